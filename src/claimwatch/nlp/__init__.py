@@ -1,0 +1,1 @@
+"""Article -> statements, stance, certainty, evidence, quantities, claims. Pure functions over spaCy docs."""
