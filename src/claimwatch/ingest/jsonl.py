@@ -1,0 +1,80 @@
+"""JSONL -> one Article per line (text, title, url, published, outlet).
+
+A bad line comes back as an InputError naming its line number, so one broken record never costs the
+rest of the file.
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from typing import Any, Iterator, Optional
+
+from claimwatch.errors import InputError
+from claimwatch.ingest.html import ingestion_time
+from claimwatch.ingest.text import article_from_bytes
+from claimwatch.model import Article
+from claimwatch.nlp.pipeline import article_id
+
+OPTIONAL_FIELDS = ("title", "url", "published", "outlet")
+
+
+def parse_date(value: str) -> str:
+    """Normalise an ISO 8601 or RFC 2822 date to ISO 8601; ValueError when it is neither."""
+    value = value.strip()
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        try:
+            parsed = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            raise ValueError(f"'published' is not an ISO 8601 or RFC 2822 date: {value!r}") from None
+    if len(value) == 10 and parsed.tzinfo is None and "-" in value:
+        return parsed.date().isoformat()  # a bare date stays a date
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone.utc)
+    return parsed.isoformat()
+
+
+def article_from_record(record: Any, path: Optional[str] = None) -> Article:
+    """Build an Article from one decoded JSON record; ValueError says which field is wrong."""
+    if not isinstance(record, dict):
+        raise ValueError(f"expected a JSON object, got {type(record).__name__}")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("'text' is missing or empty")
+    for name in OPTIONAL_FIELDS:
+        if record.get(name) is not None and not isinstance(record[name], str):
+            raise ValueError(f"'{name}' must be a string")
+    published = record.get("published")
+    published = parse_date(published) if published and published.strip() else None
+    return Article(
+        text=text, id=article_id(text), title=record.get("title") or None, url=record.get("url") or None,
+        outlet=record.get("outlet") or None, published=published or ingestion_time(),
+        published_is_fallback=published is None, path=path,
+    )
+
+
+def articles_from_jsonl(data: bytes, path: Optional[str] = None) -> Iterator[Article | InputError]:
+    """Yield an Article per non-blank line, or an InputError for a line that cannot be one."""
+    content = article_from_bytes(data, path=path).text
+    for number, line in enumerate(content.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield article_from_record(json.loads(line), path=path)
+        except json.JSONDecodeError as exc:
+            yield InputError(f"line {number}: not valid JSON ({exc.msg})")
+        except ValueError as exc:
+            yield InputError(f"line {number}: {exc}")
+
+
+def looks_like_jsonl(data: bytes) -> bool:
+    """True when the first non-blank line parses as a JSON object (used to sniff stdin and URLs)."""
+    for line in data[:65536].splitlines():
+        if line.strip():
+            try:
+                return isinstance(json.loads(line), dict)
+            except ValueError:
+                return False
+    return False

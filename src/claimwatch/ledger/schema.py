@@ -1,0 +1,169 @@
+"""The ledger's SQLite schema as an ordered list of migrations, tracked with ``PRAGMA user_version``.
+
+Migration N brings a database from version N-1 to N inside one transaction, so a failed upgrade
+leaves the file as it was. Never edit a released migration: append a new one. Migration 1 keeps
+integer primary keys on statements and claims so that migration 2 can add cross-article claims
+(``ledger_claims``, ``claim_events``) that point at them without rewriting these tables.
+"""
+from __future__ import annotations
+
+import sqlite3
+from typing import Sequence
+
+from claimwatch.ledger.errors import LedgerError
+
+MIGRATION_1 = """
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    title TEXT,
+    url TEXT,
+    outlet TEXT,
+    published TEXT,
+    published_is_fallback INTEGER NOT NULL DEFAULT 0 CHECK (published_is_fallback IN (0, 1)),
+    text TEXT NOT NULL,
+    path TEXT,
+    content_hash TEXT NOT NULL UNIQUE,
+    near_duplicate_of TEXT REFERENCES articles(id),
+    similarity REAL,
+    wire_source TEXT,
+    minhash BLOB,
+    warnings TEXT NOT NULL DEFAULT '[]',
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX articles_near_duplicate_of ON articles(near_duplicate_of);
+CREATE INDEX articles_published ON articles(published);
+
+CREATE TABLE actors (
+    pk INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    pos INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    role TEXT,
+    affiliation TEXT,
+    aliases TEXT NOT NULL DEFAULT '[]',
+    mentions TEXT NOT NULL DEFAULT '[]',
+    UNIQUE (article_id, pos)
+);
+CREATE INDEX actors_name ON actors(name);
+
+CREATE TABLE claims (
+    pk INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    pos INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    "group" TEXT NOT NULL,
+    subject TEXT,
+    predicate TEXT,
+    object TEXT,
+    quantities TEXT NOT NULL DEFAULT '[]',
+    UNIQUE (article_id, id)
+);
+
+CREATE TABLE statements (
+    pk INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    pos INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    source TEXT NOT NULL,
+    source_start INTEGER,
+    source_end INTEGER,
+    cue TEXT NOT NULL,
+    cue_start INTEGER NOT NULL,
+    cue_end INTEGER NOT NULL,
+    content TEXT NOT NULL,
+    content_start INTEGER NOT NULL,
+    content_end INTEGER NOT NULL,
+    stance TEXT NOT NULL CHECK (stance IN ('asserts', 'supports', 'uncommitted', 'disputes', 'denies')),
+    act TEXT NOT NULL,
+    certainty TEXT NOT NULL,
+    conditional INTEGER NOT NULL CHECK (conditional IN (0, 1)),
+    distanced INTEGER NOT NULL CHECK (distanced IN (0, 1)),
+    evidence TEXT NOT NULL DEFAULT '[]',
+    quantities TEXT NOT NULL DEFAULT '[]',
+    quotes TEXT NOT NULL DEFAULT '[]',
+    hedges TEXT NOT NULL DEFAULT '[]',
+    UNIQUE (article_id, id)
+);
+CREATE INDEX statements_source ON statements(source);
+
+CREATE TABLE statement_claims (
+    statement_pk INTEGER NOT NULL REFERENCES statements(pk) ON DELETE CASCADE,
+    claim_pk INTEGER NOT NULL REFERENCES claims(pk) ON DELETE CASCADE,
+    pos INTEGER NOT NULL,
+    PRIMARY KEY (statement_pk, claim_pk)
+);
+CREATE INDEX statement_claims_claim ON statement_claims(claim_pk);
+
+CREATE VIRTUAL TABLE statements_fts USING fts5(
+    content, content='statements', content_rowid='pk', tokenize='porter unicode61'
+);
+CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN
+    INSERT INTO statements_fts(rowid, content) VALUES (new.pk, new.content);
+END;
+CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN
+    INSERT INTO statements_fts(statements_fts, rowid, content) VALUES ('delete', old.pk, old.content);
+END;
+CREATE TRIGGER statements_fts_update AFTER UPDATE OF content ON statements BEGIN
+    INSERT INTO statements_fts(statements_fts, rowid, content) VALUES ('delete', old.pk, old.content);
+    INSERT INTO statements_fts(rowid, content) VALUES (new.pk, new.content);
+END;
+
+-- One row per article with the key under which it counts as a source: copies of one original
+-- (near-duplicates) share the original's key, and articles relaying one wire agency share its key.
+-- A copy inherits its original's wire credit, since the copy repeats that agency's story.
+CREATE VIEW article_sources AS
+SELECT a.id,
+       COALESCE(a.near_duplicate_of, a.id) AS original_id,
+       a.near_duplicate_of IS NULL AS independent,
+       COALESCE(o.wire_source, a.wire_source) AS wire_source,
+       CASE WHEN COALESCE(o.wire_source, a.wire_source) IS NOT NULL
+            THEN 'wire:' || COALESCE(o.wire_source, a.wire_source)
+            ELSE 'article:' || COALESCE(a.near_duplicate_of, a.id) END AS source_key
+FROM articles a LEFT JOIN articles o ON o.id = a.near_duplicate_of;
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1,)
+
+
+def _statements(script: str):
+    """Split a script into complete SQL statements (trigger bodies stay whole)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                yield buffer.strip()
+            buffer = ""
+    if buffer.strip() and not buffer.strip().startswith("--"):
+        raise LedgerError(f"migration ends in an incomplete statement: {buffer.strip()[:60]}")
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, migrations: Sequence[str] = MIGRATIONS) -> int:
+    """Apply the migrations the database has not seen yet, each in its own transaction; return the version.
+
+    The connection must be in autocommit mode (``isolation_level=None``). Safe to call on every open.
+    """
+    for number, script in enumerate(migrations, start=1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            current = schema_version(conn)
+            if current > len(migrations):
+                raise LedgerError(
+                    f"the ledger has schema version {current} but this claimwatch knows only up to "
+                    f"{len(migrations)}; upgrade claimwatch or use another --db file"
+                )
+            if current < number:
+                for statement in _statements(script):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return schema_version(conn)

@@ -1,0 +1,328 @@
+"""The SQLite ledger: every analysed article with its statements, claims and actors, kept across runs.
+
+Each article is written in one ``BEGIN IMMEDIATE`` transaction, so a crash or an error mid-article
+leaves nothing behind; adding an article the ledger already holds is a no-op. Near-duplicates are
+linked to their original as they arrive; the LSH index lives in memory, is built from the
+signatures stored with each article and picks up rows other processes added since.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+from claimwatch.ledger import dedupe
+from claimwatch.ledger.errors import LedgerError
+from claimwatch.ledger.schema import migrate
+from claimwatch.ledger.wires import detect_wire_source
+from claimwatch.model import Actor, Analysis, Article, Claim, Evidence, Mention, Quantity, Statement
+from claimwatch.nlp.pipeline import article_id
+
+DEFAULT_PATH = "claimwatch.db"
+_ARTICLE_COLUMNS = "id, title, url, outlet, published, published_is_fallback, text, path"
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """An article with what the ledger knows about it beyond the Article itself."""
+
+    article: Article
+    content_hash: str
+    near_duplicate_of: Optional[str]
+    similarity: Optional[float]
+    wire_source: Optional[str]
+    ingested_at: str
+
+    @property
+    def independent(self) -> bool:
+        """False for a copy of an earlier article: it must not be counted as a separate source."""
+        return self.near_duplicate_of is None
+
+
+def _json(items: Iterable[Any]) -> str:
+    return json.dumps(list(items), ensure_ascii=False)
+
+
+def _span(start: Optional[int], end: Optional[int]):
+    return None if start is None else (start, end)
+
+
+class Ledger:
+    """A claimwatch ledger file; use as a context manager or call ``close()``."""
+
+    def __init__(self, path: str | Path = DEFAULT_PATH) -> None:
+        self.path = str(path)
+        try:
+            self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+        except sqlite3.Error as exc:
+            raise LedgerError(f"cannot open ledger {self.path}: {exc}") from exc
+        self._conn.row_factory = sqlite3.Row
+        try:
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            if self.path != ":memory:":
+                self._conn.execute("PRAGMA journal_mode = WAL")
+            self.version = migrate(self._conn)
+        except sqlite3.DatabaseError as exc:
+            self._conn.close()
+            raise LedgerError(f"{self.path} is not a claimwatch ledger ({exc}); choose another --db file") from exc
+        self._index: Optional[dedupe.NearDuplicateIndex] = None
+        self._indexed_rowid = 0
+
+    # -- lifecycle -------------------------------------------------------------------------------
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> "Ledger":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The underlying connection, for named queries layered on the ledger."""
+        return self._conn
+
+    # -- writing ---------------------------------------------------------------------------------
+    def add_analysis(self, analysis: Analysis) -> bool:
+        """Store one analysed article and everything extracted from it, atomically.
+
+        Returns False (and writes nothing) when the ledger already holds the article, by id or by
+        content hash. A near-duplicate of a stored article is stored linked to its original.
+        """
+        article = analysis.article
+        if not article.id:
+            article = replace(article, id=article_id(article.text))
+        _check_references(analysis)
+        digest = dedupe.content_hash(article.text)
+        if self._exists(article.id, digest):
+            return False
+        shingle_set = dedupe.shingles(article.text)
+        minhash = dedupe.signature(shingle_set)
+        original, similarity = self._find_original(shingle_set, minhash)
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if self._exists(article.id, digest):  # another writer got there first
+                conn.execute("ROLLBACK")
+                return False
+            self._insert_article(article, digest, original, similarity, dedupe.signature_to_bytes(minhash),
+                                 analysis.warnings)
+            self._insert_actors(article.id, analysis.actors)
+            claim_pks = self._insert_claims(article.id, analysis.claims)
+            self._insert_statements(article.id, analysis.statements, claim_pks)
+            conn.execute("COMMIT")
+        except sqlite3.IntegrityError as exc:
+            conn.execute("ROLLBACK")
+            raise LedgerError(f"article {article.id} could not be stored: {exc}") from exc
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return True
+
+    def _exists(self, article_id_: str, digest: str) -> bool:
+        row = self._conn.execute(
+            "SELECT 1 FROM articles WHERE id = ? OR content_hash = ? LIMIT 1", (article_id_, digest)
+        ).fetchone()
+        return row is not None
+
+    def _insert_article(self, article: Article, digest: str, original: Optional[str], similarity: Optional[float],
+                        minhash: bytes, warnings: Iterable[str]) -> None:
+        self._conn.execute(
+            f"INSERT INTO articles ({_ARTICLE_COLUMNS}, content_hash, near_duplicate_of, similarity, wire_source,"
+            " minhash, warnings, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article.id, article.title, article.url, article.outlet, article.published,
+             int(article.published_is_fallback), article.text, article.path, digest, original, similarity,
+             detect_wire_source(article.text), minhash, _json(warnings),
+             datetime.now(timezone.utc).isoformat(timespec="seconds")),
+        )
+
+    def _insert_actors(self, article_id_: str, actors: Iterable[Actor]) -> None:
+        self._conn.executemany(
+            "INSERT INTO actors (article_id, pos, name, kind, role, affiliation, aliases, mentions)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article_id_, pos, a.name, a.kind, a.role, a.affiliation, _json(a.aliases),
+              _json(m.to_dict() for m in a.mentions)) for pos, a in enumerate(actors)],
+        )
+
+    def _insert_claims(self, article_id_: str, claims: Iterable[Claim]) -> dict[str, int]:
+        pks: dict[str, int] = {}
+        for pos, c in enumerate(claims):
+            cursor = self._conn.execute(
+                'INSERT INTO claims (article_id, pos, id, text, "group", subject, predicate, object, quantities)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article_id_, pos, c.id, c.text, c.group, c.subject, c.predicate, c.object,
+                 _json(q.to_dict() for q in c.quantities)),
+            )
+            pks[c.id] = cursor.lastrowid
+        return pks
+
+    def _insert_statements(self, article_id_: str, statements: Iterable[Statement], claim_pks: dict[str, int]) -> None:
+        for pos, s in enumerate(statements):
+            source_span = s.source_span or (None, None)
+            cursor = self._conn.execute(
+                "INSERT INTO statements (article_id, pos, id, source, source_start, source_end, cue, cue_start,"
+                " cue_end, content, content_start, content_end, stance, act, certainty, conditional, distanced,"
+                " evidence, quantities, quotes, hedges)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article_id_, pos, s.id, s.source, source_span[0], source_span[1], s.cue, s.cue_span[0],
+                 s.cue_span[1], s.content, s.content_span[0], s.content_span[1], s.stance, s.act, s.certainty,
+                 int(s.conditional), int(s.distanced), _json(e.to_dict() for e in s.evidence),
+                 _json(q.to_dict() for q in s.quantities), _json(list(q) for q in s.quotes), _json(s.hedges)),
+            )
+            self._conn.executemany(
+                "INSERT INTO statement_claims (statement_pk, claim_pk, pos) VALUES (?, ?, ?)",
+                [(cursor.lastrowid, claim_pks[claim], n) for n, claim in enumerate(s.claims)],
+            )
+
+    # -- near duplicates -------------------------------------------------------------------------
+    def rebuild_index(self) -> dedupe.NearDuplicateIndex:
+        """Rebuild the in-memory LSH index from the signatures stored in the ledger."""
+        self._index = dedupe.NearDuplicateIndex()
+        self._indexed_rowid = 0
+        return self._refresh_index()
+
+    def _refresh_index(self) -> dedupe.NearDuplicateIndex:
+        """Add signatures stored since the last look, including those written by other processes."""
+        index = self._index if self._index is not None else self.rebuild_index()
+        rows = self._conn.execute(
+            "SELECT rowid, id, minhash FROM articles WHERE rowid > ? AND minhash IS NOT NULL ORDER BY rowid",
+            (self._indexed_rowid,),
+        ).fetchall()
+        for row in rows:
+            index.add(row["id"], dedupe.signature_from_bytes(row["minhash"]))
+            self._indexed_rowid = row["rowid"]
+        return index
+
+    def _find_original(self, shingle_set: set[str], minhash) -> tuple[Optional[str], Optional[float]]:
+        """The stored article this text copies (its own original when that is a copy too), if any."""
+        if len(shingle_set) < dedupe.MIN_SHINGLES:
+            return None, None
+        keys = self._refresh_index().candidates(minhash)
+        if not keys:
+            return None, None
+        marks = ",".join("?" * len(keys))
+        rows = self._conn.execute(
+            f"SELECT id, text, near_duplicate_of FROM articles WHERE id IN ({marks})", keys
+        ).fetchall()
+        match = dedupe.best_match(shingle_set, {r["id"]: dedupe.shingles(r["text"]) for r in rows})
+        if match is None:
+            return None, None
+        key, score = match
+        root = next(r["near_duplicate_of"] for r in rows if r["id"] == key) or key
+        return root, round(score, 4)
+
+    # -- reading ---------------------------------------------------------------------------------
+    def has_article(self, article_id_: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id_,)).fetchone() is not None
+
+    def has_content(self, digest: str) -> bool:
+        """True when an article with this content hash (see ``dedupe.content_hash``) is stored."""
+        return self._conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (digest,)).fetchone() is not None
+
+    def articles(self) -> list[Article]:
+        """Every stored article, oldest publication first (then in ingestion order)."""
+        rows = self._conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY published, rowid")
+        return [_article(r) for r in rows]
+
+    def article(self, article_id_: str) -> Optional[Article]:
+        record = self.article_record(article_id_)
+        return record.article if record else None
+
+    def article_record(self, article_id_: str) -> Optional[ArticleRecord]:
+        """The article with its hash, near-duplicate link, wire source and ingestion time."""
+        row = self._conn.execute(
+            f"SELECT {_ARTICLE_COLUMNS}, content_hash, near_duplicate_of, similarity, wire_source, ingested_at"
+            " FROM articles WHERE id = ?", (article_id_,),
+        ).fetchone()
+        if row is None:
+            return None
+        return ArticleRecord(article=_article(row), content_hash=row["content_hash"],
+                             near_duplicate_of=row["near_duplicate_of"], similarity=row["similarity"],
+                             wire_source=row["wire_source"], ingested_at=row["ingested_at"])
+
+    def statements_for_article(self, article_id_: str) -> list[Statement]:
+        rows = self._conn.execute("SELECT * FROM statements WHERE article_id = ? ORDER BY pos", (article_id_,))
+        return [self._statement(r) for r in rows.fetchall()]
+
+    def claims_for_article(self, article_id_: str) -> list[Claim]:
+        rows = self._conn.execute("SELECT * FROM claims WHERE article_id = ? ORDER BY pos", (article_id_,))
+        return [_claim(r) for r in rows]
+
+    def actors_for_article(self, article_id_: str) -> list[Actor]:
+        rows = self._conn.execute("SELECT * FROM actors WHERE article_id = ? ORDER BY pos", (article_id_,))
+        return [_actor(r) for r in rows]
+
+    def analysis(self, article_id_: str) -> Optional[Analysis]:
+        """The stored Analysis of one article, equal to the one that was added."""
+        article = self.article(article_id_)
+        if article is None:
+            return None
+        warnings = self._conn.execute("SELECT warnings FROM articles WHERE id = ?", (article_id_,)).fetchone()[0]
+        return Analysis(article=article, statements=tuple(self.statements_for_article(article_id_)),
+                        claims=tuple(self.claims_for_article(article_id_)),
+                        actors=tuple(self.actors_for_article(article_id_)), warnings=tuple(json.loads(warnings)))
+
+    def search(self, text: str, limit: int = 50) -> list[tuple[Statement, Article]]:
+        """Statements whose content contains every word of ``text`` (stemmed), best match first."""
+        words = [w for w in "".join(c if c.isalnum() else " " for c in text).split()]
+        if not words:
+            return []
+        query = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        rows = self._conn.execute(
+            "SELECT s.*, " + ", ".join(f"a.{c} AS a_{c}" for c in _ARTICLE_COLUMNS.split(", "))
+            + " FROM statements_fts JOIN statements s ON s.pk = statements_fts.rowid"
+            " JOIN articles a ON a.id = s.article_id WHERE statements_fts MATCH ?"
+            " ORDER BY bm25(statements_fts), a.published, s.pos LIMIT ?",
+            (query, int(limit)),
+        ).fetchall()
+        return [(self._statement(r), _article(r, prefix="a_")) for r in rows]
+
+    def _statement(self, row: sqlite3.Row) -> Statement:
+        claims = self._conn.execute(
+            "SELECT c.id FROM statement_claims sc JOIN claims c ON c.pk = sc.claim_pk"
+            " WHERE sc.statement_pk = ? ORDER BY sc.pos", (row["pk"],),
+        ).fetchall()
+        return Statement(
+            id=row["id"], source=row["source"], cue=row["cue"], cue_span=(row["cue_start"], row["cue_end"]),
+            content=row["content"], content_span=(row["content_start"], row["content_end"]),
+            stance=row["stance"], act=row["act"], certainty=row["certainty"],
+            conditional=bool(row["conditional"]), distanced=bool(row["distanced"]),
+            source_span=_span(row["source_start"], row["source_end"]),
+            evidence=tuple(Evidence.from_dict(e) for e in json.loads(row["evidence"])),
+            quantities=tuple(Quantity.from_dict(q) for q in json.loads(row["quantities"])),
+            claims=tuple(c[0] for c in claims), quotes=tuple(tuple(q) for q in json.loads(row["quotes"])),
+            hedges=tuple(json.loads(row["hedges"])),
+        )
+
+
+def _check_references(analysis: Analysis) -> None:
+    """Every claim a statement points to must be among the analysis's claims."""
+    known = {c.id for c in analysis.claims}
+    for s in analysis.statements:
+        missing = [c for c in s.claims if c not in known]
+        if missing:
+            raise LedgerError(f"statement {s.id} refers to unknown claim(s) {', '.join(missing)}")
+
+
+def _article(row: sqlite3.Row, prefix: str = "") -> Article:
+    return Article(
+        text=row[f"{prefix}text"], id=row[f"{prefix}id"], title=row[f"{prefix}title"], url=row[f"{prefix}url"],
+        outlet=row[f"{prefix}outlet"], published=row[f"{prefix}published"],
+        published_is_fallback=bool(row[f"{prefix}published_is_fallback"]), path=row[f"{prefix}path"],
+    )
+
+
+def _claim(row: sqlite3.Row) -> Claim:
+    return Claim(id=row["id"], text=row["text"], group=row["group"], subject=row["subject"],
+                 predicate=row["predicate"], object=row["object"],
+                 quantities=tuple(Quantity.from_dict(q) for q in json.loads(row["quantities"])))
+
+
+def _actor(row: sqlite3.Row) -> Actor:
+    return Actor(name=row["name"], kind=row["kind"], role=row["role"], affiliation=row["affiliation"],
+                 aliases=tuple(json.loads(row["aliases"])),
+                 mentions=tuple(Mention.from_dict(m) for m in json.loads(row["mentions"])))

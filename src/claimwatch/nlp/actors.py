@@ -1,0 +1,354 @@
+"""Actors: who the sources are, under one canonical name per actor.
+
+Resolves the source of each attribution to a canonical actor: full names for short names ("Zelensky"
+-> "Volodymyr Zelensky"), titles and affiliations from pre-modifiers and appositions, countries from
+demonyms, capitals and metonyms ("Pyongyang", "the Kremlin"), pronouns and definite descriptions
+("he", "the agency", "the mayor") to the most recent compatible actor, and anonymous sources ("two
+officials") to a descriptive name.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from claimwatch.lexicons.schema import Gazetteer, Titles, load_gazetteer, load_titles
+from claimwatch.model import Actor, Mention
+
+ENTITY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "country", "FAC": "organization"}
+NP_RIGHT_CUT = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+
+
+@dataclass
+class _ActorState:
+    name: str
+    kind: str
+    role: str | None = None
+    affiliation: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    heads: set[str] = field(default_factory=set)  # lower-case nouns that describe it: "agency", "mayor"
+
+
+@dataclass(frozen=True)
+class ResolvedSource:
+    name: str
+    span: tuple[int, int] | None
+
+
+class ActorIndex:
+    """Actors of one document, built from its entities and resolved on demand for source phrases."""
+
+    def __init__(self, doc: Doc, gazetteer: Gazetteer | None = None, titles: Titles | None = None):
+        self.doc = doc
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.titles = titles or load_titles()
+        self._actors: dict[str, _ActorState] = {}
+        self._timeline: list[tuple[int, str, str]] = []  # (token index, actor name, kind) in text order
+        self._subject_timeline: list[tuple[int, str, str]] = []
+        self._token_actor: dict[int, str] = {}
+        self._index_entities()
+
+    # --- building ---------------------------------------------------------------------------
+    def _index_entities(self) -> None:
+        persons = [e for e in self.doc.ents if e.label_ == "PERSON"]
+        full_names = _full_names(persons)
+        for ent in self.doc.ents:
+            kind = ENTITY_KIND.get(ent.label_)
+            if kind is None:
+                continue
+            if ent.label_ == "PERSON":
+                name = full_names.get(_clean_name(ent), _clean_name(ent))
+                if not name:
+                    continue
+                state = self._state(name, "person")
+                role, affiliation = self._premodifiers(ent)
+                apos_role, apos_aff = self._apposition(ent)
+                state.role = state.role or role or apos_role
+                state.affiliation = state.affiliation or affiliation or apos_aff
+                if state.role:
+                    state.heads.update(w.lower() for w in state.role.split())
+            else:
+                place = self.gazetteer.lookup(_clean_name(ent))
+                if place is not None:
+                    name, kind = place.name, ("country" if place.kind == "country" else "organization")
+                    affiliation = place.affiliation or (place.name if kind == "country" else None)
+                else:
+                    if ent.label_ in ("GPE", "NORP"):
+                        continue
+                    name, affiliation = _clean_name(ent), self._possessor_affiliation(ent)
+                if not name:
+                    continue
+                state = self._state(name, kind)
+                state.affiliation = state.affiliation or affiliation
+                state.heads.add(ent.root.lower_)
+            text = ent.text[:-2] if ent.text.endswith(("'s", "\u2019s")) else ent.text
+            if text != state.name and text not in state.aliases:
+                state.aliases.append(text)
+            state.mentions.append(Mention(text=text, span=(ent.start_char, ent.start_char + len(text)), kind="name"))
+            for t in ent:
+                self._token_actor[t.i] = state.name
+            self._timeline.append((ent.root.i, state.name, state.kind))
+            if ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj",):
+                self._subject_timeline.append((ent.root.i, state.name, state.kind))
+
+    def _state(self, name: str, kind: str) -> _ActorState:
+        if name not in self._actors:
+            self._actors[name] = _ActorState(name=name, kind=kind)
+        return self._actors[name]
+
+    def _premodifiers(self, ent: Span) -> tuple[str | None, str | None]:
+        """Title and affiliation written before a name: "US Defense Secretary Lloyd Austin"."""
+        head = ent.root
+        left = [t for t in self.doc[max(0, ent.start - 6):ent.start] if t.head.i in range(ent.start, ent.end) or t.head.i < ent.start and t.i >= ent.start - 6]
+        words: list[Token] = []
+        for t in reversed(self.doc[max(0, ent.start - 6):ent.start]):
+            if t.dep_ in ("compound", "amod", "nmod", "poss", "case") or (t.head.i >= ent.start - 6 and t.head.i <= head.i and t.pos_ in ("PROPN", "NOUN", "ADJ")):
+                if t.is_punct or t.lower_ in DETERMINERS:
+                    break
+                words.insert(0, t)
+            else:
+                break
+        del left
+        if not words:
+            return None, None
+        text = " ".join(t.text for t in words if t.text not in ("'s", "\u2019s"))
+        role = self.titles.role_in(text)
+        affiliation = None
+        for t in words:
+            place = self.gazetteer.lookup(t.text)
+            if place is None and t.ent_type_:
+                ent_span = next((e for e in self.doc.ents if e.start <= t.i < e.end), None)
+                place = self.gazetteer.lookup(ent_span.text) if ent_span is not None else None
+            if place is not None:
+                affiliation = place.name if place.kind == "country" or not place.affiliation else place.name
+                break
+        return role, affiliation
+
+    def _apposition(self, ent: Span) -> tuple[str | None, str | None]:
+        """ "Saad Maan Ibrahim, a spokesman for the Interior Ministry," -> role and affiliation."""
+        appos = next((c for c in ent.root.children if c.dep_ == "appos"), None)
+        if appos is None:
+            return None, None
+        phrase = " ".join(t.text for t in appos.subtree)
+        role = self.titles.role_in(phrase)
+        affiliation = None
+        for e in self.doc.ents:
+            if appos.left_edge.i <= e.start and e.end <= appos.right_edge.i + 1:
+                place = self.gazetteer.lookup(_clean_name(e))
+                affiliation = place.name if place else (_clean_name(e) if e.label_ in ("ORG", "GPE") else None)
+                if affiliation:
+                    break
+        return role, affiliation
+
+    def _possessor_affiliation(self, ent: Span) -> str | None:
+        """ "Ukraine's Center for Strategic Communications" -> Ukraine."""
+        poss = next((t for t in self.doc[max(0, ent.start - 4):ent.start] if t.dep_ == "poss"), None)
+        if poss is not None:
+            place = self.gazetteer.lookup(poss.text)
+            return place.name if place else None
+        return None
+
+    # --- resolving sources ------------------------------------------------------------------
+    def resolve(self, token: Token) -> ResolvedSource:
+        """Canonical actor for the head token of a source phrase; registers new actors as needed."""
+        span = self._np_span(token)
+        if token.i in self._token_actor:
+            name = self._token_actor[token.i]
+            ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+            if ent is not None:
+                span = self._strip_possessive(ent)
+            self._note_subject(token, name)
+            return ResolvedSource(name, (span.start_char, span.end_char))
+        lower = token.lower_
+        if token.pos_ == "PRON" or lower in self.titles.pronouns.get("person", ()) or lower in self.titles.pronouns.get("plural", ()):
+            name = self._resolve_pronoun(token)
+            if name:
+                self._add_mention(name, token.text, (token.idx, token.idx + len(token)), "pronoun")
+                return ResolvedSource(name, (token.idx, token.idx + len(token)))
+        # a description around a named head: "South Korea's intelligence agency", "the mayor"
+        text = self._np_text(span)
+        place = self.gazetteer.lookup(text) or (self.gazetteer.lookup(token.text) if token.pos_ == "PROPN" else None)
+        if place is not None:
+            kind = "country" if place.kind == "country" else "organization"
+            state = self._state(place.name, kind)
+            state.affiliation = state.affiliation or place.affiliation or (place.name if kind == "country" else None)
+            self._add_mention(place.name, text, (span.start_char, span.end_char), "alias")
+            self._note_subject(token, place.name)
+            return ResolvedSource(place.name, (span.start_char, span.end_char))
+        inner = self._entity_inside(span)
+        head_lower = token.lemma_.lower()
+        if inner is not None and inner.label_ == "PERSON":
+            name = self._token_actor.get(inner.root.i, _clean_name(inner))
+            return ResolvedSource(name, (inner.start_char, inner.end_char))
+        is_definite = span[0].lower_ in ("the", "this", "that") or span[0].tag_ == "PRP$"
+        if is_definite and inner is None:
+            name = self._resolve_description(token)
+            if name:
+                self._add_mention(name, text, (span.start_char, span.end_char), "description")
+                self._note_subject(token, name)
+                return ResolvedSource(name, (span.start_char, span.end_char))
+        name = self._description_name(span)
+        kind = "anonymous" if head_lower in self.titles.anonymous_heads or token.lower_ in self.titles.anonymous_heads else (
+            "organization" if head_lower in self.titles.organisation_heads else "group")
+        if inner is not None and kind != "anonymous":
+            place = self.gazetteer.lookup(_clean_name(inner))
+            affiliation = place.name if place else _clean_name(inner)
+        else:
+            affiliation = None
+        state = self._state(name, kind)
+        state.affiliation = state.affiliation or affiliation
+        state.heads.add(head_lower)
+        self._add_mention(name, text, (span.start_char, span.end_char), "description")
+        self._note_subject(token, name)
+        return ResolvedSource(name, (span.start_char, span.end_char))
+
+    def _note_subject(self, token: Token, name: str) -> None:
+        self._subject_timeline.append((token.i, name, self._actors[name].kind if name in self._actors else "person"))
+
+    def _resolve_pronoun(self, token: Token) -> str | None:
+        lower = token.lower_
+        plural = lower in self.titles.pronouns.get("plural", frozenset({"they", "them", "their"}))
+        organisational = lower in self.titles.pronouns.get("organization", frozenset({"it", "its"}))
+        first_person = lower in ("i", "we", "me", "us", "my", "our")
+        if first_person:
+            return None
+        wanted = {"organization", "country", "anonymous", "group"} if (plural or organisational) else {"person"}
+        sent_start = token.sent.start
+        window_start = _sentence_window_start(token, 4)
+        for timeline in (self._subject_timeline, self._timeline):
+            best = None
+            for i, name, kind in timeline:
+                if window_start <= i < token.i and kind in wanted and (i < sent_start or i < token.i):
+                    if best is None or i > best[0]:
+                        best = (i, name)
+            if best is not None:
+                return best[1]
+        return None
+
+    def _resolve_description(self, token: Token) -> str | None:
+        """ "the agency", "the mayor", "the ministry" -> the latest actor that noun describes."""
+        lemma = token.lemma_.lower()
+        best = None
+        for name, state in self._actors.items():
+            if lemma in state.heads or lemma in name.lower().split() or (state.role and lemma in state.role.lower().split()):
+                last = max((m.span[0] for m in state.mentions if m.span[0] < token.idx), default=None)
+                if last is not None and (best is None or last > best[0]):
+                    best = (last, name)
+        return best[1] if best else None
+
+    def _add_mention(self, name: str, text: str, span: tuple[int, int], kind: str) -> None:
+        state = self._actors.get(name)
+        if state is None:
+            return
+        state.mentions.append(Mention(text=text, span=span, kind=kind))  # type: ignore[arg-type]
+        if text != name and text not in state.aliases:
+            state.aliases.append(text)
+
+    def _np_span(self, token: Token) -> Span:
+        """The noun phrase of a source head, without relative clauses, appositions or trailing PPs."""
+        left = token.left_edge.i
+        right = token.i
+        for child in token.rights:
+            if child.dep_ in NP_RIGHT_CUT and not (child.dep_ == "prep" and child.lower_ in ("of", "for", "in", "at", "from", "with", "familiar")):
+                break
+            right = max(right, child.right_edge.i)
+        for child in token.rights:
+            if child.dep_ in ("relcl", "appos", "acl", "punct"):
+                right = min(right, child.i - 1) if child.i > token.i else right
+        return self.doc[left:max(right, token.i) + 1]
+
+    def _strip_possessive(self, span: Span) -> Span:
+        if len(span) > 1 and span[-1].text in ("'s", "\u2019s", "'"):
+            return span[:-1]
+        return span
+
+    def _np_text(self, span: Span) -> str:
+        return span.text
+
+    def _entity_inside(self, span: Span) -> Span | None:
+        for e in self.doc.ents:
+            if span.start <= e.start and e.end <= span.end and e.label_ in ENTITY_KIND:
+                return e
+        return None
+
+    def _description_name(self, span: Span) -> str:
+        tokens = list(span)
+        while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].tag_ == "PRP$"):
+            tokens = tokens[1:]
+        text = self.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else span.text
+        return text
+
+    def can_speak(self, token: Token) -> bool:
+        """Whether a source head can be an actor: a name, a pronoun, or a person/organisation noun.
+
+        "Photos showed" and "evidence indicating" are not attributions to an actor.
+        """
+        if token.i in self._token_actor or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+            return True
+        if token.pos_ == "PRON":
+            return token.lower_ not in ("it", "this", "that", "which", "what") or self._resolve_pronoun(token) is not None
+        if token.pos_ == "PROPN":
+            return True
+        lemma, lower = token.lemma_.lower(), token.lower_
+        return any(w in self._speaker_nouns for w in (lemma, lower))
+
+    @property
+    def _speaker_nouns(self) -> frozenset[str]:
+        if not hasattr(self, "_speaker_cache"):
+            words = set(self.titles.anonymous_heads) | set(self.titles.organisation_heads)
+            words.update(r.split()[-1].lower() for r in self.titles.roles)
+            self._speaker_cache = frozenset(words)
+        return self._speaker_cache
+
+    def name_at(self, token: Token) -> str | None:
+        """The actor a token names, if any, without registering anything new."""
+        if token.i in self._token_actor:
+            return self._token_actor[token.i]
+        if token.pos_ == "PRON":
+            return self._resolve_pronoun(token)
+        if token.ent_type_ in ("GPE", "NORP", "ORG"):
+            place = self.gazetteer.lookup(token.text)
+            return place.name if place else None
+        return None
+
+    # --- output -----------------------------------------------------------------------------
+    def actors(self) -> tuple[Actor, ...]:
+        return tuple(
+            Actor(name=s.name, kind=s.kind, role=s.role, affiliation=s.affiliation,
+                  aliases=tuple(a for a in s.aliases if a != s.name), mentions=tuple(s.mentions))
+            for s in self._actors.values()
+        )
+
+    def kind_of(self, name: str) -> str:
+        state = self._actors.get(name)
+        return state.kind if state else "unnamed"
+
+
+def _sentence_window_start(token: Token, n: int) -> int:
+    sents = list(token.doc.sents)
+    idx = next((k for k, s in enumerate(sents) if s.start <= token.i < s.end), 0)
+    return sents[max(0, idx - n)].start
+
+
+def _clean_name(ent: Span) -> str:
+    text = ent.text.strip()
+    for suffix in ("'s", "\u2019s", "'"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return text.strip(" ,.;:\"'\u201c\u201d")
+
+
+def _full_names(persons: list[Span]) -> dict[str, str]:
+    """Map each person mention to the longest name sharing its last word ("Zelensky" -> full name)."""
+    names = sorted({_clean_name(p) for p in persons if _clean_name(p)}, key=lambda n: -len(n.split()))
+    out: dict[str, str] = {}
+    for name in names:
+        last = name.split()[-1].lower()
+        full = next((n for n in names if n.split()[-1].lower() == last and len(n.split()) >= len(name.split())), name)
+        out[name] = full
+    return out
+

@@ -1,0 +1,439 @@
+"""Attribution: for each cue, who is the source and which stretch of text is the content.
+
+Works on spaCy dependency parses. Each frame below is one general construction of news English
+("X said that Y", "Y, X said", "according to X, Y", "X denied Y", "X accused Y of Z", "X's claim that
+Y", "X released a video showing Y", passives, quotes); which frame applies comes from the cue
+lexicon entry and the parse, never from particular words of one article.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from claimwatch.nlp.cues import CueHit, find_cues
+from claimwatch.nlp.quotes import Quote, find_quotes, is_statement_quote, quote_at
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+CLAUSE_DEPS = {"ccomp", "xcomp", "csubj"}
+OBJECT_DEPS = {"dobj", "attr", "oprd"}
+# Prepositions that continue an object-content: "accused X of Y", "dismissed X as Y", "blamed X for Y".
+OBJECT_CONTINUATIONS = {"of", "as", "for", "over", "about", "on", "in"}
+# Nouns of published material whose participle carries content: "a video showing Y".
+CARRIER_VERBS = {"show", "indicate", "suggest", "reveal", "depict", "prove", "say", "claim", "appear", "purport"}
+TRIM_CHARS = " \t\n,;:\u2014-"
+LEADING_MARKS = {"that"}
+INVERTED_AUX = {"should", "were", "had"}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A cue with its sources (head tokens) and content span, before stance and resolution."""
+
+    hit: CueHit
+    cue_span: tuple[int, int]
+    sources: tuple[Token, ...]
+    content: tuple[int, int]
+    content_tokens: tuple[int, int]  # token range [start, end) of the content
+    quote: Quote | None = None
+    passive: bool = False
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def doc(self) -> Doc:
+        return self.hit.head.doc
+
+    @property
+    def content_span(self) -> Span:
+        return self.doc[self.content_tokens[0]:self.content_tokens[1]]
+
+
+def find_attributions(doc: Doc) -> list[Attribution]:
+    """Every attribution in the document, quotes included, without duplicates."""
+    quotes = find_quotes(doc.text)
+    found: list[Attribution] = []
+    for hit in find_cues(doc):
+        att = _attribution_for(hit, doc, quotes)
+        if att is not None:
+            found.append(att)
+    found.extend(_quote_continuations(doc, quotes, found))
+    return _dedupe(found)
+
+
+# --- frames -------------------------------------------------------------------------------------
+
+def _attribution_for(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
+    head = hit.head
+    if head.lower_ == "according":
+        return _according_to(hit, doc)
+    if hit.entry.pos == "noun":
+        return _noun_cue(hit, doc)
+    return _verb_cue(hit, doc, quotes)
+
+
+def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
+    verb = hit.head
+    if _is_condition(verb):  # "should they prove true", "if he says so": a condition, not a statement
+        return None
+    sources, passive = _verb_sources(verb)
+    cue_end_tok = hit.end
+    content: tuple[int, int] | None = None
+    quote = _adjacent_quote(verb, doc, quotes)
+
+    carrier = _carrier(verb)
+    if carrier is not None:  # "released a video (purportedly) showing Y"
+        cue_end_tok = carrier.i + 1
+        content = _after(carrier, doc)
+    if content is None and quote is not None:
+        content = _token_range(doc, *quote.inner)
+    if content is None:
+        content = _clause_content(verb, hit)
+    if content is None and passive and not sources:
+        content = None
+    if content is None:
+        return None
+    start_tok, end_tok = content
+    if start_tok >= end_tok:
+        return None
+    end_tok = _with_trailing_condition(doc, end_tok)
+    if quote is None:
+        inner = quote_at(quotes, doc[start_tok].idx, _end_char(doc, end_tok))
+        if inner is not None and is_statement_quote(doc.text, inner) and doc[start_tok].idx <= inner.outer[0] + 1:
+            if not (inner.outer[0] <= hit.char_span[0] < inner.outer[1]):
+                quote = inner
+                start_tok, end_tok = _token_range(doc, *inner.inner)
+    cue_span = (doc[hit.start].idx, _end_char(doc, cue_end_tok))
+    return _make(hit, cue_span, sources, (start_tok, end_tok), quote, passive)
+
+
+def _verb_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
+    """Subjects of a cue verb, following conjunctions, participles and passives back to the speaker."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            return _with_conjuncts(pobj), True
+    if not passive:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None and subj.lower_ not in ("it", "there") or (subj is not None and _it_refers(subj)):
+            return _with_conjuncts(subj), False
+    if passive:
+        return (), True
+    node = verb
+    for _ in range(4):  # climb: conj, xcomp, participial advcl/acl
+        if node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
+            node = node.head
+            subj = next((c for c in node.children if c.dep_ in ("nsubj",)), None)
+            if subj is not None:
+                return _with_conjuncts(subj), False
+        elif node.dep_ in ("acl",) and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return _with_conjuncts(node.head), False
+        elif node.dep_ == "pcomp" and node.head.dep_ == "prep":
+            subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return _with_conjuncts(subj), False
+            node = node.head
+        else:
+            break
+    return (), False
+
+
+def _it_refers(token: Token) -> bool:
+    """'it' is a real source unless it is the expletive of "it is alleged that"."""
+    return token.lower_ == "it" and not any(c.dep_ == "ccomp" for c in token.head.children) or False
+
+
+def _with_conjuncts(token: Token) -> tuple[Token, ...]:
+    out = [token]
+    out.extend(c for c in token.conjuncts if c.i > token.i)
+    return tuple(out)
+
+
+def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
+    doc = verb.doc
+    children = list(verb.children)
+    frame = hit.entry.frame
+    # the particle's object: "called for a ceasefire", "pointed to X as Y"
+    if hit.entry.particle:
+        prep = next((c for c in children if c.lower_ == hit.entry.particle and c.dep_ in ("prep", "prt")), None)
+        if prep is not None and prep.dep_ == "prep":
+            objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return _subtree_range(objs[0], stop_at=verb)
+    if frame == "prep" and not hit.entry.particle:  # "expressing concern over X"
+        last = doc[hit.end - 1]
+        prep = next((c for c in list(last.children) + children if c.dep_ == "prep" and c.i >= hit.end), None)
+        if prep is not None:
+            return _subtree_range(prep, stop_at=verb, include_root=True)
+    clause = [c for c in children if c.dep_ in ("ccomp",) and c.i > verb.i]
+    if clause and frame != "object":
+        start, end = _subtree_range(clause[0], stop_at=verb)
+        return start, _cut_trailing_participle(doc, start, end)
+    objects = [c for c in children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
+    xcomp = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
+    if objects:
+        start, end = _subtree_range(objects[0], stop_at=verb)
+        continued = False
+        for c in children:  # "accused X of Y", "dismissing X as Y", "urged X to Y"
+            if c.i >= end and ((c.dep_ == "prep" and c.lower_ in OBJECT_CONTINUATIONS) or c.dep_ in ("xcomp", "ccomp")):
+                end = max(end, _subtree_range(c, stop_at=verb)[1])
+                continued = True
+        for c in children:  # "accused X of sending ... and preparing ...": the parser hangs the second gerund on the cue
+            if continued and c.dep_ in ("conj", "advcl") and c.tag_ == "VBG" and c.i >= end and doc[c.i - 1].dep_ == "cc" \
+                    and not any(s.dep_ in SUBJECT_DEPS for s in c.children):
+                end = max(end, _subtree_range(c, stop_at=verb)[1])
+        return start, end
+    if xcomp:  # "declined to comment", "refused to confirm Y"
+        return _subtree_range(xcomp[0], stop_at=verb)
+    preps = [c for c in children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in ("about", "of", "on", "over")]
+    if preps and hit.entry.act in ("concern", "warn", "report", "say"):
+        return _subtree_range(preps[0], stop_at=verb, include_root=True)
+    clause_left = [c for c in children if c.dep_ in ("ccomp",) and c.i < verb.i]
+    if clause_left:  # "Y, X said."
+        return _subtree_range(clause_left[0], stop_at=verb)
+    # parenthetical cue attached under its content clause: "Y, X said" parsed with said as a dependent
+    if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and verb.head.i < verb.i and any(
+        c.dep_ in SUBJECT_DEPS for c in verb.children
+    ):
+        start = verb.head.left_edge.i
+        sub = set(t.i for t in verb.subtree)
+        end = min(sub)
+        return _trim_range(doc, start, end)
+    passive_subj = [c for c in children if c.dep_ == "nsubjpass"]
+    if passive_subj and passive_subj[0].lower_ not in ("it",):  # "the reports were denied by X"
+        return _subtree_range(passive_subj[0], stop_at=verb)
+    if passive_subj:  # "it is alleged that Y" with the clause parsed elsewhere
+        return None
+    return None
+
+
+def _is_condition(verb: Token) -> bool:
+    for c in verb.children:
+        if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+            return True
+        if c.dep_ == "aux" and c.lower_ in INVERTED_AUX and any(s.dep_ in SUBJECT_DEPS and s.i > c.i for s in verb.children):
+            return True
+    return False
+
+
+def _with_trailing_condition(doc: Doc, end: int) -> int:
+    """Content followed directly by an inverted condition ("... should they prove true") keeps it."""
+    if end < len(doc) and doc[end].lower_ in INVERTED_AUX and doc[end].dep_ == "aux" and _is_condition(doc[end].head):
+        head = doc[end].head
+        if head.sent.start == doc[end].sent.start:
+            return max(end, head.right_edge.i + 1)
+    return end
+
+
+def _cut_trailing_participle(doc: Doc, start: int, end: int) -> int:
+    """ "that he could not confirm the reports, expressing concern ..." ends before the comma:
+    a participial clause after a comma is the speaker's next act, not part of what was said."""
+    for t in doc[start:end]:
+        if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj") and t.i > start + 2 and doc[t.i - 1].text == ",":
+            if t.left_edge.i == t.i:
+                return t.i - 1
+    return end
+
+
+def _carrier(verb: Token) -> Token | None:
+    """In "X released a video showing Y" the participle after the object carries the content."""
+    if verb.lemma_.lower() not in ("release", "publish", "post", "share", "broadcast", "air", "circulate", "issue", "show"):
+        return None
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for c in obj.children:
+            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in CARRIER_VERBS:
+                return c
+    return None
+
+
+def _after(token: Token, doc: Doc) -> tuple[int, int] | None:
+    """Everything the token governs to its right: the content of a carrier participle."""
+    right = [t.i for t in token.subtree if t.i > token.i]
+    if not right:
+        return None
+    return _trim_range(doc, token.i + 1, max(right) + 1)
+
+
+def _according_to(hit: CueHit, doc: Doc) -> Attribution | None:
+    according = hit.head
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if pobj is None:
+        return None
+    sent = according.sent
+    excluded = {t.i for t in according.subtree}
+    clause_head = according.head if according.head is not according else sent.root
+    tokens = [t.i for t in clause_head.subtree if t.i not in excluded and sent.start <= t.i < sent.end]
+    if not tokens:
+        return None
+    # the content is the contiguous side of the sentence that does not hold "according to X"
+    if min(excluded) > min(tokens):
+        start, end = min(tokens), min(excluded)
+    else:
+        start, end = max(excluded) + 1, max(tokens) + 1
+    start, end = _trim_range(doc, start, end)
+    if start >= end:
+        return None
+    cue_span = (according.idx, to.idx + len(to))
+    return _make(hit, cue_span, _with_conjuncts(pobj), (start, end), None, False)
+
+
+def _noun_cue(hit: CueHit, doc: Doc) -> Attribution | None:
+    """ "X's claim that Y", "claims by X that Y", "X made the allegation that Y"."""
+    noun = hit.head
+    clause = next(
+        (c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)),
+        None,
+    )
+    if clause is None:
+        return None
+    sources: tuple[Token, ...] = ()
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        sources = _with_conjuncts(poss)
+    else:
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if pobj is not None:
+            sources = _with_conjuncts(pobj)
+        elif noun.dep_ in ("dobj",) and noun.head.lemma_.lower() in ("make", "issue", "repeat", "voice", "raise", "level"):
+            subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+            sources = _with_conjuncts(subj) if subj is not None else ()
+    if not sources:
+        return None
+    content = _subtree_range(clause, stop_at=noun)
+    return _make(hit, (noun.idx, noun.idx + len(noun)), sources, content, None, False)
+
+
+# --- quotes -------------------------------------------------------------------------------------
+
+def _adjacent_quote(verb: Token, doc: Doc, quotes: list[Quote]) -> Quote | None:
+    """The quote a cue introduces or closes: 'X said: "Q"', '"Q," X said', '"Q," said X'."""
+    sent = verb.sent
+    for q in quotes:
+        if not is_statement_quote(doc.text, q):
+            continue
+        if q.outer[0] <= verb.idx < q.outer[1]:
+            continue
+        gap_before = doc.text[q.outer[1]:sent[0].idx if False else verb.idx]
+        if q.outer[1] <= verb.idx and q.outer[1] >= sent.start_char - 1 and _is_short_gap(doc, q.outer[1], verb):
+            return q
+        if q.outer[0] >= verb.idx + len(verb):
+            between = doc.text[verb.idx + len(verb):q.outer[0]]
+            if len(between) <= 40 and between.strip(" ,:\n")[:1] in ("",) or between.rstrip().endswith(":"):
+                if len(between) <= 60 and "." not in between:
+                    return q
+        del gap_before
+    return None
+
+
+def _is_short_gap(doc: Doc, quote_end: int, verb: Token) -> bool:
+    """Between the quote's end and the verb stand only its subject and punctuation: '"Q," he said'."""
+    gap = doc.text[quote_end:verb.idx]
+    if len(gap) > 80 or "." in gap.replace("Mr.", "").replace("Ms.", "").replace("Dr.", "") or "\n" in gap:
+        return False
+    if not gap.strip().startswith(",") and not gap.strip() == "" and not doc.text[quote_end - 2:quote_end].strip().startswith(","):
+        return False
+    return True
+
+
+def _quote_continuations(doc: Doc, quotes: list[Quote], found: list[Attribution]) -> list[Attribution]:
+    """'"A," he said. "B."' — a quote right after a quoted statement shares its cue and source."""
+    by_quote_end = {a.quote.outer[1]: a for a in found if a.quote is not None}
+    extra: list[Attribution] = []
+    used = {a.quote.outer for a in found if a.quote is not None}
+    for q in quotes:
+        if q.outer in used or not is_statement_quote(doc.text, q):
+            continue
+        prev = max((e for e in by_quote_end if e <= q.outer[0]), default=None)
+        if prev is None:
+            continue
+        owner = by_quote_end[prev]
+        gap = doc.text[prev:q.outer[0]]
+        cue_in_gap = owner.cue_span[0] >= prev and owner.cue_span[1] <= q.outer[0]
+        if len(gap) <= 60 and "\n\n" not in gap and cue_in_gap:
+            start, end = _token_range(doc, *q.inner)
+            if start < end:
+                extra.append(Attribution(owner.hit, owner.cue_span, owner.sources, q.inner, (start, end), q, owner.passive))
+                used.add(q.outer)
+    return extra
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+def _make(hit, cue_span, sources, tokens, quote, passive) -> Attribution | None:
+    doc = hit.head.doc
+    start, end = tokens
+    if quote is not None:
+        chars = quote.inner
+    else:
+        start, end = _trim_range(doc, start, end)
+        if start >= end:
+            return None
+        chars = (doc[start].idx, _end_char(doc, end))
+        chars = _strip_chars(doc.text, *chars)
+    if chars[1] <= chars[0]:
+        return None
+    return Attribution(hit=hit, cue_span=cue_span, sources=tuple(sources), content=chars,
+                       content_tokens=(start, end), quote=quote, passive=passive)
+
+
+def _subtree_range(token: Token, stop_at: Token | None = None, include_root: bool = True) -> tuple[int, int]:
+    """Contiguous token range of a subtree, cut at the cue so content never contains its own cue."""
+    idx = [t.i for t in token.subtree]
+    start, end = min(idx), max(idx) + 1
+    if stop_at is not None and start <= stop_at.i < end:
+        if stop_at.i < token.i:
+            start = stop_at.i + 1
+        else:
+            end = stop_at.i
+    doc = token.doc
+    while start < end and doc[start].lower_ in LEADING_MARKS and doc[start].dep_ == "mark":
+        start += 1
+    return _trim_range(doc, start, end)
+
+
+def _trim_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].is_punct and doc[start].text not in ('"', "\u201c", "'", "\u2018") or doc[start].is_space):
+        start += 1
+    while start < end and doc[start].lower_ in LEADING_MARKS and doc[start].dep_ == "mark":
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in (",", ";", ":", "\u2014", "-", "--")):
+        end -= 1
+    if end > start and doc[end - 1].text == "." and end - 1 > start:
+        end -= 1
+    return start, end
+
+
+def _strip_chars(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in TRIM_CHARS:
+        a += 1
+    while b > a and text[b - 1] in TRIM_CHARS:
+        b -= 1
+    return a, b
+
+
+def _end_char(doc: Doc, end_tok: int) -> int:
+    last = doc[end_tok - 1]
+    return last.idx + len(last)
+
+
+def _token_range(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    span = doc.char_span(a, b, alignment_mode="expand")
+    if span is None:
+        return 0, 0
+    return span.start, span.end
+
+
+def _dedupe(found: list[Attribution]) -> list[Attribution]:
+    """One attribution per (cue, content); an inner cue by the same speaker folds into the outer one."""
+    out: list[Attribution] = []
+    seen: set[tuple] = set()
+    for att in sorted(found, key=lambda a: (a.cue_span[0], a.content[0])):
+        key = (att.cue_span, att.content)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(att)
+    return out

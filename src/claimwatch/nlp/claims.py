@@ -1,0 +1,246 @@
+"""Claims: each statement's content as normalised propositions, grouped so that variants meet.
+
+A content clause becomes one proposition per coordinated predicate ("has supplied equipment ... but
+also deployed soldiers" gives two). Each proposition gets an event type from trigger lemmas
+(`event_types.yaml`) and an agent (the actor doing it); the group is the agent with the event type's
+umbrella type, so "deployed soldiers", "sent officers" and "militarily involved" by one state meet
+while "supplied equipment" stays apart. Anaphoric contents ("these reports", "the claims of X") point
+back to the claims they refer to. A negated restatement of an earlier claim is a denial of it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from claimwatch.lexicons import load_yaml
+from claimwatch.errors import LexiconError
+from claimwatch.model import Claim
+
+ANAPHOR_NOUNS = {
+    "report", "claim", "allegation", "accusation", "concern", "rumour", "rumor", "speculation", "suggestion",
+    "charge", "assertion", "story", "information", "statement", "remark", "comment", "news", "assessment", "finding",
+}
+ANAPHOR_DETERMINERS = {"these", "those", "the", "such", "this", "that", "his", "her", "their", "its"}
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+LIGHT_LEMMAS = {"be", "have", "do", "say", "make", "get", "also", "not", "only", "there", "will", "would", "could", "may", "might", "can"}
+
+
+@dataclass(frozen=True)
+class EventType:
+    id: str
+    label: str
+    parent: str | None
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    requires: frozenset[str]
+
+    @property
+    def umbrella(self) -> str:
+        return self.parent or self.id
+
+
+@lru_cache(maxsize=1)
+def load_event_types() -> tuple[EventType, ...]:
+    data = load_yaml("event_types.yaml")
+    out = []
+    ids = set()
+    for i, entry in enumerate(data.get("types", [])):
+        try:
+            et = EventType(id=entry["id"], label=entry["label"], parent=entry.get("parent"),
+                           verbs=frozenset(entry.get("verbs", [])), nouns=frozenset(entry.get("nouns", [])),
+                           requires=frozenset(entry.get("requires", [])))
+        except (KeyError, TypeError) as exc:
+            raise LexiconError(f"event_types.yaml entry {i}: missing field {exc}") from exc
+        if et.id in ids:
+            raise LexiconError(f"event_types.yaml: duplicate id {et.id!r}")
+        ids.add(et.id)
+        out.append(et)
+    for et in out:
+        if et.parent and et.parent not in ids:
+            raise LexiconError(f"event_types.yaml: {et.id!r} has unknown parent {et.parent!r}")
+    return tuple(out)
+
+
+@dataclass
+class Proposition:
+    """A claim before ids: its words, lemma set, event type and agent."""
+
+    text: str
+    lemmas: frozenset[str]
+    event: str | None
+    agent: str | None
+    negated: bool = False
+    tokens: tuple[int, ...] = field(default=())
+
+    @property
+    def key(self) -> tuple[str | None, str | None]:
+        return self.agent, self.event
+
+
+def classify_event(lemmas: set[str], verbs: set[str]) -> EventType | None:
+    """The event type whose triggers best cover the clause (nouns count double for specificity)."""
+    best, best_score = None, 0
+    for et in load_event_types():
+        if et.requires and not (lemmas & et.requires):
+            continue
+        score = 2 * len(lemmas & et.nouns) + len(verbs & et.verbs)
+        if score > best_score:
+            best, best_score = et, score
+    return best
+
+
+def event_by_id(event_id: str | None) -> EventType | None:
+    return next((e for e in load_event_types() if e.id == event_id), None)
+
+
+def is_anaphor(span: Span) -> bool:
+    """ "these reports", "the claims of X", "allegations": content that points back to claims."""
+    if len(span) == 0:
+        return False
+    root = span.root
+    if root.lemma_.lower() not in ANAPHOR_NOUNS or root.pos_ not in ("NOUN",):
+        return False
+    if any(c.dep_ in ("acl", "relcl", "ccomp") and any(m.lower_ == "that" for m in c.children) for c in root.children):
+        return False  # "the claim that X" states its content
+    det = next((c for c in root.children if c.dep_ in ("det", "poss")), None)
+    return det is not None and det.lower_ in ANAPHOR_DETERMINERS or root.tag_ == "NNS"
+
+
+def anaphor_topic(span: Span) -> Span | None:
+    """The "of X" part of "the claims of X" that says which claims are meant."""
+    root = span.root
+    prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ in ("of", "about", "that", "on", "regarding")), None)
+    if prep is None:
+        return None
+    toks = [t.i for t in prep.subtree if t.i != prep.i]
+    return span.doc[min(toks):max(toks) + 1] if toks else None
+
+
+def propositions(span: Span, agent_of: Callable[[Span], str | None]) -> list[Proposition]:
+    """One proposition per coordinated predicate of the content clause."""
+    if len(span) == 0:
+        return []
+    root = span.root
+    heads = [root] + [c for c in root.conjuncts if span.start <= c.i < span.end and c.pos_ in ("VERB", "AUX") and c.i > root.i]
+    if root.pos_ not in ("VERB", "AUX"):
+        heads = [root]
+    out = []
+    subject = _subject(root)
+    for head in heads:
+        others = {t.i for h in heads if h is not head and h.i > head.i for t in h.subtree}
+        if head is root:
+            toks = [t for t in span if t.i not in others]
+        else:
+            toks = [t for t in head.subtree if span.start <= t.i < span.end]
+            subj = _subject(head) or subject
+            if subj is not None and not any(t.i == subj.i for t in toks):
+                toks = [t for t in subj.subtree] + toks
+        toks = [t for t in toks if not (t.dep_ == "cc" and t.head is root) and t.dep_ != "preconj"]
+        toks = _strip_edges(toks)
+        if not toks:
+            continue
+        sub = span.doc[toks[0].i:toks[-1].i + 1]
+        lemmas = frozenset(t.lemma_.lower() for t in toks if t.pos_ in CONTENT_POS and t.lemma_.lower() not in LIGHT_LEMMAS and not t.is_stop)
+        verbs = {t.lemma_.lower() for t in toks if t.pos_ == "VERB"}
+        all_lemmas = {t.lemma_.lower() for t in toks}
+        event = classify_event(all_lemmas, verbs)
+        text = " ".join(t.text for t in toks).replace(" 's", "'s").replace(" ,", ",").replace(" .", ".")
+        negated = any(c.dep_ == "neg" for c in head.children)
+        out.append(Proposition(text=text, lemmas=lemmas, event=event.id if event else None,
+                               agent=agent_of(sub), negated=negated, tokens=tuple(t.i for t in toks)))
+    return out
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _strip_edges(toks: list[Token]) -> list[Token]:
+    while toks and (toks[0].is_punct or toks[0].dep_ in ("mark", "cc", "preconj") or toks[0].lower_ in ("also", "not", "only")):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ in ("cc",)):
+        toks = toks[:-1]
+    return toks
+
+
+class ClaimBook:
+    """Claims of one article in order, with the grouping and back-reference rules."""
+
+    def __init__(self) -> None:
+        self.claims: list[Claim] = []
+        self._props: dict[str, Proposition] = {}
+        self._groups: dict[tuple, str] = {}
+        self._lemma_groups: list[tuple[frozenset[str], str]] = []
+
+    def add(self, prop: Proposition) -> str:
+        """Store a proposition (or find the same one) and return its claim id."""
+        for cid, existing in self._props.items():
+            if existing.key == prop.key and _jaccard(existing.lemmas, prop.lemmas) >= 0.8:
+                return cid
+        group = self._group_for(prop)
+        cid = f"c{len(self.claims) + 1}"
+        event = event_by_id(prop.event)
+        self.claims.append(Claim(id=cid, text=prop.text, group=group, subject=prop.agent,
+                                 predicate=event.id if event else None, object=None))
+        self._props[cid] = prop
+        return cid
+
+    def _group_for(self, prop: Proposition) -> str:
+        event = event_by_id(prop.event)
+        if event is not None:
+            key = (prop.agent, event.umbrella)
+            if key not in self._groups and prop.agent is None:
+                # an agentless variant joins the one group of its type, if there is exactly one
+                same = [g for (a, e), g in self._groups.items() if e == event.umbrella]
+                if len(set(same)) == 1:
+                    return same[0]
+            if key not in self._groups:
+                same = [g for (a, e), g in self._groups.items() if e == event.umbrella and a is None]
+                self._groups[key] = same[0] if same else f"g{len(set(self._groups.values()) | {g for _, g in self._lemma_groups}) + 1}"
+            return self._groups[key]
+        best = max(self._lemma_groups, key=lambda lg: _jaccard(lg[0], prop.lemmas), default=None)
+        if best is not None and _jaccard(best[0], prop.lemmas) >= 0.34:
+            return best[1]
+        gid = f"g{len(set(self._groups.values()) | {g for _, g in self._lemma_groups}) + 1}"
+        self._lemma_groups.append((prop.lemmas, gid))
+        return gid
+
+    def matching(self, prop: Proposition, min_overlap: float = 0.5) -> list[str]:
+        """Earlier claims this proposition restates: same event type and agent, or most of its words."""
+        out = []
+        for cid, existing in self._props.items():
+            if prop.event and existing.key == prop.key:
+                out.append(cid)
+            elif _overlap(prop.lemmas, existing.lemmas) >= min_overlap:
+                out.append(cid)
+        return out
+
+    def by_group_of(self, prop: Proposition) -> list[str]:
+        event = event_by_id(prop.event)
+        if event is None:
+            return self.matching(prop, 0.5)
+        out = []
+        for cid, existing in self._props.items():
+            ev = event_by_id(existing.event)
+            if ev is not None and ev.umbrella == event.umbrella and (prop.agent in (None, existing.agent)):
+                out.append(cid)
+        return out
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def group_claims(claims: list[Claim]) -> tuple[Claim, ...]:
+    return tuple(claims)
+
+
+def doc_lemmas(doc: Doc, start: int, end: int) -> frozenset[str]:
+    return frozenset(t.lemma_.lower() for t in doc[start:end] if t.pos_ in CONTENT_POS and not t.is_stop)

@@ -1,0 +1,105 @@
+"""Finding attribution cues in a parsed Doc: reporting verbs, nouns and phrases from the cue lexicon."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from claimwatch.lexicons.schema import Cue, CueLexicon, load_cues
+
+AUX_DEPS = {"aux", "auxpass", "neg"}
+
+
+@dataclass(frozen=True)
+class CueHit:
+    """One cue occurrence: the anchoring token, the cue tokens as written, and its lexicon entry."""
+
+    head: Token
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
+    entry: Cue
+
+    @property
+    def char_span(self) -> tuple[int, int]:
+        doc = self.head.doc
+        return doc[self.start].idx, doc[self.end - 1].idx + len(doc[self.end - 1])
+
+    @property
+    def text(self) -> str:
+        a, b = self.char_span
+        return self.head.doc.text[a:b]
+
+
+@lru_cache(maxsize=4)
+def _phrase_matcher(vocab_id: int, vocab) -> tuple[PhraseMatcher, dict[str, Cue]]:
+    lexicon = load_cues()
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    for phrase, entry in lexicon.phrases.items():
+        matcher.add(phrase, [vocab_make_doc(vocab, phrase)])
+    return matcher, dict(lexicon.phrases)
+
+
+def vocab_make_doc(vocab, phrase: str) -> Doc:
+    words = phrase.split()
+    return Doc(vocab, words=words)
+
+
+def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[CueHit]:
+    """All cue occurrences in ``doc``, one per anchoring token, phrases first (they are more specific)."""
+    lexicon = lexicon or load_cues()
+    hits: dict[int, CueHit] = {}
+    matcher, phrases = _phrase_matcher(id(doc.vocab), doc.vocab)
+    for match_id, start, end in matcher(doc):
+        entry = phrases[doc.vocab.strings[match_id]]
+        span = doc[start:end]
+        head = _phrase_head(span)
+        if head.i not in hits or (hits[head.i].end - hits[head.i].start) < (end - start):
+            hits[head.i] = CueHit(head=head, start=min(start, _aux_start(head)), end=end, entry=entry)
+    for token in doc:
+        if token.i in hits:
+            continue
+        entry = None
+        if token.tag_.startswith("VB") or token.pos_ == "VERB":
+            entry, particle = _verb_entry(token, lexicon)
+            if entry:
+                end = (particle.i + 1) if particle is not None else token.i + 1
+                hits[token.i] = CueHit(head=token, start=_aux_start(token), end=max(end, token.i + 1), entry=entry)
+        elif token.pos_ in ("NOUN", "PROPN") and token.tag_ in ("NN", "NNS"):
+            nouns = lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_)
+            if nouns:
+                hits[token.i] = CueHit(head=token, start=token.i, end=token.i + 1, entry=nouns[0])
+    return sorted(hits.values(), key=lambda h: h.head.i)
+
+
+def _verb_entry(token: Token, lexicon: CueLexicon) -> tuple[Cue | None, Token | None]:
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ in ("prt", "prep") and child.i > token.i:
+            entry = lexicon.verb(lemma, child.lower_)
+            if entry is not None and entry.particle:
+                return entry, child
+    entry = lexicon.verb(lemma, None)
+    if entry is not None and entry.particle:
+        return None, None
+    return entry, None
+
+
+def _aux_start(token: Token) -> int:
+    """Index of the first auxiliary or negation directly before a verb ("has called", "did not confirm")."""
+    start = token.i
+    lefts = [c for c in token.lefts if c.dep_ in AUX_DEPS]
+    for child in sorted(lefts, key=lambda c: -c.i):
+        between = token.doc[child.i + 1:start]
+        if all(t.dep_ in AUX_DEPS or t.pos_ == "ADV" for t in between):
+            start = child.i
+    return start
+
+
+def _phrase_head(span) -> Token:
+    """The token of a phrase that carries the syntax: its first verb, else its root."""
+    for token in span:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+            return token
+    return span[0] if span[0].lower_ == "according" else span.root

@@ -1,0 +1,76 @@
+"""Direct quotations: where they are, so attribution can give their inside as content."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}
+STRAIGHT = '"'
+# A quote needs a few words to be a statement rather than a scare quote ('fake news').
+MIN_QUOTE_WORDS = 4
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """The span of a quotation, without its marks (``inner``) and with them (``outer``)."""
+
+    outer: tuple[int, int]
+    inner: tuple[int, int]
+
+    @property
+    def words(self) -> int:
+        return self.inner[1] - self.inner[0]
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Pair curly and straight double quotes; an unclosed quote runs to the end of its paragraph.
+
+    News style continues a multi-paragraph quote without a closing mark; such a quote stops at the
+    paragraph break so it never swallows the rest of the article.
+    """
+    quotes: list[Quote] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        close = OPENERS.get(ch) or (STRAIGHT if ch == STRAIGHT else None)
+        if close is None:
+            i += 1
+            continue
+        para_end = text.find("\n\n", i)
+        para_end = n if para_end < 0 else para_end
+        j = text.find(close, i + 1, para_end)
+        if ch == STRAIGHT and j < 0:
+            i += 1
+            continue
+        end = j if j >= 0 else para_end
+        inner = _trim(text, i + 1, end)
+        if len(_WORD.findall(text[inner[0]:inner[1]])) >= 1:
+            quotes.append(Quote(outer=(i, end + 1 if j >= 0 else end), inner=inner))
+        i = end + 1
+    return quotes
+
+
+def is_statement_quote(text: str, quote: Quote) -> bool:
+    """A quotation long enough to be said rather than a quoted label ("fake news")."""
+    return len(_WORD.findall(text[quote.inner[0]:quote.inner[1]])) >= MIN_QUOTE_WORDS
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
+    """The quote that covers most of ``[start, end)``, if it covers at least half of it."""
+    best, best_cover = None, 0
+    for q in quotes:
+        cover = min(end, q.outer[1]) - max(start, q.outer[0])
+        if cover > best_cover:
+            best, best_cover = q, cover
+    if best and best_cover * 2 >= (end - start):
+        return best
+    return None

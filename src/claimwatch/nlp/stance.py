@@ -1,0 +1,194 @@
+"""Stance, certainty, conditionality and distance of one attribution, from cue, negation and content.
+
+The cue gives a default stance ("denied" denies); negation and modality on the cue change it ("could
+not confirm" is uncommitted); phrases in the content's main clause override it ("no evidence"
+disputes, "fake news" denies); modal words on the content's main predicate give certainty; the
+writer's own "alleged" or "purportedly" marks the statement as distanced.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from claimwatch.lexicons import load_yaml
+from claimwatch.lexicons.schema import Hedges, load_hedges
+from claimwatch.nlp.attribution import Attribution
+
+STANCE_STRENGTH = {"denies": 4, "disputes": 3, "uncommitted": 2, "supports": 1, "asserts": 0}
+EMBEDDED_DEPS = {"relcl", "acl", "appos"}
+
+
+@dataclass(frozen=True)
+class StanceRules:
+    negated_doubt_predicates: frozenset[str]
+    negated_doubt_certainty: dict[str, str]
+    distancing_cues: frozenset[str]
+    negating_heads: frozenset[str]
+    negated_act_stance: dict[str, str]
+    inverted_conditional_auxiliaries: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_stance_rules() -> StanceRules:
+    data = load_yaml("stance_rules.yaml")
+    return StanceRules(
+        negated_doubt_predicates=frozenset(data["negated_doubt_predicates"]),
+        negated_doubt_certainty=dict(data["negated_doubt_certainty"]),
+        distancing_cues=frozenset(data["distancing_cues"]),
+        negating_heads=frozenset(data["negating_heads"]),
+        negated_act_stance=dict(data["negated_act_stance"]),
+        inverted_conditional_auxiliaries=frozenset(data["inverted_conditional_auxiliaries"]),
+    )
+
+
+@dataclass(frozen=True)
+class StanceReading:
+    stance: str
+    certainty: str
+    conditional: bool
+    distanced: bool
+    hedges: tuple[str, ...]
+
+
+def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRules | None = None) -> StanceReading:
+    """Stance of the source toward its content, with certainty, condition and the writer's distance."""
+    hedges = hedges or load_hedges()
+    rules = rules or load_stance_rules()
+    doc = att.doc
+    entry = att.hit.entry
+    found: list[str] = []
+
+    stance = entry.stance
+    certainty = entry.certainty or "certain"
+    if _cue_negated(att, rules):
+        lemma = att.hit.head.lemma_.lower()
+        stance = hedges.negated_cue_stance.get(lemma) or hedges.negated_cue_stance.get(entry.act) or rules.negated_act_stance.get(entry.act, "uncommitted")
+        found.append("not " + att.hit.head.text)
+
+    main = _main_tokens(att)
+    main_text = " " + " ".join(doc[i].lower_ for i in sorted(main)) + " "
+    content_text = " " + _words(doc.text[att.content[0]:att.content[1]]) + " "
+    phrase_stance = None
+    for phrase, p_stance, p_certainty in hedges.stance_phrases:
+        if f" {phrase} " in content_text and (f" {phrase} " in main_text or STANCE_STRENGTH[p_stance] >= 3):
+            if phrase_stance is None or STANCE_STRENGTH[p_stance] > STANCE_STRENGTH[phrase_stance[0]]:
+                phrase_stance = (p_stance, p_certainty, phrase)
+    if phrase_stance and entry.stance in ("asserts", "supports", "uncommitted") and not _cue_negated(att, rules):
+        if STANCE_STRENGTH[phrase_stance[0]] > STANCE_STRENGTH[stance] or stance == "supports":
+            stance = phrase_stance[0]
+            if phrase_stance[1]:
+                certainty = phrase_stance[1]
+            found.append(phrase_stance[2])
+    root = _content_root(att)
+    if stance in ("asserts", "supports") and root is not None and _negated(root):
+        lemma = root.lemma_.lower()
+        if lemma in rules.negated_doubt_predicates:
+            stance = "disputes"
+            certainty = rules.negated_doubt_certainty.get(lemma, certainty)
+            found.append("not " + root.text)
+
+    modal_certainty = _modal_certainty(main_text, hedges)
+    if modal_certainty is not None:
+        certainty = _weaker(certainty, modal_certainty[0])
+        found.append(modal_certainty[1])
+    if stance == "uncommitted":
+        certainty = "uncertain"
+
+    conditional = _conditional(att, main, hedges, rules)
+    distanced, distance_words = _distanced(att, hedges, rules)
+    found.extend(distance_words)
+    return StanceReading(stance=stance, certainty=certainty, conditional=conditional, distanced=distanced,
+                         hedges=tuple(dict.fromkeys(found)))
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[\w']+|[^\w\s]", text.lower().replace("\u2019", "'")))
+
+
+def _cue_negated(att: Attribution, rules: StanceRules) -> bool:
+    verb = att.hit.head
+    if _negated(verb):
+        return True
+    head = verb.head
+    if verb.dep_ == "xcomp" and (head.lemma_.lower() in rules.negating_heads or _negated(head)):
+        return True
+    if verb.dep_ == "xcomp" and head.dep_ in ("acomp",) and head.lemma_.lower() in rules.negating_heads:
+        return True
+    if verb.dep_ == "xcomp" and head.lemma_.lower() == "be":
+        return False
+    # "was unable to verify": unable is acomp of was, verify its xcomp
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in rules.negating_heads:
+        return True
+    return False
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def _content_root(att: Attribution) -> Token | None:
+    span = att.content_span
+    if len(span) == 0:
+        return None
+    return span.root
+
+
+def _main_tokens(att: Attribution) -> set[int]:
+    """Content tokens outside relative clauses and appositions: where modality bears on the claim."""
+    span = att.content_span
+    if len(span) == 0:
+        return set()
+    excluded: set[int] = set()
+    for t in span:
+        if t.dep_ in EMBEDDED_DEPS and t.i != span.root.i:
+            excluded.update(x.i for x in t.subtree)
+    return {t.i for t in span if t.i not in excluded}
+
+
+def _modal_certainty(main_text: str, hedges: Hedges) -> tuple[str, str] | None:
+    for level, words in (("uncertain", hedges.uncertain), ("possible", hedges.possible), ("probable", hedges.probable)):
+        for w in words:
+            if f" {w} " in main_text:
+                return level, w
+    return None
+
+
+ORDER = ["certain", "probable", "possible", "uncertain"]
+
+
+def _weaker(a: str, b: str) -> str:
+    return a if ORDER.index(a) >= ORDER.index(b) else b
+
+
+def _conditional(att: Attribution, main: set[int], hedges: Hedges, rules: StanceRules) -> bool:
+    doc = att.doc
+    span = att.content_span
+    for t in span:
+        if t.lower_ in hedges.conditional_subordinators and t.dep_ in ("mark", "advmod", "prep") and (t.head.i in main or t.i == span.start):
+            return True
+        if t.lower_ in rules.inverted_conditional_auxiliaries and t.dep_ == "aux" and t.i + 1 < len(doc):
+            nxt = doc[t.i + 1]
+            if nxt.pos_ in ("PRON", "DET", "PROPN", "NOUN") and t.i < t.head.i and any(c.dep_.startswith("nsubj") and c.i > t.i for c in t.head.children):
+                return True
+    return False
+
+
+def _distanced(att: Attribution, hedges: Hedges, rules: StanceRules) -> tuple[bool, list[str]]:
+    doc = att.doc
+    words: list[str] = []
+    if att.hit.head.lemma_.lower() in rules.distancing_cues and att.hit.entry.pos == "verb":
+        words.append(att.hit.head.lower_)
+    if att.passive and not att.sources:
+        words.append(att.hit.head.lower_)
+    lo = min(att.cue_span[0], att.content[0])
+    hi = att.content[1]
+    region = doc.char_span(lo, hi, alignment_mode="expand")
+    if region is not None:
+        for t in region:
+            if t.lower_ in hedges.distancing and t.pos_ in ("ADJ", "ADV", "VERB") and t.dep_ in ("amod", "advmod", "acomp", "compound"):
+                if att.quote is None or not (att.quote.inner[0] <= t.idx < att.quote.inner[1]):
+                    words.append(t.lower_)
+    return bool(words), words
