@@ -131,13 +131,17 @@ def proc_status_mb(field: str) -> Optional[float]:
 # --- child processes for memory --------------------------------------------------------------
 
 def measure(mode: str, shared: Path, n: int, batch_size: int) -> dict:
-    """Child-process body: load, optionally run one mode, report seconds and peak RSS."""
+    """Child-process body: load, optionally run one mode, report seconds and peak RSS.
+
+    The peaks come from /proc/self/status (VmHWM), not ``ru_maxrss``: Linux carries the parent's
+    ``ru_maxrss`` into a forked-and-exec'd child, so it would report the benchmark process's peak.
+    """
     from claimwatch.nlp.pipeline import load_nlp
 
     texts = load_corpus(shared, n)
     nlp = load_nlp()
     gc.collect()
-    rss_loaded = proc_status_mb("VmRSS")
+    load_peak, rss_loaded = proc_status_mb("VmHWM"), proc_status_mb("VmRSS")
     can_reset = reset_peak_rss()
     seconds = 0.0
     if mode == "pipe":
@@ -145,7 +149,8 @@ def measure(mode: str, shared: Path, n: int, batch_size: int) -> dict:
     elif mode == "analyze":
         seconds = timed(lambda: run_analyze(nlp, texts, batch_size))
     run_peak = proc_status_mb("VmHWM") if can_reset else None
-    return {"mode": mode, "seconds": round(seconds, 3), "peak_rss_mb": round(peak_rss_mb(), 1),
+    whole = max(v for v in (load_peak, run_peak) if v is not None) if load_peak is not None else peak_rss_mb()
+    return {"mode": mode, "seconds": round(seconds, 3), "peak_rss_mb": round(whole, 1),
             "rss_after_load_mb": _round(rss_loaded), "peak_rss_during_run_mb": _round(run_peak)}
 
 
@@ -316,7 +321,8 @@ Parse (`nlp.pipe` into a list) {st['parse_s']:.2f} s; extraction (`analyze_doc` 
 Peak RSS of the benchmark process itself (all runs together): {r['peak_rss_mb_this_process']:.1f} MiB.
 Each mode again in its own fresh process, so peaks do not mix. "Peak during the run" resets the
 kernel's high-water mark after loading (`/proc/self/clear_refs`), so it shows what parsing and
-extraction add on top of the loaded model; the whole-process peak (`ru_maxrss`) includes loading.
+extraction add on top of the loaded model; the whole-process peak (`VmHWM`) includes loading. (A child's
+`ru_maxrss` is not used: Linux carries the parent's value into it.)
 
 {chr(10).join(mem)}
 

@@ -46,6 +46,7 @@ CASES = [
     ("Sales set new records in the third quarter, the company said.", set()),
     ("Investors are betting on artificial intelligence stocks, analysts said.", set()),
     ("I heard that he had been suspended, the presenter said.", set()),
+    ("A spokeswoman told the newspaper by email that the plant was safe.", set()),
 ]
 
 

@@ -159,6 +159,23 @@ def test_lexicons_cue_is_found_from_a_parsed_sentence(nlp, sentence: str, verb: 
     assert cue is not None and (cue.act, cue.stance) == expected
 
 
+def test_lexicons_cue_phrases_are_written_as_spacy_tokens(nlp) -> None:
+    """A token-level phrase matcher only finds phrases written the way the tokenizer splits text."""
+    unmatchable = [p for p in load_cues().phrases if " ".join(t.lower_ for t in nlp.tokenizer(p)) != p]
+    assert unmatchable == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [("A spokeswoman for the embassy didn't respond to a request for comment.", "did n't respond"),
+     ("It's alleged that the convoy carried artillery shells.", "it 's alleged"),
+     ("The agency cannot verify the footage, its director said.", "can not verify")],
+)
+def test_lexicons_contracted_phrases_match_tokenised_text(nlp, sentence: str, phrase: str) -> None:
+    tokens = " ".join(t.lower_ for t in nlp(sentence))
+    assert f" {phrase} " in f" {tokens} " and load_cues().phrase(phrase) is not None
+
+
 @pytest.mark.parametrize(
     ("lemma", "particles", "expected"),
     [("push", ["back", "on"], "back"), ("push", ["on", "for"], "for"), ("say", ["in"], None), ("laugh", ["at"], "missing")],
@@ -222,6 +239,10 @@ def test_lexicons_distancing_words(word: str) -> None:
         ("the Pentagon", ("Pentagon", "organization", "United States")),
         ("Nato", ("NATO", "organization", None)),
         ("Hamas", ("Hamas", "group", None)),
+        ("THE KREMLIN", ("Russia", "country", "Russia")),
+        ("The Economist", ("The Economist", "organization", "United Kingdom")),
+        ("the Security Service", ("MI5", "organization", "United Kingdom")),
+        ("dpa", ("dpa", "organization", "Germany")),
     ],
 )
 def test_lexicons_gazetteer_lookup(text: str, expected: tuple) -> None:
@@ -230,7 +251,10 @@ def test_lexicons_gazetteer_lookup(text: str, expected: tuple) -> None:
     assert (place.name, place.kind, place.affiliation) == expected
 
 
-@pytest.mark.parametrize("text", ["who", "us", "un", "the", "", "Bordeaux", "ministers"])
+@pytest.mark.parametrize(
+    "text", ["who", "Who", "us", "Us", "un", "the", "", "Bordeaux", "ministers", "economist", "dawn", "amnesty",
+             "security service", "the alliance", "independent"],
+)
 def test_lexicons_gazetteer_does_not_resolve_common_words(text: str) -> None:
     assert load_gazetteer().lookup(text) is None
 

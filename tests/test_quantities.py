@@ -29,6 +29,10 @@ CASES = [
     ("The fine amounted to 3 million euros, the regulator said.", [(3000000, "EUR", False)]),
     ("The ministry said the fund held £2.3bn in reserves.", [(2300000000, "GBP", False)]),
     ("Prices rose by 500 rubles a month, residents said.", [(500, "RUB", False)]),
+    ("The contract was worth $5-6 million, the filing showed.", [(5000000, "USD", False), (6000000, "USD", False)]),
+    # "pounds" is money after a scale, a weight otherwise
+    ("The club was sold for 40 million pounds, the owners said.", [(40000000, "GBP", False)]),
+    ("The fish weighed 280 pounds, the angler said.", [(280, "pounds", False)]),
     # shares
     ("Turnout reached 40 percent in the capital, officials said.", [(40, "percent", False)]),
     ("The party won 40% of the vote.", [(40, "percent", False)]),
@@ -66,13 +70,18 @@ CASES = [
     ("The ceasefire took effect at 10:30 a.m. and the talks resumed at 6 pm.", []),
     ("A 45-year-old mechanic, aged 45 by his own account, was arrested.", []),
     ("Michael Reed, 62, said the decision came too late.", []),
+    ("Women aged from 18 to 65 were questioned, the survey said.", []),
     ("It was the second time the 1st Battalion had been deployed.", []),
     ("The investigators blamed Russia for downing Flight MH17.", []),
     ("Iran said it was complying with Resolution 2231 and NATO invoked Article 5.", []),
     ("Callers were asked to dial 202-555-0143 for information.", []),
     ("One of them said the convoy had turned back.", []),
     ("The 1990s were a decade of upheaval, he said.", []),
+    ("The motion passed by a vote of 52-48 after the home side won 3-1.", []),
+    ("He was one of five men released in the exchange.", [(5, "men", False)]),
+    ("The council said 1999 voters had signed the petition in 2019.", [(1999, "voters", False)]),
     ("The explosion went off in front of 131 West 23rd Street.", []),
+    ("The magazine moved its offices to 1 World Trade Center last year.", []),
     ("He said the girls were kidnapped six months ago.", []),
 ]
 
@@ -89,7 +98,10 @@ PARSED = [
     ("He said she had served two years in the army.", [(2, "years", False)]),
     ("Hundreds of civilians were trapped in the basement, rescuers said.", [(100, "civilians", True)]),
     ("One soldier was killed and one of them was wounded.", [(1, "soldier", False)]),
+    ("The supplier said it would make three Galaxy Watch models this year.", [(3, "galaxy watch models", False)]),
+    ("Four shots rang out, then two more, residents said.", [(4, "shots", False), (2, "", False)]),
     ("The attack began on October 7 and was condemned in 2014.", []),
+    ("The magazine moved its offices to 1 World Trade Center last year.", []),
 ]
 
 
@@ -119,15 +131,25 @@ def test_quantities_doc_of_span_alone_is_accepted(nlp):
     assert (q.value, q.unit) == (300, "families")
 
 
+def test_quantities_vague_magnitudes_can_be_switched_off(monkeypatch):
+    from claimwatch.nlp import quantities
+
+    lexicon = parse_lexicon(dict(load_yaml("quantities.yaml"), include_vague=False))
+    monkeypatch.setattr(quantities, "quantity_lexicon", lambda: lexicon)
+    text = "Hundreds of civilians and 40 soldiers were trapped, rescuers said."
+    assert found(text) == [(40, "soldiers", False)]
+
+
 def test_quantities_lexicon_loads():
     assert parse_lexicon(load_yaml("quantities.yaml")).numbers["twenty"] == 20
 
 
 @pytest.mark.parametrize("key, bad, message", [
-    ("numbers", {"one": "uno"}, "numbers"),
+    ("numbers", {"one": "uno"}, "numbers.one"),
     ("currency_symbols", {"$": "dollars"}, "currency_symbols.$"),
     ("months", ["january", True], "months[1]"),
     ("scales", {}, "scales"),
+    ("include_vague", "sometimes", "include_vague"),
 ])
 def test_quantities_lexicon_bad_entry_names_file_and_entry(key, bad, message):
     data = dict(load_yaml("quantities.yaml"), **{key: bad})

@@ -375,22 +375,32 @@ class Gazetteer:
     """Resolves names, aliases, demonyms, capitals and metonyms to the state or organisation."""
 
     places: tuple[Place, ...]
-    index: dict[str, PlaceMatch]  # lower-case forms
-    acronyms: dict[str, PlaceMatch]  # case-sensitive all-capital forms
+    index: dict[str, PlaceMatch]  # forms keyed in lower case
+    acronyms: dict[str, PlaceMatch]  # all-capital forms, keyed as written
     demonyms: dict[str, PlaceMatch]  # lower-case demonyms, for plural lookups ("Russians")
+    lowercase_forms: frozenset[str] = frozenset()  # keys of forms written wholly in lower case ("dpa")
 
     def match(self, text: str) -> Optional[PlaceMatch]:
         """Like :meth:`lookup`, also saying which kind of form matched."""
         key = _normalise(text)
         if not key:
             return None
-        found = self.acronyms.get(key) or self.index.get(key.lower())
-        if found is None and key.lower().endswith("s"):
-            found = self.demonyms.get(key.lower()[:-1])
+        found = self.acronyms.get(key)
+        low = key.lower()
+        if found is None and (key != low or low in self.lowercase_forms):
+            found = self.index.get(low)
+            if found is None and low.endswith("s") and key != low:
+                found = self.demonyms.get(low[:-1])
         return found
 
     def lookup(self, text: str) -> Optional[Place]:
-        """The place a mention names, ignoring case (except for acronyms), "the" and "'s"."""
+        """The place a mention names, or None.
+
+        Case is ignored ("KREMLIN", "the Kremlin"), as are a leading "the" and a trailing "'s",
+        with two guards against common words: acronyms ("WHO", "US") match only in capitals, and
+        text written wholly in lower case ("economist", "dawn", "security service") matches only
+        forms the gazetteer itself writes in lower case, since names in news copy are capitalised.
+        """
         found = self.match(text)
         return found.place if found else None
 
@@ -404,25 +414,37 @@ def _form_list(entry: Mapping, key: str, source: str, where: str) -> tuple[str, 
     return _word_list(value if value is not None else [], source, f"{where}.{key}", lower=False, fold=False)
 
 
-def _index(gaz_index: dict, acronyms: dict, place: Place, form: str, kind: str, source: str, where: str) -> None:
-    key = _normalise(form)
-    if not key:
-        raise _fail(source, where, f"{kind} {form!r} is empty once 'the' and \"'s\" are removed")
-    table, key = (acronyms, key) if _is_acronym(key) else (gaz_index, key.lower())
-    other = table.get(key)
-    if other is not None and other.place.name != place.name:
-        raise _fail(source, where, f"duplicate key: {kind} {form!r} already names {other.place.name!r}")
-    if other is None:
-        table[key] = PlaceMatch(place, kind)
+@dataclass
+class _Tables:
+    """The gazetteer's look-up tables while they are being filled."""
+
+    index: dict[str, PlaceMatch] = field(default_factory=dict)
+    acronyms: dict[str, PlaceMatch] = field(default_factory=dict)
+    demonyms: dict[str, PlaceMatch] = field(default_factory=dict)
+    lowercase_forms: set[str] = field(default_factory=set)
+
+    def add(self, place: Place, form: str, kind: str, source: str, where: str) -> None:
+        """Index one written form; the same form naming two places is an error."""
+        key = _normalise(form)
+        if not key:
+            raise _fail(source, where, f"{kind} {form!r} is empty once 'the' and \"'s\" are removed")
+        table, key = (self.acronyms, key) if _is_acronym(key) else (self.index, key.lower())
+        other = table.get(key)
+        if other is not None and other.place.name != place.name:
+            raise _fail(source, where, f"duplicate key: {kind} {form!r} already names {other.place.name!r}")
+        if other is None:
+            table[key] = PlaceMatch(place, kind)
+        if _normalise(form) == key and table is self.index:
+            self.lowercase_forms.add(key)
+        if kind == "demonym":
+            self.demonyms.setdefault(key.lower(), PlaceMatch(place, kind))
 
 
 def parse_gazetteer(data: Any, source: str = "actors.yaml") -> Gazetteer:
     """Validate parsed ``actors.yaml`` data; a written form may name only one place."""
     doc = _document(data, source, ("countries", "organizations"))
     places: list[Place] = []
-    index: dict[str, PlaceMatch] = {}
-    acronyms: dict[str, PlaceMatch] = {}
-    demonyms: dict[str, PlaceMatch] = {}
+    tables = _Tables()
     for section in ("countries", "organizations"):
         if not isinstance(doc[section], list) or not doc[section]:
             raise _fail(source, section, "expected a non-empty list")
@@ -436,12 +458,10 @@ def parse_gazetteer(data: Any, source: str = "actors.yaml") -> Gazetteer:
         place = Place(name=name, kind="country", affiliation=name, **forms)
         country_names.add(name)
         places.append(place)
-        _index(index, acronyms, place, name, "name", source, where)
+        tables.add(place, name, "name", source, where)
         for key, kind in (("aliases", "alias"), ("capitals", "capital"), ("metonyms", "metonym"), ("demonyms", "demonym")):
             for form in forms[key]:
-                _index(index, acronyms, place, form, kind, source, where)
-        for demonym in forms["demonyms"]:
-            demonyms.setdefault(_normalise(demonym).lower(), PlaceMatch(place, "demonym"))
+                tables.add(place, form, kind, source, where)
     for i, raw in enumerate(doc["organizations"]):
         where = f"organizations[{i}]"
         entry = _entry(raw, source, where, ("name",), ("aliases", "affiliation", "kind"))
@@ -454,10 +474,11 @@ def parse_gazetteer(data: Any, source: str = "actors.yaml") -> Gazetteer:
         place = Place(name=name, kind=kind, affiliation=affiliation,
                       aliases=_form_list(entry, "aliases", source, where))
         places.append(place)
-        _index(index, acronyms, place, name, "name", source, where)
+        tables.add(place, name, "name", source, where)
         for form in place.aliases:
-            _index(index, acronyms, place, form, "alias", source, where)
-    return Gazetteer(places=tuple(places), index=index, acronyms=acronyms, demonyms=demonyms)
+            tables.add(place, form, "alias", source, where)
+    return Gazetteer(places=tuple(places), index=tables.index, acronyms=tables.acronyms,
+                     demonyms=tables.demonyms, lowercase_forms=frozenset(tables.lowercase_forms))
 
 
 @lru_cache(maxsize=None)

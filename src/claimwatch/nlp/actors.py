@@ -162,6 +162,8 @@ class ActorIndex:
             self._note_subject(token, name)
             return ResolvedSource(name, (span.start_char, span.end_char))
         lower = token.lower_
+        if lower in ("who", "that", "which") and token.head.dep_ == "relcl":  # "Conal, who says ..."
+            return self.resolve(token.head.head)
         if token.pos_ == "PRON" or lower in self.titles.pronouns.get("person", ()) or lower in self.titles.pronouns.get("plural", ()):
             name = self._resolve_pronoun(token)
             if name:
@@ -225,7 +227,20 @@ class ActorIndex:
                         best = (i, name)
             if best is not None:
                 return best[1]
+        if wanted == {"person"}:  # an unrecognised name: the latest proper-noun subject before it
+            for sent in reversed([s for s in self.doc.sents if s.start <= token.i]):
+                for t in sent:
+                    if t.i < token.i and t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and not t.ent_type_ in ("GPE", "ORG", "NORP"):
+                        return self._name_from_propn(t)
         return None
+
+    def _name_from_propn(self, token: Token) -> str:
+        """A person the NER missed, named by the proper nouns around a subject head."""
+        parts = [t for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i and (t.dep_ == "compound" or t.i == token.i)]
+        name = " ".join(t.text for t in parts) or token.text
+        state = self._state(name, "person")
+        self._token_actor.setdefault(token.i, state.name)
+        return state.name
 
     def _resolve_description(self, token: Token) -> str | None:
         """ "the agency", "the mayor", "the ministry" -> the latest actor that noun describes."""

@@ -7,6 +7,7 @@ lexicon entry and the parse, never from particular words of one article.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -18,7 +19,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "csubj"}
 OBJECT_DEPS = {"dobj", "attr", "oprd"}
 # Prepositions that continue an object-content: "accused X of Y", "dismissed X as Y", "blamed X for Y".
-OBJECT_CONTINUATIONS = {"of", "as", "for", "over", "about", "on", "in"}
+OBJECT_CONTINUATIONS = {"of", "as", "for", "over", "about"}
 # Nouns of published material whose participle carries content: "a video showing Y".
 CARRIER_VERBS = {"show", "indicate", "suggest", "reveal", "depict", "prove", "say", "claim", "appear", "purport"}
 TRIM_CHARS = " \t\n,;:\u2014-"
@@ -75,6 +76,8 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
     verb = hit.head
     if _is_condition(verb):  # "should they prove true", "if he says so": a condition, not a statement
         return None
+    if not _is_speech_use(verb):
+        return None
     sources, passive = _verb_sources(verb)
     cue_end_tok = hit.end
     content: tuple[int, int] | None = None
@@ -95,6 +98,8 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
     start_tok, end_tok = content
     if start_tok >= end_tok:
         return None
+    if quote is None:
+        end_tok = _with_coordination(doc, verb, start_tok, end_tok)
     end_tok = _with_trailing_condition(doc, end_tok)
     if quote is None:
         inner = quote_at(quotes, doc[start_tok].idx, _end_char(doc, end_tok))
@@ -119,7 +124,8 @@ def _verb_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
         if subj is not None and subj.lower_ not in ("it", "there") or (subj is not None and _it_refers(subj)):
             return _with_conjuncts(subj), False
     if passive:
-        return (), True
+        expletive = any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children)
+        return (), expletive
     node = verb
     for _ in range(4):  # climb: conj, xcomp, participial advcl/acl
         if node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
@@ -145,9 +151,15 @@ def _it_refers(token: Token) -> bool:
 
 
 def _with_conjuncts(token: Token) -> tuple[Token, ...]:
+    """The source and those joined to it: "Russia and North Korea", "officials, the agency and X"."""
     out = [token]
     out.extend(c for c in token.conjuncts if c.i > token.i)
-    return tuple(out)
+    for appos in (c for c in token.children if c.dep_ == "appos"):
+        listed = [c for c in appos.conjuncts if c.i > appos.i]
+        if listed:  # a list set off by commas, not a description of the source
+            out.append(appos)
+            out.extend(listed)
+    return tuple(dict.fromkeys(out))
 
 
 def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
@@ -160,17 +172,25 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
         if prep is not None and prep.dep_ == "prep":
             objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
-                return _subtree_range(objs[0], stop_at=verb)
+                start, end = _subtree_range(objs[0], stop_at=verb)
+                for c in children:  # "called on X to do Y"
+                    if c.dep_ in ("xcomp", "ccomp") and c.i >= end:
+                        end = max(end, _subtree_range(c, stop_at=verb)[1])
+                return start, end
     if frame == "prep" and not hit.entry.particle:  # "expressing concern over X"
         last = doc[hit.end - 1]
         prep = next((c for c in list(last.children) + children if c.dep_ == "prep" and c.i >= hit.end), None)
         if prep is not None:
             return _subtree_range(prep, stop_at=verb, include_root=True)
     clause = [c for c in children if c.dep_ in ("ccomp",) and c.i > verb.i]
+    objects = [c for c in children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
+    if clause and objects and objects[0].i < clause[0].i and _is_statement_noun(objects[0]):
+        # "denied reports in a local newspaper that X": the that-clause belongs to the noun
+        start = _subtree_range(objects[0], stop_at=verb)[0]
+        return start, _subtree_range(clause[0], stop_at=verb)[1]
     if clause and frame != "object":
         start, end = _subtree_range(clause[0], stop_at=verb)
         return start, _cut_trailing_participle(doc, start, end)
-    objects = [c for c in children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
     xcomp = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
     if objects:
         start, end = _subtree_range(objects[0], stop_at=verb)
@@ -184,9 +204,9 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
                     and not any(s.dep_ in SUBJECT_DEPS for s in c.children):
                 end = max(end, _subtree_range(c, stop_at=verb)[1])
         return start, end
-    if xcomp:  # "declined to comment", "refused to confirm Y"
+    if xcomp and (verb.lemma_.lower() in CONTROL_HEADS or hit.entry.act == "appeal"):  # "declined to comment"
         return _subtree_range(xcomp[0], stop_at=verb)
-    preps = [c for c in children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in ("about", "of", "on", "over")]
+    preps = [c for c in children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in ("about", "of", "over")]
     if preps and hit.entry.act in ("concern", "warn", "report", "say"):
         return _subtree_range(preps[0], stop_at=verb, include_root=True)
     clause_left = [c for c in children if c.dep_ in ("ccomp",) and c.i < verb.i]
@@ -206,6 +226,54 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
     if passive_subj:  # "it is alleged that Y" with the clause parsed elsewhere
         return None
     return None
+
+
+CONTROL_HEADS = {"decline", "refuse", "fail", "unable", "continue", "go", "want", "wish", "hesitate", "reluctant"}
+
+
+def _is_speech_use(verb: Token) -> bool:
+    """Filter uses of cue verbs that report no speech act by a speaker.
+
+    "Asked for comment, X said" (bare participle adjunct), "no evidence to suggest" (infinitive
+    under a noun), "what he knows" (free relative) are not statements.
+    """
+    children = list(verb.children)
+    has_subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ == "agent" for c in children)
+    has_aux = any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in children)
+    if verb.tag_ == "VBN" and not has_subject and not has_aux and verb.dep_ in ("advcl", "acl", "ROOT", "amod"):
+        return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+    if infinitive and not has_subject:
+        head = verb.head
+        if head.lemma_.lower() not in CONTROL_HEADS and head.lower_ not in CONTROL_HEADS:
+            return False
+    if any(c.dep_ in ("dobj", "nsubj") and c.tag_ in ("WP", "WDT") for c in children):
+        return False
+    return True
+
+
+def _is_statement_noun(token: Token) -> bool:
+    """Nouns that name something said ("reports", "claims"): their that-clause is their content."""
+    from claimwatch.lexicons.schema import load_cues
+
+    return token.pos_ == "NOUN" and token.lemma_.lower() in load_cues().nouns
+
+
+def _with_coordination(doc: Doc, verb: Token, start: int, end: int) -> int:
+    """ "talked about reform and passing gun control": a conjunct the parser hung on the cue verb,
+    with no subject of its own, continues the content."""
+    while end + 1 < len(doc) and doc[end].dep_ == "cc" and doc[end].sent.start == verb.sent.start:
+        nxt = next((t for t in doc[end + 1:end + 4] if t.dep_ == "conj" and (t.head.i == verb.i or start <= t.head.i < end)), None)
+        if nxt is None or any(c.dep_ in SUBJECT_DEPS for c in nxt.children) or nxt.lemma_.lower() in _cue_lemmas():
+            break
+        end = nxt.right_edge.i + 1
+    return end
+
+
+def _cue_lemmas() -> frozenset[str]:
+    from claimwatch.lexicons.schema import load_cues
+
+    return frozenset(load_cues().verbs)
 
 
 def _is_condition(verb: Token) -> bool:
@@ -309,33 +377,29 @@ def _noun_cue(hit: CueHit, doc: Doc) -> Attribution | None:
 # --- quotes -------------------------------------------------------------------------------------
 
 def _adjacent_quote(verb: Token, doc: Doc, quotes: list[Quote]) -> Quote | None:
-    """The quote a cue introduces or closes: 'X said: "Q"', '"Q," X said', '"Q," said X'."""
-    sent = verb.sent
-    for q in quotes:
-        if not is_statement_quote(doc.text, q):
-            continue
-        if q.outer[0] <= verb.idx < q.outer[1]:
-            continue
-        gap_before = doc.text[q.outer[1]:sent[0].idx if False else verb.idx]
-        if q.outer[1] <= verb.idx and q.outer[1] >= sent.start_char - 1 and _is_short_gap(doc, q.outer[1], verb):
+    """The quote a cue introduces or closes: 'X said: "Q"', '"Q," X said', '"Q," said X'.
+
+    A quote closing with a full stop ('"Q." He said ...') belongs to no cue after it; a cue followed
+    by a colon or comma and a quote introduces that quote.
+    """
+    text = doc.text
+    verb_end = verb.idx + len(verb)
+    after = [q for q in quotes if q.outer[0] >= verb_end and is_statement_quote(text, q)]
+    if after:
+        q = after[0]
+        between = text[verb_end:q.outer[0]]
+        if len(between) <= 60 and "\n" not in between and not re.search(r"[.?!]", between) and \
+                (between.rstrip().endswith((":", ",")) or not between.strip()):
             return q
-        if q.outer[0] >= verb.idx + len(verb):
-            between = doc.text[verb.idx + len(verb):q.outer[0]]
-            if len(between) <= 40 and between.strip(" ,:\n")[:1] in ("",) or between.rstrip().endswith(":"):
-                if len(between) <= 60 and "." not in between:
-                    return q
-        del gap_before
+    before = [q for q in quotes if q.outer[1] <= verb.idx and is_statement_quote(text, q)]
+    if before:
+        q = before[-1]
+        gap = text[q.outer[1]:verb.idx]
+        closing = text[max(q.inner[0], q.outer[1] - 3):q.outer[1]]
+        ends_open = bool(re.search(r"[,?!\u2014-]\s*[\"\u201d]?$", closing)) or gap.lstrip().startswith(",")
+        if len(gap) <= 80 and "\n" not in gap and ends_open and not re.search(r"[.?!]\s", gap):
+            return q
     return None
-
-
-def _is_short_gap(doc: Doc, quote_end: int, verb: Token) -> bool:
-    """Between the quote's end and the verb stand only its subject and punctuation: '"Q," he said'."""
-    gap = doc.text[quote_end:verb.idx]
-    if len(gap) > 80 or "." in gap.replace("Mr.", "").replace("Ms.", "").replace("Dr.", "") or "\n" in gap:
-        return False
-    if not gap.strip().startswith(",") and not gap.strip() == "" and not doc.text[quote_end - 2:quote_end].strip().startswith(","):
-        return False
-    return True
 
 
 def _quote_continuations(doc: Doc, quotes: list[Quote], found: list[Attribution]) -> list[Attribution]:
@@ -352,7 +416,8 @@ def _quote_continuations(doc: Doc, quotes: list[Quote], found: list[Attribution]
         owner = by_quote_end[prev]
         gap = doc.text[prev:q.outer[0]]
         cue_in_gap = owner.cue_span[0] >= prev and owner.cue_span[1] <= q.outer[0]
-        if len(gap) <= 60 and "\n\n" not in gap and cue_in_gap:
+        runs_on = not owner.quote.closed and not gap.strip()  # an unclosed quote goes on in the next paragraph
+        if runs_on or (len(gap) <= 60 and "\n" not in gap and cue_in_gap):
             start, end = _token_range(doc, *q.inner)
             if start < end:
                 extra.append(Attribution(owner.hit, owner.cue_span, owner.sources, q.inner, (start, end), q, owner.passive))

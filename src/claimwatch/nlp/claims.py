@@ -109,6 +109,16 @@ def is_anaphor(span: Span) -> bool:
     return det is not None and det.lower_ in ANAPHOR_DETERMINERS or root.tag_ == "NNS"
 
 
+def find_anaphor(span: Span) -> Span | None:
+    """An anaphoric noun phrase inside a content: "These claims are false", "no truth to these claims"."""
+    for t in span:
+        if t.pos_ == "NOUN" and t.lemma_.lower() in ANAPHOR_NOUNS and t.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
+            det = next((c for c in t.children if c.dep_ in ("det", "poss")), None)
+            if det is not None and det.lower_ in ANAPHOR_DETERMINERS - {"the"} | {"these", "those", "this", "such"}:
+                return span.doc[t.left_edge.i:t.right_edge.i + 1]
+    return None
+
+
 def anaphor_topic(span: Span) -> Span | None:
     """The "of X" part of "the claims of X" that says which claims are meant."""
     root = span.root

@@ -107,9 +107,10 @@ def _phrases(value: Any, where: str) -> tuple[str, ...]:
 
 
 def _term_pattern(phrase: str) -> re.Pattern:
-    """Case-insensitive, word-bounded; spaces match spaces or hyphens, apostrophes either form."""
+    """Case-insensitive, word-bounded (not inside "document.getElementById"); spaces match spaces or
+    hyphens, apostrophes either form."""
     parts = [re.escape(w).replace("'", "['’]") for w in phrase.split()]
-    return re.compile(r"(?<![\w-])" + r"[\s-]+".join(parts) + r"(?![\w-])", re.IGNORECASE)
+    return re.compile(r"(?<![\w.-])" + r"[\s-]+".join(parts) + r"(?![\w-]|\.\w)", re.IGNORECASE)
 
 
 def _phrase_pattern(phrase: str) -> str:

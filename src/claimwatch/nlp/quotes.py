@@ -4,8 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}
-STRAIGHT = '"'
+OPENERS = {'"': '"\u201d', "\u201c": '\u201d"', "\u00ab": "\u00bb", "\u201e": "\u201c\u201d"}
 # A quote needs a few words to be a statement rather than a scare quote ('fake news').
 MIN_QUOTE_WORDS = 4
 _WORD = re.compile(r"\w+")
@@ -17,6 +16,7 @@ class Quote:
 
     outer: tuple[int, int]
     inner: tuple[int, int]
+    closed: bool = True  # False: runs to the end of its paragraph (news style for quotes that go on)
 
     @property
     def words(self) -> int:
@@ -32,23 +32,23 @@ def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     i, n = 0, len(text)
     while i < n:
-        ch = text[i]
-        close = OPENERS.get(ch) or (STRAIGHT if ch == STRAIGHT else None)
-        if close is None:
+        closers = OPENERS.get(text[i])
+        if closers is None:
             i += 1
             continue
-        para_end = text.find("\n\n", i)
-        para_end = n if para_end < 0 else para_end
-        j = text.find(close, i + 1, para_end)
-        if ch == STRAIGHT and j < 0:
-            i += 1
-            continue
+        para_end = _paragraph_end(text, i)
+        j = min((k for k in (text.find(c, i + 1, para_end) for c in closers) if k >= 0), default=-1)
         end = j if j >= 0 else para_end
         inner = _trim(text, i + 1, end)
         if len(_WORD.findall(text[inner[0]:inner[1]])) >= 1:
-            quotes.append(Quote(outer=(i, end + 1 if j >= 0 else end), inner=inner))
+            quotes.append(Quote(outer=(i, end + 1 if j >= 0 else end), inner=inner, closed=j >= 0))
         i = end + 1
     return quotes
+
+
+def _paragraph_end(text: str, i: int) -> int:
+    ends = [k for k in (text.find("\n\n", i), text.find("\n", i)) if k >= 0]
+    return min(ends) if ends else len(text)
 
 
 def is_statement_quote(text: str, quote: Quote) -> bool:

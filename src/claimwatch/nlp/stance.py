@@ -29,6 +29,9 @@ class StanceRules:
     negating_heads: frozenset[str]
     negated_act_stance: dict[str, str]
     inverted_conditional_auxiliaries: frozenset[str]
+    negated_open_predicates: frozenset[str]
+    negated_content_stance: str
+    negative_pronouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -41,6 +44,9 @@ def load_stance_rules() -> StanceRules:
         negating_heads=frozenset(data["negating_heads"]),
         negated_act_stance=dict(data["negated_act_stance"]),
         inverted_conditional_auxiliaries=frozenset(data["inverted_conditional_auxiliaries"]),
+        negated_open_predicates=frozenset(data["negated_open_predicates"]),
+        negated_content_stance=data["negated_content_stance"],
+        negative_pronouns=frozenset(data["negative_pronouns"]),
     )
 
 
@@ -83,12 +89,16 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
                 certainty = phrase_stance[1]
             found.append(phrase_stance[2])
     root = _content_root(att)
-    if stance in ("asserts", "supports") and root is not None and _negated(root):
+    if stance == "asserts" and entry.act in ("say", "report", "confirm", "echo") and root is not None and _negative(root, rules):
         lemma = root.lemma_.lower()
         if lemma in rules.negated_doubt_predicates:
             stance = "disputes"
             certainty = rules.negated_doubt_certainty.get(lemma, certainty)
-            found.append("not " + root.text)
+        elif lemma in rules.negated_open_predicates:
+            stance = "uncommitted"
+        else:
+            stance = rules.negated_content_stance
+        found.append("not " + root.text)
 
     modal_certainty = _modal_certainty(main_text, hedges)
     if modal_certainty is not None:
@@ -123,6 +133,13 @@ def _cue_negated(att: Attribution, rules: StanceRules) -> bool:
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in rules.negating_heads:
         return True
     return False
+
+
+def _negative(root: Token, rules: StanceRules) -> bool:
+    """The content's main predicate is negated, or its subject/object is "nothing", "no one"."""
+    if _negated(root):
+        return True
+    return any(c.lower_ in rules.negative_pronouns and c.dep_ in ("nsubj", "dobj", "attr") for c in root.children)
 
 
 def _negated(token: Token) -> bool:
