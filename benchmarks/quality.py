@@ -427,8 +427,12 @@ def main(argv: Optional[list[str]] = None) -> int:
     from claimwatch.nlp.pipeline import load_nlp
 
     nlp = load_nlp()
-    dev = score_dev(args.shared, nlp=nlp)
-    pn = None if args.skip_polnear else score_polnear(args.shared, nlp=nlp)
+    try:
+        dev = score_dev(args.shared, nlp=nlp)
+        pn = None if args.skip_polnear else score_polnear(args.shared, nlp=nlp)
+    except FileNotFoundError as exc:  # no shared data here: say where it was looked for
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     command = shlex.join([python_command(), *(sys.argv if argv is None else [__file__, *argv])])
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(render_markdown(dev, pn, command, datetime.now(timezone.utc)), encoding="utf-8")

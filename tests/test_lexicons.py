@@ -252,6 +252,32 @@ def test_lexicons_gazetteer_lookup(text: str, expected: tuple) -> None:
 
 
 @pytest.mark.parametrize(
+    "name",
+    ["NATO", "UN", "EU", "WHO", "IAEA", "IMF", "World Bank", "OSCE", "ICC", "ICJ", "Red Cross", "ICRC",
+     "Amnesty International", "Human Rights Watch", "Pentagon", "CIA", "FBI", "NSA", "State Department",
+     "Department of Defense", "MI6", "MI5", "GCHQ", "Mossad", "Shin Bet", "SBU", "GUR", "HUR", "FSB", "SVR", "GRU",
+     "Joint Chiefs of Staff", "AP", "Associated Press", "AFP", "Agence France-Presse", "Yonhap", "KCNA",
+     "Korean Central News Agency", "TASS", "RIA Novosti", "Xinhua", "Interfax", "Ukrinform", "dpa", "ANSA", "EFE",
+     "Kyodo", "BBC", "CNN", "Taiwan", "Kosovo", "Palestine", "Holy See", "Great Britain", "ROK", "Seoul",
+     "Zhongnanhai", "United States of America"],
+)
+def test_lexicons_gazetteer_knows_the_major_states_and_organisations(name: str) -> None:
+    assert load_gazetteer().lookup(name) is not None
+
+
+@pytest.mark.parametrize(
+    "role",
+    ["President", "Prime Minister", "Foreign Minister", "Defense Secretary", "Defence Secretary", "Secretary of State",
+     "spokeswoman", "spokesperson", "Secretary-General", "ambassador", "envoy", "Col.", "commander", "senator", "Rep.",
+     "Gov.", "mayor", "minister", "deputy", "director", "head", "chairman", "CEO", "analyst", "professor", "expert",
+     "lawyer", "attorney", "official", "adviser", "advisor", "lawmaker", "MP", "leader", "king", "queen", "pope",
+     "judge", "prosecutor", "police chief"],
+)
+def test_lexicons_titles_know_the_common_roles(role: str) -> None:
+    assert load_titles().role_in(role).lower() == role.lower()
+
+
+@pytest.mark.parametrize(
     "text", ["who", "Who", "us", "Us", "un", "the", "", "Bordeaux", "ministers", "economist", "dawn", "amnesty",
              "security service", "the alliance", "independent"],
 )

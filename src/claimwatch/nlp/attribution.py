@@ -25,6 +25,8 @@ CARRIER_VERBS = {"show", "indicate", "suggest", "reveal", "depict", "prove", "sa
 TRIM_CHARS = " \t\n,;:\u2014-"
 LEADING_MARKS = {"that"}
 INVERTED_AUX = {"should", "were", "had"}
+CUE_HEADS = "claimwatch.cue_heads"
+CUE_HITS = "claimwatch.cue_hits"
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,10 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in the document, quotes included, without duplicates."""
     quotes = find_quotes(doc.text)
     found: list[Attribution] = []
-    for hit in find_cues(doc):
+    hits = find_cues(doc)
+    doc.user_data[CUE_HEADS] = frozenset(h.head.i for h in hits)
+    doc.user_data[CUE_HITS] = tuple(hits)
+    for hit in hits:
         att = _attribution_for(hit, doc, quotes)
         if att is not None:
             found.append(att)
@@ -264,16 +269,14 @@ def _with_coordination(doc: Doc, verb: Token, start: int, end: int) -> int:
     with no subject of its own, continues the content."""
     while end + 1 < len(doc) and doc[end].dep_ == "cc" and doc[end].sent.start == verb.sent.start:
         nxt = next((t for t in doc[end + 1:end + 4] if t.dep_ == "conj" and (t.head.i == verb.i or start <= t.head.i < end)), None)
-        if nxt is None or any(c.dep_ in SUBJECT_DEPS for c in nxt.children) or nxt.lemma_.lower() in _cue_lemmas():
+        if nxt is None or any(c.dep_ in SUBJECT_DEPS for c in nxt.children) or _is_cue_head(nxt):
             break
         end = nxt.right_edge.i + 1
     return end
 
 
-def _cue_lemmas() -> frozenset[str]:
-    from claimwatch.lexicons.schema import load_cues
-
-    return frozenset(load_cues().verbs)
+def _is_cue_head(token: Token) -> bool:
+    return token.i in token.doc.user_data.get(CUE_HEADS, ())
 
 
 def _is_condition(verb: Token) -> bool:
@@ -299,7 +302,7 @@ def _cut_trailing_participle(doc: Doc, start: int, end: int) -> int:
     a participial clause after a comma is the speaker's next act, not part of what was said."""
     for t in doc[start:end]:
         if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj") and t.i > start + 2 and doc[t.i - 1].text == ",":
-            if t.left_edge.i == t.i:
+            if t.left_edge.i == t.i and _is_cue_head(t):
                 return t.i - 1
     return end
 
@@ -437,7 +440,7 @@ def _make(hit, cue_span, sources, tokens, quote, passive) -> Attribution | None:
         if start >= end:
             return None
         chars = (doc[start].idx, _end_char(doc, end))
-        chars = _strip_chars(doc.text, *chars)
+        chars = _close_quotes(doc.text, *_strip_chars(doc.text, *chars))
     if chars[1] <= chars[0]:
         return None
     return Attribution(hit=hit, cue_span=cue_span, sources=tuple(sources), content=chars,
@@ -476,6 +479,27 @@ def _strip_chars(text: str, a: int, b: int) -> tuple[int, int]:
         a += 1
     while b > a and text[b - 1] in TRIM_CHARS:
         b -= 1
+    return a, b
+
+
+QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019"
+
+
+def _close_quotes(text: str, a: int, b: int) -> tuple[int, int]:
+    """A content that opens a quotation keeps its closing mark (and the full stop inside it)."""
+    inside = text[a:b]
+    doubles = sum(inside.count(c) for c in "\"\u201c\u201d")
+    singles = sum(1 for i, c in enumerate(inside) if c in "'\u2018\u2019" and not (
+        0 < i < len(inside) - 1 and inside[i - 1].isalnum() and inside[i + 1].isalnum()))
+    opened = doubles % 2 == 1 or singles % 2 == 1
+    if not opened:
+        return a, b
+    k = b
+    while k < len(text) and k - b < 3 and text[k] in ".,!?" + QUOTE_CHARS:
+        k += 1
+    if any(c in QUOTE_CHARS for c in text[b:k]):
+        last_quote = max(i for i in range(b, k) if text[i] in QUOTE_CHARS)
+        return a, last_quote + 1
     return a, b
 
 

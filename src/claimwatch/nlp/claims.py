@@ -82,14 +82,24 @@ class Proposition:
 
 def classify_event(lemmas: set[str], verbs: set[str]) -> EventType | None:
     """The event type whose triggers best cover the clause (nouns count double for specificity)."""
-    best, best_score = None, 0
-    for et in load_event_types():
+    ranked = classify_events(lemmas, verbs)
+    return ranked[0] if ranked else None
+
+
+def classify_events(lemmas: set[str], verbs: set[str]) -> list[EventType]:
+    """Event types the clause speaks of, best first; each umbrella type once."""
+    scored = []
+    for order, et in enumerate(load_event_types()):
         if et.requires and not (lemmas & et.requires):
             continue
         score = 2 * len(lemmas & et.nouns) + len(verbs & et.verbs)
-        if score > best_score:
-            best, best_score = et, score
-    return best
+        if score > 0:
+            scored.append((-score, order, et))
+    out: list[EventType] = []
+    for neg_score, _, et in sorted(scored, key=lambda x: (x[0], x[1])):
+        if all(e.umbrella != et.umbrella for e in out) and (not out or -neg_score >= 2):
+            out.append(et)
+    return out
 
 
 def event_by_id(event_id: str | None) -> EventType | None:
@@ -156,11 +166,12 @@ def propositions(span: Span, agent_of: Callable[[Span], str | None]) -> list[Pro
         lemmas = frozenset(t.lemma_.lower() for t in toks if t.pos_ in CONTENT_POS and t.lemma_.lower() not in LIGHT_LEMMAS and not t.is_stop)
         verbs = {t.lemma_.lower() for t in toks if t.pos_ == "VERB"}
         all_lemmas = {t.lemma_.lower() for t in toks}
-        event = classify_event(all_lemmas, verbs)
+        events = classify_events(all_lemmas, verbs)[:2] or [None]
         text = " ".join(t.text for t in toks).replace(" 's", "'s").replace(" ,", ",").replace(" .", ".")
         negated = any(c.dep_ == "neg" for c in head.children)
-        out.append(Proposition(text=text, lemmas=lemmas, event=event.id if event else None,
-                               agent=agent_of(sub), negated=negated, tokens=tuple(t.i for t in toks)))
+        for event in events:  # "involvement as a dangerous escalation" speaks of two propositions
+            out.append(Proposition(text=text, lemmas=lemmas, event=event.id if event else None,
+                                   agent=agent_of(sub), negated=negated, tokens=tuple(t.i for t in toks)))
     return out
 
 

@@ -181,3 +181,39 @@ def _longest_first(matches: list[tuple[int, int, EvidenceTerm]]) -> list[tuple[i
         if all(m[1] <= k[0] or m[0] >= k[1] for k in kept):
             kept.append(m)
     return sorted(kept, key=lambda m: m[0])
+
+
+@dataclass(frozen=True)
+class SourceEvidenceRule:
+    kind: str
+    pattern: re.Pattern
+    acts: frozenset[str]
+    needs_quantity: bool
+
+
+@lru_cache(maxsize=1)
+def source_evidence_rules() -> tuple[SourceEvidenceRule, ...]:
+    data = load_yaml("source_evidence.yaml")
+    rules = []
+    for i, raw in enumerate(data.get("rules", []) if isinstance(data, dict) else []):
+        where = f"source_evidence.yaml rules[{i}]"
+        if not isinstance(raw, dict) or raw.get("kind") not in EVIDENCE_KINDS or not raw.get("source_words"):
+            raise LexiconError(f"{where}: needs a known kind and source_words")
+        words = "|".join(re.escape(w.lower()) for w in raw["source_words"])
+        rules.append(SourceEvidenceRule(kind=raw["kind"], pattern=re.compile(rf"\b(?:{words})\b"),
+                                        acts=frozenset(raw.get("acts", ())), needs_quantity=bool(raw.get("needs_quantity"))))
+    return tuple(rules)
+
+
+def evidence_from_source(source_text: str, act: str, has_quantity: bool) -> tuple[Evidence, ...]:
+    """Evidence implied by the kind of source ("South Korea's intelligence agency reported ...")."""
+    low = source_text.lower()
+    found = []
+    for rule in source_evidence_rules():
+        if rule.acts and act not in rule.acts:
+            continue
+        if rule.needs_quantity and not has_quantity:
+            continue
+        if rule.pattern.search(low):
+            found.append(Evidence(kind=rule.kind, text=source_text))
+    return tuple(found)

@@ -13,7 +13,7 @@ from claimwatch.model import Analysis, Article, Statement
 from claimwatch.nlp.actors import ActorIndex, ResolvedSource
 from claimwatch.nlp.attribution import Attribution, find_attributions
 from claimwatch.nlp.claims import ClaimBook, anaphor_topic, find_anaphor, is_anaphor, propositions
-from claimwatch.nlp.evidence import find_evidence
+from claimwatch.nlp.evidence import evidence_from_source, find_evidence
 from claimwatch.nlp.quantities import find_quantities
 from claimwatch.nlp.stance import StanceReading, read_stance
 
@@ -168,8 +168,11 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
         for earlier in reversed(previous):
             if earlier.claims and earlier.stance in ("asserts", "supports"):
                 return earlier.claims, stance
+    props = propositions(span, agent_of)
+    if previous and _refers_back(span, props):  # "the implications should they prove true"
+        return previous[-1].claims, stance
     ids = []
-    for prop in propositions(span, agent_of):
+    for prop in props:
         if prop.negated and stance == "asserts":
             restated = book.matching(prop)
             if restated:
@@ -178,6 +181,13 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
                 continue
         ids.append(book.add(prop))
     return tuple(dict.fromkeys(ids)), stance
+
+
+def _refers_back(span, props) -> bool:
+    """A short content with no event and no named actor, resting on a pronoun, is about the claim before."""
+    if len(span) > 14 or any(p.event or p.agent for p in props):
+        return False
+    return any(t.lower_ in ("they", "it", "this", "that", "these", "those") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") for t in span)
 
 
 def _statements(article, doc, att: Attribution, reading: StanceReading, stance: str, sources, claim_ids, offset: int) -> list[Statement]:
@@ -191,12 +201,16 @@ def _statements(article, doc, att: Attribution, reading: StanceReading, stance: 
     quotes = (att.quote.inner,) if att.quote is not None else ()
     out = []
     for k, src in enumerate(sources):
+        mention = text[src.span[0]:src.span[1]] if src.span else ""
+        implied = evidence_from_source(f"{mention} {src.name}", att.hit.entry.act, bool(quantities))
+        known = {e.kind for e in evidence}
+        src_evidence = evidence + tuple(e for e in implied if e.kind not in known)
         out.append(Statement(
             id=f"s{offset + k + 1}", source=src.name, source_span=src.span,
             cue=text[cue_span[0]:cue_span[1]], cue_span=cue_span,
             content=text[content[0]:content[1]], content_span=content,
             act=att.hit.entry.act, stance=stance, certainty="uncertain" if stance == "uncommitted" else reading.certainty,
             conditional=reading.conditional, distanced=reading.distanced,
-            evidence=evidence, quantities=quantities, claims=claim_ids, quotes=quotes, hedges=reading.hedges,
+            evidence=src_evidence, quantities=quantities, claims=claim_ids, quotes=quotes, hedges=reading.hedges,
         ))
     return out

@@ -7,7 +7,6 @@ writer's own "alleged" or "purportedly" marks the statement as distanced.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -15,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from claimwatch.lexicons import load_yaml
 from claimwatch.lexicons.schema import Hedges, load_hedges
-from claimwatch.nlp.attribution import Attribution
+from claimwatch.nlp.attribution import CUE_HITS, Attribution
 
 STANCE_STRENGTH = {"denies": 4, "disputes": 3, "uncommitted": 2, "supports": 1, "asserts": 0}
 EMBEDDED_DEPS = {"relcl", "acl", "appos"}
@@ -75,8 +74,8 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
         found.append("not " + att.hit.head.text)
 
     main = _main_tokens(att)
-    main_text = " " + " ".join(doc[i].lower_ for i in sorted(main)) + " "
-    content_text = " " + _words(doc.text[att.content[0]:att.content[1]]) + " "
+    main_text = " " + " ".join(_norm(doc[i]) for i in sorted(main)) + " "
+    content_text = " " + " ".join(_norm(t) for t in att.content_span) + " "
     phrase_stance = None
     for phrase, p_stance, p_certainty in hedges.stance_phrases:
         if f" {phrase} " in content_text and (f" {phrase} " in main_text or STANCE_STRENGTH[p_stance] >= 3):
@@ -100,6 +99,10 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
             stance = rules.negated_content_stance
         found.append("not " + root.text)
 
+    inherited = _inherited_stance(att)
+    if inherited is not None and stance == "asserts":
+        stance = inherited
+
     modal_certainty = _modal_certainty(main_text, hedges)
     if modal_certainty is not None:
         certainty = _weaker(certainty, modal_certainty[0])
@@ -114,8 +117,10 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
                          hedges=tuple(dict.fromkeys(found)))
 
 
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"[\w']+|[^\w\s]", text.lower().replace("\u2019", "'")))
+def _norm(token: Token) -> str:
+    """Token text as the lexicons spell it: lower case, "n't" as "not", curly apostrophes straight."""
+    low = token.lower_.replace("\u2019", "'")
+    return "not" if low == "n't" else low
 
 
 def _cue_negated(att: Attribution, rules: StanceRules) -> bool:
@@ -133,6 +138,19 @@ def _cue_negated(att: Attribution, rules: StanceRules) -> bool:
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in rules.negating_heads:
         return True
     return False
+
+
+def _inherited_stance(att: Attribution) -> str | None:
+    """ "X echoed these concerns, describing Y as Z": a participle that goes on from another cue by
+    the same speaker carries that cue's stance (supports, denies), not a fresh assertion."""
+    verb = att.hit.head
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj", "xcomp"):
+        return None
+    head = verb.head
+    for hit in head.doc.user_data.get(CUE_HITS, ()):
+        if hit.head.i == head.i and hit.entry.stance in ("supports", "denies", "disputes"):
+            return hit.entry.stance
+    return None
 
 
 def _negative(root: Token, rules: StanceRules) -> bool:
