@@ -9,9 +9,11 @@ officials") to a descriptive name.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from claimwatch.lexicons import load_yaml
 from claimwatch.lexicons.schema import Gazetteer, Titles, load_gazetteer, load_titles
 from claimwatch.model import Actor, Mention
 
@@ -153,6 +155,8 @@ class ActorIndex:
     # --- resolving sources ------------------------------------------------------------------
     def resolve(self, token: Token) -> ResolvedSource:
         """Canonical actor for the head token of a source phrase; registers new actors as needed."""
+        if token.dep_ == "appos" and token.head.pos_ in ("PROPN", "NOUN"):  # "Rosenberg, a woman, ..."
+            token = token.head
         span = self._np_span(token)
         if token.i in self._token_actor:
             name = self._token_actor[token.i]
@@ -306,16 +310,9 @@ class ActorIndex:
             return token.lower_ not in ("it", "this", "that", "which", "what") or self._resolve_pronoun(token) is not None
         if token.pos_ == "PROPN":
             return True
-        lemma, lower = token.lemma_.lower(), token.lower_
-        return any(w in self._speaker_nouns for w in (lemma, lower))
-
-    @property
-    def _speaker_nouns(self) -> frozenset[str]:
-        if not hasattr(self, "_speaker_cache"):
-            words = set(self.titles.anonymous_heads) | set(self.titles.organisation_heads)
-            words.update(r.split()[-1].lower() for r in self.titles.roles)
-            self._speaker_cache = frozenset(words)
-        return self._speaker_cache
+        if token.pos_ not in ("NOUN",):
+            return False
+        return token.lemma_.lower() not in _non_speakers() and token.lower_ not in _non_speakers()
 
     def name_at(self, token: Token) -> str | None:
         """The actor a token names, if any, without registering anything new."""
@@ -339,6 +336,11 @@ class ActorIndex:
     def kind_of(self, name: str) -> str:
         state = self._actors.get(name)
         return state.kind if state else "unnamed"
+
+
+@lru_cache(maxsize=1)
+def _non_speakers() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_yaml("non_speakers.yaml")["heads"])
 
 
 def _sentence_window_start(token: Token, n: int) -> int:

@@ -125,15 +125,16 @@ def _verb_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
         if pobj is not None:
             return _with_conjuncts(pobj), True
     if not passive:
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        subj = next((c for c in subjects if c.tag_ not in ("WP", "WDT")), subjects[0] if subjects else None)
         if subj is not None and subj.lower_ not in ("it", "there") or (subj is not None and _it_refers(subj)):
             return _with_conjuncts(subj), False
     if passive:
         expletive = any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children)
         return (), expletive
     node = verb
-    for _ in range(4):  # climb: conj, xcomp, participial advcl/acl
-        if node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
+    for _ in range(4):  # climb: conj, xcomp, participial advcl/acl, "was unable to verify"
+        if node.dep_ in ("conj", "xcomp", "advcl", "acomp") and node.head is not node:
             node = node.head
             subj = next((c for c in node.children if c.dep_ in ("nsubj",)), None)
             if subj is not None:
@@ -193,7 +194,7 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
         # "denied reports in a local newspaper that X": the that-clause belongs to the noun
         start = _subtree_range(objects[0], stop_at=verb)[0]
         return start, _subtree_range(clause[0], stop_at=verb)[1]
-    if clause and frame != "object":
+    if clause and (frame != "object" or not objects):
         start, end = _subtree_range(clause[0], stop_at=verb)
         return start, _cut_trailing_participle(doc, start, end)
     xcomp = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
@@ -209,7 +210,8 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
                     and not any(s.dep_ in SUBJECT_DEPS for s in c.children):
                 end = max(end, _subtree_range(c, stop_at=verb)[1])
         return start, end
-    if xcomp and (verb.lemma_.lower() in CONTROL_HEADS or hit.entry.act == "appeal"):  # "declined to comment"
+    if xcomp and (verb.lemma_.lower() in CONTROL_HEADS or hit.entry.act == "appeal" or _perfect_infinitive(xcomp[0])):
+        # "declined to comment", "urged X to", "claimed to have abducted"
         return _subtree_range(xcomp[0], stop_at=verb)
     preps = [c for c in children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in ("about", "of", "over")]
     if preps and hit.entry.act in ("concern", "warn", "report", "say"):
@@ -255,6 +257,10 @@ def _is_speech_use(verb: Token) -> bool:
     if any(c.dep_ in ("dobj", "nsubj") and c.tag_ in ("WP", "WDT") for c in children):
         return False
     return True
+
+
+def _perfect_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
 
 
 def _is_statement_noun(token: Token) -> bool:
@@ -332,6 +338,12 @@ def _according_to(hit: CueHit, doc: Doc) -> Attribution | None:
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if pobj is None:
         return None
+    if _is_statement_noun(pobj):  # "according to a report by Haaretz", "according to Haaretz's report"
+        by = next((c for c in pobj.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from", "in"))), None)
+        if by is not None and by.dep_ == "prep":
+            by = next((c for c in by.children if c.dep_ == "pobj"), None)
+        if by is not None:
+            pobj = by
     sent = according.sent
     excluded = {t.i for t in according.subtree}
     clause_head = according.head if according.head is not according else sent.root
