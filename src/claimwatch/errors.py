@@ -23,3 +23,9 @@ class ModelNotInstalledError(ClaimwatchError):
     """The spaCy model package is missing; the message names the package to install."""
 
     exit_code = 3
+
+
+class LedgerError(ClaimwatchError):
+    """The ledger file cannot be used or an analysis cannot be stored; the message says why."""
+
+    exit_code = 4

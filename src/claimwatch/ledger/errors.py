@@ -1,8 +1,4 @@
-"""The ledger's domain error (kept here until ``claimwatch.errors`` gains a LedgerError)."""
-from claimwatch.errors import ClaimwatchError
+"""Re-export of :class:`claimwatch.errors.LedgerError`, kept so older imports keep working."""
+from claimwatch.errors import LedgerError
 
-
-class LedgerError(ClaimwatchError):
-    """The ledger file cannot be used or an analysis cannot be stored; the message says why."""
-
-    exit_code = 4
+__all__ = ["LedgerError"]

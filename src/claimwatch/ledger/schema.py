@@ -124,7 +124,61 @@ SELECT a.id,
 FROM articles a LEFT JOIN articles o ON o.id = a.near_duplicate_of;
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1,)
+# Migration 2: claims across articles. An article's claim (``claims``) becomes a member of one
+# ledger claim; quantities and the timeline hang off the ledger claim and point at the statement
+# behind each entry. Timeline rows are derived (recomputed when an article about the claim arrives),
+# so an article ingested out of date order still yields the right history.
+MIGRATION_2 = """
+CREATE TABLE ledger_claims (
+    id INTEGER PRIMARY KEY,
+    text TEXT NOT NULL,
+    event_type TEXT,
+    agent TEXT,
+    status TEXT NOT NULL DEFAULT 'alleged'
+        CHECK (status IN ('alleged', 'contested', 'corroborated', 'confirmed', 'denied', 'retracted')),
+    first_seen TEXT,
+    last_seen TEXT,
+    story TEXT
+);
+CREATE INDEX ledger_claims_story ON ledger_claims(story);
+CREATE INDEX ledger_claims_key ON ledger_claims(event_type, agent);
+
+CREATE TABLE ledger_claim_members (
+    claim_pk INTEGER PRIMARY KEY REFERENCES claims(pk) ON DELETE CASCADE,
+    ledger_claim_id INTEGER NOT NULL REFERENCES ledger_claims(id) ON DELETE CASCADE,
+    score REAL,
+    method TEXT NOT NULL DEFAULT 'new',
+    embedding BLOB
+);
+CREATE INDEX ledger_claim_members_claim ON ledger_claim_members(ledger_claim_id);
+
+CREATE TABLE claim_quantities (
+    id INTEGER PRIMARY KEY,
+    ledger_claim_id INTEGER NOT NULL REFERENCES ledger_claims(id) ON DELETE CASCADE,
+    value REAL NOT NULL,
+    unit TEXT NOT NULL,
+    text TEXT NOT NULL DEFAULT '',
+    approximate INTEGER NOT NULL DEFAULT 0 CHECK (approximate IN (0, 1)),
+    statement_pk INTEGER REFERENCES statements(pk) ON DELETE CASCADE,
+    date TEXT
+);
+CREATE INDEX claim_quantities_claim ON claim_quantities(ledger_claim_id);
+
+CREATE TABLE claim_events (
+    id INTEGER PRIMARY KEY,
+    ledger_claim_id INTEGER NOT NULL REFERENCES ledger_claims(id) ON DELETE CASCADE,
+    date TEXT,
+    kind TEXT NOT NULL
+        CHECK (kind IN ('first_alleged', 'status_change', 'new_quantity', 'denial', 'confirmation')),
+    from_status TEXT,
+    to_status TEXT,
+    statement_pk INTEGER REFERENCES statements(pk) ON DELETE CASCADE,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX claim_events_claim ON claim_events(ledger_claim_id, date);
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2)
 
 
 def _statements(script: str):

@@ -172,6 +172,7 @@ class ActorIndex:
             name = self._resolve_pronoun(token)
             if name:
                 self._add_mention(name, token.text, (token.idx, token.idx + len(token)), "pronoun")
+                self._note_subject(token, name)
                 return ResolvedSource(name, (token.idx, token.idx + len(token)))
         # a description around a named head: "South Korea's intelligence agency", "the mayor"
         text = self._np_text(span)
@@ -222,7 +223,7 @@ class ActorIndex:
             return None
         wanted = {"organization", "country", "anonymous", "group"} if (plural or organisational) else {"person"}
         sent_start = token.sent.start
-        window_start = _sentence_window_start(token, 4)
+        window_start = _sentence_window_start(token, 6)
         for timeline in (self._subject_timeline, self._timeline):
             best = None
             for i, name, kind in timeline:
@@ -250,8 +251,9 @@ class ActorIndex:
         """ "the agency", "the mayor", "the ministry" -> the latest actor that noun describes."""
         lemma = token.lemma_.lower()
         best = None
+        country_words = {"country", "nation", "state", "government", "regime"}
         for name, state in self._actors.items():
-            if lemma in state.heads or lemma in name.lower().split() or (state.role and lemma in state.role.lower().split()):
+            if (lemma in country_words and state.kind == "country") or lemma in state.heads or lemma in name.lower().split() or (state.role and lemma in state.role.lower().split()):
                 last = max((m.span[0] for m in state.mentions if m.span[0] < token.idx), default=None)
                 if last is not None and (best is None or last > best[0]):
                     best = (last, name)
@@ -268,6 +270,11 @@ class ActorIndex:
     def _np_span(self, token: Token) -> Span:
         """The noun phrase of a source head, without relative clauses, appositions or trailing PPs."""
         left = token.left_edge.i
+        for t in self.doc[left:token.i]:  # "On Sunday, contributors ...": start after the last comma
+            if t.is_punct and t.text not in ("-", "'", "\u2019", ".", "&"):
+                left = t.i + 1
+        while left < token.i and self.doc[left].dep_ in ("prep", "pobj", "cc", "advmod"):
+            left += 1
         right = token.i
         for child in token.rights:
             if child.dep_ in NP_RIGHT_CUT and not (child.dep_ == "prep" and child.lower_ in ("of", "for", "in", "at", "from", "with", "familiar")):
@@ -297,7 +304,7 @@ class ActorIndex:
         while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].tag_ == "PRP$"):
             tokens = tokens[1:]
         text = self.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else span.text
-        return text
+        return text.strip(" ,;:\"'\u201c\u201d\u2018\u2019")
 
     def can_speak(self, token: Token) -> bool:
         """Whether a source head can be an actor: a name, a pronoun, or a person/organisation noun.

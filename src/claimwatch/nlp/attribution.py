@@ -83,6 +83,8 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
         return None
     if not _is_speech_use(verb):
         return None
+    if _is_hypothetical(verb):  # "the country would formally declare": a future act, not a statement
+        return None
     sources, passive = _verb_sources(verb)
     cue_end_tok = hit.end
     content: tuple[int, int] | None = None
@@ -135,6 +137,9 @@ def _verb_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
     node = verb
     for _ in range(4):  # climb: conj, xcomp, participial advcl/acl, "was unable to verify"
         if node.dep_ in ("conj", "xcomp", "advcl", "acomp") and node.head is not node:
+            if node.dep_ == "conj" and _is_cue_head(node) and not _is_cue_head(node.head) and \
+                    node.head.dep_ == "ccomp" and _is_cue_head(node.head.head):
+                node = node.head  # "said that X would go and suggested that Y": the parser put the second cue in X
             node = node.head
             subj = next((c for c in node.children if c.dep_ in ("nsubj",)), None)
             if subj is not None:
@@ -259,6 +264,17 @@ def _is_speech_use(verb: Token) -> bool:
     return True
 
 
+HYPOTHETICAL_AUX = {"will", "would", "'ll", "shall", "might", "may", "must", "should", "could", "can", "ca"}
+
+
+def _is_hypothetical(verb: Token) -> bool:
+    """A modal cue that is not negated speaks of a possible act ("would declare"); a negated one
+    ("could not confirm", "would not comment") reports a refusal and stays."""
+    children = list(verb.children)
+    modal = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in children)
+    return modal and not any(c.dep_ == "neg" for c in children)
+
+
 def _perfect_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
 
@@ -310,6 +326,9 @@ def _cut_trailing_participle(doc: Doc, start: int, end: int) -> int:
         if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj") and t.i > start + 2 and doc[t.i - 1].text == ",":
             if t.left_edge.i == t.i and _is_cue_head(t):
                 return t.i - 1
+        if t.dep_ == "conj" and _is_cue_head(t) and t.i > start + 2 and doc[t.i - 1].dep_ == "cc" and \
+                not any(c.dep_ in SUBJECT_DEPS for c in t.children) and any(c.dep_ == "ccomp" for c in t.children):
+            return t.i - 1
     return end
 
 

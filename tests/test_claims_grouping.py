@@ -1,0 +1,96 @@
+"""Claims across the statements of one article: variants share a group, unrelated claims do not,
+and anaphors ("these reports", "the allegations", "these concerns") point back to the earlier claim.
+
+Each case is a short passage written for these tests and two phrases, each inside the content of one
+statement; the test compares the claims of those two statements.
+"""
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.model import Analysis, Statement
+from claimwatch.nlp.pipeline import analyze_text
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp):
+    """Analyse each passage once per module with the session's spaCy model."""
+    cache: dict[str, Analysis] = {}
+
+    def run(text: str) -> Analysis:
+        if text not in cache:
+            cache[text] = analyze_text(text, nlp=nlp)
+        return cache[text]
+
+    return run
+
+
+def statement_about(analysis: Analysis, phrase: str) -> Statement:
+    """The statement whose content contains ``phrase``; fails listing the contents found."""
+    for s in analysis.statements:
+        if phrase in analysis.article.text[slice(*s.content_span)]:
+            return s
+    pytest.fail(f"no statement about {phrase!r}; contents: {[s.content for s in analysis.statements]}")
+
+
+def groups_of(analysis: Analysis, statement: Statement) -> set[str]:
+    groups = {c.group for c in analysis.claims if c.id in statement.claims}
+    assert groups, f"statement {statement.content!r} has no claim"
+    return groups
+
+
+PARAPHRASES = [
+    ("Ukrainian officials said Russia had moved 5,000 troops to the border. Moscow denied deploying "
+     "soldiers near the border.", "moved 5,000 troops", "deploying soldiers"),
+    ("The central bank said it would raise interest rates in March. Economists said they expected the "
+     "bank to increase rates early next year.", "raise interest rates", "increase rates"),
+    ("The army said it had shot down 12 drones overnight. Air defence units destroyed a dozen drones "
+     "over the capital, the mayor said.", "shot down 12 drones", "destroyed a dozen drones"),
+    ("Police said the suspect had fled to Spain. His lawyer denied that his client had left the country.",
+     "fled to Spain", "left the country"),
+]
+
+
+@pytest.mark.parametrize("text, first, second", PARAPHRASES)
+def test_claims_grouping_put_variants_of_one_proposition_in_one_group(analyse, text: str, first: str, second: str) -> None:
+    analysis = analyse(text)
+    a, b = statement_about(analysis, first), statement_about(analysis, second)
+    assert groups_of(analysis, a) & groups_of(analysis, b)
+
+
+UNRELATED = [
+    ("The mayor said the bridge would reopen in May. Police said two men had been arrested over the "
+     "robbery.", "bridge would reopen", "two men had been arrested"),
+    ("The health ministry said 40 people had been hospitalised with cholera. The ministry also said a "
+     "new hospital would open in the capital next year.", "hospitalised with cholera", "new hospital"),
+    ("The coach said the striker would miss the final with a knee injury. The club's chairman said the "
+     "stadium would be expanded next summer.", "miss the final", "stadium would be expanded"),
+    ("Prosecutors said the senator had accepted $200,000 in bribes. The senator's office said he would "
+     "run for a third term.", "accepted $200,000", "third term"),
+]
+
+
+@pytest.mark.parametrize("text, first, second", UNRELATED)
+def test_claims_grouping_keep_unrelated_claims_apart(analyse, text: str, first: str, second: str) -> None:
+    analysis = analyse(text)
+    a, b = statement_about(analysis, first), statement_about(analysis, second)
+    assert not groups_of(analysis, a) & groups_of(analysis, b)
+
+
+ANAPHORS = [
+    ("Local media reported that the striker had failed a drug test. The club dismissed these reports.",
+     "failed a drug test", "these reports"),
+    ("A former employee accused the airline of falsifying safety records. The airline denied the "
+     "allegations.", "falsifying safety records", "the allegations"),
+    ("Doctors warned that the hospital could run out of oxygen within days. Health Minister Ewa Nowak "
+     "echoed these concerns.", "run out of oxygen", "these concerns"),
+    ("Two newspapers reported that the finance minister had hidden income from a rental flat. His "
+     "spokeswoman said the claims were false.", "hidden income", "the claims"),
+]
+
+
+@pytest.mark.parametrize("text, first, anaphor", ANAPHORS)
+def test_claims_grouping_link_anaphor_to_the_claim_it_points_back_to(analyse, text: str, first: str, anaphor: str) -> None:
+    analysis = analyse(text)
+    earlier, later = statement_about(analysis, first), statement_about(analysis, anaphor)
+    assert later.claims and set(later.claims) <= set(earlier.claims)
