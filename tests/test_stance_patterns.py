@@ -70,6 +70,8 @@ STANCE = [
     ("The government rejected the report's findings.", "rejected", "denies"),
     ("The Kremlin hit back on Monday, dismissing the accusations as 'fake news'.", "dismissing", "denies"),
     ('"These reports are completely false," a club spokesman said.', "said", "denies"),
+    ("Two newspapers reported that the finance minister had hidden income from a rental flat. His "
+     "spokeswoman said the claims were false.", "said", "denies"),
     ("The minister's office said there was no truth to reports that he would resign.", "said", "denies"),
 ]
 

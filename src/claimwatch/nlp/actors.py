@@ -157,6 +157,9 @@ class ActorIndex:
         """Canonical actor for the head token of a source phrase; registers new actors as needed."""
         if token.dep_ == "appos" and token.head.pos_ in ("PROPN", "NOUN"):  # "Rosenberg, a woman, ..."
             token = token.head
+        named = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if named is not None and token.ent_type_ != "PERSON":  # "the attorney, Lopa Blumenthal, said"
+            token = named
         span = self._np_span(token)
         if token.i in self._token_actor:
             name = self._token_actor[token.i]

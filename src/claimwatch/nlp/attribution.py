@@ -190,6 +190,10 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
                 return start, end
     if frame == "prep" and not hit.entry.particle:  # "expressing concern over X"
         last = doc[hit.end - 1]
+        if last.dep_ == "prep":  # the phrase ends in its preposition: "claimed responsibility for X"
+            objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return _subtree_range(objs[0], stop_at=verb)
         prep = next((c for c in list(last.children) + children if c.dep_ == "prep" and c.i >= hit.end), None)
         if prep is not None:
             return _subtree_range(prep, stop_at=verb, include_root=True)
@@ -326,6 +330,9 @@ def _cut_trailing_participle(doc: Doc, start: int, end: int) -> int:
         if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj") and t.i > start + 2 and doc[t.i - 1].text == ",":
             if t.left_edge.i == t.i and _is_cue_head(t):
                 return t.i - 1
+        if t.dep_ == "advcl" and _is_cue_head(t) and t.left_edge.i > start + 2 and t.left_edge.lower_ == "as" \
+                and doc[t.left_edge.i - 1].text == ",":  # "..., as officials had claimed"
+            return t.left_edge.i - 1
         if t.dep_ == "conj" and _is_cue_head(t) and t.i > start + 2 and doc[t.i - 1].dep_ == "cc" and \
                 not any(c.dep_ in SUBJECT_DEPS for c in t.children) and any(c.dep_ == "ccomp" for c in t.children):
             return t.i - 1

@@ -1,0 +1,284 @@
+"""Is this article's claim one the ledger already holds? Features of a claim and a score for a pair.
+
+Each claim is reduced to :class:`ClaimFeatures`: its event type, its agent under the gazetteer's
+canonical name ("Pyongyang", "DPRK" and "North Korean" are all North Korea), content-word stems with
+every actor name as one token and every number as a placeholder (so claims differing only in a figure
+look the same), its quantities and optionally a sentence embedding. :func:`score_pair` blocks pairs
+whose agents differ or whose event types are unrelated, then compares the blended similarity with a
+threshold chosen by how much of the structure agrees. Thresholds live in ``claim_matching.yaml``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterable, Mapping, Optional, Sequence
+
+import numpy as np
+
+from claimwatch.errors import LexiconError
+from claimwatch.lexicons import load_yaml
+from claimwatch.model import Claim, Quantity
+
+SOURCE = "claim_matching.yaml"
+LEVELS = ("same_type_same_agent", "same_type_one_agent_missing", "related_type_same_agent",
+          "same_agent_type_missing", "nothing_shared")
+NUMBER_TOKEN = "<num>"
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019.\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*")
+_NUMBER = re.compile(r"^\d[\d,.]*$")
+_STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be been before being below between both
+but by can could did do does doing down during each few for from further had has have having he her here
+hers him his how i if in into is it its itself just me more most my no nor not now of off on once only or
+other our out over own same she should so some such than that the their them then there these they this
+those through to too under until up very was we were what when where which while who whom why will with
+would you your yet per said says say according reportedly allegedly alleged claim claims claimed report
+reports reported reportedly possibly may might must shall still already around nearly almost roughly some
+several many much new one two three four five six seven eight nine ten hundred hundreds thousand thousands
+million around approximately least than more
+""".split())
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen dozens hundred hundreds "
+                          "thousand thousands million millions".split())
+
+
+@dataclass(frozen=True)
+class MatchConfig:
+    """Weights and thresholds from ``claim_matching.yaml``."""
+
+    lexical_weight: float
+    embedding_weight: float
+    thresholds: Mapping[str, tuple[float, float]]  # level -> (with embeddings, lexical only)
+    related_types_compatible: bool
+    min_tokens: int
+
+
+@dataclass(frozen=True)
+class ClaimFeatures:
+    """What matching looks at in one claim."""
+
+    text: str
+    event_type: Optional[str]
+    agent: Optional[str]
+    tokens: frozenset[str]
+    quantities: tuple[Quantity, ...] = ()
+    embedding: Optional[np.ndarray] = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class MatchScore:
+    """The outcome for one pair: whether it matches, the score, the threshold and why."""
+
+    matched: bool
+    score: float
+    threshold: float
+    level: str  # one of LEVELS, or "blocked"
+    reason: str
+
+
+# --- configuration ---------------------------------------------------------------------------
+
+def _number(value: Any, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise LexiconError(f"{SOURCE}: {where}: expected a number between 0 and 1, got {value!r}")
+    return float(value)
+
+
+def parse_config(data: Any) -> MatchConfig:
+    """Validate the YAML data; every problem names the entry."""
+    if not isinstance(data, Mapping) or data.get("version") != 1:
+        raise LexiconError(f"{SOURCE}: top level: expected a mapping with 'version: 1'")
+    weights = data.get("weights")
+    if not isinstance(weights, Mapping) or set(weights) != {"lexical", "embedding"}:
+        raise LexiconError(f"{SOURCE}: weights: expected exactly 'lexical' and 'embedding'")
+    lexical, embedding = _number(weights["lexical"], "weights.lexical"), _number(weights["embedding"], "weights.embedding")
+    if abs(lexical + embedding - 1.0) > 1e-6:
+        raise LexiconError(f"{SOURCE}: weights: lexical + embedding must be 1, got {lexical + embedding}")
+    raw = data.get("thresholds")
+    if not isinstance(raw, Mapping) or set(raw) != set(LEVELS):
+        raise LexiconError(f"{SOURCE}: thresholds: expected exactly the levels {', '.join(LEVELS)}")
+    thresholds = {}
+    for level in LEVELS:
+        entry = raw[level]
+        if not isinstance(entry, Mapping) or set(entry) != {"embedding", "lexical"}:
+            raise LexiconError(f"{SOURCE}: thresholds.{level}: expected 'embedding' and 'lexical'")
+        thresholds[level] = (_number(entry["embedding"], f"thresholds.{level}.embedding"),
+                             _number(entry["lexical"], f"thresholds.{level}.lexical"))
+    min_tokens = data.get("min_tokens", 2)
+    if isinstance(min_tokens, bool) or not isinstance(min_tokens, int) or min_tokens < 0:
+        raise LexiconError(f"{SOURCE}: min_tokens: expected a non-negative integer, got {min_tokens!r}")
+    return MatchConfig(lexical_weight=lexical, embedding_weight=embedding, thresholds=thresholds,
+                       related_types_compatible=bool(data.get("related_types_compatible", True)),
+                       min_tokens=min_tokens)
+
+
+@lru_cache(maxsize=1)
+def load_config() -> MatchConfig:
+    return parse_config(load_yaml(SOURCE))
+
+
+@lru_cache(maxsize=1)
+def event_type_parents() -> dict[str, str]:
+    """Event type -> parent type, from ``event_types.yaml``."""
+    data = load_yaml("event_types.yaml") or {}
+    return {t["id"]: t["parent"] for t in data.get("types", ()) if isinstance(t, Mapping) and t.get("parent")}
+
+
+# --- features --------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _gazetteer():
+    from claimwatch.lexicons.schema import load_gazetteer
+
+    return load_gazetteer()
+
+
+@lru_cache(maxsize=4096)
+def canonical_actor(name: Optional[str]) -> Optional[str]:
+    """The gazetteer's name for a place or organisation's state, else the name itself, tidied."""
+    if not name or not name.strip():
+        return None
+    place = _gazetteer().lookup(name.strip())
+    if place is None:
+        return " ".join(name.split())
+    return place.name if place.kind == "country" or not place.affiliation else place.name
+
+
+def side_of(name: Optional[str], affiliation: Optional[str] = None) -> Optional[str]:
+    """The state or organisation an actor speaks for: its affiliation, else what its name resolves to."""
+    for candidate in (affiliation, name):
+        if candidate:
+            place = _gazetteer().lookup(candidate)
+            if place is not None:
+                return place.affiliation if place.kind != "country" and place.affiliation else place.name
+    return canonical_actor(affiliation or name)
+
+
+def _stem(word: str) -> str:
+    """A light suffix stripper: enough for "troops"/"troop", "deployed"/"deploy", "sending"/"send"."""
+    if word.endswith("ss"):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+        return word[:-2]
+    for suffix in ("ing", "ed", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _actor_spans(words: list[str]) -> dict[int, tuple[int, str]]:
+    """Start index -> (length, canonical place) for the longest gazetteer names among ``words``."""
+    found: dict[int, tuple[int, str]] = {}
+    i = 0
+    while i < len(words):
+        for size in (4, 3, 2, 1):
+            if i + size > len(words):
+                continue
+            phrase = " ".join(words[i:i + size])
+            if not any(c.isupper() for c in phrase):
+                continue
+            place = _gazetteer().lookup(phrase)
+            if place is not None:
+                found[i] = (size, place.name)
+                break
+        i += found[i][0] if i in found else 1
+    return found
+
+
+def content_tokens(text: str) -> frozenset[str]:
+    """Stems of content words, actor names as one ``@Place`` token, numbers as a placeholder."""
+    words = [w.replace("\u2019", "'") for w in _TOKEN.findall(text)]
+    spans = _actor_spans(words)
+    tokens: set[str] = set()
+    i = 0
+    while i < len(words):
+        if i in spans:
+            size, place = spans[i]
+            tokens.add("@" + place.casefold().replace(" ", "_"))
+            i += size
+            continue
+        word = words[i].casefold().strip(".'-")
+        word = re.sub(r"'s$", "", word)
+        i += 1
+        if _NUMBER.match(word) or word in _NUMBER_WORDS:
+            tokens.add(NUMBER_TOKEN)
+        elif word and word not in _STOPWORDS and len(word) > 1:
+            tokens.add(_stem(word))
+    return frozenset(tokens)
+
+
+def features(claim: Claim, quantities: Iterable[Quantity] = (), embedding: Optional[np.ndarray] = None) -> ClaimFeatures:
+    """The matching features of an article's claim; ``quantities`` adds those of its statements."""
+    return ClaimFeatures(text=claim.text, event_type=claim.predicate, agent=canonical_actor(claim.subject),
+                         tokens=content_tokens(claim.text), quantities=tuple(claim.quantities) + tuple(quantities),
+                         embedding=embedding)
+
+
+# --- scoring ---------------------------------------------------------------------------------
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def types_related(a: str, b: str) -> bool:
+    """True when one event type is the other's ancestor."""
+    parents = event_type_parents()
+
+    def ancestors(t: str) -> set[str]:
+        seen: set[str] = set()
+        while t in parents and t not in seen:
+            seen.add(t)
+            t = parents[t]
+            seen.add(t)
+        return seen
+
+    return a in ancestors(b) or b in ancestors(a)
+
+
+def agreement(a: ClaimFeatures, b: ClaimFeatures, config: MatchConfig) -> tuple[Optional[str], str]:
+    """The threshold level for a pair, or (None, reason) when the structure rules a match out."""
+    if a.agent and b.agent and a.agent.casefold() != b.agent.casefold():
+        return None, f"different agents ({a.agent} / {b.agent})"
+    same_agent = bool(a.agent and b.agent)
+    if a.event_type and b.event_type:
+        if a.event_type == b.event_type:
+            return ("same_type_same_agent" if same_agent else "same_type_one_agent_missing"), "same event type"
+        if config.related_types_compatible and types_related(a.event_type, b.event_type):
+            return ("related_type_same_agent" if same_agent else "nothing_shared"), "related event types"
+        return None, f"different event types ({a.event_type} / {b.event_type})"
+    return ("same_agent_type_missing" if same_agent else "nothing_shared"), "event type unknown"
+
+
+def score_pair(a: ClaimFeatures, b: ClaimFeatures, config: Optional[MatchConfig] = None) -> MatchScore:
+    """Whether two claims state the same proposition (quantities aside), with the evidence for it."""
+    config = config or load_config()
+    level, reason = agreement(a, b, config)
+    if level is None:
+        return MatchScore(False, 0.0, 1.0, "blocked", reason)
+    lexical = jaccard(a.tokens, b.tokens)
+    if min(len(a.tokens), len(b.tokens)) < config.min_tokens:
+        same = a.tokens == b.tokens and bool(a.tokens)
+        return MatchScore(same, float(same), 1.0, level, "too few content words to compare")
+    with_embeddings = a.embedding is not None and b.embedding is not None
+    if with_embeddings:
+        from claimwatch.ledger.embeddings import cosine
+
+        score = config.lexical_weight * lexical + config.embedding_weight * cosine(a.embedding, b.embedding)
+        threshold = config.thresholds[level][0]
+    else:
+        score, threshold = lexical, config.thresholds[level][1]
+    return MatchScore(score >= threshold, round(score, 4), threshold, level,
+                      f"{reason}; {'blended' if with_embeddings else 'lexical'} score {score:.2f} vs {threshold:.2f}")
+
+
+def best_match(candidate: ClaimFeatures, existing: Sequence[tuple[Any, ClaimFeatures]],
+               config: Optional[MatchConfig] = None) -> Optional[tuple[Any, MatchScore]]:
+    """The key of the best-scoring matching entry of ``existing`` (first wins a tie), or None."""
+    best: Optional[tuple[Any, MatchScore]] = None
+    for key, other in existing:
+        result = score_pair(candidate, other, config)
+        if result.matched and (best is None or result.score - result.threshold > best[1].score - best[1].threshold):
+            best = (key, result)
+    return best
