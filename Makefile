@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: all demo test venv lock clean
+.PHONY: all demo test venv lock clean bench quality
 
 all: test
 
@@ -24,6 +24,13 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Speed against bare spaCy (docs/benchmarks.md) and quality on the shared evaluation data (docs/quality.md).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/speed.py
+
+quality: $(STAMP)
+	$(BIN)/python benchmarks/quality.py
 
 # Re-pin every transitive dependency from the direct ones in pyproject.toml (test extra included).
 lock:

@@ -8,27 +8,6 @@ import pytest
 from claimwatch.ledger import Ledger, LedgerError
 from claimwatch.ledger.schema import MIGRATIONS, migrate, schema_version
 
-# What the lead's migration 2 will roughly add: cross-article claims and their timeline, pointing
-# at migration 1's tables. It must apply on top of a populated version-1 ledger.
-MIGRATION_2_SKETCH = """
-CREATE TABLE ledger_claims (
-    id INTEGER PRIMARY KEY,
-    text TEXT NOT NULL,
-    status TEXT NOT NULL DEFAULT 'alleged',
-    first_seen TEXT,
-    last_seen TEXT
-);
-ALTER TABLE claims ADD COLUMN ledger_claim_id INTEGER REFERENCES ledger_claims(id);
-CREATE TABLE claim_events (
-    id INTEGER PRIMARY KEY,
-    ledger_claim_id INTEGER NOT NULL REFERENCES ledger_claims(id) ON DELETE CASCADE,
-    statement_pk INTEGER REFERENCES statements(pk),
-    status TEXT NOT NULL,
-    at TEXT NOT NULL
-);
-"""
-
-
 def tables(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
 
@@ -67,21 +46,35 @@ def test_ledger_schema_in_memory_database_works(analysis):
         assert ledger.search("batteries")
 
 
-def test_ledger_schema_migration_2_applies_on_top_of_version_1(tmp_path, analysis):
-    path = tmp_path / "l.db"
-    with Ledger(path) as ledger:
-        ledger.add_analysis(analysis)
+MIGRATION_2_TABLES = ("claim_events", "claim_quantities", "ledger_claim_members", "ledger_claims")
+
+
+def _downgrade_to_version_1(path) -> None:
+    """Turn a ledger into what a version-1 claimwatch wrote: migration 1's tables only."""
     conn = sqlite3.connect(path, isolation_level=None)
     try:
-        conn.execute("PRAGMA foreign_keys = ON")
-        assert migrate(conn, (*MIGRATIONS, MIGRATION_2_SKETCH)) == len(MIGRATIONS) + 1
-        assert {"ledger_claims", "claim_events"} <= tables(conn)
-        assert conn.execute("SELECT count(*) FROM claims WHERE ledger_claim_id IS NULL").fetchone()[0] == 3
-        conn.execute("INSERT INTO ledger_claims (text) VALUES ('x')")
-        pk = conn.execute("SELECT min(pk) FROM statements").fetchone()[0]
-        conn.execute("INSERT INTO claim_events (ledger_claim_id, statement_pk, status, at) VALUES (1, ?, 'alleged', '2024')", (pk,))
+        for table in MIGRATION_2_TABLES:
+            conn.execute(f"DROP TABLE {table}")
+        conn.execute("PRAGMA user_version = 1")
     finally:
         conn.close()
+
+
+def test_ledger_schema_migration_2_keeps_version_1_data_and_matches_its_claims(tmp_path, analysis):
+    path = tmp_path / "v1.db"
+    with Ledger(path, embedder=lambda: None) as ledger:
+        ledger.add_analysis(analysis)
+    _downgrade_to_version_1(path)
+    with Ledger(path, embedder=lambda: None) as ledger:
+        assert ledger.version == len(MIGRATIONS) == 2
+        assert set(MIGRATION_2_TABLES) <= tables(ledger.connection)
+        assert len(ledger.articles()) == 1
+        assert ledger.analysis(analysis.article.id) == analysis
+        assert ledger.claims.pending() == len(analysis.claims)
+        assert ledger.claims.match_pending() == len(analysis.claims)
+        assert ledger.claims.pending() == 0
+        count = ledger.connection.execute("SELECT COUNT(*) FROM ledger_claims").fetchone()[0]
+        assert 1 <= count <= len(analysis.claims)
 
 
 def test_ledger_schema_failed_migration_leaves_the_version_unchanged(tmp_path):

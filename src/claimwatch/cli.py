@@ -110,3 +110,4 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+from claimwatch.cli_assess import register as _register_assess; _register_assess(cli)

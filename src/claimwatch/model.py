@@ -208,7 +208,8 @@ class Statement:
             stance=d.get("stance", "asserts"), certainty=d.get("certainty", "certain"),
             conditional=bool(d.get("conditional", False)), distanced=bool(d.get("distanced", False)),
             evidence=evidence, quantities=tuple(Quantity.from_dict(q) for q in d.get("quantities", ())),
-            claims=tuple(d.get("claims", ())), quotes=tuple(_span(q) for q in d.get("quotes", ())),
+            claims=tuple(d.get("claims", ())),
+            quotes=tuple(_span(q) for q in d.get("quotes", ()) if isinstance(q, (list, tuple)) and len(q) == 2),
             hedges=tuple(d.get("hedges", ())),
         )
 

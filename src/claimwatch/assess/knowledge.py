@@ -13,7 +13,7 @@ from typing import Any, Mapping, Optional
 
 from claimwatch.errors import LexiconError
 from claimwatch.lexicons import load_yaml
-from claimwatch.model import ACTOR_KINDS, STANCES
+from claimwatch.model import ACTOR_KINDS, EVIDENCE_KINDS, STANCES
 
 SOURCE = "implications.yaml"
 KINDS = ("significance", "position", "call", "implication", "risk", "watch")
@@ -49,6 +49,7 @@ class EventKnowledge:
     """What analysts draw from one event type."""
 
     id: str
+    label: str  # from event_types.yaml ("foreign troop or personnel deployment")
     claim: str
     claim_general: str
     significance: str
@@ -66,6 +67,7 @@ class Knowledge:
     stance_words: dict[str, tuple[str, ...]]
     no_evidence_markers: tuple[str, ...]
     definite_names: frozenset[str]
+    evidence_names: dict[str, str]  # evidence kind -> words in a sentence
     types: dict[str, EventKnowledge]
     parents: dict[str, str]  # event type -> parent, from event_types.yaml
 
@@ -162,7 +164,7 @@ def _rules(value: Any, where: str, type_ids: set[str], risk: bool = False) -> tu
     return tuple(rules)
 
 
-def _event(raw: Any, type_id: str, type_ids: set[str]) -> EventKnowledge:
+def _event(raw: Any, type_id: str, label: str, type_ids: set[str]) -> EventKnowledge:
     where = f"types.{type_id}"
     required = ("claim", "claim_general", "significance", "implications", "risks", "watch")
     if not isinstance(raw, Mapping):
@@ -175,6 +177,7 @@ def _event(raw: Any, type_id: str, type_ids: set[str]) -> EventKnowledge:
         raise _fail(where, f"unknown field(s) {', '.join(sorted(map(str, unknown)))}")
     return EventKnowledge(
         id=type_id,
+        label=label,
         claim=_template(raw["claim"], f"{where}.claim", ("subject",)),
         claim_general=_template(raw["claim_general"], f"{where}.claim_general", ()),
         significance=_template(raw["significance"], f"{where}.significance", ()),
@@ -184,19 +187,31 @@ def _event(raw: Any, type_id: str, type_ids: set[str]) -> EventKnowledge:
     )
 
 
-def event_type_parents(data: Any) -> dict[str, Optional[str]]:
-    """Event type ids of ``event_types.yaml`` data with their parent (None at the root)."""
+def event_type_info(data: Any) -> dict[str, tuple[Optional[str], str]]:
+    """Event type ids of ``event_types.yaml`` data with their parent (None at the root) and label."""
     types = data.get("types") if isinstance(data, Mapping) else None
     if not isinstance(types, list):
         raise LexiconError("event_types.yaml: types: expected a list of event types")
-    return {t["id"]: t.get("parent") for t in types if isinstance(t, Mapping) and "id" in t}
+    return {t["id"]: (t.get("parent"), str(t.get("label") or t["id"].replace("_", " ")))
+            for t in types if isinstance(t, Mapping) and "id" in t}
 
 
-def parse_knowledge(data: Any, event_types: Mapping[str, Optional[str]]) -> Knowledge:
+def _evidence_names(value: Any) -> dict[str, str]:
+    if not isinstance(value, Mapping):
+        raise _fail("evidence_names", "expected a mapping of evidence kind to words")
+    for kind, words in value.items():
+        if kind not in EVIDENCE_KINDS:
+            raise _fail(f"evidence_names.{kind}", f"unknown evidence kind; expected one of {', '.join(EVIDENCE_KINDS)}")
+        if not isinstance(words, str) or not words.strip():
+            raise _fail(f"evidence_names.{kind}", "expected non-empty words")
+    return dict(value)
+
+
+def parse_knowledge(data: Any, event_types: Mapping[str, tuple[Optional[str], str]]) -> Knowledge:
     """Validate parsed ``implications.yaml`` data against the event types it must cover."""
     if not isinstance(data, Mapping) or data.get("version") != 1:
         raise _fail("top level", "expected a mapping with 'version: 1'")
-    for key in ("sections", "templates", "stance_words", "no_evidence_markers", "definite_names", "types"):
+    for key in ("sections", "templates", "stance_words", "no_evidence_markers", "definite_names", "evidence_names", "types"):
         if key not in data:
             raise _fail("top level", f"missing section '{key}'")
     sections = data["sections"]
@@ -227,12 +242,13 @@ def parse_knowledge(data: Any, event_types: Mapping[str, Optional[str]]) -> Know
         stance_words={k: _strings(v, f"stance_words.{k}") for k, v in words.items()},
         no_evidence_markers=_strings(data["no_evidence_markers"], "no_evidence_markers"),
         definite_names=frozenset(_strings(data["definite_names"], "definite_names")),
-        types={tid: _event(types[tid], tid, ids) for tid in sorted(ids)},
-        parents={k: v for k, v in event_types.items() if v},
+        evidence_names=_evidence_names(data["evidence_names"]),
+        types={tid: _event(types[tid], tid, event_types[tid][1], ids) for tid in sorted(ids)},
+        parents={k: v[0] for k, v in event_types.items() if v[0]},
     )
 
 
 @lru_cache(maxsize=None)
 def load_knowledge() -> Knowledge:
     """The packaged knowledge base, validated once per process."""
-    return parse_knowledge(load_yaml(SOURCE), event_type_parents(load_yaml("event_types.yaml")))
+    return parse_knowledge(load_yaml(SOURCE), event_type_info(load_yaml("event_types.yaml")))

@@ -168,15 +168,26 @@ def build_topics(index: StatementIndex, kb: Knowledge) -> list[Topic]:
         groups: dict[str, list[Claim]] = {}
         for claim in analysis.claims:
             groups.setdefault(claim.group, []).append(claim)
+        untyped: list[Claim] = []
+        keys_by_subject: dict[str, set[tuple[str, Optional[str]]]] = {}
         for claims in groups.values():
             typed = _dominant_type(claims, kb)
             if typed is None:
+                untyped += claims
                 continue
             family, event_type = typed
             subject, kind = _subject(claims, analysis)
             slot = merged.setdefault((family, subject), {"types": Counter(), "claims": [], "kind": kind})
             slot["types"][event_type] += 1
             slot["claims"] += [index.qualify(analysis, c.id) for c in claims]
+            if subject:
+                keys_by_subject.setdefault(subject, set()).add((family, subject))
+        # An untyped claim about the same agent ("X had any role in it") belongs to that agent's
+        # topic when the article has exactly one: the extractor found no event words in it.
+        for claim in untyped:
+            keys = keys_by_subject.get(claim.subject or "", set())
+            if len(keys) == 1:
+                merged[next(iter(keys))]["claims"].append(index.qualify(analysis, claim.id))
     topics = []
     for (family, subject), slot in merged.items():
         claim_ids = set(slot["claims"])
@@ -200,9 +211,11 @@ def main_topics(topics: Sequence[Topic], kb: Knowledge, limit: int = 3) -> tuple
     related: dict[int, list[Topic]] = {}
     absorbed: set[int] = set()
     candidates = [t for t in topics if len(t.cites) >= 2] or list(topics[:1])
+    covered: set[str] = set()
     for topic in candidates:
-        if id(topic) in absorbed or len(chosen) >= limit:
+        if id(topic) in absorbed or len(chosen) >= limit or set(topic.cites) <= covered:
             continue
+        covered |= set(topic.cites)
         chosen.append(topic)
         kinds = {r for rule in kb.types[topic.event_type].risks for r in rule.related}
         related[id(topic)] = []

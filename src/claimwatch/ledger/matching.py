@@ -51,6 +51,12 @@ class MatchConfig:
     thresholds: Mapping[str, tuple[float, float]]  # level -> (with embeddings, lexical only)
     related_types_compatible: bool
     min_tokens: int
+    ignore_quantity_units: frozenset[str] = frozenset()
+
+    def keeps(self, quantity: Quantity) -> bool:
+        """False for figures that are not the claim's own quantity (durations, ages of things)."""
+        words = quantity.unit.casefold().split()
+        return bool(words) and words[-1] not in self.ignore_quantity_units
 
 
 @dataclass(frozen=True)
@@ -107,9 +113,12 @@ def parse_config(data: Any) -> MatchConfig:
     min_tokens = data.get("min_tokens", 2)
     if isinstance(min_tokens, bool) or not isinstance(min_tokens, int) or min_tokens < 0:
         raise LexiconError(f"{SOURCE}: min_tokens: expected a non-negative integer, got {min_tokens!r}")
+    ignore = data.get("ignore_quantity_units", [])
+    if not isinstance(ignore, list) or not all(isinstance(u, str) and u.strip() for u in ignore):
+        raise LexiconError(f"{SOURCE}: ignore_quantity_units: expected a list of unit words")
     return MatchConfig(lexical_weight=lexical, embedding_weight=embedding, thresholds=thresholds,
                        related_types_compatible=bool(data.get("related_types_compatible", True)),
-                       min_tokens=min_tokens)
+                       min_tokens=min_tokens, ignore_quantity_units=frozenset(u.casefold() for u in ignore))
 
 
 @lru_cache(maxsize=1)
@@ -144,14 +153,31 @@ def canonical_actor(name: Optional[str]) -> Optional[str]:
     return place.name if place.kind == "country" or not place.affiliation else place.name
 
 
-def side_of(name: Optional[str], affiliation: Optional[str] = None) -> Optional[str]:
-    """The state or organisation an actor speaks for: its affiliation, else what its name resolves to."""
+def _place_side(place) -> str:
+    return place.affiliation if place.kind != "country" and place.affiliation else place.name
+
+
+def resolve_side(name: Optional[str], affiliation: Optional[str] = None) -> Optional[str]:
+    """The state or organisation an actor speaks for, or None when neither its affiliation nor its
+    name resolves (the first place named in a description counts: "a North Korean diplomat")."""
     for candidate in (affiliation, name):
         if candidate:
             place = _gazetteer().lookup(candidate)
             if place is not None:
-                return place.affiliation if place.kind != "country" and place.affiliation else place.name
-    return canonical_actor(affiliation or name)
+                return _place_side(place)
+    for candidate in (affiliation, name):
+        if candidate:
+            words = [w.replace("\u2019", "'") for w in _TOKEN.findall(candidate)]
+            spans = _actor_spans(words)
+            if spans:
+                place = _gazetteer().get(spans[min(spans)][1])
+                return _place_side(place) if place else spans[min(spans)][1]
+    return None
+
+
+def side_of(name: Optional[str], affiliation: Optional[str] = None) -> Optional[str]:
+    """Like :func:`resolve_side`, falling back to the actor's own (tidied) name."""
+    return resolve_side(name, affiliation) or canonical_actor(affiliation or name)
 
 
 def _stem(word: str) -> str:
@@ -282,3 +308,9 @@ def best_match(candidate: ClaimFeatures, existing: Sequence[tuple[Any, ClaimFeat
         if result.matched and (best is None or result.score - result.threshold > best[1].score - best[1].threshold):
             best = (key, result)
     return best
+
+
+def named_places(text: str) -> frozenset[str]:
+    """Canonical names of the states and organisations a text names ("Pyongyang" -> North Korea)."""
+    words = [w.replace("\u2019", "'") for w in _TOKEN.findall(text)]
+    return frozenset(place for _, place in _actor_spans(words).values())

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional
 
 from claimwatch.ledger import dedupe
+from claimwatch.ledger.claims import ClaimBook, EmbedderFactory
 from claimwatch.ledger.errors import LedgerError
 from claimwatch.ledger.schema import migrate
 from claimwatch.ledger.wires import detect_wire_source
@@ -53,7 +54,9 @@ def _span(start: Optional[int], end: Optional[int]):
 class Ledger:
     """A claimwatch ledger file; use as a context manager or call ``close()``."""
 
-    def __init__(self, path: str | Path = DEFAULT_PATH) -> None:
+    def __init__(self, path: str | Path = DEFAULT_PATH, embedder: Optional[EmbedderFactory] = None) -> None:
+        """Open (creating and migrating) the ledger; ``embedder`` overrides the sentence-embedding model
+        used to match claims (a callable returning an Embedder or None for lexical matching only)."""
         self.path = str(path)
         try:
             self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
@@ -70,6 +73,7 @@ class Ledger:
             raise LedgerError(f"{self.path} is not a claimwatch ledger ({exc}); choose another --db file") from exc
         self._index: Optional[dedupe.NearDuplicateIndex] = None
         self._indexed_rowid = 0
+        self.claims = ClaimBook(self._conn, embedder)
 
     # -- lifecycle -------------------------------------------------------------------------------
     def close(self) -> None:
@@ -103,6 +107,7 @@ class Ledger:
         shingle_set = dedupe.shingles(article.text)
         minhash = dedupe.signature(shingle_set)
         original, similarity = self._find_original(shingle_set, minhash)
+        prepared = self.claims.prepare(analysis)
         conn = self._conn
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -114,6 +119,7 @@ class Ledger:
             self._insert_actors(article.id, analysis.actors)
             claim_pks = self._insert_claims(article.id, analysis.claims)
             self._insert_statements(article.id, analysis.statements, claim_pks)
+            self.claims.attach(prepared, claim_pks)
             conn.execute("COMMIT")
         except sqlite3.IntegrityError as exc:
             conn.execute("ROLLBACK")

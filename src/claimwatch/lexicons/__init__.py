@@ -18,7 +18,7 @@ def load_yaml(name: str) -> Any:
     path = LEXICON_DIR / name
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except FileNotFoundError as exc:
         raise LexiconError(f"lexicon file {path} is missing; reinstall claimwatch") from exc
     except yaml.YAMLError as exc:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from claimwatch.lexicons import load_yaml
+from claimwatch.nlp.docutil import sentence_index, sentence_start, sentence_starts
 from claimwatch.lexicons.schema import Gazetteer, Titles, load_gazetteer, load_titles
 from claimwatch.model import Actor, Mention
 
@@ -225,7 +226,7 @@ class ActorIndex:
         if first_person:
             return None
         wanted = {"organization", "country", "anonymous", "group"} if (plural or organisational) else {"person"}
-        sent_start = token.sent.start
+        sent_start = sentence_start(token)
         window_start = _sentence_window_start(token, 6)
         for timeline in (self._subject_timeline, self._timeline):
             best = None
@@ -236,8 +237,8 @@ class ActorIndex:
             if best is not None:
                 return best[1]
         if wanted == {"person"}:  # an unrecognised name: the latest proper-noun subject before it
-            for sent in reversed([s for s in self.doc.sents if s.start <= token.i]):
-                for t in sent:
+            for t in reversed(self.doc[:token.i]):
+                if True:
                     if t.i < token.i and t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and not t.ent_type_ in ("GPE", "ORG", "NORP"):
                         return self._name_from_propn(t)
         return None
@@ -354,9 +355,8 @@ def _non_speakers() -> frozenset[str]:
 
 
 def _sentence_window_start(token: Token, n: int) -> int:
-    sents = list(token.doc.sents)
-    idx = next((k for k, s in enumerate(sents) if s.start <= token.i < s.end), 0)
-    return sents[max(0, idx - n)].start
+    starts = sentence_starts(token.doc)
+    return starts[max(0, sentence_index(token) - n)]
 
 
 def _clean_name(ent: Span) -> str:

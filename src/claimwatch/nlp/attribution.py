@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimwatch.nlp.cues import CueHit, find_cues
+from claimwatch.nlp.docutil import doc_text, same_sentence
 from claimwatch.nlp.quotes import Quote, find_quotes, is_statement_quote, quote_at
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -53,7 +54,7 @@ class Attribution:
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in the document, quotes included, without duplicates."""
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(doc_text(doc))
     found: list[Attribution] = []
     hits = find_cues(doc)
     doc.user_data[CUE_HEADS] = frozenset(h.head.i for h in hits)
@@ -110,7 +111,7 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
     end_tok = _with_trailing_condition(doc, end_tok)
     if quote is None:
         inner = quote_at(quotes, doc[start_tok].idx, _end_char(doc, end_tok))
-        if inner is not None and is_statement_quote(doc.text, inner) and doc[start_tok].idx <= inner.outer[0] + 1:
+        if inner is not None and is_statement_quote(doc_text(doc), inner) and doc[start_tok].idx <= inner.outer[0] + 1:
             if not (inner.outer[0] <= hit.char_span[0] < inner.outer[1]):
                 quote = inner
                 start_tok, end_tok = _token_range(doc, *inner.inner)
@@ -293,7 +294,7 @@ def _is_statement_noun(token: Token) -> bool:
 def _with_coordination(doc: Doc, verb: Token, start: int, end: int) -> int:
     """ "talked about reform and passing gun control": a conjunct the parser hung on the cue verb,
     with no subject of its own, continues the content."""
-    while end + 1 < len(doc) and doc[end].dep_ == "cc" and doc[end].sent.start == verb.sent.start:
+    while end + 1 < len(doc) and doc[end].dep_ == "cc" and same_sentence(doc[end], verb):
         nxt = next((t for t in doc[end + 1:end + 4] if t.dep_ == "conj" and (t.head.i == verb.i or start <= t.head.i < end)), None)
         if nxt is None or any(c.dep_ in SUBJECT_DEPS for c in nxt.children) or _is_cue_head(nxt):
             break
@@ -318,7 +319,7 @@ def _with_trailing_condition(doc: Doc, end: int) -> int:
     """Content followed directly by an inverted condition ("... should they prove true") keeps it."""
     if end < len(doc) and doc[end].lower_ in INVERTED_AUX and doc[end].dep_ == "aux" and _is_condition(doc[end].head):
         head = doc[end].head
-        if head.sent.start == doc[end].sent.start:
+        if same_sentence(head, doc[end]):
             return max(end, head.right_edge.i + 1)
     return end
 
@@ -423,7 +424,7 @@ def _adjacent_quote(verb: Token, doc: Doc, quotes: list[Quote]) -> Quote | None:
     A quote closing with a full stop ('"Q." He said ...') belongs to no cue after it; a cue followed
     by a colon or comma and a quote introduces that quote.
     """
-    text = doc.text
+    text = doc_text(doc)
     verb_end = verb.idx + len(verb)
     after = [q for q in quotes if q.outer[0] >= verb_end and is_statement_quote(text, q)]
     if after:
@@ -449,13 +450,13 @@ def _quote_continuations(doc: Doc, quotes: list[Quote], found: list[Attribution]
     extra: list[Attribution] = []
     used = {a.quote.outer for a in found if a.quote is not None}
     for q in quotes:
-        if q.outer in used or not is_statement_quote(doc.text, q):
+        if q.outer in used or not is_statement_quote(doc_text(doc), q):
             continue
         prev = max((e for e in by_quote_end if e <= q.outer[0]), default=None)
         if prev is None:
             continue
         owner = by_quote_end[prev]
-        gap = doc.text[prev:q.outer[0]]
+        gap = doc_text(doc)[prev:q.outer[0]]
         cue_in_gap = owner.cue_span[0] >= prev and owner.cue_span[1] <= q.outer[0]
         runs_on = not owner.quote.closed and not gap.strip()  # an unclosed quote goes on in the next paragraph
         if runs_on or (len(gap) <= 60 and "\n" not in gap and cue_in_gap):
@@ -478,7 +479,7 @@ def _make(hit, cue_span, sources, tokens, quote, passive) -> Attribution | None:
         if start >= end:
             return None
         chars = (doc[start].idx, _end_char(doc, end))
-        chars = _close_quotes(doc.text, *_strip_chars(doc.text, *chars))
+        chars = _close_quotes(doc_text(doc), *_strip_chars(doc_text(doc), *chars))
     if chars[1] <= chars[0]:
         return None
     return Attribution(hit=hit, cue_span=cue_span, sources=tuple(sources), content=chars,

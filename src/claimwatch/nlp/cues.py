@@ -8,6 +8,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from claimwatch.lexicons.schema import Cue, CueLexicon, load_cues
+from claimwatch.nlp.docutil import doc_text
 
 AUX_DEPS = {"aux", "auxpass", "neg"}
 
@@ -29,7 +30,7 @@ class CueHit:
     @property
     def text(self) -> str:
         a, b = self.char_span
-        return self.head.doc.text[a:b]
+        return doc_text(self.head.doc)[a:b]
 
 
 @lru_cache(maxsize=4)

@@ -15,6 +15,7 @@ from typing import Any, Optional, Sequence
 from claimwatch.errors import LexiconError
 from claimwatch.lexicons import LEXICON_DIR, load_yaml
 from claimwatch.model import EVIDENCE_KINDS, Evidence, Span
+from claimwatch.nlp.docutil import doc_text
 
 LEXICON = "evidence.yaml"
 _WORD = re.compile(r"[\w'’]+")
@@ -155,9 +156,9 @@ def _is_verb(doc, text: str, start: int, end: int) -> bool:
 
 def _doc_offset(doc, text: str) -> Optional[int]:
     """Where ``doc`` starts in ``text``: 0 for a Doc of the whole article; None when it does not fit."""
-    if doc.text == text:
+    if doc_text(doc) == text:
         return 0
-    found = text.find(doc.text) if doc.text else -1
+    found = text.find(doc_text(doc)) if doc_text(doc) else -1
     return found if found >= 0 else None
 
 

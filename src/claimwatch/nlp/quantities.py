@@ -23,6 +23,7 @@ from typing import Any, Optional
 
 from claimwatch.errors import LexiconError
 from claimwatch.lexicons import LEXICON_DIR, load_yaml
+from claimwatch.nlp.docutil import doc_text
 from claimwatch.model import Quantity
 
 LEXICON = "quantities.yaml"
@@ -558,11 +559,12 @@ def _doc_offset(doc, text: str, start: int, end: int) -> Optional[int]:
     """How far ``doc`` starts into ``text``: 0 for the whole article, ``start`` for the span alone."""
     if doc is None:
         return None
-    if doc.text == text:
+    doc_str = doc_text(doc)
+    if len(doc_str) == len(text) and doc_str == text:
         return 0
-    if doc.text == text[start:end]:
+    if doc_str == text[start:end]:
         return start
-    found = text.find(doc.text) if doc.text else -1
+    found = text.find(doc_str) if doc_str else -1
     return found if found >= 0 else None
 
 

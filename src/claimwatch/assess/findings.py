@@ -1,0 +1,260 @@
+"""Rule-based findings: each section's sentences filled from templates kept as data.
+
+Every finding cites the statements its sentence rests on and declares the stances it attributes to
+them and the claims it is about, so :mod:`claimwatch.assess.grounding` can check it.
+"""
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from claimwatch.assess.knowledge import Condition, Knowledge, Rule
+from claimwatch.assess.model import Finding
+from claimwatch.lexicons.schema import load_gazetteer
+from claimwatch.assess.topics import (
+    STANCE_CLASS, StatementIndex, Topic, camp_names, certainty, describe_camps, display_name, join_names,
+)
+
+CALL_ACTS = ("appeal", "warn")
+_CLAUSE_STARTS = ("that", "of", "against", "about", "over", "on")
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _stances(index: StatementIndex, cites: Sequence[str]) -> tuple[str, ...]:
+    return tuple(sorted({index[c].statement.stance for c in cites}))
+
+
+def _about(index: StatementIndex, topic: Topic, cites: Sequence[str]) -> tuple[str, ...]:
+    """The topic's claims plus the claims of any cited statement from a related topic."""
+    claims = list(topic.claims)
+    for cite in cites:
+        claims += [c for c in index[cite].claims if c not in claims]
+    return tuple(claims)
+
+
+def _evidence(index: StatementIndex, cites: Sequence[str], kb: Knowledge) -> str:
+    """The evidence kinds the statements cite, as words: "satellite imagery, photos and video"."""
+    kinds: list[str] = []
+    for cite in cites:
+        for ev in index[cite].statement.evidence:
+            kind = kb.evidence_names.get(ev.kind, ev.kind.replace("_", " "))
+            if kind not in kinds:
+                kinds.append(kind)
+    return join_names(kinds)
+
+
+class TopicView:
+    """A topic with its camps by stance and the template slots they fill."""
+
+    def __init__(self, topic: Topic, index: StatementIndex, kb: Knowledge) -> None:
+        self.topic, self.index, self.kb = topic, index, kb
+        self.positive = topic.by_class(index, "positive")
+        self.asserting = tuple(c for c in self.positive if index[c].statement.stance == "asserts")
+        self.backing = tuple(c for c in self.positive if index[c].statement.stance == "supports")
+        self.cautious = topic.by_class(index, "cautious")
+        self.negative = topic.by_class(index, "negative")
+        self.subject = display_name(topic.subject, kb) if topic.subject else None
+        knowledge = kb.types[topic.event_type]
+        self.claim = knowledge.claim.format(subject=self.subject) if self.subject else knowledge.claim_general
+        self.accuser = self._accuser()
+
+    def _accuser(self) -> Optional[str]:
+        """The state asserting the claim most often, other than the subject itself."""
+        counts: dict[str, int] = {}
+        for cite in self.asserting:
+            camp = self.index.camp(cite)
+            place = load_gazetteer().get(camp)
+            if camp != self.topic.subject and place is not None and place.kind == "country":
+                counts[camp] = counts.get(camp, 0) + 1
+        if not counts:
+            return None
+        return display_name(max(counts, key=lambda c: counts[c]), self.kb)
+
+    def slots(self) -> dict[str, Optional[str]]:
+        return {
+            "subject": self.subject, "accuser": self.accuser,
+            "asserters": camp_names(self.index, self.positive, self.kb) or None,
+            "deniers": camp_names(self.index, self.negative, self.kb) or None,
+            "cautious": camp_names(self.index, self.cautious, self.kb) or None,
+        }
+
+    def applies(self, when: Condition) -> bool:
+        slots = self.slots()
+        if any(not slots.get(need) for need in when.needs):
+            return False
+        if when.subject_kinds and self.topic.subject_kind not in when.subject_kinds:
+            return False
+        if when.stances and not set(when.stances) <= self.topic.stances(self.index):
+            return False
+        if when.contested is not None and when.contested != self.topic.contested(self.index):
+            return False
+        return True
+
+    def fill(self, rule: Rule) -> str:
+        return rule.text.format(**{k: v or "" for k, v in self.slots().items()})
+
+
+def situation(view: TopicView) -> list[Finding]:
+    """What is at issue, how contested it is, and why it matters if true."""
+    t, index, kb = view.topic, view.index, view.kb
+    tpl = kb.templates
+    counts = []
+    for cls, cites in (("positive", view.positive), ("cautious", view.cautious), ("negative", view.negative)):
+        if cites:
+            counts.append(tpl["counts"][cls].format(n=len(cites)))
+    status = "contested" if t.contested(index) else "unconfirmed" if view.cautious else "uncontested"
+    committed = view.positive + view.cautious + view.negative
+    findings = []
+    if committed:
+        findings.append(Finding(
+            "significance",
+            tpl["situation"].format(claim=view.claim, status=tpl["status"][status], counts=", ".join(counts)),
+            index.ordered(committed), round(certainty(index, committed), 2),
+            _stances(index, committed), t.claims))
+    if view.positive:
+        knowledge = kb.types[t.event_type]
+        findings.append(Finding(
+            "significance", tpl["significance"].format(significance=knowledge.significance),
+            view.positive, round(0.4 + 0.5 * t.support(index), 2), _stances(index, view.positive), t.claims))
+    return findings
+
+
+def _details(view: TopicView, cites: Sequence[str]) -> str:
+    """"Lloyd Austin could not confirm it, Mark Rutte sees no evidence for it"."""
+    tpl = view.kb.templates["details"]
+    parts = []
+    for cite in cites:
+        s = view.index[cite].statement
+        key = s.stance
+        if s.stance == "disputes" and any(m in s.content.lower() for m in view.kb.no_evidence_markers):
+            key = "no_evidence"
+        source = "unnamed sources" if s.source == "unnamed" else s.source
+        part = tpl[key].format(source=source)
+        if part not in parts:
+            parts.append(part)
+    return "; ".join(parts)
+
+
+def positions(view: TopicView) -> list[Finding]:
+    """Who asserts, who backs, who is cautious, who denies — by camp, with the contrasts stated."""
+    index, kb, t = view.index, view.kb, view.topic
+    tpl = kb.templates
+    out = []
+    evidence = _evidence(index, view.asserting, kb)
+
+    def contrast(cites: Sequence[str]) -> str:
+        """", against the assertions of ...": the positive camps that are not in this bucket."""
+        own = {index.camp(c) for c in cites}
+        others = tuple(c for c in view.positive if index.camp(c) not in own)
+        return (tpl["contrast"].format(asserters=camp_names(index, others, kb)), others) if others else ("", ())
+    buckets = (
+        ("asserts", view.asserting, {"evidence": tpl["evidence"].format(evidence=evidence) if evidence else ""}),
+        ("supports", view.backing, {}),
+        ("cautious", view.cautious, {"details": _details(view, view.cautious)}),
+        ("denies", view.negative, {}),
+    )
+    for name, cites, extra in buckets:
+        if not cites:
+            continue
+        against: tuple[str, ...] = ()
+        if name in ("cautious", "denies"):
+            extra["contrast"], against = contrast(cites)
+        names, n = describe_camps(index, cites, kb)
+        form = tpl["positions"][name]["one" if n == 1 else "many"]
+        text = _capitalise(form.format(names=names, claim=view.claim, **extra))
+        grounds = tuple(cites) + against
+        out.append(Finding("position", text, index.ordered(grounds), round(certainty(index, cites), 2),
+                           _stances(index, grounds), t.claims))
+    return out
+
+
+def calls(index: StatementIndex, kb: Knowledge) -> list[Finding]:
+    """Appeals and warnings, one sentence per source, citing each of its calls."""
+    tpl = kb.templates["calls"]
+    by_source: dict[tuple[str, str], list[str]] = {}
+    for cite, item in index.items.items():
+        if item.statement.act in CALL_ACTS and item.statement.source != "unnamed":
+            by_source.setdefault((item.analysis.article.id, item.statement.source), []).append(cite)
+    out = []
+    for (_, source), cites in by_source.items():
+        acts = []
+        for cite in cites:
+            s = index[cite].statement
+            content = " ".join(s.content.split()).rstrip(".")
+            first = content.split(" ", 1)[0].lower()
+            if s.act == "warn" and first not in _CLAUSE_STARTS and not s.cue.endswith((" of", " that")):
+                content = "that " + content
+            acts.append(tpl[s.act].format(cue=s.cue, content=content))
+        camp = index.camp(cites[0])
+        who = source if camp == source else f"{source} ({display_name(camp, kb)})"
+        text = tpl["sentence"].format(source=who, acts=" and ".join(acts))
+        out.append(Finding("call", _capitalise(text), index.ordered(cites), round(certainty(index, cites), 2),
+                           _stances(index, cites), ()))
+    return out
+
+
+def implications(view: TopicView) -> list[Finding]:
+    """"If it is confirmed that ..., ..." for each knowledge-base implication whose conditions hold."""
+    if not view.positive:
+        return []
+    index, kb, t = view.index, view.kb, view.topic
+    out = []
+    for rule in kb.types[t.event_type].implications:
+        if not view.applies(rule.when):
+            continue
+        text = kb.templates["implication"].format(claim=view.claim, text=view.fill(rule))
+        out.append(Finding("implication", text, view.positive, round(0.3 + 0.5 * t.support(index), 2),
+                           _stances(index, view.positive), t.claims))
+    return out
+
+
+def risks(view: TopicView, related: Sequence[Topic]) -> list[Finding]:
+    """Knowledge-base risks, also citing the warnings in related topics (e.g. of escalation)."""
+    if not view.positive:
+        return []
+    index, kb, t = view.index, view.kb, view.topic
+    out = []
+    for rule in kb.types[t.event_type].risks:
+        if not view.applies(rule.when):
+            continue
+        extra = [c for other in related if other.event_type in rule.related or other.family in rule.related
+                 for c in other.cites if STANCE_CLASS[index[c].statement.stance] == "positive"]
+        cites = index.ordered(list(view.positive) + extra)
+        confidence = 0.3 + 0.4 * t.support(index) + (0.2 if extra else 0.0)
+        text = kb.templates["risk"].format(text=_capitalise(view.fill(rule)))
+        out.append(Finding("risk", text, cites, round(confidence, 2), _stances(index, cites), _about(index, t, extra)))
+    return out
+
+
+def watch(view: TopicView) -> list[Finding]:
+    """What would move the claim: generic items by stance pattern, then the event type's own."""
+    index, kb, t = view.index, view.kb, view.topic
+    slots = view.slots()
+    with_evidence = tuple(c for c in view.asserting if index[c].statement.evidence)
+    single_camp = len({index.camp(c) for c in view.positive}) == 1
+    grounds = {
+        "cautious": view.cautious,
+        "denies": view.negative,
+        "evidence": with_evidence,
+        "single_camp": view.positive if single_camp else (),
+    }
+    topic_words = kb.types[t.event_type]
+    out = []
+    for item in kb.templates.get("watch_generic") or ():
+        cites = grounds[item["cites"]]
+        if not cites:
+            continue
+        fill = {**{k: v or "" for k, v in slots.items()}, "claim": view.claim,
+                "asserters": camp_names(index, cites, kb) if item["cites"] == "evidence" else slots["asserters"] or "",
+                "evidence": _evidence(index, cites, kb), "topic": kb.types[t.event_type].label}
+        text = item["text"].format(**fill)
+        out.append(Finding("watch", _capitalise(text), index.ordered(cites), 0.5,
+                           _stances(index, cites), t.claims))
+    if view.positive:
+        for rule in topic_words.watch:
+            if view.applies(rule.when):
+                out.append(Finding("watch", _capitalise(view.fill(rule)), view.positive, 0.5,
+                                   _stances(index, view.positive), t.claims))
+    return out

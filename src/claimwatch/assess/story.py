@@ -1,0 +1,30 @@
+"""A ledger story as the analyses the assessment reads: the articles whose statements match a text.
+
+Uses only the ledger's public reading API (``search``, ``article_record``, ``analysis``); copies of
+an article already included (near-duplicates, wire reprints) are left out so they do not count as
+separate sources.
+"""
+from __future__ import annotations
+
+from claimwatch.ledger.store import Ledger
+from claimwatch.model import Analysis
+
+SEARCH_LIMIT = 500
+
+
+def story_analyses(ledger: Ledger, text: str, limit: int = SEARCH_LIMIT) -> list[Analysis]:
+    """Stored analyses of the independent articles with a statement matching ``text``, oldest first."""
+    ids: list[str] = []
+    for _, article in ledger.search(text, limit=limit):
+        if article.id not in ids:
+            ids.append(article.id)
+    analyses = []
+    for article_id in ids:
+        record = ledger.article_record(article_id)
+        if record is None or not record.independent:
+            continue
+        analysis = ledger.analysis(article_id)
+        if analysis is not None:
+            analyses.append(analysis)
+    analyses.sort(key=lambda a: (a.article.published or "", ids.index(a.article.id)))
+    return analyses

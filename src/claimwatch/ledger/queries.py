@@ -1,0 +1,154 @@
+"""Read models over the ledger for the CLI: claims with their standing, one claim's history, actors.
+
+Counts of sources are over *sides* (see :mod:`claimwatch.ledger.status`) in independent articles:
+a wire copy or a near-duplicate adds no source, and a side that spoke several times counts once,
+by its latest stance.
+"""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from claimwatch.errors import InputError, LedgerError
+from claimwatch.ledger.status import side_key
+from claimwatch.ledger.store import Ledger
+from claimwatch.model import STANCE_POLARITY
+
+
+def _standing(ledger: Ledger, ledger_id: int) -> dict[str, int]:
+    latest: dict[str, int] = {}
+    for fact in ledger.claims.facts(ledger_id):
+        latest[side_key(fact)] = STANCE_POLARITY.get(fact.stance, 0)
+    values = list(latest.values())
+    return {"for": sum(v > 0 for v in values), "uncommitted": sum(v == 0 for v in values),
+            "against": sum(v < 0 for v in values)}
+
+
+def _ensure_matched(ledger: Ledger) -> None:
+    """Claims stored by a ledger older than migration 2 are matched on first read."""
+    if ledger.claims.pending():
+        ledger.claims.match_pending()
+
+
+def list_claims(ledger: Ledger, story: Optional[str] = None, limit: Optional[int] = None) -> list[dict[str, Any]]:
+    """Ledger claims, most-discussed first; ``story`` keeps those whose story key or text contains it."""
+    _ensure_matched(ledger)
+    rows = ledger.connection.execute(
+        "SELECT l.*, (SELECT COUNT(*) FROM ledger_claim_members m WHERE m.ledger_claim_id = l.id) AS members"
+        " FROM ledger_claims l ORDER BY members DESC, l.first_seen, l.id").fetchall()
+    needle = " ".join(story.casefold().replace("-", " ").split()) if story else None
+    out = []
+    for r in rows:
+        if needle:
+            haystack = " ".join(f"{r['story']} {r['text']} {r['agent'] or ''} {r['event_type'] or ''}"
+                                .casefold().replace("-", " ").replace("_", " ").split())
+            if needle not in haystack:
+                continue
+        out.append({"id": r["id"], "text": r["text"], "status": r["status"], "event_type": r["event_type"],
+                    "agent": r["agent"], "story": r["story"], "first_seen": r["first_seen"],
+                    "last_seen": r["last_seen"], "members": r["members"], "sources": _standing(ledger, r["id"])})
+        if limit and len(out) >= limit:
+            break
+    return out
+
+
+def claim_detail(ledger: Ledger, ledger_id: int) -> dict[str, Any]:
+    """One ledger claim: its timeline, its statements by stance with outlet and date, its figures."""
+    _ensure_matched(ledger)
+    conn = ledger.connection
+    row = conn.execute("SELECT * FROM ledger_claims WHERE id = ?", (ledger_id,)).fetchone()
+    if row is None:
+        raise InputError(f"no claim {ledger_id} in {ledger.path}; list them with `claimwatch claims`")
+    statement_cols = ("s.pk, s.source, s.cue, s.content, s.stance, s.certainty, a.outlet, a.published, a.title,"
+                      " a.url, src.independent, a.near_duplicate_of")
+    events = [dict(e) for e in conn.execute(
+        "SELECT e.date, e.kind, e.from_status, e.to_status, e.note, s.source, a.outlet"
+        " FROM claim_events e LEFT JOIN statements s ON s.pk = e.statement_pk"
+        " LEFT JOIN articles a ON a.id = s.article_id WHERE e.ledger_claim_id = ? ORDER BY e.id", (ledger_id,))]
+    statements = [dict(s) for s in conn.execute(
+        f"SELECT DISTINCT {statement_cols} FROM ledger_claim_members m"
+        " JOIN statement_claims sc ON sc.claim_pk = m.claim_pk JOIN statements s ON s.pk = sc.statement_pk"
+        " JOIN articles a ON a.id = s.article_id JOIN article_sources src ON src.id = a.id"
+        " WHERE m.ledger_claim_id = ? ORDER BY a.published, a.rowid, s.pos", (ledger_id,))]
+    by_stance: dict[str, list[dict]] = {}
+    for s in statements:
+        s["independent"] = bool(s["independent"])
+        s.pop("pk")
+        by_stance.setdefault(s["stance"], []).append(s)
+    quantities = [dict(q) for q in conn.execute(
+        "SELECT q.value, q.unit, q.text, q.approximate, q.date, s.source, a.outlet FROM claim_quantities q"
+        " LEFT JOIN statements s ON s.pk = q.statement_pk LEFT JOIN articles a ON a.id = s.article_id"
+        " WHERE q.ledger_claim_id = ? ORDER BY q.date, q.id", (ledger_id,))]
+    members = [dict(m) for m in conn.execute(
+        "SELECT c.text, c.predicate, c.subject, m.method, m.score, a.outlet, a.published"
+        " FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk JOIN articles a ON a.id = c.article_id"
+        " WHERE m.ledger_claim_id = ? ORDER BY a.published, a.rowid, c.pos", (ledger_id,))]
+    return {"id": row["id"], "text": row["text"], "status": row["status"], "event_type": row["event_type"],
+            "agent": row["agent"], "story": row["story"], "first_seen": row["first_seen"],
+            "last_seen": row["last_seen"], "sources": _standing(ledger, ledger_id), "timeline": events,
+            "statements": by_stance, "quantities": quantities, "members": members}
+
+
+def list_actors(ledger: Ledger) -> list[dict[str, Any]]:
+    """Every named source with its side and how many statements of each stance it made."""
+    rows = ledger.connection.execute(
+        "SELECT s.source, s.stance, COUNT(*) AS n, COUNT(DISTINCT s.article_id) AS articles,"
+        " (SELECT x.affiliation FROM actors x WHERE x.article_id = s.article_id AND x.name = s.source LIMIT 1) AS aff"
+        " FROM statements s JOIN article_sources src ON src.id = s.article_id"
+        " WHERE src.independent AND s.source != 'unnamed' GROUP BY s.source, s.stance").fetchall()
+    actors: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        entry = actors.setdefault(r["source"], {"name": r["source"], "side": ledger.claims.side(r["source"], r["aff"]),
+                                                "statements": 0, "stances": {}})
+        entry["statements"] += r["n"]
+        entry["stances"][r["stance"]] = entry["stances"].get(r["stance"], 0) + r["n"]
+    return sorted(actors.values(), key=lambda a: (-a["statements"], a["name"]))
+
+
+def actor_profile(ledger: Ledger, name: str) -> dict[str, Any]:
+    """An actor's stance profile: its statements by stance and the ledger claims it spoke on."""
+    _ensure_matched(ledger)
+    conn = ledger.connection
+    names = [r[0] for r in conn.execute(
+        "SELECT DISTINCT source FROM statements WHERE source = ? COLLATE NOCASE OR source LIKE ?",
+        (name, f"% {name}"))]
+    if not names:
+        raise InputError(f"no actor named {name!r} in {ledger.path}; list them with `claimwatch actors`")
+    marks = ",".join("?" * len(names))
+    rows = conn.execute(
+        "SELECT s.source, s.stance, s.cue, s.content, a.outlet, a.published, m.ledger_claim_id, l.text AS claim,"
+        " l.status FROM statements s JOIN articles a ON a.id = s.article_id"
+        " JOIN article_sources src ON src.id = a.id"
+        " LEFT JOIN statement_claims sc ON sc.statement_pk = s.pk"
+        " LEFT JOIN ledger_claim_members m ON m.claim_pk = sc.claim_pk"
+        " LEFT JOIN ledger_claims l ON l.id = m.ledger_claim_id"
+        f" WHERE s.source IN ({marks}) AND src.independent ORDER BY a.published, s.pos", names).fetchall()
+    stances: dict[str, int] = {}
+    claims: dict[int, dict[str, Any]] = {}
+    seen = set()
+    statements = []
+    for r in rows:
+        key = (r["source"], r["content"], r["published"])
+        if key not in seen:
+            seen.add(key)
+            stances[r["stance"]] = stances.get(r["stance"], 0) + 1
+            statements.append({k: r[k] for k in ("source", "stance", "cue", "content", "outlet", "published")})
+        if r["ledger_claim_id"] is not None:
+            entry = claims.setdefault(r["ledger_claim_id"], {"id": r["ledger_claim_id"], "text": r["claim"],
+                                                             "status": r["status"], "stances": []})
+            if r["stance"] not in entry["stances"]:
+                entry["stances"].append(r["stance"])
+    return {"name": names[0] if len(names) == 1 else name, "names": names,
+            "side": ledger.claims.side(names[0]), "stances": stances, "claims": list(claims.values()),
+            "statements": statements}
+
+
+def search(ledger: Ledger, text: str, limit: int = 50) -> list[dict[str, Any]]:
+    """Statements whose content has every word of ``text``, with their article's outlet and date."""
+    if not text.strip():
+        raise InputError("give some words to search for, e.g. `claimwatch search \"troops Kursk\"`")
+    try:
+        found = ledger.search(text, limit=limit)
+    except Exception as exc:  # noqa: BLE001 - an FTS syntax problem is the user's input
+        raise LedgerError(f"search failed: {exc}") from exc
+    return [{"source": s.source, "stance": s.stance, "cue": s.cue, "content": s.content, "outlet": a.outlet,
+             "published": a.published, "title": a.title, "article": a.id} for s, a in found]

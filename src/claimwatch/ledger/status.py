@@ -1,0 +1,298 @@
+"""A ledger claim's status and timeline, computed from its statements in date order by data rules.
+
+The rules (``status_rules.yaml``) read counters over *sides* - the state or organisation a source
+speaks for - so a repeated accusation adds nothing, while a third party that moves from "cannot
+confirm" to "confirms" counts more than one that confirmed from the start. Parties to the claim
+(the accused side's denials, the accusing side's assertions) are counted apart from third parties.
+:func:`timeline` replays the statements and returns the status after each one and the events:
+first allegation, every status change, denials, confirmations and new figures.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterable, Mapping, Optional, Sequence
+
+from claimwatch.errors import LexiconError
+from claimwatch.lexicons import load_yaml
+from claimwatch.model import CERTAINTIES, STANCE_POLARITY, Quantity
+
+SOURCE = "status_rules.yaml"
+STATUSES = ("alleged", "contested", "corroborated", "confirmed", "denied", "retracted")
+COUNTERS = ("accuser_for", "accuser_retracted", "accused_against", "accused_admits",
+            "third_for", "third_uncommitted", "third_against", "against")
+ROLES = ("accuser", "accused", "third")
+
+
+@dataclass(frozen=True)
+class Condition:
+    """Every counter in ``minimum`` at least its value and every one in ``maximum`` at most its value."""
+
+    minimum: Mapping[str, float] = field(default_factory=dict)
+    maximum: Mapping[str, float] = field(default_factory=dict)
+
+    def holds(self, counters: Mapping[str, float]) -> bool:
+        return (all(counters[k] >= v for k, v in self.minimum.items())
+                and all(counters[k] <= v for k, v in self.maximum.items()))
+
+
+@dataclass(frozen=True)
+class Rule:
+    status: str
+    conditions: tuple[Condition, ...]  # any of them; an empty tuple always holds
+
+    def holds(self, counters: Mapping[str, float]) -> bool:
+        return not self.conditions or any(c.holds(counters) for c in self.conditions)
+
+
+@dataclass(frozen=True)
+class StatusRules:
+    certainty_weight: Mapping[str, float]
+    stance_weight: Mapping[str, float]
+    conditional_factor: float
+    unnamed_factor: float
+    turnaround_factor: float
+    rules: tuple[Rule, ...]
+
+    def status(self, counters: Mapping[str, float]) -> str:
+        return next(r.status for r in self.rules if r.holds(counters))
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One statement about a ledger claim, as the status rules see it."""
+
+    statement_pk: int
+    date: Optional[str]
+    source: str  # the actor named as source
+    side: Optional[str]  # the state or organisation it speaks for; None for unnamed sources
+    stance: str
+    certainty: str = "certain"
+    conditional: bool = False
+    source_key: str = ""  # the article's independence key (article_sources.source_key)
+    quantities: tuple[Quantity, ...] = ()
+
+
+@dataclass(frozen=True)
+class Event:
+    """One entry of a claim's timeline."""
+
+    date: Optional[str]
+    kind: str  # first_alleged | status_change | new_quantity | denial | confirmation
+    from_status: Optional[str]
+    to_status: Optional[str]
+    statement_pk: Optional[int]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Timeline:
+    status: str
+    events: tuple[Event, ...]
+    roles: Mapping[str, str]  # side key -> role
+    counters: Mapping[str, float]
+
+
+# --- rules -----------------------------------------------------------------------------------
+
+def _fail(where: str, problem: str) -> LexiconError:
+    return LexiconError(f"{SOURCE}: {where}: {problem}")
+
+
+def _factor(data: Mapping, key: str, high: float = 10.0) -> float:
+    value = data.get(key)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= high:
+        raise _fail(key, f"expected a number between 0 and {high}, got {value!r}")
+    return float(value)
+
+
+def _condition(data: Any, where: str) -> Condition:
+    if not isinstance(data, Mapping) or set(data) - {"min", "max"}:
+        raise _fail(where, "a condition is a mapping with 'min' and/or 'max'")
+    parts = {}
+    for key in ("min", "max"):
+        part = data.get(key, {}) or {}
+        if not isinstance(part, Mapping):
+            raise _fail(f"{where}.{key}", "expected a mapping of counter: number")
+        for counter, value in part.items():
+            if counter not in COUNTERS:
+                raise _fail(f"{where}.{key}", f"unknown counter {counter!r}; expected one of {', '.join(COUNTERS)}")
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise _fail(f"{where}.{key}.{counter}", f"expected a number, got {value!r}")
+        parts[key] = {k: float(v) for k, v in part.items()}
+    return Condition(minimum=parts["min"], maximum=parts["max"])
+
+
+def parse_rules(data: Any) -> StatusRules:
+    """Validate the YAML data: known statuses and counters, a final rule that always holds."""
+    if not isinstance(data, Mapping) or data.get("version") != 1:
+        raise _fail("top level", "expected a mapping with 'version: 1'")
+    weights = data.get("certainty_weight")
+    if not isinstance(weights, Mapping) or set(weights) != set(CERTAINTIES):
+        raise _fail("certainty_weight", f"expected a weight for each of {', '.join(CERTAINTIES)}")
+    for key, value in weights.items():
+        _factor({key: value}, key, 1.0)
+    stance_weight = data.get("stance_weight")
+    if not isinstance(stance_weight, Mapping) or set(stance_weight) != {"asserts", "supports"}:
+        raise _fail("stance_weight", "expected a weight for 'asserts' and for 'supports'")
+    for key, value in stance_weight.items():
+        _factor({key: value}, key, 1.0)
+    raw = data.get("rules")
+    if not isinstance(raw, list) or not raw:
+        raise _fail("rules", "expected a non-empty list")
+    rules = []
+    for number, entry in enumerate(raw, start=1):
+        where = f"rules[{number}]"
+        if not isinstance(entry, Mapping) or entry.get("status") not in STATUSES:
+            raise _fail(where, f"'status' must be one of {', '.join(STATUSES)}")
+        if set(entry) - {"status", "min", "max", "any"}:
+            raise _fail(where, f"unknown field(s) {', '.join(sorted(set(entry) - {'status', 'min', 'max', 'any'}))}")
+        if "any" in entry:
+            if not isinstance(entry["any"], list) or not entry["any"] or "min" in entry or "max" in entry:
+                raise _fail(where, "'any' is a non-empty list of conditions and stands alone")
+            conditions = tuple(_condition(c, f"{where}.any[{i}]") for i, c in enumerate(entry["any"], start=1))
+        elif "min" in entry or "max" in entry:
+            conditions = (_condition({k: entry[k] for k in ("min", "max") if k in entry}, where),)
+        else:
+            conditions = ()
+        rules.append(Rule(entry["status"], conditions))
+    if rules[-1].conditions:
+        raise _fail(f"rules[{len(rules)}]", "the last rule must have no conditions, so every claim gets a status")
+    return StatusRules(certainty_weight={k: float(v) for k, v in weights.items()},
+                       stance_weight={k: float(v) for k, v in stance_weight.items()},
+                       conditional_factor=_factor(data, "conditional_factor", 1.0),
+                       unnamed_factor=_factor(data, "unnamed_factor", 1.0),
+                       turnaround_factor=_factor(data, "turnaround_factor"), rules=tuple(rules))
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> StatusRules:
+    return parse_rules(load_yaml(SOURCE))
+
+
+# --- replay ----------------------------------------------------------------------------------
+
+def side_key(fact: Fact) -> str:
+    """Who counts once: a named side, or an unnamed source within one independent article source."""
+    return fact.side if fact.side else f"unnamed@{fact.source_key}"
+
+
+def _polarity(stance: str) -> int:
+    return STANCE_POLARITY.get(stance, 0)
+
+
+def _quantity_key(q: Quantity) -> tuple[float, str]:
+    return (round(float(q.value), 3), q.unit.casefold())
+
+
+class _Replay:
+    """The per-side state while statements are read in order."""
+
+    def __init__(self, rules: StatusRules, agent: Optional[str], parties: frozenset[str]) -> None:
+        self.rules = rules
+        self.agent = agent.casefold() if agent else None
+        self.parties = parties
+        self.roles: dict[str, str] = {}
+        self.latest: dict[str, int] = {}  # side -> polarity of its latest statement
+        self.history: dict[str, list[int]] = {}
+        self.weight: dict[str, float] = {}  # side -> weight of its latest positive stance
+
+    def role(self, fact: Fact) -> str:
+        key = side_key(fact)
+        if key in self.roles:
+            return self.roles[key]
+        side = (fact.side or "").casefold()
+        polarity = _polarity(fact.stance)
+        if side and side == self.agent:
+            role = "accused"
+        elif side and side in self.parties:
+            role = "accused" if polarity < 0 else "accuser"
+        elif polarity > 0 and not any(r == "accuser" for r in self.roles.values()):
+            role = "accuser"  # the first side to assert the claim is the one making the allegation
+        else:
+            role = "third"
+        if polarity != 0 or role != "accuser":
+            self.roles[key] = role
+        return role
+
+    def read(self, fact: Fact) -> None:
+        key = side_key(fact)
+        self.role(fact)
+        polarity = _polarity(fact.stance)
+        past = self.history.setdefault(key, [])
+        if polarity > 0:
+            weight = self.rules.certainty_weight.get(fact.certainty, 1.0) * self.rules.stance_weight.get(fact.stance, 1.0)
+            if fact.conditional:
+                weight *= self.rules.conditional_factor
+            if not fact.side:
+                weight *= self.rules.unnamed_factor
+            if past and min(past) <= 0:
+                weight *= self.rules.turnaround_factor
+            self.weight[key] = max(weight, self.weight.get(key, 0.0) if self.latest.get(key, 0) > 0 else 0.0)
+        past.append(polarity)
+        self.latest[key] = polarity
+
+    def counters(self) -> dict[str, float]:
+        c = dict.fromkeys(COUNTERS, 0.0)
+        for key, polarity in self.latest.items():
+            role = self.roles.get(key, "third")
+            if role == "accuser":
+                if polarity > 0:
+                    c["accuser_for"] += 1
+                elif polarity < 0 and max(self.history[key]) > 0:
+                    c["accuser_retracted"] += 1
+            elif role == "accused":
+                c["accused_admits" if polarity > 0 else "accused_against" if polarity < 0 else "third_uncommitted"] += 1
+            elif polarity > 0:
+                c["third_for"] += self.weight.get(key, 1.0)
+            elif polarity < 0:
+                c["third_against"] += 1
+            else:
+                c["third_uncommitted"] += 1
+        c["against"] = c["accused_against"] + c["third_against"]
+        c["third_for"] = round(c["third_for"], 4)
+        return c
+
+
+def timeline(facts: Sequence[Fact], agent: Optional[str] = None, parties: Iterable[str] = (),
+             rules: Optional[StatusRules] = None) -> Timeline:
+    """Replay ``facts`` (already in date order) and return the final status and the events.
+
+    ``agent`` is the claim's agent side; ``parties`` the other states or organisations named in the
+    claim, whose first word decides whether they are on the accused or the accusing side.
+    """
+    rules = rules or load_rules()
+    replay = _Replay(rules, agent, frozenset(p.casefold() for p in parties if p))
+    events: list[Event] = []
+    status: Optional[str] = None
+    seen_quantities: set[tuple[float, str]] = set()
+    reacted: set[tuple[str, int]] = set()
+    for fact in facts:
+        role = replay.role(fact)
+        replay.read(fact)
+        new_status = rules.status(replay.counters())
+        polarity = _polarity(fact.stance)
+        if status is None:
+            events.append(Event(fact.date, "first_alleged", None, new_status, fact.statement_pk,
+                                 f"{fact.source} ({role}) {fact.stance}"))
+        elif new_status != status:
+            events.append(Event(fact.date, "status_change", status, new_status, fact.statement_pk,
+                                f"{fact.source} ({role}) {fact.stance}"))
+        if status is not None and polarity != 0 and (side_key(fact), polarity) not in reacted:
+            if polarity < 0 and role in ("accused", "third", "accuser"):
+                events.append(Event(fact.date, "denial", new_status, new_status, fact.statement_pk,
+                                    f"{fact.source} ({role}) {fact.stance}"))
+            elif polarity > 0 and role in ("third", "accused"):
+                events.append(Event(fact.date, "confirmation", new_status, new_status, fact.statement_pk,
+                                    f"{fact.source} ({role}) {fact.stance}"))
+        if polarity != 0:
+            reacted.add((side_key(fact), polarity))
+        for q in fact.quantities:
+            if _quantity_key(q) not in seen_quantities:
+                seen_quantities.add(_quantity_key(q))
+                label = q.text or f"{q.value:g} {q.unit}"
+                events.append(Event(fact.date, "new_quantity", new_status, new_status, fact.statement_pk,
+                                    f"{label} ({fact.source})"))
+        status = new_status
+    return Timeline(status=status or "alleged", events=tuple(events), roles=dict(replay.roles),
+                    counters=replay.counters())
