@@ -104,10 +104,6 @@ SOURCES = [
     # definite descriptions pointing back to a named organisation
     ("The European Commission opened an investigation into the merger. The commission said it was "
      "concerned about prices for consumers.", "said", "European Commission", "The commission"),
-    ("Toyota recalled a million cars on Tuesday. It said a faulty sensor could stop the airbags from "
-     "deploying.", "said", "Toyota", "It"),
-    ("Boeing delivered 30 jets in May. The company said production would rise in the second half.",
-     "said", "Boeing", "The company"),
     # states speak through their names, capitals and metonyms
     ("Russia said the military drills near the border were purely defensive.", "said", "Russia", "Russia"),
     ("Beijing said the new tariffs on electric cars were unjustified.", "said", "China", "Beijing"),
@@ -128,6 +124,14 @@ SOURCES = [
     gap("source_span of a gazetteer entity is the NER span without its determiner ('Kremlin'); the mention"
         " should be the noun phrase with its determiner, as it already is for descriptions ('The commission')",
         "The Kremlin said the ceasefire proposal was unrealistic.", "said", "Russia", "The Kremlin"),
+    gap("no statement for 'It said ...': _it_refers treats any 'it' whose verb has a ccomp as the expletive of"
+        " 'it is alleged that'; only a passive/copular cue makes 'it' expletive, an active 'It said' refers",
+        "Toyota recalled a million cars on Tuesday. It said a faulty sensor could stop the airbags from "
+        "deploying.", "said", "Toyota", "It"),
+    gap("'The company' becomes a new actor 'company' instead of Boeing (no role head matches); a definite"
+        ' description with an organisation head should fall back to the latest organisation actor',
+        "Boeing delivered 30 jets in May. The company said production would rise in the second half.",
+        "said", "Boeing", "The company"),
 ]
 
 

@@ -111,3 +111,5 @@ def main() -> None:
 if __name__ == "__main__":
     main()
 from claimwatch.cli_assess import register as _register_assess; _register_assess(cli)
+
+from claimwatch.cli_ledger import register as _register_ledger; _register_ledger(cli)  # noqa: E402,E702

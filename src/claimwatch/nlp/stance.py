@@ -31,6 +31,8 @@ class StanceRules:
     negated_open_predicates: frozenset[str]
     negated_content_stance: str
     negative_pronouns: frozenset[str]
+    uncertain_means_uncommitted: bool
+    negated_quotes_deny: bool
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +48,8 @@ def load_stance_rules() -> StanceRules:
         negated_open_predicates=frozenset(data["negated_open_predicates"]),
         negated_content_stance=data["negated_content_stance"],
         negative_pronouns=frozenset(data["negative_pronouns"]),
+        uncertain_means_uncommitted=bool(data.get("uncertain_means_uncommitted", False)),
+        negated_quotes_deny=bool(data.get("negated_quotes_deny", True)),
     )
 
 
@@ -95,7 +99,7 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
             certainty = rules.negated_doubt_certainty.get(lemma, certainty)
         elif lemma in rules.negated_open_predicates:
             stance = "uncommitted"
-        else:
+        elif att.quote is None or rules.negated_quotes_deny:
             stance = rules.negated_content_stance
         found.append("not " + root.text)
 
@@ -107,6 +111,8 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
     if modal_certainty is not None:
         certainty = _weaker(certainty, modal_certainty[0])
         found.append(modal_certainty[1])
+    if rules.uncertain_means_uncommitted and stance == "asserts" and modal_certainty and modal_certainty[0] == "uncertain":
+        stance = "uncommitted"
     if stance == "uncommitted":
         certainty = "uncertain"
 

@@ -1,0 +1,244 @@
+"""Ledger commands for the ``claimwatch`` CLI: ingest, claims, claim, actors, actor, search.
+
+Thin click layer over :mod:`claimwatch.ledger`; errors are domain errors that the CLI group turns
+into one ``error:`` line and an exit code: 0 ok, 1 error, 2 bad input, 4 ledger error.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import nullcontext
+from typing import Any, Callable, Optional
+
+import click
+
+from claimwatch.errors import InputError
+
+FORMATS = ("text", "json")
+PROGRESS_MIN_ITEMS = 5  # a progress bar is shown for runs longer than this, on a terminal
+
+
+def _db_option(f: Callable) -> Callable:
+    return click.option("--db", "db", default="claimwatch.db", show_default=True, metavar="PATH",
+                        help="The ledger file (SQLite); created on first use.")(f)
+
+
+def _format_option(f: Callable) -> Callable:
+    return click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+                        help="text for reading, json for tools.")(f)
+
+
+def _open(db: str):
+    from claimwatch.ledger import Ledger
+
+    return Ledger(db)
+
+
+def _echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _day(value: Optional[str]) -> str:
+    return (value or "?")[:10]
+
+
+# --- ingest ------------------------------------------------------------------------------------
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH|URL|-...")
+@_db_option
+@click.option("--no-fetch", is_flag=True, help="Skip URLs instead of fetching them.")
+@_format_option
+def ingest(inputs: tuple[str, ...], db: str, no_fetch: bool, fmt: str) -> None:
+    """Read articles (.txt, .html, RSS/Atom, JSONL, folders, URLs, '-') into the ledger.
+
+    Articles already in the ledger, exact duplicates and wire copies are recognised; inputs that
+    cannot be read are skipped with a reason. Exits 0 when anything was read, 2 when nothing was.
+
+    \b
+    Example:
+      claimwatch ingest story/ --db story.db
+      claimwatch ingest feed.xml https://example.org/article.html --no-fetch
+    """
+    from claimwatch.ledger.ingest import ingest_into
+
+    show_bar = sys.stderr.isatty() and fmt == "text"
+    with _open(db) as ledger:
+        if show_bar:
+            from rich.progress import Progress, SpinnerColumn, TextColumn
+
+            bar: Any = Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} read"),
+                                transient=True, console=None)
+        else:
+            bar = nullcontext()
+        with bar:
+            task = bar.add_task("ingesting", total=None) if show_bar else None
+            tick = (lambda item: bar.advance(task)) if show_bar else None
+            report = ingest_into(ledger, list(inputs), fetch_urls=not no_fetch, progress=tick)
+    data = report.to_dict()
+    if fmt == "json":
+        _echo_json(data)
+    else:
+        click.echo(report.summary())
+        for skipped in report.skipped:
+            click.echo(f"  skipped {skipped.source}: {skipped.reason}")
+    if not report.added and not report.already_stored and not report.duplicates:
+        raise InputError("nothing could be read from the inputs" + (
+            f" ({len(report.skipped)} skipped, reasons above)" if report.skipped else ""))
+
+
+# --- claims ------------------------------------------------------------------------------------
+
+@click.command()
+@_db_option
+@click.option("--story", metavar="TEXT", help="Only claims whose story key or text contains TEXT.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many claims.")
+@_format_option
+def claims(db: str, story: Optional[str], limit: Optional[int], fmt: str) -> None:
+    """List claims across articles with their status and independent sources for / uncommitted / against.
+
+    \b
+    Example:
+      claimwatch claims --db story.db --story "north korea"
+    """
+    from claimwatch.ledger.queries import list_claims
+
+    with _open(db) as ledger:
+        rows = list_claims(ledger, story=story, limit=limit)
+    if fmt == "json":
+        _echo_json(rows)
+        return
+    if not rows:
+        click.echo("no claims" + (f" for story {story!r}" if story else "") + "; add articles with `claimwatch ingest`")
+        return
+    click.echo(f"{'id':>4}  {'status':<12} {'for':>3} {'unc':>3} {'agn':>3}  {'first':<10} {'last':<10}  claim")
+    for r in rows:
+        s = r["sources"]
+        text = r["text"] if len(r["text"]) <= 90 else r["text"][:87] + "..."
+        click.echo(f"{r['id']:>4}  {r['status']:<12} {s['for']:>3} {s['uncommitted']:>3} {s['against']:>3}  "
+                   f"{_day(r['first_seen']):<10} {_day(r['last_seen']):<10}  {text}")
+
+
+@click.command()
+@click.argument("claim_id", type=int, metavar="ID")
+@_db_option
+@_format_option
+def claim(claim_id: int, db: str, fmt: str) -> None:
+    """Show one claim: its timeline, its statements by stance with outlet and date, and its figures.
+
+    \b
+    Example:
+      claimwatch claim 1 --db story.db
+    """
+    from claimwatch.ledger.queries import claim_detail
+
+    with _open(db) as ledger:
+        data = claim_detail(ledger, claim_id)
+    if fmt == "json":
+        _echo_json(data)
+        return
+    s = data["sources"]
+    click.echo(f"claim {data['id']}: {data['text']}")
+    click.echo(f"status: {data['status']}   sources for {s['for']}, uncommitted {s['uncommitted']}, "
+               f"against {s['against']}   seen {_day(data['first_seen'])} .. {_day(data['last_seen'])}")
+    click.echo(f"event type: {data['event_type'] or '-'}   agent: {data['agent'] or '-'}   story: {data['story']}")
+    click.echo("\ntimeline:")
+    for e in data["timeline"]:
+        change = f"{e['from_status']} -> {e['to_status']}" if e["kind"] == "status_change" else (e["to_status"] or "")
+        click.echo(f"  {_day(e['date'])}  {e['kind']:<13} {change:<26} {e['note']}"
+                   + (f" [{e['outlet']}]" if e.get("outlet") else ""))
+    click.echo("\nstatements:")
+    for stance in ("asserts", "supports", "uncommitted", "disputes", "denies"):
+        items = data["statements"].get(stance, [])
+        if items:
+            click.echo(f"  {stance}:")
+            for st in items:
+                copy = "" if st["independent"] else " (copy, not counted)"
+                click.echo(f"    {_day(st['published'])} {st['outlet'] or '?'}: {st['source']} {st['cue']} "
+                           f"\u201c{st['content']}\u201d{copy}")
+    if data["quantities"]:
+        click.echo("\nfigures:")
+        for q in data["quantities"]:
+            click.echo(f"  {_day(q['date'])}  {q['text'] or q['value']}  ({q['source']}, {q['outlet'] or '?'})")
+
+
+# --- actors ------------------------------------------------------------------------------------
+
+@click.command()
+@_db_option
+@_format_option
+def actors(db: str, fmt: str) -> None:
+    """List the sources quoted in the ledger with their side and statements by stance.
+
+    \b
+    Example:
+      claimwatch actors --db story.db --format json
+    """
+    from claimwatch.ledger.queries import list_actors
+
+    with _open(db) as ledger:
+        rows = list_actors(ledger)
+    if fmt == "json":
+        _echo_json(rows)
+        return
+    for r in rows:
+        stances = ", ".join(f"{k} {v}" for k, v in sorted(r["stances"].items()))
+        click.echo(f"{r['statements']:>4}  {r['name']} ({r['side']}): {stances}")
+
+
+@click.command()
+@click.argument("name")
+@_db_option
+@_format_option
+def actor(name: str, db: str, fmt: str) -> None:
+    """Show an actor's stance profile: statements by stance and the claims it spoke on.
+
+    \b
+    Example:
+      claimwatch actor "Peskov" --db story.db
+    """
+    from claimwatch.ledger.queries import actor_profile
+
+    with _open(db) as ledger:
+        data = actor_profile(ledger, name)
+    if fmt == "json":
+        _echo_json(data)
+        return
+    click.echo(f"{', '.join(data['names'])} ({data['side']})")
+    click.echo("stances: " + ", ".join(f"{k} {v}" for k, v in sorted(data["stances"].items())))
+    for c in data["claims"]:
+        click.echo(f"  claim {c['id']} [{c['status']}] {'/'.join(c['stances'])}: {c['text'][:90]}")
+
+
+@click.command()
+@click.argument("text")
+@_db_option
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@_format_option
+def search(text: str, db: str, limit: int, fmt: str) -> None:
+    """Full-text search over what sources said (every word must occur).
+
+    \b
+    Example:
+      claimwatch search "special forces" --db story.db
+    """
+    from claimwatch.ledger.queries import search as run_search
+
+    with _open(db) as ledger:
+        rows = run_search(ledger, text, limit=limit)
+    if fmt == "json":
+        _echo_json(rows)
+        return
+    if not rows:
+        click.echo(f"no statement mentions {text!r}")
+    for r in rows:
+        click.echo(f"{_day(r['published'])} {r['outlet'] or '?'}: {r['source']} {r['cue']} \u201c{r['content']}\u201d")
+
+
+COMMANDS = (ingest, claims, claim, actors, actor, search)
+
+
+def register(group: click.Group) -> None:
+    """Add the ledger commands to the ``claimwatch`` group."""
+    for command in COMMANDS:
+        group.add_command(command)
