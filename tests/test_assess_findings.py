@@ -108,7 +108,7 @@ def _one(result, kind: str, cites: set[str]):
     ("position", {"s4", "s1", "s2", "s3"}, ("Belarus", "den")),
     ("call", {"s6", "s7"}, ("Laurynas Kasciunas (Lithuania)", "urged", "warned that")),
     ("watch", {"s5"}, ("NATO",)),
-    ("watch", {"s4"}, ("Belarus", "denial")),
+    ("watch", {"s4"}, ("denial by Belarus",)),
 ])
 def test_assess_findings_border_story_by_kind_and_citation(result, kind, cites, words):
     finding = _one(result, kind, cites)

@@ -125,12 +125,15 @@ def _details(view: TopicView, cites: Sequence[str]) -> str:
     """"Lloyd Austin could not confirm it, Mark Rutte sees no evidence for it"."""
     tpl = view.kb.templates["details"]
     parts = []
+    sources = {view.index[c].statement.source for c in cites}
     for cite in cites:
         s = view.index[cite].statement
         key = s.stance
         if s.stance == "disputes" and any(m in s.content.lower() for m in view.kb.no_evidence_markers):
             key = "no_evidence"
         source = "unnamed sources" if s.source == "unnamed" else s.source
+        if sources == {s.source} and view.index.camp(cite) == s.source:
+            source = "it"  # "NATO is cautious: it could not confirm it", not "NATO ...: NATO could not"
         part = tpl[key].format(source=source)
         if part not in parts:
             parts.append(part)

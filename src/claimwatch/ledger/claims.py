@@ -143,11 +143,14 @@ class ClaimBook:
         facts = []
         config = matching.load_config()
         for r in rows:
-            anonymous = r["kind"] in ("anonymous", "unnamed") or r["source"] == "unnamed"
-            side = None if anonymous else self.side(r["source"], r["affiliation"])
+            if r["kind"] in ("anonymous", "unnamed") or r["source"] == "unnamed":
+                # "Ukrainian officials" speak for Ukraine; "officials" for no one we can name
+                side = matching.resolve_side(None if r["source"] == "unnamed" else r["source"], r["affiliation"])
+            else:
+                side = self.side(r["source"], r["affiliation"])
             facts.append(Fact(statement_pk=r["pk"], date=r["published"], source=r["source"], side=side,
                               stance=r["stance"], certainty=r["certainty"], conditional=bool(r["conditional"]),
-                              source_key=r["source_key"],
+                              source_key=r["source_key"], article_id=r["article_id"],
                               quantities=tuple(q for q in map(Quantity.from_dict, json.loads(r["quantities"]))
                                                if config.keeps(q))))
         return facts

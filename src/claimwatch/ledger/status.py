@@ -71,6 +71,7 @@ class Fact:
     conditional: bool = False
     source_key: str = ""  # the article's independence key (article_sources.source_key)
     quantities: tuple[Quantity, ...] = ()
+    article_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -196,6 +197,7 @@ class _Replay:
         self.latest: dict[str, int] = {}  # side -> polarity of its latest statement
         self.history: dict[str, list[int]] = {}
         self.weight: dict[str, float] = {}  # side -> weight of its latest positive stance
+        self.article: dict[str, str] = {}  # side -> article of its latest counted statement
 
     def role(self, fact: Fact) -> str:
         key = side_key(fact)
@@ -219,6 +221,9 @@ class _Replay:
         key = side_key(fact)
         self.role(fact)
         polarity = _polarity(fact.stance)
+        if polarity == 0 and self.latest.get(key, 0) != 0 and self.article.get(key) == fact.article_id:
+            return  # a hedge in the same article does not undo that article's committed stance
+        self.article[key] = fact.article_id
         past = self.history.setdefault(key, [])
         if polarity > 0:
             weight = self.rules.certainty_weight.get(fact.certainty, 1.0) * self.rules.stance_weight.get(fact.stance, 1.0)

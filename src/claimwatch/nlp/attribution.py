@@ -86,6 +86,10 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
         return None
     if _is_hypothetical(verb):  # "the country would formally declare": a future act, not a statement
         return None
+    if verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.lemma_.lower() in CONTROL_HEADS:
+        return None  # "declined to threaten Moscow or declare it responsible": part of what was declined
+    if verb.lemma_.lower() in ("cite", "quote") and verb.tag_ == "VBG":
+        return None  # "..., citing two officials": names where a report comes from, says nothing itself
     sources, passive = _verb_sources(verb)
     cue_end_tok = hit.end
     content: tuple[int, int] | None = None
@@ -95,6 +99,8 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
     if carrier is not None:  # "released a video (purportedly) showing Y"
         cue_end_tok = carrier.i + 1
         content = _after(carrier, doc)
+    if quote is not None and not _has_predicate(doc, quote):  # a quoted title: "On the Record"
+        quote = None
     if content is None and quote is not None:
         content = _token_range(doc, *quote.inner)
     if content is None:
@@ -111,7 +117,8 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
     end_tok = _with_trailing_condition(doc, end_tok)
     if quote is None:
         inner = quote_at(quotes, doc[start_tok].idx, _end_char(doc, end_tok))
-        if inner is not None and is_statement_quote(doc_text(doc), inner) and doc[start_tok].idx <= inner.outer[0] + 1:
+        if inner is not None and is_statement_quote(doc_text(doc), inner) and _has_predicate(doc, inner) \
+                and doc[start_tok].idx <= inner.outer[0] + 1:
             if not (inner.outer[0] <= hit.char_span[0] < inner.outer[1]):
                 quote = inner
                 start_tok, end_tok = _token_range(doc, *inner.inner)
@@ -168,7 +175,9 @@ def _with_conjuncts(token: Token) -> tuple[Token, ...]:
     out.extend(c for c in token.conjuncts if c.i > token.i)
     for appos in (c for c in token.children if c.dep_ == "appos"):
         listed = [c for c in appos.conjuncts if c.i > appos.i]
-        if listed:  # a list set off by commas, not a description of the source
+        members = [appos] + listed
+        if listed and all(m.pos_ == "PROPN" or m.tag_ in ("NNS", "NNPS") for m in members):
+            # a list set off by commas ("officials, the District and county officials"), not a description
             out.append(appos)
             out.extend(listed)
     return tuple(dict.fromkeys(out))
@@ -280,6 +289,11 @@ def _is_hypothetical(verb: Token) -> bool:
     return modal and not any(c.dep_ == "neg" for c in children)
 
 
+def _has_predicate(doc: Doc, quote: Quote) -> bool:
+    span = doc.char_span(*quote.inner, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
 def _perfect_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
 
@@ -296,7 +310,8 @@ def _with_coordination(doc: Doc, verb: Token, start: int, end: int) -> int:
     with no subject of its own, continues the content."""
     while end + 1 < len(doc) and doc[end].dep_ == "cc" and same_sentence(doc[end], verb):
         nxt = next((t for t in doc[end + 1:end + 4] if t.dep_ == "conj" and (t.head.i == verb.i or start <= t.head.i < end)), None)
-        if nxt is None or any(c.dep_ in SUBJECT_DEPS for c in nxt.children) or _is_cue_head(nxt):
+        if nxt is None or any(c.dep_ in SUBJECT_DEPS for c in nxt.children) or (
+                _is_cue_head(nxt) and verb.lemma_.lower() not in CONTROL_HEADS):
             break
         end = nxt.right_edge.i + 1
     return end

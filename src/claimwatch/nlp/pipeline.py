@@ -9,6 +9,7 @@ from typing import Iterable, Iterator, Optional
 from spacy.language import Language
 
 from claimwatch.errors import ModelNotInstalledError
+from claimwatch.lexicons import load_yaml
 from claimwatch.model import Analysis, Article, Statement
 from claimwatch.nlp.actors import ActorIndex, ResolvedSource
 from claimwatch.nlp.attribution import Attribution, find_attributions
@@ -95,7 +96,30 @@ def analyze_doc(article: Article, doc) -> Analysis:
         stance = reading.stance
         claim_ids, stance = _claims_for(att.attribution, stance, book, actors, statements)
         statements.extend(_statements(article, doc, att.attribution, reading, stance, sources, claim_ids, len(statements)))
+    statements = _without_relays(statements, [a.attribution for a in attributions], article.text)
     return Analysis(article=article, statements=tuple(statements), claims=tuple(book.claims), actors=actors.actors())
+
+
+@lru_cache(maxsize=1)
+def _outlet_pattern():
+    import re
+
+    words = load_yaml("outlets.yaml")["words"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in words) + r")\b")
+
+
+def _without_relays(statements: list[Statement], attributions: list[Attribution], text: str) -> list[Statement]:
+    """Drop an outlet's statement whose content is another speaker's statement: it only relays it."""
+    inner_cues = [s.cue_span for s in statements]
+    kept = []
+    for st in statements:
+        name = f"{st.source} {text[st.source_span[0]:st.source_span[1]] if st.source_span else ''}".lower()
+        a, b = st.content_span
+        relays = any(a <= c0 and c1 <= b and (c0, c1) != st.cue_span for c0, c1 in inner_cues)
+        if relays and _outlet_pattern().search(name):
+            continue
+        kept.append(st)
+    return [s.with_(id=f"s{i + 1}") for i, s in enumerate(kept)]
 
 
 FIRST_PERSON = {"i", "we", "me", "us"}

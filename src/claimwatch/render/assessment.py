@@ -27,17 +27,24 @@ def provenance(source: CitedSource) -> str:
 
 
 def citation(assessment: Assessment, finding: Finding) -> str:
-    """The finding's citations grouped by source: "Volodymyr Zelensky [s1, s3]; NATO chief Mark Rutte [s12]"."""
+    """The finding's citations grouped by source, with outlet and date: "Mark Rutte [s12] — Reuters, 2024-10-24".
+
+    When all cited statements come from one outlet and date, those are given once at the end.
+    """
+    sources = [assessment.source(c) for c in finding.cites]
+    places = {provenance(s) for s in sources if s is not None}
+    shared = len(places) == 1  # one outlet and date for all: say it once at the end
     groups: dict[str, list[str]] = {}
-    for cite in finding.cites:
-        src = assessment.source(cite)
+    for cite, src in zip(finding.cites, sources):
         if src is None:
             label = "unknown source"
         else:
             where = provenance(src)
-            label = src.source + (f" ({where})" if where else "")
+            label = src.source + (f" ({where})" if where and not shared else "")
         groups.setdefault(label, []).append(cite)
-    return "; ".join(f"{label} [{', '.join(cites)}]" for label, cites in groups.items())
+    text = "; ".join(f"{label} [{', '.join(cites)}]" for label, cites in groups.items())
+    where = next(iter(places)) if shared else ""
+    return f"{text} \u2014 {where}" if where else text
 
 
 def _sections(assessment: Assessment) -> list[tuple[str, tuple[Finding, ...]]]:
