@@ -188,18 +188,12 @@ CASES = [
         "content should run from the object to the end of its clause",
         "Greenpeace released a video showing oil leaking from the tanker's hull.",
         [("Greenpeace", "released a video showing", "oil leaking from the tanker's hull")]),
-    gap('no statement: the parser makes "noted" a relcl of "evidence"; a sentence-final ", X noted." '
-        "(cue with its own subject, no complement, after a comma) is a 'Y, X said' frame whatever its dep",
-        "There is no evidence that the virus spread through the water supply, health officer Amir Patel noted.",
-        [("Amir Patel", "noted", "There is no evidence that the virus spread through the water supply")]),
+    pytest.param("There is no evidence that the virus spread through the water supply, health officer Amir Patel noted.", [("Amir Patel", "noted", "There is no evidence that the virus spread through the water supply")]),
     gap("the quote before a mid-sentence cue is lost (the parser makes 'said' parataxis of 'tolerated'): a cue"
         ' between two quotes of one sentence should give both statements, as _quote_continuations does across sentences',
         '"The league," Commissioner Roger Goodell said, "has never tolerated doping."',
         [("Roger Goodell", "said", "The league"), ("Roger Goodell", "said", "has never tolerated doping.")]),
-    gap("content runs over ', while his lawyer said ...' (parsed as advcl inside it); cut a content before a"
-        " nested clause that carries its own cue and source, and before contrastive 'while/whereas' clauses",
-        "The prosecutor said the defendant had lied to the jury, while his lawyer said the evidence was flawed.",
-        [("prosecutor", "said", "the defendant had lied to the jury"),
+    pytest.param("The prosecutor said the defendant had lied to the jury, while his lawyer said the evidence was flawed.", [("prosecutor", "said", "the defendant had lied to the jury"),
          ("lawyer", "said", "the evidence was flawed")]),
     gap("second source is 'captain': the parser makes 'captain' the conj and 'Marquinhos' an appos of 'Enrique';"
         ' a bare title noun immediately followed by a PERSON name should take that name, by word order',

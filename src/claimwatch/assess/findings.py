@@ -132,7 +132,8 @@ def _details(view: TopicView, cites: Sequence[str]) -> str:
         if s.stance == "disputes" and any(m in s.content.lower() for m in view.kb.no_evidence_markers):
             key = "no_evidence"
         source = "unnamed sources" if s.source == "unnamed" else s.source
-        if sources == {s.source} and view.index.camp(cite) == s.source:
+        actor = view.index[cite].actor
+        if sources == {s.source} and view.index.camp(cite) == s.source and actor is not None and actor.kind != "person":
             source = "it"  # "NATO is cautious: it could not confirm it", not "NATO ...: NATO could not"
         part = tpl[key].format(source=source)
         if part not in parts:

@@ -87,7 +87,8 @@ def check(finding: Finding, index: StatementIndex, kb: Knowledge) -> Optional[st
             return f"cited statement(s) {', '.join(off)} are not about its claims"
     linked = linked_text(finding, index)
     for name in index.names:
-        if _contains(finding.text, name, ignore_case=False) and not _contains(linked, name, ignore_case=False):
+        if _contains(finding.text, name, ignore_case=False) and not any(
+                _contains(linked, form, ignore_case=False) for form in index.forms.get(name, {name})):
             return f"names {name!r}, who is not linked to its citations"
     return None
 

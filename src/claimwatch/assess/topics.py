@@ -85,6 +85,18 @@ class StatementIndex:
                         found.add(name)
         return frozenset(found)
 
+    @cached_property
+    def forms(self) -> dict[str, frozenset[str]]:
+        """Each name of :attr:`names` with every written form of its actor, a person's surname included."""
+        out: dict[str, set[str]] = {}
+        for analysis in self.analyses:
+            for actor in analysis.actors:
+                surname = (actor.name.split()[-1],) if actor.kind == "person" and " " in actor.name else ()
+                forms = {f for f in (actor.name, *actor.aliases, *surname) if len(f) >= 3 and f[0].isupper()}
+                for form in forms:
+                    out.setdefault(form, set()).update(forms)
+        return {k: frozenset(v) for k, v in out.items()}
+
     def camp(self, cite: str) -> str:
         """Who a statement speaks for: a country or known organisation, else the source itself."""
         item = self.items[cite]
@@ -256,7 +268,21 @@ def describe_camps(index: StatementIndex, cites: Sequence[str], kb: Knowledge) -
     for camp, members in camps.items():
         shown = [m for m in members if m != camp]
         parts.append(display_name(camp, kb) + (f" ({', '.join(shown)})" if shown else ""))
-    return join_names(parts), len(parts)
+    count = len(parts)
+    if count == 1 and _plural_group(index, cites, next(iter(camps))):
+        count = 2  # "county officials deny", not "denies"
+    return join_names(parts), count
+
+
+def _plural_group(index: StatementIndex, cites: Sequence[str], camp: str) -> bool:
+    """A collective source named in the plural ("county officials", "unnamed sources")."""
+    if camp == "unnamed sources":
+        return True
+    for cite in cites:
+        actor = index[cite].actor
+        if actor is not None and actor.name == camp and actor.kind in ("group", "anonymous", "unnamed"):
+            return camp.split()[-1].lower().endswith("s") and not camp.lower().endswith(("ss", "us", "is"))
+    return False
 
 
 def camp_names(index: StatementIndex, cites: Sequence[str], kb: Knowledge) -> str:

@@ -120,9 +120,8 @@ class ClaimBook:
         out = []
         for r in rows:
             vector = filled.get(r["pk"]) if r["pk"] in filled else emb.from_bytes(r["embedding"])
-            out.append((r["ledger_claim_id"], matching.ClaimFeatures(
-                text=r["text"], event_type=r["predicate"], agent=matching.canonical_actor(r["subject"]),
-                tokens=matching.content_tokens(r["text"]), embedding=vector if want_vectors else None)))
+            out.append((r["ledger_claim_id"], matching.make_features(
+                r["text"], r["predicate"], r["subject"], embedding=vector if want_vectors else None)))
         return out
 
     # -- status, timeline, quantities ----------------------------------------------------------

@@ -51,6 +51,7 @@ class MatchConfig:
     thresholds: Mapping[str, tuple[float, float]]  # level -> (with embeddings, lexical only)
     related_types_compatible: bool
     min_tokens: int
+    block_on_disjoint_places: bool = True
     ignore_quantity_units: frozenset[str] = frozenset()
 
     def keeps(self, quantity: Quantity) -> bool:
@@ -69,6 +70,7 @@ class ClaimFeatures:
     tokens: frozenset[str]
     quantities: tuple[Quantity, ...] = ()
     embedding: Optional[np.ndarray] = field(default=None, compare=False, repr=False)
+    places: frozenset[str] = frozenset()  # states and organisations named besides the agent
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,9 @@ def parse_config(data: Any) -> MatchConfig:
         raise LexiconError(f"{SOURCE}: ignore_quantity_units: expected a list of unit words")
     return MatchConfig(lexical_weight=lexical, embedding_weight=embedding, thresholds=thresholds,
                        related_types_compatible=bool(data.get("related_types_compatible", True)),
-                       min_tokens=min_tokens, ignore_quantity_units=frozenset(u.casefold() for u in ignore))
+                       min_tokens=min_tokens,
+                       block_on_disjoint_places=bool(data.get("block_on_disjoint_places", True)),
+                       ignore_quantity_units=frozenset(u.casefold() for u in ignore))
 
 
 @lru_cache(maxsize=1)
@@ -237,9 +241,16 @@ def content_tokens(text: str) -> frozenset[str]:
 
 def features(claim: Claim, quantities: Iterable[Quantity] = (), embedding: Optional[np.ndarray] = None) -> ClaimFeatures:
     """The matching features of an article's claim; ``quantities`` adds those of its statements."""
-    return ClaimFeatures(text=claim.text, event_type=claim.predicate, agent=canonical_actor(claim.subject),
-                         tokens=content_tokens(claim.text), quantities=tuple(claim.quantities) + tuple(quantities),
-                         embedding=embedding)
+    return make_features(claim.text, claim.predicate, claim.subject,
+                         tuple(claim.quantities) + tuple(quantities), embedding)
+
+
+def make_features(text: str, event_type: Optional[str], subject: Optional[str],
+                  quantities: tuple[Quantity, ...] = (), embedding: Optional[np.ndarray] = None) -> ClaimFeatures:
+    agent = canonical_actor(subject)
+    places = named_places(text) - {agent} if agent else named_places(text)
+    return ClaimFeatures(text=text, event_type=event_type, agent=agent, tokens=content_tokens(text),
+                         quantities=quantities, embedding=embedding, places=frozenset(places))
 
 
 # --- scoring ---------------------------------------------------------------------------------
@@ -268,6 +279,8 @@ def agreement(a: ClaimFeatures, b: ClaimFeatures, config: MatchConfig) -> tuple[
     if a.agent and b.agent and a.agent.casefold() != b.agent.casefold():
         return None, f"different agents ({a.agent} / {b.agent})"
     same_agent = bool(a.agent and b.agent)
+    if config.block_on_disjoint_places and a.places and b.places and not a.places & b.places:
+        return None, f"different parties named ({', '.join(sorted(a.places))} / {', '.join(sorted(b.places))})"
     if a.event_type and b.event_type:
         if a.event_type == b.event_type:
             return ("same_type_same_agent" if same_agent else "same_type_one_agent_missing"), "same event type"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span, Token  # noqa: F401
 
 from claimwatch.lexicons import load_yaml
 from claimwatch.nlp.docutil import sentence_index, sentence_start, sentence_starts
@@ -61,6 +61,8 @@ class ActorIndex:
             kind = ENTITY_KIND.get(ent.label_)
             if kind is None:
                 continue
+            if ent.label_ == "ORG" and self._titled_person(ent):  # "German Chancellor Olaf Scholz" tagged ORG
+                ent = Span(self.doc, ent.start, ent.end, label="PERSON")
             if ent.label_ == "PERSON":
                 name = full_names.get(_clean_name(ent), _clean_name(ent))
                 if not name:
@@ -95,6 +97,15 @@ class ActorIndex:
             self._timeline.append((ent.root.i, state.name, state.kind))
             if ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj",):
                 self._subject_timeline.append((ent.root.i, state.name, state.kind))
+
+    def _titled_person(self, ent: Span) -> bool:
+        if len(ent) < 2 or self.gazetteer.lookup(_clean_name(ent)) is not None:
+            return False
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent):
+            return False
+        before = self.doc[max(0, ent.start - 3):ent.start].text
+        role = self.titles.role_in(before) if before else None
+        return role is not None and before.lower().rstrip().endswith(role.lower().split()[-1])
 
     def _state(self, name: str, kind: str) -> _ActorState:
         if name not in self._actors:
@@ -188,6 +199,12 @@ class ActorIndex:
             self._add_mention(place.name, text, (span.start_char, span.end_char), "alias")
             self._note_subject(token, place.name)
             return ResolvedSource(place.name, (span.start_char, span.end_char))
+        if token.pos_ == "PROPN" and not token.ent_type_:
+            known = self._person_by_surname(token.text)
+            if known:
+                self._add_mention(known, token.text, (token.idx, token.idx + len(token)), "alias")
+                self._note_subject(token, known)
+                return ResolvedSource(known, (token.idx, token.idx + len(token)))
         inner = self._entity_inside(span)
         head_lower = token.lemma_.lower()
         if inner is not None and inner.label_ == "PERSON":
@@ -203,17 +220,22 @@ class ActorIndex:
         name = self._description_name(span)
         kind = "anonymous" if head_lower in self.titles.anonymous_heads or token.lower_ in self.titles.anonymous_heads else (
             "organization" if head_lower in self.titles.organisation_heads else "group")
-        if inner is not None and kind != "anonymous":
+        affiliation = None
+        if inner is not None:
             place = self.gazetteer.lookup(_clean_name(inner))
-            affiliation = place.name if place else _clean_name(inner)
-        else:
-            affiliation = None
+            affiliation = place.name if place else (None if kind == "anonymous" else _clean_name(inner))
         state = self._state(name, kind)
         state.affiliation = state.affiliation or affiliation
         state.heads.add(head_lower)
         self._add_mention(name, text, (span.start_char, span.end_char), "description")
         self._note_subject(token, name)
         return ResolvedSource(name, (span.start_char, span.end_char))
+
+    def _person_by_surname(self, word: str) -> str | None:
+        for name, state in self._actors.items():
+            if state.kind == "person" and len(name.split()) > 1 and name.split()[-1] == word:
+                return name
+        return None
 
     def _note_subject(self, token: Token, name: str) -> None:
         self._subject_timeline.append((token.i, name, self._actors[name].kind if name in self._actors else "person"))
@@ -261,6 +283,13 @@ class ActorIndex:
                 last = max((m.span[0] for m in state.mentions if m.span[0] < token.idx), default=None)
                 if last is not None and (best is None or last > best[0]):
                     best = (last, name)
+        if best is None and lemma in self.titles.organisation_heads:  # "the company" after "Boeing"
+            for name, state in self._actors.items():
+                own_heads = {w.lower() for w in name.split()} & self.titles.organisation_heads
+                if state.kind == "organization" and own_heads <= {lemma}:  # Boeing is "the company", WHO not "the ministry"
+                    last = max((m.span[0] for m in state.mentions if m.span[0] < token.idx), default=None)
+                    if last is not None and (best is None or last > best[0]):
+                        best = (last, name)
         return best[1] if best else None
 
     def _add_mention(self, name: str, text: str, span: tuple[int, int], kind: str) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimwatch.nlp.cues import CueHit, find_cues
-from claimwatch.nlp.docutil import doc_text, same_sentence
+from claimwatch.nlp.docutil import doc_text, same_sentence, sentence_start
 from claimwatch.nlp.quotes import Quote, find_quotes, is_statement_quote, quote_at
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -104,7 +104,7 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
     if content is None and quote is not None:
         content = _token_range(doc, *quote.inner)
     if content is None:
-        content = _clause_content(verb, hit)
+        content = _parenthetical(verb, sources) or _clause_content(verb, hit)
     if content is None and passive and not sources:
         content = None
     if content is None:
@@ -166,7 +166,9 @@ def _verb_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
 
 def _it_refers(token: Token) -> bool:
     """'it' is a real source unless it is the expletive of "it is alleged that"."""
-    return token.lower_ == "it" and not any(c.dep_ == "ccomp" for c in token.head.children) or False
+    verb = token.head
+    expletive = verb.lemma_ == "be" or any(c.dep_ == "auxpass" for c in verb.children)
+    return token.lower_ == "it" and not (expletive and any(c.dep_ == "ccomp" for c in verb.children))
 
 
 def _with_conjuncts(token: Token) -> tuple[Token, ...]:
@@ -229,7 +231,8 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
                     and not any(s.dep_ in SUBJECT_DEPS for s in c.children):
                 end = max(end, _subtree_range(c, stop_at=verb)[1])
         return start, end
-    if xcomp and (verb.lemma_.lower() in CONTROL_HEADS or hit.entry.act == "appeal" or _perfect_infinitive(xcomp[0])):
+    if xcomp and (verb.lemma_.lower() in CONTROL_HEADS or hit.entry.act == "appeal" or _perfect_infinitive(xcomp[0])
+                  or xcomp[0].tag_ == "VBG"):  # "denied deploying soldiers"
         # "declined to comment", "urged X to", "claimed to have abducted"
         return _subtree_range(xcomp[0], stop_at=verb)
     preps = [c for c in children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in ("about", "of", "over")]
@@ -279,6 +282,24 @@ def _is_speech_use(verb: Token) -> bool:
 
 
 HYPOTHETICAL_AUX = {"will", "would", "'ll", "shall", "might", "may", "must", "should", "could", "can", "ca"}
+
+
+def _parenthetical(verb: Token, sources: tuple[Token, ...]) -> tuple[int, int] | None:
+    """ "Y, X said." / "Y, X noted." read by word order: the cue and its subject close the sentence
+    after a comma and take no complement, whatever dependency label the parser gave them."""
+    if not sources or any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children):
+        return None
+    doc = verb.doc
+    first = min(min(t.left_edge.i for t in sources), verb.i)
+    if first == 0 or doc[first - 1].text != ",":
+        return None
+    rest = [t for t in doc[verb.i + 1:verb.i + 8] if not same_sentence(t, verb) or t.is_punct]
+    tail = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if tail is not None and not (tail.is_punct and tail.text in (".", "!", "?", "\"", "\u201d")) and not (
+            tail.dep_ in ("prep", "npadvmod", "advmod") and any(t.text == "." for t in rest)):
+        return None
+    start = sentence_start(verb)
+    return _trim_range(doc, start, first - 1) if first - 1 > start else None
 
 
 def _is_hypothetical(verb: Token) -> bool:
@@ -346,6 +367,9 @@ def _cut_trailing_participle(doc: Doc, start: int, end: int) -> int:
         if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj") and t.i > start + 2 and doc[t.i - 1].text == ",":
             if t.left_edge.i == t.i and _is_cue_head(t):
                 return t.i - 1
+        if t.dep_ in ("advcl", "conj") and t.left_edge.i > start + 2 and t.left_edge.lower_ in ("while", "whereas") \
+                and any(_is_cue_head(x) for x in t.subtree):  # "X said A, while his lawyer said B"
+            return t.left_edge.i - (1 if doc[t.left_edge.i - 1].text == "," else 0)
         if t.dep_ == "advcl" and _is_cue_head(t) and t.left_edge.i > start + 2 and t.left_edge.lower_ == "as" \
                 and doc[t.left_edge.i - 1].text == ",":  # "..., as officials had claimed"
             return t.left_edge.i - 1
@@ -441,20 +465,20 @@ def _adjacent_quote(verb: Token, doc: Doc, quotes: list[Quote]) -> Quote | None:
     """
     text = doc_text(doc)
     verb_end = verb.idx + len(verb)
+    before = [q for q in quotes if q.outer[1] <= verb.idx and is_statement_quote(text, q)]
+    if before:  # '"A," X said, "B."': the quote before the cue first; B follows as a continuation
+        q = before[-1]
+        gap = text[q.outer[1]:verb.idx]
+        closing = text[max(q.inner[0], q.outer[1] - 3):q.outer[1]]
+        ends_open = bool(re.search(r"[,?!\u2014-]\s*[\"\u201d]?$", closing)) or gap.lstrip().startswith(",")
+        if len(gap) <= 80 and "\n" not in gap and ends_open and not re.search(r"[.?!]\s", gap):
+            return q
     after = [q for q in quotes if q.outer[0] >= verb_end and is_statement_quote(text, q)]
     if after:
         q = after[0]
         between = text[verb_end:q.outer[0]]
         if len(between) <= 60 and "\n" not in between and not re.search(r"[.?!]", between) and \
                 (between.rstrip().endswith((":", ",")) or not between.strip()):
-            return q
-    before = [q for q in quotes if q.outer[1] <= verb.idx and is_statement_quote(text, q)]
-    if before:
-        q = before[-1]
-        gap = text[q.outer[1]:verb.idx]
-        closing = text[max(q.inner[0], q.outer[1] - 3):q.outer[1]]
-        ends_open = bool(re.search(r"[,?!\u2014-]\s*[\"\u201d]?$", closing)) or gap.lstrip().startswith(",")
-        if len(gap) <= 80 and "\n" not in gap and ends_open and not re.search(r"[.?!]\s", gap):
             return q
     return None
 

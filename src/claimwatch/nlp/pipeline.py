@@ -80,23 +80,26 @@ def analyze_doc(article: Article, doc) -> Analysis:
     """Pure extraction over a parsed Doc: attributions -> statements with stance, evidence, quantities, claims."""
     if not article.id:
         article = replace(article, id=article_id(article.text))
-    attributions = fold_same_speaker(find_attributions(doc), ActorIndex(doc))
     actors = ActorIndex(doc)
+    found = find_attributions(doc)
+    # resolve every source in text order first, so pronouns see the speakers before them
+    resolved: dict[int, ResolvedSource] = {}
+    for att in sorted(found, key=lambda a: min((t.i for t in a.sources), default=a.hit.head.i)):
+        for t in att.sources:
+            if t.i not in resolved and actors.can_speak(t):
+                resolved[t.i] = actors.resolve(t)
     book = ClaimBook()
     statements: list[Statement] = []
-    for att in attributions:
-        reading = read_stance(att.attribution)
-        if att.inner_reading is not None:
-            reading = att.inner_reading
-        sources = [actors.resolve(t) for t in att.attribution.sources if actors.can_speak(t)]
+    for att in fold_same_speaker(found, resolved):
+        reading = att.inner_reading or read_stance(att.attribution)
+        sources = [resolved[t.i] for t in att.attribution.sources if t.i in resolved]
         if not sources:
             if att.attribution.sources or not att.attribution.passive:
                 continue
             sources = [ResolvedSource("unnamed", None)]
-        stance = reading.stance
-        claim_ids, stance = _claims_for(att.attribution, stance, book, actors, statements)
+        claim_ids, stance = _claims_for(att.attribution, reading.stance, book, actors, statements)
         statements.extend(_statements(article, doc, att.attribution, reading, stance, sources, claim_ids, len(statements)))
-    statements = _without_relays(statements, [a.attribution for a in attributions], article.text)
+    statements = _without_relays(statements, article.text)
     return Analysis(article=article, statements=tuple(statements), claims=tuple(book.claims), actors=actors.actors())
 
 
@@ -108,7 +111,7 @@ def _outlet_pattern():
     return re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in words) + r")\b")
 
 
-def _without_relays(statements: list[Statement], attributions: list[Attribution], text: str) -> list[Statement]:
+def _without_relays(statements: list[Statement], text: str) -> list[Statement]:
     """Drop an outlet's statement whose content is another speaker's statement: it only relays it."""
     inner_cues = [s.cue_span for s in statements]
     kept = []
@@ -131,7 +134,7 @@ class _Folded:
     inner_reading: StanceReading | None = None
 
 
-def fold_same_speaker(attributions: list[Attribution], actors: ActorIndex) -> list[_Folded]:
+def fold_same_speaker(attributions: list[Attribution], resolved: dict[int, ResolvedSource]) -> list[_Folded]:
     """ "Austin stated that he could not confirm the reports" is one statement, uncommitted.
 
     A cue inside another cue's content whose speaker is the same actor (a pronoun or the same name)
@@ -148,7 +151,9 @@ def fold_same_speaker(attributions: list[Attribution], actors: ActorIndex) -> li
             if not (a <= inner.cue_span[0] < b) or inner.quote is not None:
                 continue
             first_person = outer.quote is not None and all(t.lower_ in FIRST_PERSON for t in inner.sources)
-            same = first_person or {actors.resolve(t).name for t in inner.sources} == {actors.resolve(t).name for t in outer.sources}
+            inner_names = {resolved[t.i].name for t in inner.sources if t.i in resolved}
+            outer_names = {resolved[t.i].name for t in outer.sources if t.i in resolved}
+            same = first_person or (bool(inner_names) and inner_names == outer_names)
             if same:
                 reading = read_stance(inner)
                 if reading.stance != "asserts" or reading.certainty != "certain":

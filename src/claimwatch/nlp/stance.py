@@ -224,6 +224,9 @@ def _distanced(att: Attribution, hedges: Hedges, rules: StanceRules) -> tuple[bo
         words.append(att.hit.head.lower_)
     if att.passive and not att.sources:
         words.append(att.hit.head.lower_)
+    for adverb in att.hit.head.children:  # "the minister reportedly told ..."
+        if adverb.dep_ == "advmod" and adverb.lower_ in hedges.distancing:
+            words.append(adverb.lower_)
     lo = min(att.cue_span[0], att.content[0])
     hi = att.content[1]
     region = doc.char_span(lo, hi, alignment_mode="expand")

@@ -1,0 +1,127 @@
+"""Claim status from statements in date order: a table of transitions, party weighting, the rules file."""
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from claimwatch.errors import LexiconError
+from claimwatch.ledger.status import Fact, load_rules, parse_rules, timeline
+from claimwatch.lexicons import load_yaml
+from claimwatch.model import Quantity
+
+AGENT = "North Korea"
+PARTIES = ("Russia",)
+
+
+def facts(*rows) -> list[Fact]:
+    """Rows of (date, source, side, stance[, certainty]); one article per row unless the date repeats."""
+    out = []
+    for n, row in enumerate(rows, start=1):
+        date, source, side, stance, *rest = row
+        out.append(Fact(statement_pk=n, date=date, source=source, side=side, stance=stance,
+                        certainty=rest[0] if rest else "certain", source_key=f"article:{n}", article_id=f"a{n}"))
+    return out
+
+
+ZELENSKY = ("2024-10-13", "Volodymyr Zelensky", "Ukraine", "asserts")
+HUR = ("2024-10-15", "HUR", "Ukraine", "asserts")
+PESKOV = ("2024-10-18", "Dmitry Peskov", "Russia", "denies")
+KCNA = ("2024-10-21", "KCNA", "North Korea", "denies")
+NIS = ("2024-10-18", "National Intelligence Service", "South Korea", "asserts")
+AUSTIN_UNSURE = ("2024-10-21", "Lloyd Austin", "United States", "uncommitted", "uncertain")
+AUSTIN_YES = ("2024-10-23", "Lloyd Austin", "United States", "asserts")
+RUTTE_NO = ("2024-10-21", "Mark Rutte", "NATO", "disputes")
+RUTTE_YES = ("2024-10-28", "Mark Rutte", "NATO", "asserts")
+PUTIN_ADMITS = ("2024-10-24", "Vladimir Putin", "Russia", "asserts")
+UKRAINE_WITHDRAWS = ("2024-10-30", "Ukrainian officials", "Ukraine", "denies")
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    ((ZELENSKY,), "alleged"),
+    ((ZELENSKY, HUR, ("2024-10-20", "Ukrainian Pravda", "Ukraine", "asserts")), "alleged"),
+    ((ZELENSKY, PESKOV), "contested"),
+    ((ZELENSKY, RUTTE_NO), "contested"),
+    ((ZELENSKY, NIS), "corroborated"),
+    ((ZELENSKY, NIS, PESKOV, KCNA), "corroborated"),
+    ((ZELENSKY, NIS, AUSTIN_YES), "confirmed"),
+    ((ZELENSKY, PESKOV, PUTIN_ADMITS), "confirmed"),
+    ((ZELENSKY, UKRAINE_WITHDRAWS), "retracted"),
+    ((PESKOV, KCNA), "denied"),
+    ((ZELENSKY, ("2024-10-20", "Lithuanian officials", "Lithuania", "asserts", "possible")), "alleged"),
+], ids=["one-accusation", "repeated-accusation", "party-denial", "third-party-doubt", "third-party-report",
+        "report-and-denials", "two-third-parties", "accused-admits", "retraction", "only-denials",
+        "hedged-third-party"])
+def test_ledger_status_transitions(rows, expected):
+    assert timeline(facts(*rows), agent=AGENT, parties=PARTIES).status == expected
+
+
+def test_ledger_status_uncommitted_ally_that_confirms_outweighs_repeated_accusations():
+    repeated = timeline(facts(ZELENSKY, HUR, ("2024-10-25", "Zelensky", "Ukraine", "asserts"),
+                              ("2024-10-26", "Ukrainian officials", "Ukraine", "asserts")), agent=AGENT)
+    turnaround = timeline(facts(ZELENSKY, AUSTIN_UNSURE, AUSTIN_YES), agent=AGENT)
+    straight = timeline(facts(ZELENSKY, AUSTIN_YES), agent=AGENT)
+    assert repeated.status == "alleged"
+    assert turnaround.counters["third_for"] > straight.counters["third_for"] >= 1.0
+    assert turnaround.status == "corroborated"
+
+
+def test_ledger_status_timeline_records_each_change_with_its_statement_and_date():
+    result = timeline(facts(ZELENSKY, PESKOV, NIS, AUSTIN_UNSURE, RUTTE_NO, AUSTIN_YES, RUTTE_YES),
+                      agent=AGENT, parties=PARTIES)
+    changes = [(e.date, e.from_status, e.to_status, e.statement_pk) for e in result.events
+               if e.kind in ("first_alleged", "status_change")]
+    assert changes == [
+        ("2024-10-13", None, "alleged", 1),
+        ("2024-10-18", "alleged", "contested", 2),
+        ("2024-10-18", "contested", "corroborated", 3),
+        ("2024-10-23", "corroborated", "confirmed", 6),
+    ]
+    assert [e.statement_pk for e in result.events if e.kind == "denial"] == [2, 5]
+    assert result.roles == {"Ukraine": "accuser", "Russia": "accused", "South Korea": "third",
+                            "United States": "third", "NATO": "third"}
+
+
+def test_ledger_status_named_party_that_asserts_is_on_the_accusing_side():
+    result = timeline(facts(("2024-10-13", "Zelensky", "Ukraine", "asserts")), agent=AGENT, parties=("Ukraine",))
+    assert result.roles["Ukraine"] == "accuser"
+
+
+def test_ledger_status_hedge_in_the_same_article_keeps_its_committed_stance():
+    rows = facts(ZELENSKY, AUSTIN_YES, AUSTIN_YES)
+    hedge = Fact(statement_pk=9, date="2024-10-23", source="Lloyd Austin", side="United States",
+                 stance="uncommitted", source_key=rows[1].source_key, article_id=rows[1].article_id)
+    same_article = timeline([rows[0], rows[1], hedge], agent=AGENT)
+    later_article = timeline([rows[0], rows[1], Fact(**{**hedge.__dict__, "article_id": "later"})], agent=AGENT)
+    assert same_article.counters["third_for"] >= 1.0
+    assert later_article.counters["third_for"] == 0 and later_article.counters["third_uncommitted"] == 1
+
+
+def test_ledger_status_new_figures_become_timeline_events_once():
+    rows = facts(ZELENSKY, NIS, AUSTIN_YES)
+    with_figures = [rows[0].__class__(**{**rows[0].__dict__, "quantities": (Quantity(10000, "troops"),)}),
+                    rows[1].__class__(**{**rows[1].__dict__, "quantities": (Quantity(1500, "troops"),)}),
+                    rows[2].__class__(**{**rows[2].__dict__, "quantities": (Quantity(10000, "troops"),)})]
+    events = [e for e in timeline(with_figures, agent=AGENT).events if e.kind == "new_quantity"]
+    assert [(e.date, e.statement_pk) for e in events] == [("2024-10-13", 1), ("2024-10-18", 2)]
+
+
+def test_ledger_status_unnamed_sources_count_less():
+    unnamed = Fact(statement_pk=2, date="2024-10-14", source="unnamed", side=None, stance="asserts",
+                   source_key="article:2", article_id="a2")
+    result = timeline([facts(ZELENSKY)[0], unnamed], agent=AGENT)
+    assert result.counters["third_for"] == pytest.approx(load_rules().unnamed_factor)
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda d: d["rules"].append({"status": "rumoured"}), "must be one of"),
+    (lambda d: d["rules"][0]["min"].update(believers=1), "unknown counter"),
+    (lambda d: d["rules"].pop(), "last rule must have no conditions"),
+    (lambda d: d["certainty_weight"].pop("possible"), "certainty_weight"),
+    (lambda d: d.update(turnaround_factor="big"), "turnaround_factor"),
+])
+def test_ledger_status_rules_are_validated(change, message):
+    data = copy.deepcopy(load_yaml("status_rules.yaml"))
+    change(data)
+    with pytest.raises(LexiconError, match=message):
+        parse_rules(data)
