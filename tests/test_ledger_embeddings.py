@@ -61,7 +61,9 @@ def _fp32_embed(text: str, tokenizer_path: Path, weights: dict[str, np.ndarray])
     """all-MiniLM-L6-v2 forward pass (BERT, 6 layers, 12 heads) with mean pooling, in numpy."""
     from tokenizers import Tokenizer
 
-    ids = np.array(Tokenizer.from_file(str(tokenizer_path)).encode(text).ids)
+    tokenizer = Tokenizer.from_file(str(tokenizer_path))
+    tokenizer.no_padding()  # the file pads to 128; this forward pass has no attention mask
+    ids = np.array(tokenizer.encode(text).ids)
     w = {k: v.astype(np.float64) for k, v in weights.items()}
     x = w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][: len(ids)] \
         + w["embeddings.token_type_embeddings.weight"][0]
@@ -93,7 +95,7 @@ def test_ledger_embeddings_int8_model_agrees_with_fp32_weights(embedder):
     fast = embedder.embed(SENTENCES)
     for text, vector in zip(SENTENCES, fast):
         reference = _fp32_embed(text, model_dir / "tokenizer.json", weights)
-        assert float(np.dot(vector, reference)) > 0.98
+        assert float(np.dot(vector, reference)) > 0.999
 
 
 def test_ledger_embeddings_are_unit_length_and_batch_independent(embedder):

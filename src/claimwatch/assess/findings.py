@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
+from claimwatch.assess.grounding import linked_text
 from claimwatch.assess.knowledge import Condition, Knowledge, Rule
 from claimwatch.assess.model import Finding
 from claimwatch.lexicons.schema import load_gazetteer
@@ -55,10 +56,18 @@ class TopicView:
         self.backing = tuple(c for c in self.positive if index[c].statement.stance == "supports")
         self.cautious = topic.by_class(index, "cautious")
         self.negative = topic.by_class(index, "negative")
-        self.subject = display_name(topic.subject, kb) if topic.subject else None
+        self.subject = display_name(topic.subject, kb) if topic.subject and self._subject_named() else None
         knowledge = kb.types[topic.event_type]
         self.claim = knowledge.claim.format(subject=self.subject) if self.subject else knowledge.claim_general
         self.accuser = self._accuser()
+
+    def _subject_named(self) -> bool:
+        """Whether the asserting statements name the subject; if not, sentences must not either."""
+        if not self.positive:
+            return True
+        linked = linked_text(Finding("significance", "", self.positive, 0.0), self.index)
+        forms = self.index.forms.get(self.topic.subject or "", frozenset({self.topic.subject or ""}))
+        return any(form and form in linked for form in forms)
 
     def _accuser(self) -> Optional[str]:
         """The state asserting the claim most often, other than the subject itself."""

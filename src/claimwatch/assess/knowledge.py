@@ -6,6 +6,7 @@ sentences with holes. Every event type of ``event_types.yaml`` must have an entr
 """
 from __future__ import annotations
 
+import logging
 import string
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,6 +17,7 @@ from claimwatch.lexicons import load_yaml
 from claimwatch.model import ACTOR_KINDS, EVIDENCE_KINDS, STANCES
 
 SOURCE = "implications.yaml"
+log = logging.getLogger("claimwatch.assess")
 KINDS = ("significance", "position", "call", "implication", "risk", "watch")
 # Slots a knowledge-base text may use; the writer fills them from the topic.
 SLOTS = ("subject", "accuser", "asserters", "deniers", "cautious")
@@ -207,8 +209,14 @@ def _evidence_names(value: Any) -> dict[str, str]:
     return dict(value)
 
 
-def parse_knowledge(data: Any, event_types: Mapping[str, tuple[Optional[str], str]]) -> Knowledge:
-    """Validate parsed ``implications.yaml`` data against the event types it must cover."""
+def parse_knowledge(data: Any, event_types: Mapping[str, tuple[Optional[str], str]],
+                    require_all: bool = True) -> Knowledge:
+    """Validate parsed ``implications.yaml`` data against the event types it must cover.
+
+    With ``require_all=False`` an event type without an entry is only logged (its claims then yield
+    no topic), so a type added to ``event_types.yaml`` does not stop the CLI; the test suite keeps
+    ``require_all=True`` so the gap cannot go unnoticed.
+    """
     if not isinstance(data, Mapping) or data.get("version") != 1:
         raise _fail("top level", "expected a mapping with 'version: 1'")
     for key in ("sections", "templates", "stance_words", "no_evidence_markers", "definite_names", "evidence_names", "types"):
@@ -232,7 +240,11 @@ def parse_knowledge(data: Any, event_types: Mapping[str, tuple[Optional[str], st
     ids = set(event_types)
     missing = ids - set(types)
     if missing:
-        raise _fail("types", f"no entry for event type(s) {', '.join(sorted(missing))} of event_types.yaml")
+        problem = _fail("types", f"no entry for event type(s) {', '.join(sorted(missing))} of event_types.yaml")
+        if require_all:
+            raise problem
+        log.warning("%s; their claims are not assessed", problem)
+        ids -= missing
     extra = set(types) - ids
     if extra:
         raise _fail("types", f"entry for unknown event type(s) {', '.join(sorted(map(str, extra)))}")
@@ -243,7 +255,7 @@ def parse_knowledge(data: Any, event_types: Mapping[str, tuple[Optional[str], st
         no_evidence_markers=_strings(data["no_evidence_markers"], "no_evidence_markers"),
         definite_names=frozenset(_strings(data["definite_names"], "definite_names")),
         evidence_names=_evidence_names(data["evidence_names"]),
-        types={tid: _event(types[tid], tid, event_types[tid][1], ids) for tid in sorted(ids)},
+        types={tid: _event(types[tid], tid, event_types[tid][1], set(event_types)) for tid in sorted(ids)},
         parents={k: v[0] for k, v in event_types.items() if v[0]},
     )
 
@@ -251,4 +263,4 @@ def parse_knowledge(data: Any, event_types: Mapping[str, tuple[Optional[str], st
 @lru_cache(maxsize=None)
 def load_knowledge() -> Knowledge:
     """The packaged knowledge base, validated once per process."""
-    return parse_knowledge(load_yaml(SOURCE), event_type_info(load_yaml("event_types.yaml")))
+    return parse_knowledge(load_yaml(SOURCE), event_type_info(load_yaml("event_types.yaml")), require_all=False)

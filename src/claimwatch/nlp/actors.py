@@ -54,10 +54,21 @@ class ActorIndex:
         self._index_entities()
 
     # --- building ---------------------------------------------------------------------------
-    def _index_entities(self) -> None:
-        persons = [e for e in self.doc.ents if e.label_ == "PERSON"]
-        full_names = _full_names(persons)
+    def _entities(self) -> list[Span]:
+        """NER entities with adjacent PERSON pieces of one name merged ("Amy Berman" + "Jackson")."""
+        out: list[Span] = []
         for ent in self.doc.ents:
+            if out and ent.label_ == "PERSON" and out[-1].label_ == "PERSON" and out[-1].end == ent.start:
+                out[-1] = Span(self.doc, out[-1].start, ent.end, label="PERSON")
+            else:
+                out.append(ent)
+        return out
+
+    def _index_entities(self) -> None:
+        self.ents = self._entities()
+        persons = [e for e in self.ents if e.label_ == "PERSON"]
+        full_names = _full_names(persons)
+        for ent in self.ents:
             kind = ENTITY_KIND.get(ent.label_)
             if kind is None:
                 continue
@@ -129,6 +140,15 @@ class ActorIndex:
             return None, None
         text = " ".join(t.text for t in words if t.text not in ("'s", "\u2019s"))
         role = self.titles.role_in(text)
+        if role:  # "Chief Medical Officer": the capitalised run that ends in a listed title
+            run = []
+            for t in reversed(words):
+                if t.text[:1].isupper() and not t.ent_type_ in ("GPE", "NORP", "ORG"):
+                    run.insert(0, t.text)
+                else:
+                    break
+            if run and " ".join(run).lower().endswith(role.lower()) and len(run) > len(role.split()):
+                role = " ".join(run)
         affiliation = None
         for t in words:
             place = self.gazetteer.lookup(t.text)
@@ -175,9 +195,11 @@ class ActorIndex:
         span = self._np_span(token)
         if token.i in self._token_actor:
             name = self._token_actor[token.i]
-            ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+            ent = next((e for e in self.ents if e.start <= token.i < e.end), None)
             if ent is not None:
                 span = self._strip_possessive(ent)
+                if span.start > 0 and self.doc[span.start - 1].lower_ == "the":  # "The Kremlin said"
+                    span = self.doc[span.start - 1:span.end]
             self._note_subject(token, name)
             return ResolvedSource(name, (span.start_char, span.end_char))
         lower = token.lower_
@@ -327,7 +349,7 @@ class ActorIndex:
         return span.text
 
     def _entity_inside(self, span: Span) -> Span | None:
-        for e in self.doc.ents:
+        for e in self.ents:
             if span.start <= e.start and e.end <= span.end and e.label_ in ENTITY_KIND:
                 return e
         return None

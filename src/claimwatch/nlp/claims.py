@@ -124,7 +124,8 @@ def find_anaphor(span: Span) -> Span | None:
     for t in span:
         if t.pos_ == "NOUN" and t.lemma_.lower() in ANAPHOR_NOUNS and t.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
             det = next((c for c in t.children if c.dep_ in ("det", "poss")), None)
-            if det is not None and det.lower_ in ANAPHOR_DETERMINERS - {"the"} | {"these", "those", "this", "such"}:
+            definite_subject = det is not None and det.lower_ == "the" and t.dep_ in ("nsubj", "nsubjpass") and t.head.i == span.root.i
+            if det is not None and (det.lower_ in ANAPHOR_DETERMINERS - {"the"} | {"these", "those", "this", "such"} or definite_subject):
                 return span.doc[t.left_edge.i:t.right_edge.i + 1]
     return None
 
@@ -166,13 +167,26 @@ def propositions(span: Span, agent_of: Callable[[Span], str | None]) -> list[Pro
         lemmas = frozenset(t.lemma_.lower() for t in toks if t.pos_ in CONTENT_POS and t.lemma_.lower() not in LIGHT_LEMMAS and not t.is_stop)
         verbs = {t.lemma_.lower() for t in toks if t.pos_ == "VERB"}
         all_lemmas = {t.lemma_.lower() for t in toks}
-        events = classify_events(all_lemmas, verbs)[:2] or [None]
+        events = _clause_events(toks) or [None]
         text = " ".join(t.text for t in toks).replace(" 's", "'s").replace(" ,", ",").replace(" .", ".")
         negated = any(c.dep_ == "neg" for c in head.children)
         for event in events:  # "involvement as a dangerous escalation" speaks of two propositions
             out.append(Proposition(text=text, lemmas=lemmas, event=event.id if event else None,
                                    agent=agent_of(sub), negated=negated, tokens=tuple(t.i for t in toks)))
     return out
+
+
+def _clause_events(toks: list[Token]) -> list[EventType]:
+    """One event type per clause; a second one only from an "as" description ("X as an escalation")."""
+    as_part = {t.i for tok in toks if tok.dep_ == "prep" and tok.lower_ == "as" for t in tok.subtree}
+    main = [t for t in toks if t.i not in as_part]
+    described = [t for t in toks if t.i in as_part]
+    first = classify_events({t.lemma_.lower() for t in main}, {t.lemma_.lower() for t in main if t.pos_ == "VERB"})[:1]
+    if described:
+        second = classify_events({t.lemma_.lower() for t in described}, {t.lemma_.lower() for t in described if t.pos_ == "VERB"})[:1]
+        if second and (not first or second[0].umbrella != first[0].umbrella):
+            return first + second
+    return first
 
 
 def _subject(verb: Token) -> Token | None:
