@@ -99,6 +99,8 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
             certainty = rules.negated_doubt_certainty.get(lemma, certainty)
         elif lemma in rules.negated_open_predicates:
             stance = "uncommitted"
+        elif _intention(root):
+            pass  # "the bank said it would not raise rates": a stated intention, not a denial
         elif att.quote is None or rules.negated_quotes_deny:
             stance = rules.negated_content_stance
         found.append("not " + root.text)
@@ -164,6 +166,10 @@ def _negative(root: Token, rules: StanceRules) -> bool:
     if _negated(root):
         return True
     return any(c.lower_ in rules.negative_pronouns and c.dep_ in ("nsubj", "dobj", "attr") for c in root.children)
+
+
+def _intention(root: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "shall", "'ll") for c in root.children)
 
 
 def _negated(token: Token) -> bool:
