@@ -103,3 +103,34 @@ HELD_OUT: list[tuple[tuple[str, str | None, str | None], tuple[str, str | None, 
     (("the minister resigned over the scandal", None, None),
      ("the minister denied any part in the scandal", None, None), False),
 ]
+
+
+def measure() -> list[tuple[str, str, float, float, int]]:
+    """(table, method, precision, recall, pairs) for both tables, lexical only and with embeddings."""
+    from claimwatch.ledger import matching
+    from claimwatch.ledger.embeddings import get_embedder
+
+    embedder = get_embedder()
+    results = []
+    for name, rows in (("tuning", ROWS), ("held-out", HELD_OUT)):
+        for method in ("lexical", "lexical+embeddings"):
+            if method != "lexical" and embedder is None:
+                continue
+            tp = fp = fn = 0
+            for a, b, same in rows:
+                va = vb = None
+                if method != "lexical":
+                    va, vb = embedder.embed([a[0], b[0]])
+                matched = matching.score_pair(matching.features(claim(a), (), va),
+                                              matching.features(claim(b), (), vb)).matched
+                tp += matched and same
+                fp += matched and not same
+                fn += (not matched) and same
+            results.append((name, method, tp / max(tp + fp, 1), tp / max(tp + fn, 1), len(rows)))
+    return results
+
+
+if __name__ == "__main__":  # python tests/ledger_pairs.py
+    print("| table | pairs | method | precision | recall |\n|---|---|---|---|---|")
+    for name, method, precision, recall, pairs in measure():
+        print(f"| {name} | {pairs} | {method} | {precision:.2f} | {recall:.2f} |")

@@ -242,9 +242,8 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
     if clause_left:  # "Y, X said."
         return _subtree_range(clause_left[0], stop_at=verb)
     # parenthetical cue attached under its content clause: "Y, X said" parsed with said as a dependent
-    if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and verb.head.i < verb.i and any(
-        c.dep_ in SUBJECT_DEPS for c in verb.children
-    ):
+    if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and verb.head.i < verb.i and not _is_cue_head(verb.head) \
+            and any(c.dep_ in SUBJECT_DEPS for c in verb.children) and verb.i > 0 and doc[verb.left_edge.i - 1].text in (",", '"', "\u201d"):
         start = verb.head.left_edge.i
         sub = set(t.i for t in verb.subtree)
         end = min(sub)
@@ -466,6 +465,8 @@ def _adjacent_quote(verb: Token, doc: Doc, quotes: list[Quote]) -> Quote | None:
     text = doc_text(doc)
     verb_end = verb.idx + len(verb)
     before = [q for q in quotes if q.outer[1] <= verb.idx and is_statement_quote(text, q)]
+    if any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        before = []  # '"Q," the mayor said, adding that X': the participle has its own content
     if before:  # '"A," X said, "B."': the quote before the cue first; B follows as a continuation
         q = before[-1]
         gap = text[q.outer[1]:verb.idx]
@@ -498,7 +499,7 @@ def _quote_continuations(doc: Doc, quotes: list[Quote], found: list[Attribution]
         gap = doc_text(doc)[prev:q.outer[0]]
         cue_in_gap = owner.cue_span[0] >= prev and owner.cue_span[1] <= q.outer[0]
         runs_on = not owner.quote.closed and not gap.strip()  # an unclosed quote goes on in the next paragraph
-        if runs_on or (len(gap) <= 60 and "\n" not in gap and cue_in_gap):
+        if runs_on or (len(gap) <= 200 and "\n" not in gap and cue_in_gap):
             start, end = _token_range(doc, *q.inner)
             if start < end:
                 extra.append(Attribution(owner.hit, owner.cue_span, owner.sources, q.inner, (start, end), q, owner.passive))

@@ -77,6 +77,11 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
         stance = hedges.negated_cue_stance.get(lemma) or hedges.negated_cue_stance.get(entry.act) or rules.negated_act_stance.get(entry.act, "uncommitted")
         found.append("not " + att.hit.head.text)
 
+    embedded = _embedded_own_cue(att, hedges, rules)
+    if embedded is not None:  # "said he could not confirm it": the speaker's own inner cue decides
+        stance = embedded
+        found.append("not " + _content_root(att).text if _negated(_content_root(att)) else _content_root(att).text)
+
     main = _main_tokens(att)
     main_text = " " + " ".join(_norm(doc[i]) for i in sorted(main)) + " "
     content_text = " " + " ".join(_norm(t) for t in att.content_span) + " "
@@ -146,6 +151,24 @@ def _cue_negated(att: Attribution, rules: StanceRules) -> bool:
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in rules.negating_heads:
         return True
     return False
+
+
+PERSONAL_PRONOUNS = {"he", "she", "they", "i", "we", "it"}
+
+
+def _embedded_own_cue(att: Attribution, hedges: Hedges, rules: StanceRules) -> str | None:
+    root = _content_root(att)
+    if root is None or root.pos_ not in ("VERB", "AUX") or att.hit.entry.stance != "asserts":
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in PERSONAL_PRONOUNS for c in root.children):
+        return None
+    entry = next((h.entry for h in root.doc.user_data.get(CUE_HITS, ()) if h.head.i == root.i), None)
+    if entry is None:
+        return None
+    if _negated(root):
+        return hedges.negated_cue_stance.get(root.lemma_.lower()) or hedges.negated_cue_stance.get(entry.act) \
+            or rules.negated_act_stance.get(entry.act, "uncommitted")
+    return entry.stance if entry.stance != "asserts" else None
 
 
 def _inherited_stance(att: Attribution) -> str | None:
