@@ -10,10 +10,10 @@ from typing import Optional, Sequence
 from claimwatch.assess.grounding import linked_text
 from claimwatch.assess.knowledge import Condition, Knowledge, Rule
 from claimwatch.assess.model import Finding
-from claimwatch.lexicons.schema import load_gazetteer
 from claimwatch.assess.topics import (
     STANCE_CLASS, StatementIndex, Topic, camp_names, certainty, describe_camps, display_name, join_names,
 )
+from claimwatch.lexicons.schema import load_gazetteer
 
 CALL_ACTS = ("appeal", "warn")
 _CLAUSE_STARTS = ("that", "of", "against", "about", "over", "on")
@@ -130,24 +130,26 @@ def situation(view: TopicView) -> list[Finding]:
     return findings
 
 
-def _details(view: TopicView, cites: Sequence[str]) -> str:
-    """"Lloyd Austin could not confirm it, Mark Rutte sees no evidence for it"."""
+def _self_speaking(view: TopicView, cites: Sequence[str]) -> bool:
+    """One source that is its own camp ("NATO", "Dan Olsen"): the sentence need not name it twice."""
+    sources = {view.index[c].statement.source for c in cites}
+    return len(sources) == 1 and all(view.index.camp(c) == view.index[c].statement.source for c in cites)
+
+
+def _details(view: TopicView, cites: Sequence[str], with_source: bool = True) -> str:
+    """"Lloyd Austin could not confirm it; Mark Rutte sees no evidence for it"."""
     tpl = view.kb.templates["details"]
     parts = []
-    sources = {view.index[c].statement.source for c in cites}
     for cite in cites:
         s = view.index[cite].statement
         key = s.stance
         if s.stance == "disputes" and any(m in s.content.lower() for m in view.kb.no_evidence_markers):
             key = "no_evidence"
         source = "unnamed sources" if s.source == "unnamed" else s.source
-        actor = view.index[cite].actor
-        if sources == {s.source} and view.index.camp(cite) == s.source and actor is not None and actor.kind != "person":
-            source = "it"  # "NATO is cautious: it could not confirm it", not "NATO ...: NATO could not"
-        part = tpl[key].format(source=source)
+        part = f"{source} {tpl[key]}" if with_source else tpl[key]
         if part not in parts:
             parts.append(part)
-    return "; ".join(parts)
+    return join_names(parts) if not with_source else "; ".join(parts)
 
 
 def positions(view: TopicView) -> list[Finding]:
@@ -157,15 +159,15 @@ def positions(view: TopicView) -> list[Finding]:
     out = []
     evidence = _evidence(index, view.asserting, kb)
 
-    def contrast(cites: Sequence[str]) -> str:
-        """", against the assertions of ...": the positive camps that are not in this bucket."""
+    def contrast(cites: Sequence[str]) -> tuple[str, tuple[str, ...]]:
+        """", against the assertions of ..." naming the positive camps not in this bucket, and their cites."""
         own = {index.camp(c) for c in cites}
         others = tuple(c for c in view.positive if index.camp(c) not in own)
         return (tpl["contrast"].format(asserters=camp_names(index, others, kb)), others) if others else ("", ())
     buckets = (
         ("asserts", view.asserting, {"evidence": tpl["evidence"].format(evidence=evidence) if evidence else ""}),
         ("supports", view.backing, {}),
-        ("cautious", view.cautious, {"details": _details(view, view.cautious)}),
+        ("cautious", view.cautious, {"details": _details(view, view.cautious, not _self_speaking(view, view.cautious))}),
         ("denies", view.negative, {}),
     )
     for name, cites, extra in buckets:
@@ -176,6 +178,8 @@ def positions(view: TopicView) -> list[Finding]:
             extra["contrast"], against = contrast(cites)
         names, n = describe_camps(index, cites, kb)
         form = tpl["positions"][name]["one" if n == 1 else "many"]
+        if name == "cautious" and n == 1 and _self_speaking(view, cites):
+            form = tpl["positions"][name]["self"]
         text = _capitalise(form.format(names=names, claim=view.claim, **extra))
         grounds = tuple(cites) + against
         out.append(Finding("position", text, index.ordered(grounds), round(certainty(index, cites), 2),
