@@ -111,11 +111,18 @@ SOURCES = [
         ' a definite description with an organisation head should fall back to the latest organisation actor',
         "The World Health Organization sent experts to the region. The agency said the outbreak was "
         "contained.", "said", "World Health Organization", "The agency"),
-    pytest.param("The Kremlin said the ceasefire proposal was unrealistic.", "said", "Russia", "The Kremlin"),
+    # an institution standing for its state keeps its own name (affiliation: the state), as "White House" does
+    pytest.param("The Kremlin said the ceasefire proposal was unrealistic.", "said", "Kremlin", "The Kremlin"),
     pytest.param("Toyota recalled a million cars on Tuesday. It said a faulty sensor could stop the airbags from "
         "deploying.", "said", "Toyota", "It"),
     pytest.param("Boeing delivered 30 jets in May. The company said production would rise in the second half.", "said", "Boeing", "The company"),
 ]
+
+
+def test_actors_resolution_metonym_institution_is_affiliated_with_its_state(analyse) -> None:
+    analysis = analyse("The White House said the talks had been productive.")
+    actor = actor_named(analysis, "White House")
+    assert actor.affiliation == "United States"
 
 
 @pytest.mark.parametrize("text, cue, name, mention", SOURCES)

@@ -84,3 +84,15 @@ def test_ledger_ingest_reports_a_wire_copy_as_near_duplicate(ledger, tmp_path):
     assert len(report.added) == 2 and len(report.near_duplicates) == 1 and report.skipped == ()
     copy = ledger.article_record(report.near_duplicates[0])
     assert copy.article.path.endswith("b-copy.txt") and copy.near_duplicate_of == report.added[0]
+
+
+def test_ledger_ingest_counts_syndicated_wire_copies(ledger, tmp_path):
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "SEOUL (Reuters) - South Korea's spy agency said on Friday that North Korea had sent troops to Russia.\n")
+    (folder / "b.txt").write_text("The port reopened on Monday after a two-day strike, the city council said.\n")
+    report = ingest_into(ledger, [str(folder)], analyze=CountingAnalyzer())
+    assert len(report.added) == 2 and len(report.syndicated) == 1
+    assert "1 syndicated" in report.summary()
+    assert report.to_dict()["syndicated"] == list(report.syndicated)

@@ -15,7 +15,6 @@ import click
 from claimwatch.errors import InputError
 
 FORMATS = ("text", "json")
-PROGRESS_MIN_ITEMS = 5  # a progress bar is shown for runs longer than this, on a terminal
 
 
 def _db_option(f: Callable) -> Callable:

@@ -27,14 +27,17 @@ class IngestReport:
     already_stored: int  # articles the ledger held before this run
     duplicates: int  # exact repeats within this run's inputs
     skipped: tuple[Skipped, ...]
+    syndicated: tuple[str, ...] = ()  # ids among ``added`` that relay a wire agency ("citing Reuters")
 
     def summary(self) -> str:
-        return (f"{len(self.added)} ingested ({len(self.near_duplicates)} near-duplicate), "
-                f"{self.already_stored} already in the ledger, {self.duplicates} duplicate, "
+        return (f"{len(self.added)} ingested ({len(self.near_duplicates)} near-duplicate"
+                + (f", {len(self.syndicated)} syndicated" if self.syndicated else "")
+                + f"), {self.already_stored} already in the ledger, {self.duplicates} duplicate, "
                 f"{len(self.skipped)} skipped")
 
     def to_dict(self) -> dict:
         return {"added": list(self.added), "near_duplicates": list(self.near_duplicates),
+                "syndicated": list(self.syndicated),
                 "already_stored": self.already_stored, "duplicates": self.duplicates,
                 "skipped": [{"source": s.source, "reason": s.reason} for s in self.skipped]}
 
@@ -79,6 +82,7 @@ def ingest_into(ledger: Ledger, inputs: Sequence[str], fetch_urls: bool = True,
     seen: set[str] = set()
     added: list[str] = []
     near: list[str] = []
+    syndicated: list[str] = []
     skipped: list[Skipped] = []
     already = duplicates = 0
     for batch in _batches(iter_sources(inputs, fetch_urls=fetch_urls, stdin=stdin), batch_size):
@@ -102,9 +106,12 @@ def ingest_into(ledger: Ledger, inputs: Sequence[str], fetch_urls: bool = True,
                 skipped.append(result)
             elif ledger.add_analysis(result):
                 added.append(result.article.id)
-                if ledger.article_record(result.article.id).near_duplicate_of:
+                record = ledger.article_record(result.article.id)
+                if record.near_duplicate_of:
                     near.append(result.article.id)
+                if record.wire_source:
+                    syndicated.append(result.article.id)
             else:
                 already += 1
     return IngestReport(added=tuple(added), near_duplicates=tuple(near), already_stored=already,
-                        duplicates=duplicates, skipped=tuple(skipped))
+                        duplicates=duplicates, skipped=tuple(skipped), syndicated=tuple(syndicated))

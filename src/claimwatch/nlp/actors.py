@@ -86,8 +86,12 @@ class ActorIndex:
                 if state.role:
                     state.heads.update(w.lower() for w in state.role.split())
             else:
-                place = self.gazetteer.lookup(_clean_name(ent))
-                if place is not None:
+                found = self.gazetteer.match(_clean_name(ent))
+                place = found.place if found else None
+                if found is not None and found.form == "metonym":
+                    # "the White House", "the Kremlin": an institution of its state, kept under its own name
+                    name, kind, affiliation = _clean_name(ent), "organization", place.name
+                elif place is not None:
                     name, kind = place.name, ("country" if place.kind == "country" else "organization")
                     affiliation = place.affiliation or (place.name if kind == "country" else None)
                 else:

@@ -145,7 +145,7 @@ def _verb_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
     node = verb
     for _ in range(4):  # climb: conj, xcomp, participial advcl/acl, "was unable to verify"
         if node.dep_ in ("conj", "xcomp", "advcl", "acomp") and node.head is not node:
-            if node.dep_ == "conj" and _is_cue_head(node) and not _is_cue_head(node.head) and \
+            if node.dep_ == "conj" and _is_cue_head(node) and (not _is_cue_head(node.head) or _is_hypothetical(node.head)) and \
                     node.head.dep_ == "ccomp" and _is_cue_head(node.head.head):
                 node = node.head  # "said that X would go and suggested that Y": the parser put the second cue in X
             node = node.head

@@ -118,7 +118,8 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
     if modal_certainty is not None:
         certainty = _weaker(certainty, modal_certainty[0])
         found.append(modal_certainty[1])
-    if rules.uncertain_means_uncommitted and stance == "asserts" and modal_certainty and modal_certainty[0] == "uncertain":
+    if rules.uncertain_means_uncommitted and stance == "asserts" and modal_certainty and modal_certainty[0] == "uncertain" \
+            and _near_root(att, modal_certainty[1]):
         stance = "uncommitted"
     if stance == "uncommitted":
         certainty = "uncertain"
@@ -182,6 +183,20 @@ def _inherited_stance(att: Attribution) -> str | None:
         if hit.head.i == head.i and hit.entry.stance in ("supports", "denies", "disputes"):
             return hit.entry.stance
     return None
+
+
+def _near_root(att: Attribution, marker: str) -> bool:
+    """The open-question marker governs the content itself, not a clause buried inside it."""
+    root = _content_root(att)
+    first = marker.split()[0]
+    for t in att.content_span:
+        if _norm(t) == first:
+            depth, node = 0, t
+            while node.i != root.i and depth < 4:
+                node, depth = node.head, depth + 1
+            if node.i == root.i and depth <= 2:
+                return True
+    return False
 
 
 def _negative(root: Token, rules: StanceRules) -> bool:
