@@ -90,6 +90,9 @@ def test_assess_knowledge_missing_type_is_logged_not_fatal_at_run_time(raw, type
     (("types", "sanctions", "surprise"), "x", "types.sanctions: unknown field(s) surprise"),
     (("evidence_names", "rumour"), "rumours", "evidence_names.rumour: unknown evidence kind"),
     (("sections", "position"), KeyError, "sections"),
+    (("templates", "positions", "denies", "many"), KeyError, "templates.positions.denies: missing template 'many'"),
+    (("templates", "implication"), "If {claim} holds, {outcome}.", "templates.implication: unknown slot(s) outcome"),
+    (("templates", "watch_generic", 0, "text"), "Whether {mood} changes.", "watch_generic[0].text: unknown slot(s) mood"),
     (("version",), 2, "version: 1"),
 ])
 def test_assess_knowledge_malformed_entry_raises_lexicon_error(raw, types, path, value, message):

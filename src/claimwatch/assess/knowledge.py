@@ -25,6 +25,29 @@ STANCE_CLASSES = ("positive", "cautious", "negative")
 GENERIC_WATCH_CITES = ("cautious", "denies", "evidence", "single_camp")
 
 
+_POSITION_SLOTS = ("names", "claim", "evidence", "details", "contrast")
+# The sentence templates the writer fills, with the slots each may use; a nested mapping is a group.
+TEMPLATE_SPEC: dict[str, Any] = {
+    "situation": ("claim", "status", "counts"),
+    "significance": ("significance",),
+    "status": {"contested": (), "unconfirmed": (), "uncontested": ()},
+    "counts": {"positive": ("n",), "cautious": ("n",), "negative": ("n",)},
+    "positions": {
+        "asserts": {"one": _POSITION_SLOTS, "many": _POSITION_SLOTS},
+        "supports": {"one": _POSITION_SLOTS, "many": _POSITION_SLOTS},
+        "cautious": {"one": _POSITION_SLOTS, "many": _POSITION_SLOTS, "self": _POSITION_SLOTS},
+        "denies": {"one": _POSITION_SLOTS, "many": _POSITION_SLOTS},
+    },
+    "contrast": ("asserters",),
+    "evidence": ("evidence",),
+    "details": {"uncommitted": (), "disputes": (), "no_evidence": ()},
+    "calls": {"appeal": ("cue", "content"), "warn": ("cue", "content"), "sentence": ("source", "acts")},
+    "implication": ("claim", "text"),
+    "risk": ("text",),
+}
+WATCH_GENERIC_SLOTS = (*SLOTS, "claim", "evidence", "topic")
+
+
 @dataclass(frozen=True)
 class Condition:
     """When a rule applies: slots that must be filled, subject kinds, stances present, contestedness."""
@@ -69,6 +92,7 @@ class Knowledge:
     stance_words: dict[str, tuple[str, ...]]
     no_evidence_markers: tuple[str, ...]
     definite_names: frozenset[str]
+    definite_heads: frozenset[str]  # first words of names written with "the" ("Department of ...")
     evidence_names: dict[str, str]  # evidence kind -> words in a sentence
     types: dict[str, EventKnowledge]
     parents: dict[str, str]  # event type -> parent, from event_types.yaml
@@ -100,6 +124,19 @@ def _template(value: Any, where: str, allowed: tuple[str, ...]) -> str:
     if unknown:
         raise _fail(where, f"unknown slot(s) {', '.join(sorted(unknown))}; allowed: {', '.join(allowed)}")
     return value
+
+
+def _templates(value: Any, spec: Mapping[str, Any], where: str) -> None:
+    """Check a templates group against :data:`TEMPLATE_SPEC`: every key present, no unknown slot."""
+    if not isinstance(value, Mapping):
+        raise _fail(where, "expected a mapping of templates")
+    for key, sub in spec.items():
+        if key not in value:
+            raise _fail(where, f"missing template '{key}'")
+        if isinstance(sub, Mapping):
+            _templates(value[key], sub, f"{where}.{key}")
+        else:
+            _template(value[key], f"{where}.{key}", sub)
 
 
 def _strings(value: Any, where: str, choices: Optional[tuple[str, ...]] = None) -> tuple[str, ...]:
@@ -219,7 +256,7 @@ def parse_knowledge(data: Any, event_types: Mapping[str, tuple[Optional[str], st
     """
     if not isinstance(data, Mapping) or data.get("version") != 1:
         raise _fail("top level", "expected a mapping with 'version: 1'")
-    for key in ("sections", "templates", "stance_words", "no_evidence_markers", "definite_names", "evidence_names", "types"):
+    for key in ("sections", "templates", "stance_words", "no_evidence_markers", "definite_names", "definite_heads", "evidence_names", "types"):
         if key not in data:
             raise _fail("top level", f"missing section '{key}'")
     sections = data["sections"]
@@ -231,9 +268,11 @@ def parse_knowledge(data: Any, event_types: Mapping[str, tuple[Optional[str], st
     templates = data["templates"]
     if not isinstance(templates, Mapping):
         raise _fail("templates", "expected a mapping")
+    _templates(templates, TEMPLATE_SPEC, "templates")
     for i, item in enumerate(templates.get("watch_generic") or ()):
         if not isinstance(item, Mapping) or item.get("cites") not in GENERIC_WATCH_CITES:
             raise _fail(f"templates.watch_generic[{i}]", f"'cites' must be one of {', '.join(GENERIC_WATCH_CITES)}")
+        _template(item.get("text"), f"templates.watch_generic[{i}].text", WATCH_GENERIC_SLOTS)
     types = data["types"]
     if not isinstance(types, Mapping):
         raise _fail("types", "expected a mapping of event type id to its entry")
@@ -254,6 +293,7 @@ def parse_knowledge(data: Any, event_types: Mapping[str, tuple[Optional[str], st
         stance_words={k: _strings(v, f"stance_words.{k}") for k, v in words.items()},
         no_evidence_markers=_strings(data["no_evidence_markers"], "no_evidence_markers"),
         definite_names=frozenset(_strings(data["definite_names"], "definite_names")),
+        definite_heads=frozenset(_strings(data["definite_heads"], "definite_heads")),
         evidence_names=_evidence_names(data["evidence_names"]),
         types={tid: _event(types[tid], tid, event_types[tid][1], set(event_types)) for tid in sorted(ids)},
         parents={k: v[0] for k, v in event_types.items() if v[0]},

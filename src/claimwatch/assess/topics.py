@@ -250,7 +250,9 @@ def join_names(names: Sequence[str]) -> str:
 
 def display_name(name: str, kb: Knowledge) -> str:
     """A name as written in running text ("the United States")."""
-    return f"the {name}" if name in kb.definite_names else name
+    head, _, rest = name.partition(" ")
+    definite = name in kb.definite_names or (bool(rest) and head in kb.definite_heads)
+    return f"the {name}" if definite else name
 
 
 def describe_camps(index: StatementIndex, cites: Sequence[str], kb: Knowledge) -> tuple[str, int]:

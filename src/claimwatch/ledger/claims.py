@@ -56,6 +56,7 @@ class ClaimBook:
     def __init__(self, conn: sqlite3.Connection, embedder: Optional[EmbedderFactory] = None) -> None:
         self._conn = conn
         self._embedder_factory = embedder if embedder is not None else emb.get_embedder
+        self._vectors: dict[tuple[int, str], np.ndarray] = {}
 
     @property
     def embedder(self) -> Optional[emb.Embedder]:
@@ -101,28 +102,40 @@ class ClaimBook:
         return ledger_id
 
     def _candidates(self, f: matching.ClaimFeatures) -> list[tuple[int, matching.ClaimFeatures]]:
-        """Members of ledger claims whose agent does not rule them out, as (ledger id, features)."""
+        """Members of ledger claims whose agent does not rule them out, as (ledger id, features).
+
+        Member vectors are kept in memory by (pk, text) once read, so a large ledger is not re-read
+        from disk for every new claim; the text in the key guards against a pk reused after a rollback.
+        """
         rows = self._conn.execute(
-            "SELECT m.ledger_claim_id, m.embedding, c.pk, c.text, c.subject, c.predicate"
+            "SELECT m.ledger_claim_id, c.pk, c.text, c.subject, c.predicate"
             " FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk"
             " JOIN ledger_claims l ON l.id = m.ledger_claim_id"
             " WHERE ? IS NULL OR l.agent IS NULL OR l.agent = ? COLLATE NOCASE ORDER BY m.ledger_claim_id, c.pk",
             (f.agent, f.agent)).fetchall()
         want_vectors = f.embedding is not None
-        missing = [r for r in rows if want_vectors and emb.from_bytes(r["embedding"]) is None]
-        filled: dict[int, np.ndarray] = {}
+        if want_vectors:
+            self._load_vectors([r for r in rows if (r["pk"], r["text"]) not in self._vectors])
+        return [(r["ledger_claim_id"], matching.make_features(
+            r["text"], r["predicate"], r["subject"],
+            embedding=self._vectors.get((r["pk"], r["text"])) if want_vectors else None)) for r in rows]
+
+    def _load_vectors(self, rows: list[sqlite3.Row]) -> None:
+        """Read stored member vectors into the cache; embed (and store) those that have none."""
+        missing = []
+        for r in rows:
+            blob = self._conn.execute("SELECT embedding FROM ledger_claim_members WHERE claim_pk = ?",
+                                      (r["pk"],)).fetchone()[0]
+            vector = emb.from_bytes(blob)
+            if vector is None:
+                missing.append(r)
+            else:
+                self._vectors[(r["pk"], r["text"])] = vector
         if missing and self.embedder is not None:
-            vectors = self.embedder.embed([r["text"] for r in missing])
-            for row, vector in zip(missing, vectors):
-                filled[row["pk"]] = vector
+            for row, vector in zip(missing, self.embedder.embed([r["text"] for r in missing])):
+                self._vectors[(row["pk"], row["text"])] = vector
                 self._conn.execute("UPDATE ledger_claim_members SET embedding = ? WHERE claim_pk = ?",
                                    (emb.to_bytes(vector), row["pk"]))
-        out = []
-        for r in rows:
-            vector = filled.get(r["pk"]) if r["pk"] in filled else emb.from_bytes(r["embedding"])
-            out.append((r["ledger_claim_id"], matching.make_features(
-                r["text"], r["predicate"], r["subject"], embedding=vector if want_vectors else None)))
-        return out
 
     # -- status, timeline, quantities ----------------------------------------------------------
     def facts(self, ledger_id: int) -> list[Fact]:

@@ -10,7 +10,7 @@ threshold chosen by how much of the structure agrees. Thresholds live in ``claim
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
@@ -247,10 +247,17 @@ def features(claim: Claim, quantities: Iterable[Quantity] = (), embedding: Optio
 
 def make_features(text: str, event_type: Optional[str], subject: Optional[str],
                   quantities: tuple[Quantity, ...] = (), embedding: Optional[np.ndarray] = None) -> ClaimFeatures:
+    base = _base_features(text, event_type, subject)
+    return replace(base, quantities=quantities, embedding=embedding) if quantities or embedding is not None else base
+
+
+@lru_cache(maxsize=65536)
+def _base_features(text: str, event_type: Optional[str], subject: Optional[str]) -> ClaimFeatures:
+    """Text-only features, cached: every stored member is compared again for each new claim."""
     agent = canonical_actor(subject)
     places = named_places(text) - {agent} if agent else named_places(text)
     return ClaimFeatures(text=text, event_type=event_type, agent=agent, tokens=content_tokens(text),
-                         quantities=quantities, embedding=embedding, places=frozenset(places))
+                         places=frozenset(places))
 
 
 # --- scoring ---------------------------------------------------------------------------------
@@ -323,6 +330,7 @@ def best_match(candidate: ClaimFeatures, existing: Sequence[tuple[Any, ClaimFeat
     return best
 
 
+@lru_cache(maxsize=65536)
 def named_places(text: str) -> frozenset[str]:
     """Canonical names of the states and organisations a text names ("Pyongyang" -> North Korea)."""
     words = [w.replace("\u2019", "'") for w in _TOKEN.findall(text)]

@@ -140,14 +140,28 @@ def anaphor_topic(span: Span) -> Span | None:
     return span.doc[min(toks):max(toks) + 1] if toks else None
 
 
+EVIDENCE_FRAME_NOUNS = {"evidence", "indication", "sign", "proof", "suggestion", "report", "reports", "intelligence"}
+CONDITION_MARKS = {"if", "unless", "provided", "whether"}
+
+
 def propositions(span: Span, agent_of: Callable[[Span], str | None]) -> list[Proposition]:
     """One proposition per coordinated predicate of the content clause."""
     if len(span) == 0:
         return []
-    root = span.root
+    outer = span.root
+    root = _core(outer, span)
+    stray: list[Token] = []
+    if root.i != outer.i:  # "there is evidence indicating that X": the proposition is X
+        # predicates the parser coordinated with the frame ("... but also deployed soldiers") go with X
+        stray = [c for c in outer.conjuncts if c.pos_ in ("VERB", "AUX") and c.i > root.i and span.start <= c.i < span.end
+                 and not _subject(c)]
+        span = span.doc[root.left_edge.i:root.right_edge.i + 1]
     heads = [root] + [c for c in root.conjuncts if span.start <= c.i < span.end and c.pos_ in ("VERB", "AUX") and c.i > root.i]
+    if stray:
+        heads += stray
+        span = span.doc[span.start:max(span.end, max(t.right_edge.i for t in stray) + 1)]
     if root.pos_ not in ("VERB", "AUX"):
-        heads = [root]
+        heads = [root] + stray
     out = []
     subject = _subject(root)
     for head in heads:
@@ -159,21 +173,65 @@ def propositions(span: Span, agent_of: Callable[[Span], str | None]) -> list[Pro
             subj = _subject(head) or subject
             if subj is not None and not any(t.i == subj.i for t in toks):
                 toks = [t for t in subj.subtree] + toks
-        toks = [t for t in toks if not (t.dep_ == "cc" and t.head is root) and t.dep_ != "preconj"]
-        toks = _strip_edges(toks)
+        toks = _claim_tokens(toks, root)
         if not toks:
             continue
         sub = span.doc[toks[0].i:toks[-1].i + 1]
         lemmas = frozenset(t.lemma_.lower() for t in toks if t.pos_ in CONTENT_POS and t.lemma_.lower() not in LIGHT_LEMMAS and not t.is_stop)
-        verbs = {t.lemma_.lower() for t in toks if t.pos_ == "VERB"}
-        all_lemmas = {t.lemma_.lower() for t in toks}
         events = _clause_events(toks) or [None]
-        text = " ".join(t.text for t in toks).replace(" 's", "'s").replace(" ,", ",").replace(" .", ".")
+        text = " ".join(t.text for t in toks).replace(" 's", "'s").replace(" ,", ",").replace(" .", ".").replace(" n't", "n't")
         negated = any(c.dep_ == "neg" for c in head.children)
+        agent = agent_of(sub)
+        if agent is None and out and out[0].agent and not _subject(head):  # "... but also deployed soldiers"
+            agent = out[0].agent
+            text = f"{agent} {text}"
         for event in events:  # "involvement as a dangerous escalation" speaks of two propositions
             out.append(Proposition(text=text, lemmas=lemmas, event=event.id if event else None,
-                                   agent=agent_of(sub), negated=negated, tokens=tuple(t.i for t in toks)))
+                                   agent=agent, negated=negated, tokens=tuple(t.i for t in toks)))
     return out
+
+
+def _core(root: Token, span: Span) -> Token:
+    """Step through evidential frames ("there is evidence indicating that X", "evidence that X") to X."""
+    for _ in range(3):
+        candidates = [c for c in root.children if c.dep_ in ("attr", "nsubj", "dobj")]
+        candidates += [x for c in candidates for x in c.conjuncts]  # "satellite and photographic evidence"
+        noun = root if root.pos_ == "NOUN" else next((c for c in candidates if c.lemma_.lower() in EVIDENCE_FRAME_NOUNS), None)
+        if noun is None or noun.lemma_.lower() not in EVIDENCE_FRAME_NOUNS:
+            return root
+        inner = next((t for t in root.subtree if t.dep_ in ("ccomp", "acl", "relcl") and t.pos_ in ("VERB", "AUX")
+                      and t.i > noun.i and t.head.pos_ in ("NOUN", "PROPN")), None)
+        if inner is not None and inner.lemma_.lower() in ("indicate", "suggest", "show", "prove", "confirm"):
+            clause = next((c for c in inner.children if c.dep_ == "ccomp"), None)
+            if clause is None:  # the parser lost the clause: take what the participle governs
+                right = [t for t in inner.subtree if t.i > inner.i and t.dep_ != "mark"]
+                clause = span.doc[right[0].i:right[-1].i + 1].root if right else None
+            inner = clause
+        elif inner is not None and not any(m.dep_ == "mark" and m.lower_ == "that" for m in inner.children):
+            return root  # "no evidence to support the claims": not a that-clause of the noun
+        if inner is None or not (span.start <= inner.i < span.end):
+            return root
+        root = inner
+    return root
+
+
+def _claim_tokens(toks: list[Token], root: Token) -> list[Token]:
+    """The words of a proposition: no conditions, no "not only", no "that", no "of" after an accused."""
+    drop: set[int] = set()
+    for t in toks:
+        if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in t.children):
+            drop.update(x.i for x in t.subtree)
+            if t.i > 0 and t.doc[t.right_edge.i + 1:t.right_edge.i + 2].text == ",":
+                drop.add(t.right_edge.i + 1)
+        if t.dep_ == "preconj":
+            drop.update(x.i for x in t.subtree)
+        if t.dep_ == "cc" and t.head.i == root.i:
+            drop.add(t.i)
+    kept = [t for t in toks if t.i not in drop]
+    kept = _strip_edges(kept)
+    if len(kept) > 2 and kept[0].pos_ in ("PROPN", "NOUN") and any(t.lower_ == "of" and t.dep_ == "prep" and t.head.dep_ in ("ROOT",) for t in kept[:6]):
+        kept = [t for t in kept if not (t.lower_ == "of" and t.dep_ == "prep" and t.head.dep_ == "ROOT")]
+    return kept
 
 
 def _clause_events(toks: list[Token]) -> list[EventType]:
