@@ -68,14 +68,15 @@ def test_setup_makefile_venv_stamp_depends_on_the_pin_files():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     rule = re.search(r"^\$\(STAMP\):(.*)$", makefile, re.M)
     assert rule and {"requirements.lock", "pyproject.toml"} <= set(rule.group(1).split())
-    assert "pip install -r requirements.lock" in makefile
+    assert "pip install --no-deps -r requirements.lock" in makefile
     assert "pip install -e . --no-deps" in makefile
 
 
 def test_setup_lock_pins_every_direct_dependency_at_its_pyproject_version():
     project = pyproject()["project"]
     pins = lock_pins()
-    direct = project["dependencies"] + project["optional-dependencies"]["test"]
+    extras = project["optional-dependencies"]
+    direct = project["dependencies"] + extras["test"] + extras["embeddings"]
     for spec in direct:
         req = Requirement(spec)
         name = re.sub(r"[-_.]+", "-", req.name).lower()

@@ -6,7 +6,7 @@ them (significance, positions, calls, implications, risks, watch).
 from __future__ import annotations
 
 import logging
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from claimwatch.assess import findings as rules
 from claimwatch.assess.grounding import ground
@@ -15,6 +15,9 @@ from claimwatch.assess.model import Assessment, CitedSource, Finding
 from claimwatch.assess.topics import StatementIndex, build_topics, main_topics
 from claimwatch.model import Analysis
 from claimwatch.render import describe_source
+
+if TYPE_CHECKING:
+    from claimwatch.assess.llm import LLMConfig
 
 log = logging.getLogger("claimwatch.assess")
 
@@ -82,6 +85,3 @@ def assess(analyses: Sequence[Analysis], *, llm: Optional["LLMConfig"] = None,
                       articles=tuple(a.article.id for a in analyses), dropped=dropped,
                       rewritten=rewritten, sections={k: kb.sections[k] for k in KINDS})
 
-
-if False:  # pragma: no cover - for type checkers only
-    from claimwatch.assess.llm import LLMConfig
