@@ -320,7 +320,8 @@ class ClaimBook:
             ev = event_by_id(existing.event)
             if ev is not None and ev.umbrella == event.umbrella and (prop.agent in (None, existing.agent)):
                 out.append(cid)
-        return out
+        # the closest wording first: "allegations of personnel being sent" -> "deployed soldiers"
+        return sorted(out, key=lambda cid: (-(self._props[cid].event == prop.event), -_overlap(prop.lemmas, self._props[cid].lemmas)))
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
