@@ -166,10 +166,19 @@ def fold_same_speaker(attributions: list[Attribution], resolved: dict[int, Resol
 
 
 def _agent_of(actors: ActorIndex):
+    """Who does what a claim says: the subject of its clause, or the possessor of its head noun
+    ("North Korea's involvement"); never another participant ("arrested a French aid worker")."""
     def agent(span) -> str | None:
         root = span.root
-        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        candidates = ([subj] if subj is not None else []) + list(span)
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "agent")), None)
+        if subj is not None and subj.dep_ == "agent":
+            subj = next((c for c in subj.children if c.dep_ == "pobj"), None)
+        if subj is not None:
+            candidates = [t for t in subj.subtree if t.i <= subj.i]
+        elif root.pos_ in ("NOUN", "PROPN"):
+            candidates = [t for t in root.subtree if t.i <= root.i]
+        else:
+            candidates = []
         for tok in candidates:
             if tok.pos_ == "PRON":
                 continue  # a pronoun's antecedent is a guess: do not split groups on it
