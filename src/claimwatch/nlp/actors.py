@@ -21,6 +21,7 @@ from claimwatch.model import Actor, Mention
 ENTITY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "country", "FAC": "organization"}
 NP_RIGHT_CUT = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+UNRESOLVED = "unnamed"
 
 
 @dataclass
@@ -215,6 +216,8 @@ class ActorIndex:
                 self._add_mention(name, token.text, (token.idx, token.idx + len(token)), "pronoun")
                 self._note_subject(token, name)
                 return ResolvedSource(name, (token.idx, token.idx + len(token)))
+            if token.pos_ == "PRON":  # no antecedent in reach: say so rather than invent an actor "she"
+                return ResolvedSource(UNRESOLVED, (token.idx, token.idx + len(token)))
         # a description around a named head: "South Korea's intelligence agency", "the mayor"
         text = self._np_text(span)
         place = self.gazetteer.lookup(text) or (self.gazetteer.lookup(token.text) if token.pos_ == "PROPN" else None)

@@ -465,7 +465,7 @@ def _adjacent_quote(verb: Token, doc: Doc, quotes: list[Quote]) -> Quote | None:
     text = doc_text(doc)
     verb_end = verb.idx + len(verb)
     before = [q for q in quotes if q.outer[1] <= verb.idx and is_statement_quote(text, q)]
-    if any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+    if any(c.dep_ == "ccomp" and c.i > verb.i and not _inside_quote(c, quotes) for c in verb.children):
         before = []  # '"Q," the mayor said, adding that X': the participle has its own content
     if before:  # '"A," X said, "B."': the quote before the cue first; B follows as a continuation
         q = before[-1]
@@ -482,6 +482,10 @@ def _adjacent_quote(verb: Token, doc: Doc, quotes: list[Quote]) -> Quote | None:
                 (between.rstrip().endswith((":", ",")) or not between.strip()):
             return q
     return None
+
+
+def _inside_quote(token: Token, quotes: list[Quote]) -> bool:
+    return any(q.outer[0] <= token.idx < q.outer[1] for q in quotes)
 
 
 def _quote_continuations(doc: Doc, quotes: list[Quote], found: list[Attribution]) -> list[Attribution]:
