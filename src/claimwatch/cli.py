@@ -113,3 +113,4 @@ if __name__ == "__main__":
 from claimwatch.cli_assess import register as _register_assess; _register_assess(cli)
 
 from claimwatch.cli_ledger import register as _register_ledger; _register_ledger(cli)  # noqa: E402,E702
+from claimwatch.cli_web import register as _register_web; _register_web(cli)  # noqa: E402,E702

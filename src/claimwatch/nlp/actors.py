@@ -198,6 +198,12 @@ class ActorIndex:
         if named is not None and token.ent_type_ != "PERSON":  # "the attorney, Lopa Blumenthal, said"
             token = named
         span = self._np_span(token)
+        if token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and len(span) <= 2:
+            known = self._person_by_surname(token.text)  # "Schiff said" after "Rep. Adam Schiff", whatever NER thought
+            if known:
+                self._add_mention(known, token.text, (token.idx, token.idx + len(token)), "alias")
+                self._note_subject(token, known)
+                return ResolvedSource(known, (token.idx, token.idx + len(token)))
         if token.i in self._token_actor:
             name = self._token_actor[token.i]
             ent = next((e for e in self.ents if e.start <= token.i < e.end), None)

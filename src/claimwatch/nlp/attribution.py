@@ -113,6 +113,7 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
     if start_tok >= end_tok:
         return None
     if quote is None:
+        end_tok = _cut_other_acts(doc, start_tok, end_tok, participles=False)
         end_tok = _with_coordination(doc, verb, start_tok, end_tok)
     end_tok = _with_trailing_condition(doc, end_tok)
     if quote is None:
@@ -217,7 +218,7 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
         return start, _subtree_range(clause[0], stop_at=verb)[1]
     if clause and (frame != "object" or not objects):
         start, end = _subtree_range(clause[0], stop_at=verb)
-        return start, _cut_trailing_participle(doc, start, end)
+        return start, _cut_other_acts(doc, start, end)
     xcomp = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
     if objects:
         start, end = _subtree_range(objects[0], stop_at=verb)
@@ -359,13 +360,16 @@ def _with_trailing_condition(doc: Doc, end: int) -> int:
     return end
 
 
-def _cut_trailing_participle(doc: Doc, start: int, end: int) -> int:
-    """ "that he could not confirm the reports, expressing concern ..." ends before the comma:
-    a participial clause after a comma is the speaker's next act, not part of what was said."""
+def _cut_other_acts(doc: Doc, start: int, end: int, participles: bool = True) -> int:
+    """Where a content stops before another act: "..., expressing concern ..." (the speaker's next
+    act), "..., as officials had claimed", "..., while his lawyer said ...", "... -- the congressman said"."""
     for t in doc[start:end]:
-        if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj") and t.i > start + 2 and doc[t.i - 1].text == ",":
+        if participles and t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj") and t.i > start + 2 and doc[t.i - 1].text == ",":
             if t.left_edge.i == t.i and _is_cue_head(t):
                 return t.i - 1
+        if t.text in ("--", "\u2014", "\u2013") and t.i > start + 2 and any(
+                _is_cue_head(x) and any(c.dep_ in SUBJECT_DEPS for c in x.children) for x in doc[t.i + 1:end]):
+            return t.i  # "... -- meddling the congressman said is designed to ...": an aside with its own speaker
         if t.dep_ in ("advcl", "conj") and t.left_edge.i > start + 2 and t.left_edge.lower_ in ("while", "whereas") \
                 and any(_is_cue_head(x) for x in t.subtree):  # "X said A, while his lawyer said B"
             return t.left_edge.i - (1 if doc[t.left_edge.i - 1].text == "," else 0)

@@ -57,8 +57,8 @@ def assessment_view(assessment: Optional[Assessment]) -> Optional[dict[str, Any]
 
 def build_report(ledger: Ledger, story: Optional[str] = None, with_assessment: bool = True) -> dict[str, Any]:
     """Everything the report shows, from the ledger; ``story`` narrows claims and assessment alike."""
-    claims = views_claims = list_claims(ledger, story=story)
-    ids = [c["id"] for c in views_claims]
+    claims = list_claims(ledger, story=story)
+    ids = [c["id"] for c in claims]
     details = {cid: claim_detail(ledger, cid) for cid in ids}
     statements = views.claim_statements(ledger, ids)
     cards: dict[int, list[dict[str, Any]]] = {cid: [] for cid in ids}

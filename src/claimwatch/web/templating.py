@@ -21,12 +21,19 @@ def _day(value: object) -> str:
     return str(value or "?")[:10]
 
 
+def web_url(value: object) -> str:
+    """The URL when it is http(s), else "": a stored ``javascript:`` URL must never become a link."""
+    text = str(value or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) else ""
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """The template environment; autoescape is on for every template, whatever its extension."""
     env = Environment(loader=PackageLoader("claimwatch.web", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["day"] = _day
+    env.filters["web_url"] = web_url
     env.globals.update(STANCES=STANCES, STANCE_COLORS=STANCE_COLORS, STATUS_COLORS=STATUS_COLORS)
     return env
 

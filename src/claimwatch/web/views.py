@@ -222,7 +222,8 @@ def timeline_chart(detail: dict[str, Any], width: int = 640, height: int = 150) 
     for t, e in events:
         status = e["to_status"] or status
         chart["events"].append({"x": x(t), "y": 34, "kind": e["kind"], "status": status,
-                                "color": STATUS_COLORS.get(status, "#555"), "date": t.date().isoformat(),
+                                "color": STATUS_COLORS["denied" if e["kind"] == "denial" else status] if (
+                                    e["kind"] == "denial" or status in STATUS_COLORS) else "#555", "date": t.date().isoformat(),
                                 "label": f"{t.date().isoformat()} {e['kind'].replace('_', ' ')}: {e['note']}"})
     if figures:
         values = [float(q["value"]) for _, q in figures]

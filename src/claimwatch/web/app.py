@@ -1,0 +1,305 @@
+"""The web UI and JSON API over one ledger file: server-rendered pages, an ingest form, ``/api/*``.
+
+Safe by default: every page is rendered with Jinja2 autoescape and served with a Content Security
+Policy that allows only the package's own script and stylesheet; the ingest form carries a CSRF
+token (double-submit cookie, SameSite=Strict) and a size limit; ``read_only`` turns ingest off
+(403). SQLite connections are not shared across threads: each request opens its own ledger.
+"""
+from __future__ import annotations
+
+import hmac
+import secrets
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable, Iterator, Optional
+from urllib.parse import quote, urlsplit
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from claimwatch.errors import ClaimwatchError, InputError
+from claimwatch.ledger import queries
+from claimwatch.ledger.store import Ledger
+from claimwatch.model import STANCES, Analysis, Article
+from claimwatch.web import views
+from claimwatch.web.templating import environment
+
+MAX_UPLOAD_BYTES = 1024 * 1024  # articles are text: 1 MiB is a long one
+FORM_OVERHEAD = 64 * 1024  # multipart boundaries and the other fields, on top of the article
+CSRF_COOKIE = "claimwatch_csrf"
+STATUSES = ("alleged", "contested", "corroborated", "confirmed", "denied", "retracted")
+PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+DOCS_PATHS = ("/docs", "/redoc", "/openapi.json")
+
+Analyzer = Callable[[Article], Analysis]
+
+
+def _default_analyzer(article: Article) -> Analysis:
+    from claimwatch.nlp.pipeline import analyze_article
+
+    return analyze_article(article)
+
+
+def create_app(db: str | Path = "claimwatch.db", *, read_only: bool = False,
+               max_upload: int = MAX_UPLOAD_BYTES, analyze: Optional[Analyzer] = None) -> FastAPI:
+    """The FastAPI app over the ledger at ``db``; ``analyze`` replaces the NLP pipeline (tests)."""
+    app = FastAPI(title="claimwatch", version="1", description="Who claims what: the claimwatch ledger as pages and JSON.")
+    app.state.db, app.state.read_only, app.state.max_upload = str(db), read_only, max_upload
+    app.state.analyze = analyze or _default_analyzer
+    app.mount("/static", StaticFiles(packages=[("claimwatch.web", "static")]), name="static")
+
+    @contextmanager
+    def ledger() -> Iterator[Ledger]:
+        with Ledger(app.state.db) as opened:
+            yield opened
+
+    def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+        html = environment().get_template(name).render(read_only=app.state.read_only, path=request.url.path,
+                                                        **context)
+        return HTMLResponse(html, status_code=status_code)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        if not request.url.path.startswith(DOCS_PATHS):  # Swagger UI needs its own assets
+            response.headers.setdefault("Content-Security-Policy", PAGE_CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        return page(request, "error.html", status_code=exc.status_code, status=exc.status_code, message=exc.detail)
+
+    # --- pages ---------------------------------------------------------------------------------
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index(request: Request, story: str = "", status: str = "", q: str = ""):
+        with ledger() as led:
+            claims = _filter(queries.list_claims(led, story=story or None), status)
+            found = _search(led, q)
+            stories = views.list_stories(led)
+            articles = len(views.list_articles(led))
+        return page(request, "index.html", claims=claims, stories=stories, statuses=STATUSES, story=story,
+                    status=status, q=q, found=found, articles=articles)
+
+    @app.get("/claims/{claim_id}", response_class=HTMLResponse, include_in_schema=False)
+    def claim_page(request: Request, claim_id: int):
+        with ledger() as led:
+            detail = _detail(led, claim_id)
+            statements = views.claim_statements(led, [claim_id])
+            cards = views.statement_cards(led, statements)
+        by_stance = {s: [c for c in cards if c["stance"] == s] for s in STANCES}
+        evidence = _evidence(cards)
+        return page(request, "claim.html", c=detail, chart=views.timeline_chart(detail), by_stance=by_stance,
+                    evidence=evidence,
+                    matrix=views.stance_matrix(statements, [claim_id]), by_id={claim_id: detail})
+
+    @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
+    def actors_page(request: Request):
+        with ledger() as led:
+            actors = queries.list_actors(led)
+        return page(request, "actors.html", actors=actors)
+
+    @app.get("/actors/{name}", response_class=HTMLResponse, include_in_schema=False)
+    def actor_page(request: Request, name: str):
+        with ledger() as led:
+            profile = _profile(led, name)
+        return page(request, "actor.html", a=profile)
+
+    @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
+    def articles_page(request: Request):
+        with ledger() as led:
+            articles = views.list_articles(led)
+        return page(request, "articles.html", articles=articles)
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(request: Request, article_id: str, added: Optional[int] = None):
+        with ledger() as led:
+            article = views.article_view(led, article_id)
+        if article is None:
+            raise HTTPException(404, f"no article {article_id} in the ledger")
+        return page(request, "article.html", a=article, added=added)
+
+    # --- ingest --------------------------------------------------------------------------------
+
+    def _refuse_if_read_only() -> None:
+        if app.state.read_only:
+            raise HTTPException(403, "this server is read-only: ingest is disabled (restart without --read-only)")
+
+    @app.get("/ingest", response_class=HTMLResponse, include_in_schema=False)
+    def ingest_form(request: Request):
+        _refuse_if_read_only()
+        token = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(32)
+        response = page(request, "ingest.html", token=token, max_upload=app.state.max_upload, error=None)
+        response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/ingest")
+        return response
+
+    @app.post("/ingest", include_in_schema=False)
+    async def ingest_submit(request: Request):
+        _refuse_if_read_only()
+        limit = app.state.max_upload
+        declared = request.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > limit + FORM_OVERHEAD:
+            raise HTTPException(413, f"the upload is larger than the {limit // 1024} KiB limit")
+        _check_origin(request)
+        form = await request.form(max_files=1, max_fields=8, max_part_size=limit + 1)
+        cookie, sent = request.cookies.get(CSRF_COOKIE, ""), str(form.get("csrf_token", ""))
+        if not cookie or not sent or not hmac.compare_digest(cookie, sent):
+            raise HTTPException(403, "missing or wrong CSRF token: reload the ingest form and try again")
+        data = await _article_bytes(form, limit)
+        token = cookie
+        try:
+            article = _article(data, form)
+            article_id, added = await run_in_threadpool(_store, article)
+        except ClaimwatchError as exc:
+            return page(request, "ingest.html", status_code=400, token=token, max_upload=limit, error=str(exc))
+        return RedirectResponse(f"/articles/{quote(article_id)}?added={int(added)}", status_code=303)
+
+    def _store(article: Article) -> tuple[str, bool]:
+        with ledger() as led:
+            if led.has_article(article.id):
+                return article.id, False
+            analysis = app.state.analyze(article)
+            return article.id, led.add_analysis(analysis)
+
+    # --- JSON API ------------------------------------------------------------------------------
+
+    @app.get("/api/claims", tags=["claims"], summary="Claims across articles with status and sources")
+    def api_claims(story: Optional[str] = None, status: Optional[str] = None,
+                   limit: Optional[int] = Query(None, ge=1)) -> list[dict[str, Any]]:
+        with ledger() as led:
+            return _filter(queries.list_claims(led, story=story), status or "")[:limit]
+
+    @app.get("/api/claims/{claim_id}", tags=["claims"], summary="One claim: timeline, statements by stance, figures")
+    def api_claim(claim_id: int) -> dict[str, Any]:
+        with ledger() as led:
+            return _detail(led, claim_id)
+
+    @app.get("/api/actors", tags=["actors"], summary="Named sources with side and statements by stance")
+    def api_actors() -> list[dict[str, Any]]:
+        with ledger() as led:
+            return queries.list_actors(led)
+
+    @app.get("/api/actors/{name}", tags=["actors"], summary="One actor's stance profile")
+    def api_actor(name: str) -> dict[str, Any]:
+        with ledger() as led:
+            return _profile(led, name)
+
+    @app.get("/api/articles", tags=["articles"], summary="Articles in the ledger (without their text)")
+    def api_articles() -> list[dict[str, Any]]:
+        with ledger() as led:
+            return views.list_articles(led)
+
+    @app.get("/api/articles/{article_id}", tags=["articles"], summary="One article with its text and statements")
+    def api_article(article_id: str) -> dict[str, Any]:
+        with ledger() as led:
+            record = led.article_record(article_id)
+            article = views.article_view(led, article_id)
+        if record is None or article is None:
+            raise HTTPException(404, f"no article {article_id} in the ledger")
+        article.pop("segments")
+        return {**article, "text": record.article.text}
+
+    @app.get("/api/search", tags=["statements"], summary="Statements containing every word of q")
+    def api_search(q: str = Query(..., min_length=1), limit: int = Query(50, ge=1, le=500)) -> list[dict[str, Any]]:
+        with ledger() as led:
+            try:
+                return queries.search(led, q, limit=limit)
+            except InputError as exc:
+                raise HTTPException(400, str(exc)) from exc
+
+    return app
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+def _filter(claims: list[dict[str, Any]], status: str) -> list[dict[str, Any]]:
+    return [c for c in claims if c["status"] == status] if status else claims
+
+
+def _search(led: Ledger, q: str) -> Optional[list[dict[str, Any]]]:
+    """Search results with each statement's id for linking, or None when nothing was asked."""
+    if not q.strip():
+        return None
+    if not any(ch.isalnum() for ch in q):
+        return []
+    return [{"sid": s.id, "article": a.id, "source": s.source, "stance": s.stance, "cue": s.cue,
+             "content": s.content, "outlet": a.outlet, "published": a.published, "title": a.title}
+            for s, a in led.search(q, limit=50)]
+
+
+def _detail(led: Ledger, claim_id: int) -> dict[str, Any]:
+    try:
+        return queries.claim_detail(led, claim_id)
+    except InputError as exc:
+        raise HTTPException(404, f"no claim {claim_id} in the ledger") from exc
+
+
+def _profile(led: Ledger, name: str) -> dict[str, Any]:
+    try:
+        return queries.actor_profile(led, name)
+    except InputError as exc:
+        raise HTTPException(404, f"no actor named {name!r} in the ledger") from exc
+
+
+def _evidence(cards: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Evidence the claim's statements cite, one row per (kind, words, source)."""
+    import json
+
+    rows, seen = [], set()
+    for c in cards:
+        for e in json.loads(c.get("evidence") or "[]"):
+            key = (e["kind"], e.get("text", ""), c["source"])
+            if key not in seen:
+                seen.add(key)
+                rows.append({"kind": e["kind"], "text": e.get("text", ""), "source": c["source"],
+                             "outlet": c["outlet"], "published": c["published"], "stance": c["stance"]})
+    return rows
+
+
+def _check_origin(request: Request) -> None:
+    """A browser's cross-site POST carries a foreign Origin: refuse it before reading the body."""
+    origin = request.headers.get("origin")
+    if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host"):
+        raise HTTPException(403, "cross-site form submission refused")
+
+
+async def _article_bytes(form: Any, limit: int) -> bytes:
+    """The uploaded file's bytes, or the pasted text's, refusing more than ``limit`` bytes."""
+    upload = form.get("file")
+    data = b""
+    if upload is not None and not isinstance(upload, str) and upload.filename:
+        data = await upload.read(limit + 1)
+    if not data:
+        data = str(form.get("text", "")).replace("\r\n", "\n").encode("utf-8")
+    if len(data) > limit:
+        raise HTTPException(413, f"the article is larger than the {limit // 1024} KiB limit")
+    if not data.strip():
+        raise HTTPException(400, "paste an article's text or choose a file to upload")
+    return data
+
+
+def _article(data: bytes, form: Any) -> Article:
+    from claimwatch.ingest.html import ingestion_time
+    from claimwatch.ingest.text import article_from_bytes
+
+    article = article_from_bytes(data, path=None)
+    fields = {k: str(form.get(k, "")).strip() or None for k in ("title", "outlet", "url")}
+    published = str(form.get("published", "")).strip() or None
+    if published is not None:
+        try:
+            published = datetime.fromisoformat(published).isoformat()
+        except ValueError as exc:
+            raise InputError(f"published date {published!r} is not ISO 8601 (e.g. 2024-10-21)") from exc
+    return replace(article, **fields, published=published or ingestion_time(),
+                   published_is_fallback=published is None)
