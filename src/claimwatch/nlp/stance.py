@@ -29,6 +29,8 @@ class StanceRules:
     negated_act_stance: dict[str, str]
     inverted_conditional_auxiliaries: frozenset[str]
     negated_open_predicates: frozenset[str]
+    double_negative_heads: frozenset[str]
+    hedged_denial_stance: str
     negated_content_stance: str
     negative_pronouns: frozenset[str]
     uncertain_means_uncommitted: bool
@@ -46,6 +48,8 @@ def load_stance_rules() -> StanceRules:
         negated_act_stance=dict(data["negated_act_stance"]),
         inverted_conditional_auxiliaries=frozenset(data["inverted_conditional_auxiliaries"]),
         negated_open_predicates=frozenset(data["negated_open_predicates"]),
+        double_negative_heads=frozenset(data.get("double_negative_heads", ())),
+        hedged_denial_stance=data.get("hedged_denial_stance", "denies"),
         negated_content_stance=data["negated_content_stance"],
         negative_pronouns=frozenset(data["negative_pronouns"]),
         uncertain_means_uncommitted=bool(data.get("uncertain_means_uncommitted", False)),
@@ -83,8 +87,8 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
         found.append("not " + _content_root(att).text if _negated(_content_root(att)) else _content_root(att).text)
 
     main = _main_tokens(att)
-    main_text = " " + " ".join(_norm(doc[i]) for i in sorted(main)) + " "
-    content_text = " " + " ".join(_norm(t) for t in att.content_span) + " "
+    main_text = " " + " ".join(w for w in (_norm(doc[i]) for i in sorted(main)) if w) + " "
+    content_text = " " + " ".join(w for w in (_norm(t) for t in att.content_span) if w) + " "
     phrase_stance = None
     for phrase, p_stance, p_certainty in hedges.stance_phrases:
         if f" {phrase} " in content_text and (f" {phrase} " in main_text or STANCE_STRENGTH[p_stance] >= 3):
@@ -118,6 +122,8 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
     if modal_certainty is not None:
         certainty = _weaker(certainty, modal_certainty[0])
         found.append(modal_certainty[1])
+    if stance == "denies" and certainty in ("probable", "possible") and entry.stance != "denies":
+        stance = rules.hedged_denial_stance  # "they felt it was a hoax"
     if rules.uncertain_means_uncommitted and stance == "asserts" and modal_certainty and modal_certainty[0] == "uncertain" \
             and _near_root(att, modal_certainty[1]):
         stance = "uncommitted"
@@ -132,7 +138,10 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
 
 
 def _norm(token: Token) -> str:
-    """Token text as the lexicons spell it: lower case, "n't" as "not", curly apostrophes straight."""
+    """Token text as the lexicons spell it: lower case, "n't" as "not", curly apostrophes straight,
+    quotation marks dropped (so 'is "true"' reads as "is true")."""
+    if token.is_quote:
+        return ""
     low = token.lower_.replace("\u2019", "'")
     return "not" if low == "n't" else low
 
@@ -142,6 +151,8 @@ def _cue_negated(att: Attribution, rules: StanceRules) -> bool:
     if _negated(verb):
         return True
     head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in rules.double_negative_heads:
+        return False  # "could not resist pointing out"
     if verb.dep_ == "xcomp" and (head.lemma_.lower() in rules.negating_heads or _negated(head)):
         return True
     if verb.dep_ == "xcomp" and head.dep_ in ("acomp",) and head.lemma_.lower() in rules.negating_heads:

@@ -24,6 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from claimwatch.errors import ClaimwatchError, InputError
 from claimwatch.ledger import queries
+from claimwatch.ledger.claims import EmbedderFactory
 from claimwatch.ledger.store import Ledger
 from claimwatch.model import STANCES, Analysis, Article
 from claimwatch.web import views
@@ -47,8 +48,10 @@ def _default_analyzer(article: Article) -> Analysis:
 
 
 def create_app(db: str | Path = "claimwatch.db", *, read_only: bool = False,
-               max_upload: int = MAX_UPLOAD_BYTES, analyze: Optional[Analyzer] = None) -> FastAPI:
-    """The FastAPI app over the ledger at ``db``; ``analyze`` replaces the NLP pipeline (tests)."""
+               max_upload: int = MAX_UPLOAD_BYTES, analyze: Optional[Analyzer] = None,
+               embedder: Optional[EmbedderFactory] = None) -> FastAPI:
+    """The FastAPI app over the ledger at ``db``; ``analyze`` and ``embedder`` replace the NLP
+    pipeline and the claim-matching embedder (tests pass cheaper ones)."""
     app = FastAPI(title="claimwatch", version="1", description="Who claims what: the claimwatch ledger as pages and JSON.")
     app.state.db, app.state.read_only, app.state.max_upload = str(db), read_only, max_upload
     app.state.analyze = analyze or _default_analyzer
@@ -56,7 +59,7 @@ def create_app(db: str | Path = "claimwatch.db", *, read_only: bool = False,
 
     @contextmanager
     def ledger() -> Iterator[Ledger]:
-        with Ledger(app.state.db) as opened:
+        with Ledger(app.state.db, embedder=embedder) as opened:
             yield opened
 
     def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:

@@ -8,7 +8,7 @@ returned raw; escaping is the templates' job (Jinja2 autoescape), never done her
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any, Iterable, Optional, Sequence
 
 from claimwatch.ledger.store import Ledger
@@ -195,9 +195,10 @@ def _when(value: Optional[str]) -> Optional[datetime]:
     if not value:
         return None
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return None
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)  # a bare date is taken as UTC
 
 
 def timeline_chart(detail: dict[str, Any], width: int = 640, height: int = 150) -> dict[str, Any]:

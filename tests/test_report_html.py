@@ -1,0 +1,209 @@
+"""`claimwatch report`: the self-contained HTML report, its Markdown twin and the read models behind them."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from click.testing import CliRunner
+
+from claimwatch.cli import cli
+from claimwatch.ledger.store import Ledger
+from claimwatch.render.html import build_report, render_report
+from claimwatch.web import views
+from test_web_support import PAYLOADS, add_hostile, build_story_ledger, no_embedder
+
+
+@pytest.fixture(scope="module")
+def story_db(tmp_path_factory):
+    path = build_story_ledger(tmp_path_factory.mktemp("report") / "story.db")
+    add_hostile(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def report(story_db):
+    with Ledger(story_db, embedder=no_embedder) as ledger:
+        return build_report(ledger)
+
+
+@pytest.fixture(scope="module")
+def html(report):
+    return render_report(report, "html")
+
+
+class _Collector(HTMLParser):
+    """Tags, ids, hrefs and script bodies of a document, as a browser's parser would see them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.ids: set[str] = set()
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        if "id" in a:
+            self.ids.add(a["id"])
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts.append(data)
+
+
+def _parse(html: str) -> _Collector:
+    c = _Collector()
+    c.feed(html)
+    return c
+
+
+def test_report_html_is_self_contained(html):
+    doc = _parse(html)
+    external = [(t, a) for t, a in doc.tags if a.get("src") or (t == "link" and a.get("href"))]
+    assert external == []
+    assert "<style>" in html and "<script>" in html
+    assert not re.search(r"https?://[^\"' ]*(cdn|googleapis|unpkg|jsdelivr)", html)
+    csp = next(a["content"] for t, a in doc.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    assert "default-src 'none'" in csp and "script-src 'sha256-" in csp
+
+
+def test_report_html_has_every_section(report, html):
+    doc = _parse(html)
+    assert {"assessment", "claims", "stance-matrix", "details"} <= doc.ids
+    badges = re.findall(r'class="badge status-(\w+)"', html)
+    assert {c["status"] for c in report["claims"]} <= set(badges)
+    charts = sum(1 for t, a in doc.tags if t == "svg" and "timeline-chart" in a.get("class", ""))
+    dated = sum(1 for cid in report["charts"] if report["charts"][cid]["events"])
+    assert charts == dated > 0
+    assert report["assessment"] and report["assessment"]["sections"]
+
+
+def test_report_matrix_cells_link_to_statement_cards(html):
+    doc = _parse(html)
+    cell_links = [a["href"] for t, a in doc.tags if t == "a" and a.get("href", "").startswith("#st-")]
+    assert cell_links
+    assert all(link[1:] in doc.ids for link in cell_links)
+
+
+def test_report_matrix_uses_the_stance_colour_scale(html):
+    cells = re.findall(r'<td class="cell stance-(\w+)"', html)
+    assert {"asserts", "denies"} <= set(cells)
+
+
+def test_report_cards_highlight_the_source_in_context(report, html):
+    cards = [c for cards in report["cards"].values() for c in cards]
+    assert cards
+    with_source = [c for c in cards if c["source_start"] is not None]
+    assert with_source and all(any(s.kind == "source" for s in c["segments"]) for c in with_source)
+    assert 'class="hl hl-source' in html and 'class="hl hl-content' in html
+
+
+def test_report_html_escapes_hostile_article_text(html):
+    doc = _parse(html)
+    assert all("__pwned" not in body for body in doc.scripts)
+    assert not any(a for t, a in doc.tags if t in ("img", "b", "i") or any(k.startswith("on") for k in a))
+    assert not any(a.get("href", "").lower().startswith("javascript:") for t, a in doc.tags)
+    assert "&lt;script&gt;window.__pwned" in html
+
+
+def test_report_markdown_carries_the_same_content(report):
+    text = render_report(report, "markdown")
+    for heading in ("## Assessment", "## Claims", "## Stance matrix", "### Timeline", "### Statements"):
+        assert heading in text
+    for c in report["claims"]:
+        assert f"## Claim {c['id']}:" in text
+    assert not any(p in text for p in ("<script>", "<img", "<b ")), "HTML in Markdown must be entities"
+    assert "&lt;script&gt;" in text
+
+
+def test_report_story_narrows_claims(story_db, report):
+    with Ledger(story_db, embedder=no_embedder) as ledger:
+        narrowed = build_report(ledger, story="convoy", with_assessment=False)
+    assert 0 < len(narrowed["claims"]) < len(report["claims"])
+    assert all("convoy" in (c["text"] + c["story"]).casefold() for c in narrowed["claims"])
+
+
+def test_report_cli_writes_html_and_markdown(story_db, tmp_path):
+    runner = CliRunner()
+    for fmt, suffix, marker in (("html", "html", "<!DOCTYPE html>"), ("markdown", "md", "# claimwatch report")):
+        out = tmp_path / f"r.{suffix}"
+        result = runner.invoke(cli, ["report", "--db", str(story_db), "-o", str(out), "--format", fmt])
+        assert result.exit_code == 0, result.output
+        assert out.read_text(encoding="utf-8").startswith(marker)
+
+
+def test_report_cli_missing_ledger_exits_2(tmp_path):
+    result = CliRunner().invoke(cli, ["report", "--db", str(tmp_path / "none.db"), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 2
+    assert not (tmp_path / "none.db").exists()
+
+
+# --- read models -------------------------------------------------------------------------------
+
+def _st(pk, stance, source, spans, claim=1, independent=True):
+    (s0, s1), (c0, c1), (t0, t1) = spans
+    return {"pk": pk, "claim": claim, "stance": stance, "source": source, "independent": independent,
+            "source_start": s0, "source_end": s1, "cue_start": c0, "cue_end": c1,
+            "content_start": t0, "content_end": t1}
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("The mayor said the bridge would reopen.", ((0, 9), (10, 14), (15, 38)),
+     [("The mayor", "source"), (" ", None), ("said", "cue"), (" ", None), ("the bridge would reopen", "content"),
+      (".", None)]),
+    # a source inside the content (a quote attributed mid-sentence) wins over the content highlight
+    ("Troops, the general said, were withdrawn.", ((8, 19), (20, 24), (0, 40)),
+     [("Troops, ", "content"), ("the general", "source"), (" ", "content"), ("said", "cue"),
+      (", were withdrawn", "content"), (".", None)]),
+])
+def test_views_highlight_splits_text_by_strongest_span(text, spans, expected):
+    segments = views.highlight(text, [_st(1, "asserts", "x", spans)])
+    assert [(s.text, s.kind) for s in segments] == expected
+    assert "".join(s.text for s in segments) == text
+
+
+def test_views_context_window_cuts_at_whitespace():
+    text = "word " * 100 + "The mayor said the bridge would reopen." + " tail" * 100
+    start = text.index("The mayor")
+    s = _st(1, "asserts", "x", ((start, start + 9), (start + 10, start + 14), (start + 15, start + 38)))
+    lo, hi = views.context_window(text, s, chars=40)
+    assert lo < start and hi > start + 38
+    assert text[lo - 1] == " " and text[hi] == " "
+
+
+def test_views_stance_matrix_keeps_latest_stance_and_drops_copies():
+    rows = [_st(1, "asserts", "Ministry", ((0, 1), (1, 2), (2, 3))),
+            _st(2, "denies", "Ministry", ((0, 1), (1, 2), (2, 3))),
+            _st(3, "supports", "Analyst", ((0, 1), (1, 2), (2, 3)), claim=2),
+            _st(4, "denies", "Copycat", ((0, 1), (1, 2), (2, 3)), independent=False),
+            _st(5, "asserts", "unnamed", ((0, 1), (1, 2), (2, 3)))]
+    m = views.stance_matrix(rows, [1, 2, 3])
+    assert m["claims"] == [1, 2]
+    grid = {r["actor"]: r["cells"] for r in m["rows"]}
+    assert set(grid) == {"Ministry", "Analyst"}
+    assert grid["Ministry"][0] == {"stance": "denies", "statements": [1, 2]}
+    assert grid["Ministry"][1] is None and grid["Analyst"][1]["stance"] == "supports"
+
+
+def test_views_timeline_chart_orders_points_by_date_within_the_frame():
+    detail = {"timeline": [
+        {"date": "2024-10-20T00:00:00+00:00", "kind": "status_change", "from_status": "alleged",
+         "to_status": "corroborated", "note": "n"},
+        {"date": "2024-10-10T00:00:00+00:00", "kind": "first_alleged", "from_status": None, "to_status": "alleged",
+         "note": "n"},
+        {"date": None, "kind": "denial", "from_status": None, "to_status": None, "note": "undated"}],
+        "quantities": [{"date": "2024-10-12", "value": 100, "text": "100 troops", "source": "a", "outlet": "o"},
+                       {"date": "2024-10-30", "value": 300, "text": "300 troops", "source": "b", "outlet": "o"}]}
+    chart = views.timeline_chart(detail, width=500)
+    xs = [e["x"] for e in chart["events"]]
+    assert len(xs) == 2 and all(24 <= x <= 476 for x in xs)
+    assert xs[0] > xs[1]  # the later event sits further right
+    low, high = chart["figures"]
+    assert high["y"] < low["y"]  # the larger figure is drawn higher
+    assert chart["start"] == "2024-10-10" and chart["end"] == "2024-10-30"

@@ -1,0 +1,273 @@
+"""The web UI and JSON API through FastAPI's TestClient: every route, the API shapes, and the safety
+rules (escaping, CSRF, upload size limit, read-only mode, security headers)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from claimwatch.web.app import CSRF_COOKIE, create_app
+from test_web_support import HOSTILE_TEXT, PAYLOADS, add_hostile, build_story_ledger, no_embedder
+
+ARTICLE = (
+    "Harbour officials said on Tuesday that the container ship Aurora had run aground near the northern "
+    "breakwater after its steering failed.\n\n"
+    "The shipping company denied that the crew had ignored a pilot's warning, calling the claim unfounded.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def story_db(tmp_path_factory):
+    path = build_story_ledger(tmp_path_factory.mktemp("web") / "story.db")
+    return path, add_hostile(path)
+
+
+@pytest.fixture(scope="module")
+def client(story_db):
+    return TestClient(create_app(story_db[0], embedder=no_embedder))
+
+
+@pytest.fixture
+def fresh(tmp_path):
+    """A client over an empty ledger of its own, for tests that write."""
+    return TestClient(create_app(tmp_path / "w.db", embedder=no_embedder, max_upload=4096))
+
+
+def _token(client: TestClient) -> str:
+    page = client.get("/ingest")
+    assert page.status_code == 200
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+    assert client.cookies.get(CSRF_COOKIE) == token
+    return token
+
+
+def _first_claim(client) -> dict:
+    return client.get("/api/claims").json()[0]
+
+
+# --- pages -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path, marker", [
+    ("/", 'id="claims-table"'),
+    ("/actors", 'id="actors-table"'),
+    ("/articles", 'id="articles-table"'),
+    ("/ingest", 'name="csrf_token"'),
+    ("/static/style.css", ".matrix"),
+    ("/static/app.js", "table-filter"),
+    ("/openapi.json", "/api/claims/{claim_id}"),
+])
+def test_web_pages_render(client, path, marker):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert marker in response.text
+
+
+def test_web_claim_page_shows_timeline_matrix_statements_and_figures(client):
+    claim = _first_claim(client)
+    html = client.get(f"/claims/{claim['id']}").text
+    assert 'class="timeline-chart"' in html and 'id="stance-matrix"' in html
+    assert 'id="statements"' in html and 'id="evidence"' in html
+    assert claim["text"].split()[0] in html
+    detail = client.get(f"/api/claims/{claim['id']}").json()
+    if detail["quantities"]:
+        assert 'class="figures"' in html and 'class="qline"' in html
+
+
+def test_web_claim_matrix_links_resolve_to_cards_on_the_page(client):
+    claim = _first_claim(client)
+    html = client.get(f"/claims/{claim['id']}").text
+    links = re.findall(rf'href="/claims/{claim["id"]}#(st-[\d-]+)"', html)
+    assert links and all(f'id="{anchor}"' in html for anchor in links)
+
+
+def test_web_actor_page_lists_statements(client):
+    actor = client.get("/api/actors").json()[0]
+    html = client.get(f"/actors/{actor['name']}").text
+    assert actor["name"] in html and 'class="results"' in html
+
+
+def test_web_article_page_highlights_attributions(client):
+    article = next(a for a in client.get("/api/articles").json() if a["statements"])
+    html = client.get(f"/articles/{article['id']}").text
+    assert 'id="article-text"' in html
+    assert html.count('class="hl hl-source') >= 1 and html.count('class="hl hl-cue') >= article["statements"] // 2
+
+
+def test_web_filters_narrow_the_claims_list(client):
+    everything = client.get("/api/claims").json()
+    confirmed = client.get("/api/claims", params={"status": "confirmed"}).json()
+    assert 0 < len(confirmed) < len(everything) and {c["status"] for c in confirmed} == {"confirmed"}
+    html = client.get("/", params={"status": "confirmed"}).text
+    assert html.count("<tr><td>") == len(confirmed)
+
+
+def test_web_search_finds_a_statement(client):
+    html = client.get("/", params={"q": "special forces"}).text
+    results = re.findall(r'<li class="result">.*?</li>', html, flags=re.S)
+    assert results and all("special forces" in r.lower() for r in results)
+    assert re.search(r'href="/articles/\w+#s\d+"', results[0])
+
+
+def test_web_search_without_words_is_empty_not_an_error(client):
+    assert client.get("/", params={"q": "***"}).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/claims/99999", "/actors/Nobody%20Atall", "/articles/0000"])
+def test_web_unknown_things_are_404_pages(client, path):
+    response = client.get(path)
+    assert response.status_code == 404 and "<html" in response.text
+
+
+# --- JSON API ----------------------------------------------------------------------------------
+
+def test_web_api_claims_shape(client):
+    rows = client.get("/api/claims", params={"limit": 3}).json()
+    assert len(rows) == 3
+    assert set(rows[0]) >= {"id", "text", "status", "story", "first_seen", "last_seen", "members", "sources"}
+    assert set(rows[0]["sources"]) == {"for", "uncommitted", "against"}
+
+
+def test_web_api_claim_detail_shape(client):
+    claim = _first_claim(client)
+    detail = client.get(f"/api/claims/{claim['id']}").json()
+    assert detail["id"] == claim["id"]
+    assert {"timeline", "statements", "quantities", "members"} <= set(detail)
+    assert set(detail["statements"]) <= {"asserts", "supports", "uncommitted", "disputes", "denies"}
+    assert client.get("/api/claims/99999").json() == {"detail": "no claim 99999 in the ledger"}
+
+
+def test_web_api_actors_and_articles_shape(client):
+    actors = client.get("/api/actors").json()
+    assert actors and set(actors[0]) == {"name", "side", "statements", "stances"}
+    articles = client.get("/api/articles").json()
+    assert len(articles) == 15 and "text" not in articles[0]
+    one = client.get(f"/api/articles/{articles[0]['id']}").json()
+    assert one["text"] and one["statements"] and "segments" not in one
+
+
+def test_web_api_search_and_openapi(client):
+    found = client.get("/api/search", params={"q": "Kursk"}).json()
+    assert found and all("kursk" in r["content"].lower() for r in found)
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/api/claims", "/api/claims/{claim_id}", "/api/actors", "/api/articles"} <= set(paths)
+    assert not any(p.startswith(("/claims", "/ingest")) for p in paths)
+
+
+# --- safety ------------------------------------------------------------------------------------
+
+def _executable(html: str) -> list[str]:
+    """Markup a browser would act on: script tags with the payload, event handlers, javascript: URLs."""
+    found = re.findall(r"<script[^>]*>[^<]*__pwned", html, flags=re.I)
+    found += re.findall(r"<[a-z]+\s[^>]*\bon[a-z]+\s*=", html, flags=re.I)
+    found += re.findall(r"""href\s*=\s*["']?\s*javascript:""", html, flags=re.I)
+    return found
+
+
+def test_web_hostile_article_is_escaped_everywhere(client, story_db):
+    article_id = story_db[1]
+    pages = [f"/articles/{article_id}", "/articles", "/actors", "/?q=convoy"]
+    claim = next(c for c in client.get("/api/claims").json() if "convoy" in c["text"])
+    pages.append(f"/claims/{claim['id']}")
+    for path in pages:
+        html = client.get(path).text
+        assert _executable(html) == [], path
+    article = client.get(f"/articles/{article_id}").text
+    assert "&lt;script&gt;window.__pwned" in article and "onerror=" in article  # shown, as text
+    assert "&lt;script&gt;window.__pwned=&#39;title&#39;&lt;/script&gt;" in article
+
+
+def test_web_pages_send_a_strict_content_security_policy(client):
+    headers = client.get("/").headers
+    assert "script-src 'self'" in headers["content-security-policy"]
+    assert headers["x-content-type-options"] == "nosniff"
+
+
+def test_web_ingest_pasted_article_appears_in_the_ledger(fresh):
+    token = _token(fresh)
+    response = fresh.post("/ingest", data={"csrf_token": token, "text": ARTICLE, "title": "Ship aground",
+                                           "outlet": "Harbour Gazette", "published": "2024-03-05"},
+                          follow_redirects=False)
+    assert response.status_code == 303
+    page = fresh.get(response.headers["location"])
+    assert "Analysed and stored." in page.text and "Ship aground" in page.text
+    articles = fresh.get("/api/articles").json()
+    assert [a["title"] for a in articles] == ["Ship aground"] and articles[0]["statements"] >= 1
+    again = fresh.post("/ingest", data={"csrf_token": token, "text": ARTICLE}, follow_redirects=True)
+    assert "already in the ledger" in again.text
+
+
+def test_web_ingest_uploaded_hostile_file_is_stored_and_escaped(fresh):
+    token = _token(fresh)
+    response = fresh.post("/ingest", data={"csrf_token": token},
+                          files={"file": ("hostile.txt", HOSTILE_TEXT.encode("utf-8"), "text/plain")})
+    assert response.status_code == 200 and "Analysed and stored." in response.text
+    assert _executable(response.text) == []
+    assert all(p.replace("<", "&lt;") in response.text or p not in HOSTILE_TEXT for p in PAYLOADS)
+
+
+@pytest.mark.parametrize("form, cookie", [
+    ({"text": ARTICLE}, True),  # no token in the form
+    ({"text": ARTICLE, "csrf_token": "forged"}, True),  # a token that is not the cookie's
+    ({"text": ARTICLE, "csrf_token": "whatever"}, False),  # no cookie at all
+])
+def test_web_ingest_rejects_missing_or_wrong_csrf_token(fresh, form, cookie):
+    if cookie:
+        _token(fresh)
+    else:
+        fresh.cookies.clear()
+    response = fresh.post("/ingest", data=form)
+    assert response.status_code == 403
+    assert fresh.get("/api/articles").json() == []
+
+
+def test_web_ingest_rejects_cross_site_origin(fresh):
+    token = _token(fresh)
+    response = fresh.post("/ingest", data={"csrf_token": token, "text": ARTICLE},
+                          headers={"Origin": "http://evil.example"})
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize("field", ["file", "text"])
+def test_web_ingest_refuses_articles_over_the_size_limit(fresh, field):
+    token = _token(fresh)
+    big = ("The council said the budget would rise. " * 200).encode("utf-8")  # ~8 KiB > 4 KiB limit
+    if field == "file":
+        response = fresh.post("/ingest", data={"csrf_token": token}, files={"file": ("big.txt", big, "text/plain")})
+    else:
+        response = fresh.post("/ingest", data={"csrf_token": token, "text": big.decode()})
+    assert response.status_code == 413
+    assert fresh.get("/api/articles").json() == []
+
+
+def test_web_ingest_refuses_a_huge_declared_body_before_reading_it(fresh):
+    token = _token(fresh)
+    response = fresh.post("/ingest", content=b"x" * 200_000,
+                          headers={"Content-Type": "application/x-www-form-urlencoded"},
+                          params={"csrf_token": token})
+    assert response.status_code == 413
+
+
+@pytest.mark.parametrize("form, message", [
+    ({"text": "   "}, "paste an article"),
+    ({"text": ARTICLE, "published": "last Tuesday"}, "not ISO 8601"),
+])
+def test_web_ingest_bad_input_is_explained(fresh, form, message):
+    token = _token(fresh)
+    response = fresh.post("/ingest", data={"csrf_token": token, **form})
+    assert response.status_code == 400 and message in response.text
+
+
+def test_web_read_only_disables_ingest(story_db):
+    client = TestClient(create_app(story_db[0], read_only=True, embedder=no_embedder))
+    assert client.get("/ingest").status_code == 403
+    assert client.post("/ingest", data={"text": ARTICLE}).status_code == 403
+    home = client.get("/")
+    assert home.status_code == 200 and 'href="/ingest"' not in home.text
+
+
+def test_web_serve_binds_localhost_by_default():
+    from claimwatch.cli_web import serve
+
+    defaults = {p.name: p.default for p in serve.params}
+    assert defaults["host"] == "127.0.0.1" and defaults["read_only"] is False

@@ -1,0 +1,64 @@
+"""Shared material for the report and web tests: a ledger of the bundled story and a hostile article.
+
+The hostile article is written for these tests: news sentences whose quoted material carries
+``<script>``, ``onerror=`` and ``javascript:`` payloads that would set ``window.__pwned`` if any of it
+reached a page unescaped. The test here keeps it honest: the pipeline must still find statements in
+it, so the escaping tests exercise highlighted sources, cues and contents, not just plain text.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from claimwatch.ledger.ingest import ingest_into
+from claimwatch.ledger.store import Ledger
+from claimwatch.model import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+STORY = ROOT / "src" / "claimwatch" / "data" / "story" / "north-korea-troops.jsonl"
+
+HOSTILE_TEXT = (
+    'Border officials said on Monday that a convoy of <script>window.__pwned = "script"</script> armoured '
+    "trucks had crossed into the region overnight.\n\n"
+    "The defence ministry denied that <img src=x onerror=\"window.__pwned='img'\"> any of its troops were "
+    "involved, calling the <a href=\"javascript:window.__pwned='link'\">leaked report</a> \"a fabrication\".\n\n"
+    "A spokesperson for the <b onmouseover=\"window.__pwned='hover'\">regional governor</b> said the "
+    "authorities could not confirm the number of vehicles.\n"
+)
+HOSTILE_TITLE = "<script>window.__pwned='title'</script>Convoy row"
+HOSTILE_URL = "javascript:window.__pwned='url'"
+PAYLOADS = ("<script>", "onerror=", "onmouseover=", "javascript:")
+
+
+def no_embedder():
+    """Lexical claim matching only: keeps the tests fast and independent of the ONNX model."""
+    return None
+
+
+def build_story_ledger(path: Path) -> Path:
+    """The bundled North Korea story ingested into a new ledger at ``path``."""
+    with Ledger(path, embedder=no_embedder) as ledger:
+        report = ingest_into(ledger, [str(STORY)], fetch_urls=False)
+    assert report.added, "the bundled story must ingest"
+    return path
+
+
+def add_hostile(path: Path) -> str:
+    """Analyse and store the hostile article (with a hostile title and URL); return its id."""
+    from claimwatch.ingest.text import article_from_bytes
+    from claimwatch.nlp.pipeline import analyze_article
+
+    article = article_from_bytes(HOSTILE_TEXT.encode("utf-8"))
+    article = Article(text=article.text, id=article.id, title=HOSTILE_TITLE, url=HOSTILE_URL,
+                      outlet="<i>Frontier Post</i>", published="2024-11-20T08:00:00+00:00")
+    with Ledger(path, embedder=no_embedder) as ledger:
+        ledger.add_analysis(analyze_article(article))
+    return article.id
+
+
+def test_web_support_hostile_article_has_statements_over_its_payloads(tmp_path):
+    article_id = add_hostile(tmp_path / "h.db")
+    with Ledger(tmp_path / "h.db", embedder=no_embedder) as ledger:
+        statements = ledger.statements_for_article(article_id)
+    said = " ".join(s.content + " " + s.source for s in statements)
+    assert len(statements) >= 2
+    assert "<script>" in said and "onerror=" in said
