@@ -9,7 +9,7 @@ back to the claims they refer to. A negated restatement of an earlier claim is a
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable
 
@@ -301,6 +301,27 @@ class ClaimBook:
         self._lemma_groups.append((prop.lemmas, gid))
         return gid
 
+    def merge_by_topic(self, topics: list[str]) -> None:
+        """Claims with no event type join the group of the article's topic they mention.
+
+        An article is mostly about one or two things ("the audio", "the crater"); statements about it
+        in different words ("qualms over the authenticity of the audio", "the recording was a hoax")
+        are variants of one proposition even when no event type names it.
+        """
+        remap: dict[str, str] = {}
+        topic_group: dict[str, str] = {}
+        for claim in self.claims:
+            prop = self._props[claim.id]
+            hit = next((t for t in topics if t in prop.lemmas), None)
+            if hit is None:
+                continue
+            if hit not in topic_group:
+                topic_group[hit] = remap.get(claim.group, claim.group)
+            elif prop.event is None and claim.group != topic_group[hit]:
+                remap[claim.group] = topic_group[hit]
+        if remap:
+            self.claims = [replace(c, group=remap.get(c.group, c.group)) for c in self.claims]
+
     def matching(self, prop: Proposition, min_overlap: float = 0.5) -> list[str]:
         """Earlier claims this proposition restates: same event type and agent, or most of its words."""
         out = []
@@ -322,6 +343,23 @@ class ClaimBook:
                 out.append(cid)
         # the closest wording first: "allegations of personnel being sent" -> "deployed soldiers"
         return sorted(out, key=lambda cid: (-(self._props[cid].event == prop.event), -_overlap(prop.lemmas, self._props[cid].lemmas)))
+
+
+GENERIC_NOUNS = {"official", "people", "year", "time", "week", "day", "month", "statement", "report", "source",
+                 "thing", "way", "part", "number", "lot", "man", "woman", "news", "information", "group", "country",
+                 "government", "state", "case", "world", "issue", "question", "fact", "today", "monday", "tuesday",
+                 "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def article_topics(doc: Doc, k: int = 5) -> list[str]:
+    """The article's most frequent specific nouns: what most of its statements are about."""
+    counts: dict[str, int] = {}
+    for t in doc:
+        lemma = t.lemma_.lower()
+        if t.pos_ in ("NOUN", "PROPN") and not t.is_stop and len(lemma) > 2 and lemma not in GENERIC_NOUNS and t.is_alpha:
+            counts[lemma] = counts.get(lemma, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [w for w, n in ranked[:k] if n >= 2]
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:

@@ -13,7 +13,7 @@ from claimwatch.lexicons import load_yaml
 from claimwatch.model import Analysis, Article, Statement
 from claimwatch.nlp.actors import ActorIndex, ResolvedSource
 from claimwatch.nlp.attribution import Attribution, find_attributions
-from claimwatch.nlp.claims import ClaimBook, anaphor_topic, find_anaphor, is_anaphor, propositions
+from claimwatch.nlp.claims import ClaimBook, article_topics, anaphor_topic, find_anaphor, is_anaphor, propositions
 from claimwatch.nlp.evidence import evidence_from_source, find_evidence
 from claimwatch.nlp.quantities import find_quantities
 from claimwatch.nlp.stance import StanceReading, read_stance
@@ -99,6 +99,7 @@ def analyze_doc(article: Article, doc) -> Analysis:
             sources = [ResolvedSource("unnamed", None)]
         claim_ids, stance = _claims_for(att.attribution, reading.stance, book, actors, statements)
         statements.extend(_statements(article, doc, att.attribution, reading, stance, sources, claim_ids, len(statements)))
+    book.merge_by_topic(article_topics(doc))
     statements = _without_relays(statements, article.text)
     return Analysis(article=article, statements=tuple(statements), claims=tuple(book.claims), actors=actors.actors())
 

@@ -155,7 +155,12 @@ def create_app(db: str | Path = "claimwatch.db", *, read_only: bool = False,
         if declared and declared.isdigit() and int(declared) > limit + FORM_OVERHEAD:
             raise HTTPException(413, f"the upload is larger than the {limit // 1024} KiB limit")
         _check_origin(request)
-        form = await request.form(max_files=1, max_fields=8, max_part_size=limit + 1)
+        try:
+            form = await request.form(max_files=1, max_fields=8, max_part_size=limit + 1)
+        except StarletteHTTPException as exc:  # the parser's own limits: a part too large is a 413
+            if "maximum size" in str(exc.detail):
+                raise HTTPException(413, f"the article is larger than the {limit // 1024} KiB limit") from exc
+            raise
         cookie, sent = request.cookies.get(CSRF_COOKIE, ""), str(form.get("csrf_token", ""))
         if not cookie or not sent or not hmac.compare_digest(cookie, sent):
             raise HTTPException(403, "missing or wrong CSRF token: reload the ingest form and try again")
