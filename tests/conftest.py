@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from claimwatch.model import Actor, Analysis, Article, Claim, Evidence, Mention, Quantity, Statement
-from claimwatch.nlp.pipeline import article_id
+from claimwatch.nlp.pipeline import analyze_text, article_id
 
 HARBOUR_TEXT = (
     "The port authority in Rotterdam said on Tuesday that the fire aboard the cargo ship Meridian "
@@ -105,3 +105,19 @@ def nlp():
 def analysis() -> Analysis:
     """A hand-built Analysis of a harbour-fire news item (see :func:`build_harbour_analysis`)."""
     return build_harbour_analysis()
+
+
+# --- helpers of the pattern tests (tests/test_*_patterns.py, test_actors_resolution, test_claims_grouping)
+
+@pytest.fixture(scope="module")
+def analyse(nlp):
+    """Analyse each passage once per module with the session's spaCy model."""
+    cache: dict[str, Analysis] = {}
+
+    def run(text: str) -> Analysis:
+        if text not in cache:
+            cache[text] = analyze_text(text, nlp=nlp)
+        return cache[text]
+
+    return run
+

@@ -10,23 +10,11 @@ from __future__ import annotations
 
 import pytest
 
+from support import gap, statement_at  # noqa: F401
 from claimwatch.model import Analysis, Statement
 from claimwatch.nlp.pipeline import analyze_text
 
 Expected = list[tuple[str, str, str]]  # (source, cue, content)
-
-
-@pytest.fixture(scope="module")
-def analyse(nlp):
-    """Analyse each passage once per module with the session's spaCy model."""
-    cache: dict[str, Analysis] = {}
-
-    def run(text: str) -> Analysis:
-        if text not in cache:
-            cache[text] = analyze_text(text, nlp=nlp)
-        return cache[text]
-
-    return run
 
 
 def _norm(name: str) -> str:
@@ -66,11 +54,6 @@ def assert_statements(analysis: Analysis, expected: Expected) -> None:
         assert match is not None, f"missing ({source!r}, {cue!r}, {content!r}); found {found}"
         unmatched.remove(match)
     assert not unmatched, f"unexpected statements {[t for t, s in zip(found, analysis.statements) if s in unmatched]}"
-
-
-def gap(reason: str, *values):
-    """A case the extractor fails today: kept visible, with the diagnosis, for whoever fixes it."""
-    return pytest.param(*values, marks=pytest.mark.xfail(strict=False, reason=reason))
 
 
 CASES = [

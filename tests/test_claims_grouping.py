@@ -8,21 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from support import gap, statement_at  # noqa: F401
 from claimwatch.model import Analysis, Statement
 from claimwatch.nlp.pipeline import analyze_text
-
-
-@pytest.fixture(scope="module")
-def analyse(nlp):
-    """Analyse each passage once per module with the session's spaCy model."""
-    cache: dict[str, Analysis] = {}
-
-    def run(text: str) -> Analysis:
-        if text not in cache:
-            cache[text] = analyze_text(text, nlp=nlp)
-        return cache[text]
-
-    return run
 
 
 def statement_about(analysis: Analysis, phrase: str) -> Statement:
@@ -37,11 +25,6 @@ def groups_of(analysis: Analysis, statement: Statement) -> set[str]:
     groups = {c.group for c in analysis.claims if c.id in statement.claims}
     assert groups, f"statement {statement.content!r} has no claim"
     return groups
-
-
-def gap(reason: str, *values):
-    """A case the extractor fails today: kept visible, with the diagnosis, for whoever fixes it."""
-    return pytest.param(*values, marks=pytest.mark.xfail(strict=False, reason=reason))
 
 
 PARAPHRASES = [

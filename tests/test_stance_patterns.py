@@ -10,36 +10,9 @@ from __future__ import annotations
 
 import pytest
 
+from support import gap, statement_at  # noqa: F401
 from claimwatch.model import Analysis, Statement
 from claimwatch.nlp.pipeline import analyze_text
-
-
-@pytest.fixture(scope="module")
-def analyse(nlp):
-    """Analyse each passage once per module with the session's spaCy model."""
-    cache: dict[str, Analysis] = {}
-
-    def run(text: str) -> Analysis:
-        if text not in cache:
-            cache[text] = analyze_text(text, nlp=nlp)
-        return cache[text]
-
-    return run
-
-
-def statement_at(analysis: Analysis, cue: str) -> Statement:
-    """The statement whose cue is (or begins with) ``cue``; fails listing the cues found."""
-    text = analysis.article.text
-    cues = [text[slice(*s.cue_span)] for s in analysis.statements]
-    for s, found in zip(analysis.statements, cues):
-        if found == cue or found.startswith(cue + " "):
-            return s
-    pytest.fail(f"no statement with cue {cue!r}; cues found: {cues}")
-
-
-def gap(reason: str, *values):
-    """A case the extractor fails today: kept visible, with the diagnosis, for whoever fixes it."""
-    return pytest.param(*values, marks=pytest.mark.xfail(strict=False, reason=reason))
 
 
 ECHO_CONTEXT = ("Doctors warned that the hospital could run out of oxygen within days. "

@@ -105,8 +105,6 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
         content = _token_range(doc, *quote.inner)
     if content is None:
         content = _parenthetical(verb, sources) or _clause_content(verb, hit)
-    if content is None and passive and not sources:
-        content = None
     if content is None:
         return None
     start_tok, end_tok = content
@@ -252,8 +250,6 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
     passive_subj = [c for c in children if c.dep_ == "nsubjpass"]
     if passive_subj and passive_subj[0].lower_ not in ("it",):  # "the reports were denied by X"
         return _subtree_range(passive_subj[0], stop_at=verb)
-    if passive_subj:  # "it is alleged that Y" with the clause parsed elsewhere
-        return None
     return None
 
 

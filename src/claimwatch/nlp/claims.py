@@ -80,10 +80,6 @@ class Proposition:
         return self.agent, self.event
 
 
-def classify_event(lemmas: set[str], verbs: set[str]) -> EventType | None:
-    """The event type whose triggers best cover the clause (nouns count double for specificity)."""
-    ranked = classify_events(lemmas, verbs)
-    return ranked[0] if ranked else None
 
 
 def classify_events(lemmas: set[str], verbs: set[str]) -> list[EventType]:
@@ -370,9 +366,4 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
-def group_claims(claims: list[Claim]) -> tuple[Claim, ...]:
-    return tuple(claims)
 
-
-def doc_lemmas(doc: Doc, start: int, end: int) -> frozenset[str]:
-    return frozenset(t.lemma_.lower() for t in doc[start:end] if t.pos_ in CONTENT_POS and not t.is_stop)
