@@ -273,3 +273,24 @@ def test_web_serve_binds_localhost_by_default():
     params = {p.name: p for p in serve.params}
     assert params["host"].default == "127.0.0.1"
     assert params["read_only"].is_flag and params["port"].default == 8000
+
+
+# --- Datasette metadata ------------------------------------------------------------------------
+
+def test_web_datasette_metadata_matches_the_ledger_schema(story_db):
+    import json
+    import sqlite3
+    from pathlib import Path
+
+    meta = json.loads((Path(__file__).parents[1] / "datasette" / "metadata.json").read_text(encoding="utf-8"))
+    db = meta["databases"]["claimwatch"]
+    con = sqlite3.connect(story_db[0])
+    try:
+        names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+        assert set(db["tables"]) <= names
+        assert {"articles", "statements", "ledger_claims", "claim_events"} <= set(db["tables"])
+        for name, query in db["queries"].items():
+            rows = con.execute(query["sql"], {"claim_id": 1, "words": "troops"}).fetchall()
+            assert rows, f"canned query {name} returns nothing on the bundled story"
+    finally:
+        con.close()
