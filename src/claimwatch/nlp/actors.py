@@ -194,8 +194,8 @@ class ActorIndex:
         """Canonical actor for the head token of a source phrase; registers new actors as needed."""
         if token.dep_ == "appos" and token.head.pos_ in ("PROPN", "NOUN"):  # "Rosenberg, a woman, ..."
             token = token.head
-        named = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
-        if named is not None and token.ent_type_ != "PERSON":  # "the attorney, Lopa Blumenthal, said"
+        named = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG")), None)
+        if named is not None and not token.ent_type_:  # "the attorney, Lopa Blumenthal, said", "the paper, al-Sabah"
             token = named
         span = self._np_span(token)
         if token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and len(span) <= 2:

@@ -28,6 +28,8 @@ LEADING_MARKS = {"that"}
 INVERTED_AUX = {"should", "were", "had"}
 CUE_HEADS = "claimwatch.cue_heads"
 CUE_HITS = "claimwatch.cue_hits"
+PUBLICATIONS = {"paper", "newspaper", "daily", "journal", "magazine", "outlet", "website", "site", "blog", "tabloid",
+                "broadcaster", "channel", "network"}
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,9 @@ def _verb_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
     """Subjects of a cue verb, following conjunctions, participles and passives back to the speaker."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is None and passive:  # "... refuted as 'incorrect' by the ministry": the by-phrase hung lower
+        agent = next((t for t in verb.subtree if t.i > verb.i and t.lower_ == "by" and t.dep_ in ("prep", "agent")
+                      and same_sentence(t, verb)), None)
     if agent is not None:
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
         if pobj is not None:
@@ -441,8 +446,10 @@ def _noun_cue(hit: CueHit, doc: Doc) -> Attribution | None:
     if poss is not None:
         sources = _with_conjuncts(poss)
     else:
-        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "in")), None)
         pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if pobj is not None and by.lower_ == "in" and not (pobj.ent_type_ == "ORG" or pobj.lemma_.lower() in PUBLICATIONS):
+            pobj = None  # "reports in a local newspaper that ..." names a source; "claims in March" does not
         if pobj is not None:
             sources = _with_conjuncts(pobj)
         elif noun.dep_ in ("dobj",) and noun.head.lemma_.lower() in ("make", "issue", "repeat", "voice", "raise", "level"):
