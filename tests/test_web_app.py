@@ -153,6 +153,9 @@ def test_web_api_search_and_openapi(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/claims", "/api/claims/{claim_id}", "/api/actors", "/api/articles"} <= set(paths)
     assert not any(p.startswith(("/claims", "/ingest")) for p in paths)
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    assert {"timeline", "statements", "quantities"} <= set(schemas["ClaimDetail"]["properties"])
+    assert "for" in schemas["Sources"]["properties"]
 
 
 # --- safety ------------------------------------------------------------------------------------
@@ -294,3 +297,15 @@ def test_web_datasette_metadata_matches_the_ledger_schema(story_db):
             assert rows, f"canned query {name} returns nothing on the bundled story"
     finally:
         con.close()
+
+
+def test_web_ingest_uploaded_html_page_is_read_as_a_web_page(fresh):
+    token = _token(fresh)
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE.split("\n\n"))
+    page = (f"<html><head><title>Aurora aground</title><script>window.__pwned = 1</script></head>"
+            f"<body><nav>Home | World</nav><article><h1>Aurora aground</h1>{paragraphs}</article></body></html>")
+    response = fresh.post("/ingest", data={"csrf_token": token},
+                          files={"file": ("aurora.html", page.encode("utf-8"), "text/html")})
+    assert response.status_code == 200 and "Analysed and stored." in response.text
+    text = fresh.get("/api/articles/" + fresh.get("/api/articles").json()[0]["id"]).json()["text"]
+    assert "run aground" in text and "__pwned" not in text and "<p>" not in text

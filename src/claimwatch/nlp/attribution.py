@@ -141,6 +141,7 @@ def _verb_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
     if not passive:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
         subj = next((c for c in subjects if c.tag_ not in ("WP", "WDT")), subjects[0] if subjects else None)
+        subj = _partitive_head(subj)
         if subj is not None and subj.lower_ not in ("it", "there") or (subj is not None and _it_refers(subj)):
             return _with_conjuncts(subj), False
     if passive:
@@ -166,6 +167,18 @@ def _verb_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
         else:
             break
     return (), False
+
+
+PARTITIVES = {"one", "some", "many", "two", "three", "several", "most", "none", "all", "each", "few", "both"}
+
+
+def _partitive_head(token: Token | None) -> Token | None:
+    """ "one of these people said": the speaker is a member of "these people"."""
+    if token is None or token.lower_ not in PARTITIVES:
+        return token
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return pobj if pobj is not None else token
 
 
 def _it_refers(token: Token) -> bool:
@@ -255,7 +268,25 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
     passive_subj = [c for c in children if c.dep_ == "nsubjpass"]
     if passive_subj and passive_subj[0].lower_ not in ("it",):  # "the reports were denied by X"
         return _subtree_range(passive_subj[0], stop_at=verb)
-    return None
+    return _that_by_word_order(verb)
+
+
+def _that_by_word_order(verb: Token) -> tuple[int, int] | None:
+    """When the parse lost the complement ("said last week that 720,000 watches ... shipped"), a
+    "that" or colon right after the cue and its time adverbs still opens the content, to the end of
+    the sentence."""
+    doc = verb.doc
+    k = verb.i + 1
+    while k < len(doc) and k - verb.i <= 5 and same_sentence(doc[k], verb) and (
+            doc[k].dep_ in ("npadvmod", "advmod", "amod", "det") or doc[k].ent_type_ in ("DATE", "TIME")) and doc[k].lower_ != "that":
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in ("that", ":") or not same_sentence(doc[k], verb):
+        return None
+    sentence_end = k
+    while sentence_end < len(doc) and same_sentence(doc[sentence_end], verb):
+        sentence_end += 1
+    start, end = _trim_range(doc, k + 1, sentence_end)
+    return (start, end) if end - start >= 3 else None
 
 
 CONTROL_HEADS = {"decline", "refuse", "fail", "unable", "continue", "go", "want", "wish", "hesitate", "reluctant"}

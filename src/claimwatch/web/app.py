@@ -27,7 +27,7 @@ from claimwatch.ledger import queries
 from claimwatch.ledger.claims import EmbedderFactory
 from claimwatch.ledger.store import Ledger
 from claimwatch.model import STANCES, Analysis, Article
-from claimwatch.web import views
+from claimwatch.web import schemas, views
 from claimwatch.web.templating import environment
 
 MAX_UPLOAD_BYTES = 1024 * 1024  # articles are text: 1 MiB is a long one
@@ -164,10 +164,10 @@ def create_app(db: str | Path = "claimwatch.db", *, read_only: bool = False,
         cookie, sent = request.cookies.get(CSRF_COOKIE, ""), str(form.get("csrf_token", ""))
         if not cookie or not sent or not hmac.compare_digest(cookie, sent):
             raise HTTPException(403, "missing or wrong CSRF token: reload the ingest form and try again")
-        data = await _article_bytes(form, limit)
+        data, name = await _article_bytes(form, limit)
         token = cookie
         try:
-            article = _article(data, form)
+            article = _article(data, name, form)
             article_id, added = await run_in_threadpool(_store, article)
         except ClaimwatchError as exc:
             return page(request, "ingest.html", status_code=400, token=token, max_upload=limit, error=str(exc))
@@ -184,32 +184,32 @@ def create_app(db: str | Path = "claimwatch.db", *, read_only: bool = False,
 
     @app.get("/api/claims", tags=["claims"], summary="Claims across articles with status and sources")
     def api_claims(story: Optional[str] = None, status: Optional[str] = None,
-                   limit: Optional[int] = Query(None, ge=1)) -> list[dict[str, Any]]:
+                   limit: Optional[int] = Query(None, ge=1)) -> list[schemas.ClaimSummary]:
         with ledger() as led:
             return _filter(queries.list_claims(led, story=story), status or "")[:limit]
 
     @app.get("/api/claims/{claim_id}", tags=["claims"], summary="One claim: timeline, statements by stance, figures")
-    def api_claim(claim_id: int) -> dict[str, Any]:
+    def api_claim(claim_id: int) -> schemas.ClaimDetail:
         with ledger() as led:
             return _detail(led, claim_id)
 
     @app.get("/api/actors", tags=["actors"], summary="Named sources with side and statements by stance")
-    def api_actors() -> list[dict[str, Any]]:
+    def api_actors() -> list[schemas.ActorSummary]:
         with ledger() as led:
             return queries.list_actors(led)
 
     @app.get("/api/actors/{name}", tags=["actors"], summary="One actor's stance profile")
-    def api_actor(name: str) -> dict[str, Any]:
+    def api_actor(name: str) -> schemas.ActorProfile:
         with ledger() as led:
             return _profile(led, name)
 
     @app.get("/api/articles", tags=["articles"], summary="Articles in the ledger (without their text)")
-    def api_articles() -> list[dict[str, Any]]:
+    def api_articles() -> list[schemas.ArticleSummary]:
         with ledger() as led:
             return views.list_articles(led)
 
     @app.get("/api/articles/{article_id}", tags=["articles"], summary="One article with its text and statements")
-    def api_article(article_id: str) -> dict[str, Any]:
+    def api_article(article_id: str) -> schemas.ArticleDetail:
         with ledger() as led:
             record = led.article_record(article_id)
             article = views.article_view(led, article_id)
@@ -219,7 +219,8 @@ def create_app(db: str | Path = "claimwatch.db", *, read_only: bool = False,
         return {**article, "text": record.article.text}
 
     @app.get("/api/search", tags=["statements"], summary="Statements containing every word of q")
-    def api_search(q: str = Query(..., min_length=1), limit: int = Query(50, ge=1, le=500)) -> list[dict[str, Any]]:
+    def api_search(q: str = Query(..., min_length=1),
+                   limit: int = Query(50, ge=1, le=500)) -> list[schemas.SearchHit]:
         with ledger() as led:
             try:
                 return queries.search(led, q, limit=limit)
@@ -282,32 +283,39 @@ def _check_origin(request: Request) -> None:
         raise HTTPException(403, "cross-site form submission refused")
 
 
-async def _article_bytes(form: Any, limit: int) -> bytes:
-    """The uploaded file's bytes, or the pasted text's, refusing more than ``limit`` bytes."""
+async def _article_bytes(form: Any, limit: int) -> tuple[bytes, Optional[str]]:
+    """The uploaded file's bytes and name, or the pasted text's, refusing more than ``limit`` bytes."""
     upload = form.get("file")
-    data = b""
+    data, name = b"", None
     if upload is not None and not isinstance(upload, str) and upload.filename:
-        data = await upload.read(limit + 1)
+        data, name = await upload.read(limit + 1), upload.filename
     if not data:
-        data = str(form.get("text", "")).replace("\r\n", "\n").encode("utf-8")
+        data, name = str(form.get("text", "")).replace("\r\n", "\n").encode("utf-8"), None
     if len(data) > limit:
         raise HTTPException(413, f"the article is larger than the {limit // 1024} KiB limit")
     if not data.strip():
         raise HTTPException(400, "paste an article's text or choose a file to upload")
-    return data
+    return data, name
 
 
-def _article(data: bytes, form: Any) -> Article:
-    from claimwatch.ingest.html import ingestion_time
+def _article(data: bytes, name: Optional[str], form: Any) -> Article:
+    """The article from the upload (an .html page is read as a web page) with the form's fields on top."""
+    from claimwatch.ingest.html import article_from_html, ingestion_time
     from claimwatch.ingest.text import article_from_bytes
 
-    article = article_from_bytes(data, path=None)
-    fields = {k: str(form.get(k, "")).strip() or None for k in ("title", "outlet", "url")}
+    label = Path(name).name if name else None
+    if label and label.lower().endswith((".html", ".htm")):
+        article = article_from_html(data, path=label)
+    else:
+        article = article_from_bytes(data, path=label)
+    fields = {k: str(form.get(k, "")).strip() or getattr(article, k) for k in ("title", "outlet", "url")}
     published = str(form.get("published", "")).strip() or None
     if published is not None:
         try:
             published = datetime.fromisoformat(published).isoformat()
         except ValueError as exc:
             raise InputError(f"published date {published!r} is not ISO 8601 (e.g. 2024-10-21)") from exc
-    return replace(article, **fields, published=published or ingestion_time(),
+    elif not article.published_is_fallback and article.published:
+        published = article.published
+    return replace(article, **fields, path=None, published=published or ingestion_time(),
                    published_is_fallback=published is None)

@@ -16,6 +16,9 @@ from claimwatch.web.views import STATUS_COLORS
 STANCE_COLORS = {"asserts": "#1a7f37", "supports": "#7cc48a", "uncommitted": "#d9d9d9",
                  "disputes": "#f0a35e", "denies": "#c0392b"}
 
+# Cell marks of the stance matrix, from the scale's positive end to its negative end.
+STANCE_MARKS = {"asserts": "++", "supports": "+", "uncommitted": "?", "disputes": "\u2212", "denies": "\u2212\u2212"}
+
 
 def _day(value: object) -> str:
     return str(value or "?")[:10]
@@ -34,7 +37,7 @@ def environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["day"] = _day
     env.filters["web_url"] = web_url
-    env.globals.update(STANCES=STANCES, STANCE_COLORS=STANCE_COLORS, STATUS_COLORS=STATUS_COLORS)
+    env.globals.update(STANCES=STANCES, STANCE_MARKS=STANCE_MARKS, STANCE_COLORS=STANCE_COLORS, STATUS_COLORS=STATUS_COLORS)
     return env
 
 

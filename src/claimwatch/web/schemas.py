@@ -1,0 +1,173 @@
+"""Response models of the JSON API, so ``/openapi.json`` documents each field.
+
+They mirror the ledger read models (:mod:`claimwatch.ledger.queries`) and the page read models
+(:mod:`claimwatch.web.views`); every field has a default, so a field the ledger adds later is
+simply not exposed rather than breaking a response.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+
+class Sources(_Model):
+    """Independent sides for / uncommitted / against the claim (each side counted once)."""
+
+    for_: int = Field(0, alias="for")
+    uncommitted: int = 0
+    against: int = 0
+
+
+class ClaimSummary(_Model):
+    id: int
+    text: str
+    status: str = Field(description="alleged, contested, corroborated, confirmed, denied or retracted")
+    event_type: Optional[str] = None
+    agent: Optional[str] = None
+    story: Optional[str] = None
+    first_seen: Optional[str] = None
+    last_seen: Optional[str] = None
+    members: int = Field(0, description="article claims matched to this ledger claim")
+    sources: Sources = Sources()
+
+
+class TimelineEvent(_Model):
+    date: Optional[str] = None
+    kind: str = Field(description="first_alleged, status_change, new_quantity, denial or confirmation")
+    from_status: Optional[str] = None
+    to_status: Optional[str] = None
+    note: str = ""
+    source: Optional[str] = None
+    outlet: Optional[str] = None
+
+
+class ClaimStatement(_Model):
+    source: str
+    cue: str
+    content: str
+    stance: str
+    certainty: Optional[str] = None
+    outlet: Optional[str] = None
+    published: Optional[str] = None
+    title: Optional[str] = None
+    url: Optional[str] = None
+    independent: bool = True
+    near_duplicate_of: Optional[str] = None
+
+
+class Figure(_Model):
+    value: float
+    unit: str = ""
+    text: str = ""
+    approximate: bool = False
+    date: Optional[str] = None
+    source: Optional[str] = None
+    outlet: Optional[str] = None
+
+
+class Member(_Model):
+    text: str
+    predicate: Optional[str] = None
+    subject: Optional[str] = None
+    method: Optional[str] = None
+    score: Optional[float] = None
+    outlet: Optional[str] = None
+    published: Optional[str] = None
+
+
+class ClaimDetail(ClaimSummary):
+    timeline: list[TimelineEvent] = []
+    statements: dict[str, list[ClaimStatement]] = Field({}, description="statements keyed by stance")
+    quantities: list[Figure] = []
+    members: list[Member] = []  # type: ignore[assignment]
+
+
+class ActorSummary(_Model):
+    name: str
+    side: Optional[str] = None
+    statements: int = 0
+    stances: dict[str, int] = {}
+
+
+class ActorClaim(_Model):
+    id: int
+    text: Optional[str] = None
+    status: Optional[str] = None
+    stances: list[str] = []
+
+
+class ActorStatement(_Model):
+    source: str
+    stance: str
+    cue: str
+    content: str
+    outlet: Optional[str] = None
+    published: Optional[str] = None
+
+
+class ActorProfile(_Model):
+    name: str
+    names: list[str] = []
+    side: Optional[str] = None
+    stances: dict[str, int] = {}
+    claims: list[ActorClaim] = []
+    statements: list[ActorStatement] = []
+
+
+class ArticleSummary(_Model):
+    id: str
+    title: Optional[str] = None
+    url: Optional[str] = None
+    outlet: Optional[str] = None
+    published: Optional[str] = None
+    near_duplicate_of: Optional[str] = None
+    wire_source: Optional[str] = None
+    ingested_at: Optional[str] = None
+    chars: int = 0
+    statements: int = 0
+
+
+class ArticleStatement(_Model):
+    sid: str = Field(description="statement id within the article (s1, s2...)")
+    source: str
+    source_start: Optional[int] = None
+    source_end: Optional[int] = None
+    cue: str
+    cue_start: int
+    cue_end: int
+    content: str
+    content_start: int
+    content_end: int
+    stance: str
+    certainty: Optional[str] = None
+    act: Optional[str] = None
+    claim: Optional[int] = Field(None, description="the ledger claim the statement is about")
+
+
+class ArticleDetail(_Model):
+    id: str
+    title: Optional[str] = None
+    url: Optional[str] = None
+    outlet: Optional[str] = None
+    published: Optional[str] = None
+    near_duplicate_of: Optional[str] = None
+    wire_source: Optional[str] = None
+    ingested_at: Optional[str] = None
+    text: str
+    statements: list[ArticleStatement] = []
+
+
+class SearchHit(_Model):
+    source: str
+    stance: str
+    cue: str
+    content: str
+    outlet: Optional[str] = None
+    published: Optional[str] = None
+    title: Optional[str] = None
+    article: str
