@@ -301,15 +301,16 @@ def _is_speech_use(verb: Token) -> bool:
     children = list(verb.children)
     has_subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ == "agent" for c in children)
     has_aux = any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in children)
-    if verb.tag_ == "VBN" and not has_subject and not has_aux and verb.dep_ in ("advcl", "acl", "ROOT", "amod"):
-        return False
+    has_clause = any(c.dep_ == "ccomp" for c in children)
+    if verb.tag_ == "VBN" and not has_subject and not has_aux and not has_clause and verb.dep_ in ("advcl", "acl", "ROOT", "amod"):
+        return False  # "Asked for comment, ..." (a participle with a that-clause is a misparsed finite verb)
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
     if infinitive and not has_subject:
         head = verb.head
         if head.lemma_.lower() not in CONTROL_HEADS and head.lower_ not in CONTROL_HEADS:
             return False
-    if any(c.dep_ in ("dobj", "nsubj") and c.tag_ in ("WP", "WDT") for c in children):
-        return False
+    if any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in children):
+        return False  # "what he knows"
     return True
 
 

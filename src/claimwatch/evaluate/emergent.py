@@ -1,0 +1,113 @@
+"""Emergent measurements: headline stance toward its claim, and "same claim" matching across outlets.
+
+Stance (for / against / observing) is read from claimwatch's analysis of the headline alone:
+a statement that denies or disputes -> against; one that supports (confirms, backs) -> for; one that
+asserts or is uncommitted -> observing (the headline reports someone's claim: "X says ...").
+Headlines without attribution: a refuting word ("hoax", "fake", "not true") -> against; a reporting
+or hedging word ("reportedly", "rumour", "may", a question) -> observing; else the headline restates
+the claim -> for. Word lists in ``eval_stance.yaml``.
+
+Matching: each headline becomes ledger matching features (its text, the event type and agent of its
+first typed claim, a sentence embedding when available); two headlines are "the same claim" when
+:func:`claimwatch.ledger.matching.score_pair` matches them. Scored pairwise against the claim ids.
+"""
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass
+from typing import Callable, Optional, Sequence
+
+import numpy as np
+
+from claimwatch.evaluate.config import EmergentConfig, load_config
+from claimwatch.evaluate.metrics import accuracy, confusion, pairwise_pr, per_class_f1
+from claimwatch.ingest.emergent import STANCES, EmergentRecord, by_claim
+from claimwatch.ledger.matching import ClaimFeatures, make_features, score_pair
+from claimwatch.model import Analysis, Article
+
+Embed = Callable[[Sequence[str]], np.ndarray]
+PARTS = ("dev", "tune", "all")
+DEV_MODULUS = 5  # dev part: claims with crc32(claim id) % 5 == 0, about a fifth of the claims
+
+
+def in_part(claim_id: str, part: str) -> bool:
+    """dev: crc32(claim id) % 5 == 0 (held out from any tuning); tune: the others; all: every claim."""
+    if part == "all":
+        return True
+    held_out = zlib.crc32(claim_id.encode("utf-8")) % DEV_MODULUS == 0
+    return held_out if part == "dev" else not held_out
+
+
+def select(records: Sequence[EmergentRecord], part: str, max_claims: Optional[int] = None) -> list[EmergentRecord]:
+    """The records of one part; with ``max_claims``, only the first that many claims (file order)."""
+    groups = [g for cid, g in by_claim(records).items() if in_part(cid, part)]
+    if max_claims:
+        groups = groups[:max_claims]
+    return [r for g in groups for r in g]
+
+
+def _has_word(text: str, words: Sequence[str]) -> Optional[str]:
+    low = text.casefold().replace("\u2019", "'")
+    for word in words:
+        if not word[0].isalnum():
+            if word in low:
+                return word
+        elif re.search(rf"(?<![\w']){re.escape(word)}(?![\w'])", low):
+            return word
+    return None
+
+
+def headline_stance(analysis: Analysis, config: Optional[EmergentConfig] = None) -> tuple[str, str]:
+    """(for | against | observing, the rule that decided) for one analysed headline."""
+    config = config or load_config().emergent
+    stances = [s.stance for s in analysis.statements]
+    if any(s in ("denies", "disputes") for s in stances):
+        return "against", "a statement denies or disputes"
+    if "supports" in stances:
+        return "for", "a statement confirms or backs"
+    if stances:
+        return "observing", f"reports a {stances[0]} statement"
+    text = analysis.article.text
+    word = _has_word(text, config.against_words)
+    if word:
+        return "against", f"refuting word {word!r}"
+    word = _has_word(text, config.observing_words)
+    if word:
+        return "observing", f"reporting word {word!r}"
+    return "for", "restates the claim"
+
+
+def stance_report(gold: Sequence[str], pred: Sequence[str]) -> dict:
+    """Accuracy, per-class F1, macro F1 and confusion of headline stance."""
+    table = confusion(gold, pred, STANCES)
+    f1 = per_class_f1(table)
+    majority = max(STANCES, key=lambda s: sum(g == s for g in gold)) if gold else "for"
+    return {"headlines": len(gold), "accuracy": accuracy(gold, pred), "per_class_f1": f1,
+            "macro_f1": round(sum(f1.values()) / len(f1), 3), "confusion": table,
+            "majority_class": majority, "majority_accuracy": accuracy(gold, [majority] * len(gold))}
+
+
+def headline_features(analysis: Analysis, vector: Optional[np.ndarray] = None) -> ClaimFeatures:
+    """Matching features of a headline: its text, with the first typed claim's event type and agent."""
+    typed = next((c for c in analysis.claims if c.predicate), None)
+    agent = next((c.subject for c in analysis.claims if c.subject), None)
+    return make_features(analysis.article.text, typed.predicate if typed else None, agent, (), vector)
+
+
+def matching_report(features: Sequence[ClaimFeatures], claim_ids: Sequence[str]) -> dict:
+    """Pairwise precision / recall of "same claim" predicted by ``score_pair``, grouped by claim id."""
+    same = {}
+    for i in range(len(features)):
+        for j in range(i + 1, len(features)):
+            if score_pair(features[i], features[j]).matched:
+                same[(i, j)] = True
+    result = pairwise_pr(list(claim_ids), same)
+    result.update(headlines=len(features), claims=len(set(claim_ids)))
+    return result
+
+
+def headline_articles(records: Sequence[EmergentRecord]) -> list[Article]:
+    """Each record's headline as an article (one per row, so predictions line up with the rows)."""
+    return [Article(text=r.article_headline, id=f"emergent-{r.article_id}", title=r.article_headline,
+                    url=r.url, outlet=r.outlet) for r in records]
