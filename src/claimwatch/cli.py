@@ -114,3 +114,4 @@ from claimwatch.cli_assess import register as _register_assess; _register_assess
 
 from claimwatch.cli_ledger import register as _register_ledger; _register_ledger(cli)  # noqa: E402,E702
 from claimwatch.cli_web import register as _register_web; _register_web(cli)  # noqa: E402,E702
+from claimwatch.cli_eval import register as _register_eval; _register_eval(cli)  # noqa: E402,E702

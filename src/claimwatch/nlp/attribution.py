@@ -565,6 +565,8 @@ def _make(hit, cue_span, sources, tokens, quote, passive) -> Attribution | None:
         chars = _close_quotes(doc_text(doc), *_strip_chars(doc_text(doc), *chars))
     if chars[1] <= chars[0]:
         return None
+    if end - start == 1 and doc[start].tag_ in ("WDT", "WP", "PRP", "DT"):
+        return None  # "which was reported by X": a bare pronoun says nothing to attribute
     return Attribution(hit=hit, cue_span=cue_span, sources=tuple(sources), content=chars,
                        content_tokens=(start, end), quote=quote, passive=passive)
 
