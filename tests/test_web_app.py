@@ -270,12 +270,24 @@ def test_web_read_only_disables_ingest(story_db):
     assert home.status_code == 200 and 'href="/ingest"' not in home.text
 
 
-def test_web_serve_binds_localhost_by_default():
-    from claimwatch.cli_web import serve
+@pytest.mark.parametrize("args, host, read_only, warns", [
+    ([], "127.0.0.1", False, False),
+    (["--read-only", "--port", "8123"], "127.0.0.1", True, False),
+    (["--host", "0.0.0.0"], "0.0.0.0", False, True),
+])
+def test_web_serve_binds_localhost_unless_told(monkeypatch, story_db, args, host, read_only, warns):
+    import uvicorn
+    from click.testing import CliRunner
 
-    params = {p.name: p for p in serve.params}
-    assert params["host"].default == "127.0.0.1"
-    assert params["read_only"].is_flag and params["port"].default == 8000
+    from claimwatch.cli import cli
+
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
+    result = CliRunner().invoke(cli, ["serve", "--db", str(story_db[0]), *args])
+    assert result.exit_code == 0, result.output
+    app, kw = calls[0]
+    assert kw["host"] == host and app.state.read_only is read_only
+    assert ("warning:" in result.stderr) is warns
 
 
 # --- Datasette metadata ------------------------------------------------------------------------
@@ -309,3 +321,20 @@ def test_web_ingest_uploaded_html_page_is_read_as_a_web_page(fresh):
     assert response.status_code == 200 and "Analysed and stored." in response.text
     text = fresh.get("/api/articles/" + fresh.get("/api/articles").json()[0]["id"]).json()["text"]
     assert "run aground" in text and "__pwned" not in text and "<p>" not in text
+
+
+def test_web_ingest_extractor_failure_leaves_the_ledger_unchanged(tmp_path):
+    def broken(article):
+        raise RuntimeError("parser exploded")
+
+    client = TestClient(create_app(tmp_path / "b.db", analyze=broken, embedder=no_embedder))
+    response = client.post("/ingest", data={"csrf_token": _token(client), "text": ARTICLE})
+    assert response.status_code == 500 and "parser exploded" in response.text
+    assert client.get("/api/articles").json() == []
+
+
+def test_web_home_links_each_story(client):
+    html = client.get("/").text
+    stories = client.get("/api/claims").json()
+    key = next(c["story"] for c in stories if c["story"])
+    assert f'href="/?story={key.replace(":", "%3A")}"' in html or f'href="/?story={key}"' in html

@@ -471,6 +471,11 @@ def _noun_cue(hit: CueHit, doc: Doc) -> Attribution | None:
         (c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)),
         None,
     )
+    if clause is None and noun.dep_ in ("dobj", "nsubjpass", "pobj"):
+        # "denied claims by the government that X": the parser hung the that-clause on the verb
+        clause = next((c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.right_edge.i
+                       and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+                       and c.left_edge.i <= noun.right_edge.i + 2), None)
     if clause is None:
         return None
     sources: tuple[Token, ...] = ()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from typing import Any, Optional
 
 from claimwatch.assess.model import FINDING_KINDS, Assessment
@@ -18,7 +19,7 @@ from claimwatch.ledger.store import Ledger
 from claimwatch.model import STANCES, Analysis
 from claimwatch.render.assessment import citation
 from claimwatch.web import views
-from claimwatch.web.templating import environment, static_text
+from claimwatch.web.templating import STANCE_MARKS, environment, static_text
 
 REPORT_FORMATS = ("html", "markdown")
 
@@ -91,17 +92,19 @@ def render_report_html(report: dict[str, Any]) -> str:
     return environment().get_template("report.html").render(**report, css=css, js=js, csp=csp)
 
 
-def _md(value: Any) -> str:
-    """Article text for Markdown: one line, table pipes escaped, HTML metacharacters as entities."""
-    text = " ".join(str(value or "").split())
+def _md(value: Any, keep_edges: bool = False) -> str:
+    """Article text for Markdown: one line, table pipes escaped, HTML metacharacters as entities;
+    ``keep_edges`` keeps a leading or trailing space (text between highlighted spans needs it)."""
+    text = re.sub(r"\s+", " ", str(value or ""))
+    text = text if keep_edges else text.strip()
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
 
 
 def _md_card(card: dict[str, Any]) -> str:
     """The statement in its context, with the source in bold, the cue in italics and the content marked."""
     wrap = {"source": ("**", "**"), "cue": ("_", "_"), "content": ("==", "==")}
-    body = "".join(wrap[s.kind][0] + _md(s.text) + wrap[s.kind][1] if s.kind and s.text.strip() else _md(s.text)
-                   for s in card["segments"])
+    body = "".join(wrap[s.kind][0] + _md(s.text) + wrap[s.kind][1] if s.kind and s.text.strip()
+                   else _md(s.text, keep_edges=True) for s in card["segments"]).strip()
     lead, tail = ("\u2026" if card["lead"] else ""), ("\u2026" if card["tail"] else "")
     return (f"- **{card['stance']}** \u2014 {_md(card['source'])} _{_md(card['cue'])}_ ({card['certainty']})"
             f"{'' if card['independent'] else ' (copy, not counted)'}\n"
@@ -131,10 +134,12 @@ def render_report_markdown(report: dict[str, Any]) -> str:
     m = report["matrix"]
     lines += ["", "## Stance matrix", ""]
     if m["rows"]:
+        lines += ["Latest stance of each named source on each claim: "
+                  + ", ".join(f"{STANCE_MARKS[s]} {s}" for s in STANCES) + ".", ""]
         lines.append("| Actor | " + " | ".join(f"#{cid}" for cid in m["claims"]) + " |")
         lines.append("|---|" + "---|" * len(m["claims"]))
         for row in m["rows"]:
-            cells = [cell["stance"] if cell else "" for cell in row["cells"]]
+            cells = [STANCE_MARKS[cell["stance"]] if cell else "" for cell in row["cells"]]
             lines.append(f"| {_md(row['actor'])} | " + " | ".join(cells) + " |")
     else:
         lines.append("_No named source speaks on these claims._")

@@ -171,6 +171,9 @@ def create_app(db: str | Path = "claimwatch.db", *, read_only: bool = False,
             article_id, added = await run_in_threadpool(_store, article)
         except ClaimwatchError as exc:
             return page(request, "ingest.html", status_code=400, token=token, max_upload=limit, error=str(exc))
+        except Exception as exc:  # noqa: BLE001 - an extractor failure is reported, not a crash page
+            return page(request, "ingest.html", status_code=500, token=token, max_upload=limit,
+                        error=f"the analysis failed ({type(exc).__name__}: {exc}); the ledger is unchanged")
         return RedirectResponse(f"/articles/{quote(article_id)}?added={int(added)}", status_code=303)
 
     def _store(article: Article) -> tuple[str, bool]:
