@@ -11,7 +11,7 @@ from claimwatch.cli import cli
 from claimwatch.ledger.store import Ledger
 from claimwatch.render.html import build_report, render_report
 from claimwatch.web import views
-from test_web_support import PAYLOADS, add_hostile, build_story_ledger, no_embedder
+from test_web_support import add_hostile, build_story_ledger, no_embedder
 
 
 @pytest.fixture(scope="module")
@@ -208,3 +208,17 @@ def test_views_timeline_chart_orders_points_by_date_within_the_frame():
     low, high = chart["figures"]
     assert high["y"] < low["y"]  # the larger figure is drawn higher
     assert chart["start"] == "2024-10-10" and chart["end"] == "2024-10-30"
+
+
+def test_report_markdown_card_keeps_spaces_around_highlights():
+    from claimwatch.render.html import _md_card
+
+    text = "Harbour officials said on Tuesday that the ship had\nrun aground <near> the breakwater."
+    content = text.index("the ship")
+    s = _st(7, "asserts", "Harbour officials", ((0, 17), (18, 22), (content, text.index("."))))
+    card = {**s, "cue": "said", "certainty": "certain", "title": "Aground", "article_id": "a1",
+            "outlet": "Gazette", "published": "2024-03-05", "segments": views.highlight(text, [s]),
+            "lead": False, "tail": False}
+    quoted = _md_card(card).splitlines()[1]
+    assert quoted == ("  > **Harbour officials** _said_ on Tuesday that "
+                      "==the ship had run aground &lt;near&gt; the breakwater==.")

@@ -128,7 +128,8 @@ def emergent_command(csv_path: str, part: str, limit: Optional[int], out: Option
     records = emergent.select(read_emergent(csv_path), part, limit)
     if not records:
         raise InputError(f"no headlines in part {part!r} of {csv_path}")
-    decided = [emergent.headline_stance(a) for a in analyze_many(emergent.headline_articles(records))]
+    decided = [emergent.headline_stance(a, r.claim_headline)
+               for r, a in zip(records, analyze_many(emergent.headline_articles(records)))]
     result = emergent.stance_report([r.stance for r in records], [label for label, _ in decided])
     result.update(part=part, claims=len({r.claim_id for r in records}))
     if out:

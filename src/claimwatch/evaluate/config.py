@@ -44,6 +44,8 @@ class Fnc1Config:
 @dataclass(frozen=True)
 class EmergentConfig:
     against_words: tuple[str, ...]
+    negation_words: tuple[str, ...]
+    asserting_acts: tuple[str, ...]
     observing_words: tuple[str, ...]
 
 
@@ -114,6 +116,8 @@ def parse_config(data: Any) -> EvalConfig:
             refuting_words=_words(_get(fnc, "refuting_words", "fnc1"), "fnc1.refuting_words")),
         emergent=EmergentConfig(
             against_words=_words(_get(emergent, "against_words", "emergent"), "emergent.against_words"),
+            negation_words=_words(_get(emergent, "negation_words", "emergent"), "emergent.negation_words"),
+            asserting_acts=_words(_get(emergent, "asserting_acts", "emergent"), "emergent.asserting_acts"),
             observing_words=_words(_get(emergent, "observing_words", "emergent"), "emergent.observing_words")),
     )
 

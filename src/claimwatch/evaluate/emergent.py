@@ -1,11 +1,12 @@
 """Emergent measurements: headline stance toward its claim, and "same claim" matching across outlets.
 
-Stance (for / against / observing) is read from claimwatch's analysis of the headline alone:
-a statement that denies or disputes -> against; one that supports (confirms, backs) -> for; one that
-asserts or is uncommitted -> observing (the headline reports someone's claim: "X says ...").
-Headlines without attribution: a refuting word ("hoax", "fake", "not true") -> against; a reporting
-or hedging word ("reportedly", "rumour", "may", a question) -> observing; else the headline restates
-the claim -> for. Word lists in ``eval_stance.yaml``.
+Stance (for / against / observing) is read from claimwatch's analysis of the headline (compared
+with the claim's headline only for negation): a statement that denies or disputes, a refuting word
+("hoax", "fake") or a negation the claim lacks -> against; a statement that supports (confirms,
+backs) or an undistanced report/publication ("leak reveals ...") -> for; any other statement ->
+observing (the headline reports someone's claim: "X says ..."); without attribution, a reporting or
+hedging word ("reportedly", "rumour", "may", a question) -> observing; else the headline restates the
+claim -> for. Word lists and acts in ``eval_stance.yaml``.
 
 Matching: each headline becomes ledger matching features (its text, the event type and agent of its
 first typed claim, a sentence embedding when available); two headlines are "the same claim" when
@@ -58,20 +59,30 @@ def _has_word(text: str, words: Sequence[str]) -> Optional[str]:
     return None
 
 
-def headline_stance(analysis: Analysis, config: Optional[EmergentConfig] = None) -> tuple[str, str]:
-    """(for | against | observing, the rule that decided) for one analysed headline."""
+def headline_stance(analysis: Analysis, claim_headline: str = "",
+                    config: Optional[EmergentConfig] = None) -> tuple[str, str]:
+    """(for | against | observing, the rule that decided) for one analysed headline about a claim.
+
+    A negation counts against the claim only when the claim's own headline lacks it, so a claim that
+    is itself negative ("X will not run") is not contradicted by its restatement.
+    """
     config = config or load_config().emergent
-    stances = [s.stance for s in analysis.statements]
-    if any(s in ("denies", "disputes") for s in stances):
-        return "against", "a statement denies or disputes"
-    if "supports" in stances:
-        return "for", "a statement confirms or backs"
-    if stances:
-        return "observing", f"reports a {stances[0]} statement"
+    statements = analysis.statements
     text = analysis.article.text
+    if any(s.stance in ("denies", "disputes") for s in statements):
+        return "against", "a statement denies or disputes"
     word = _has_word(text, config.against_words)
     if word:
         return "against", f"refuting word {word!r}"
+    negations = [w for w in config.negation_words if _has_word(text, [w]) and not _has_word(claim_headline, [w])]
+    if negations:
+        return "against", f"negation {negations[0]!r} absent from the claim"
+    if any(s.stance == "supports" for s in statements):
+        return "for", "a statement confirms or backs"
+    if any(s.stance == "asserts" and not s.distanced and s.act in config.asserting_acts for s in statements):
+        return "for", "an undistanced report or publication"
+    if statements:
+        return "observing", f"reports a {statements[0].stance} statement"
     word = _has_word(text, config.observing_words)
     if word:
         return "observing", f"reporting word {word!r}"

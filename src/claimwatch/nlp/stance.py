@@ -175,8 +175,8 @@ def _embedded_own_cue(att: Attribution, hedges: Hedges, rules: StanceRules) -> s
     if not any(c.dep_ == "nsubj" and c.lower_ in PERSONAL_PRONOUNS for c in root.children):
         return None
     entry = next((h.entry for h in root.doc.user_data.get(CUE_HITS, ()) if h.head.i == root.i), None)
-    if entry is None:
-        return None
+    if entry is None or not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children):
+        return None  # "it has agreed to a ceasefire" is an act, not a view on a claim
     if _negated(root):
         return hedges.negated_cue_stance.get(root.lemma_.lower()) or hedges.negated_cue_stance.get(entry.act) \
             or rules.negated_act_stance.get(entry.act, "uncommitted")
@@ -212,7 +212,7 @@ def _near_root(att: Attribution, marker: str) -> bool:
 
 def _negative(root: Token, rules: StanceRules) -> bool:
     """The content's main predicate is negated, or its subject/object is "nothing", "no one"."""
-    if _negated(root):
+    if _negated(root) or any(c.dep_ == "advmod" and c.lower_ in ("nowhere", "never") for c in root.children):
         return True
     return any(c.lower_ in rules.negative_pronouns and c.dep_ in ("nsubj", "dobj", "attr") for c in root.children)
 
@@ -247,7 +247,7 @@ def _main_tokens(att: Attribution) -> set[int]:
 def _modal_certainty(main_text: str, hedges: Hedges) -> tuple[str, str] | None:
     for level, words in (("uncertain", hedges.uncertain), ("possible", hedges.possible), ("probable", hedges.probable)):
         for w in words:
-            if f" {w} " in main_text:
+            if f" {w} " in main_text and f" {w} not " not in main_text:  # "could not have been": impossibility
                 return level, w
     return None
 

@@ -12,7 +12,6 @@ from datetime import datetime, timezone
 from typing import Any, Iterable, Optional, Sequence
 
 from claimwatch.ledger.store import Ledger
-from claimwatch.model import STANCES
 
 CONTEXT_CHARS = 160  # article text shown either side of a statement on its card
 STATUS_COLORS = {"alleged": "#8a8f98", "contested": "#d08c16", "corroborated": "#3d7fc4",
@@ -238,5 +237,3 @@ def timeline_chart(detail: dict[str, Any], width: int = 640, height: int = 150) 
         chart["line"] = " ".join(f"{p['x']},{p['y']}" for p in chart["figures"])
     return chart
 
-
-STANCE_ORDER = STANCES
