@@ -18,7 +18,7 @@ from claimwatch.ingest.feeds import articles_from_feed
 from claimwatch.ingest.fetch import fetch_url, sniff_kind
 from claimwatch.ingest.html import article_from_html, ingestion_time
 from claimwatch.ingest.jsonl import articles_from_jsonl
-from claimwatch.ingest.text import MAX_BYTES, STDIN_LABEL, article_from_bytes, read_text_article
+from claimwatch.ingest.text import MAX_BYTES, STDIN_LABEL, article_from_bytes, read_capped, read_text_article
 from claimwatch.ledger.dedupe import content_hash
 from claimwatch.model import Article
 from claimwatch.nlp.pipeline import article_id
@@ -89,7 +89,7 @@ def _read_file(path: Path, kind: Optional[str]) -> Iterator[Article | Skipped]:
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise InputError(f"{label}: file is {size} bytes, over the {MAX_BYTES}-byte limit")
-    data = path.read_bytes()
+    data = read_capped(path)  # devices and pipes report size 0: the read is capped too
     yield from _read_kind(kind or sniff_kind(data, name=path.name), data, label)
 
 
@@ -109,6 +109,15 @@ def _walk(folder: Path) -> Iterator[Article | Skipped]:
                 yield Skipped(str(child), f"unsupported file type '{child.suffix or child.name}'")
             else:
                 yield from _guard(str(child), lambda c=child, k=kind: _read_file(c, k))
+        else:  # a FIFO, socket or device would block or never end; a broken link has nothing behind it
+            yield Skipped(str(child), _not_regular(child))
+
+
+def _not_regular(path: Path) -> str:
+    """Why a folder entry that is neither a file nor a folder is not read."""
+    if path.is_symlink():
+        return "symbolic link that is broken or loops; nothing to read"
+    return "not a regular file (a pipe, socket or device); not read"
 
 
 def _read_url(url: str, fetch_urls: bool) -> Iterator[Article | Skipped]:

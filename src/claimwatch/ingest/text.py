@@ -23,6 +23,7 @@ _CONTROL = r"[\x00-\x08\x0e-\x1f\x7f]"
 _CONTROL_TEXT = re.compile(_CONTROL)
 _CONTROL_BYTES = re.compile(_CONTROL.encode("ascii"))
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_GZIP_MAGIC = b"\x1f\x8b"
 STDIN_LABEL = "standard input"
 
 
@@ -36,15 +37,28 @@ def read_text_article(path: str | Path) -> Article:
     if p.is_dir():
         raise InputError(f"{p} is a directory; pass one text file (or '-' for standard input)")
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(_too_large(str(p), size))
-        data = p.read_bytes()
+        data = read_capped(p)
     except PermissionError as exc:
         raise InputError(f"{p}: permission denied; check the file's permissions") from exc
     except OSError as exc:
         raise InputError(f"{p}: cannot be read ({exc.strerror or exc}); check the path") from exc
     return article_from_bytes(data, path=str(p))
+
+
+def read_capped(path: Path) -> bytes:
+    """The file's bytes, refusing one over :data:`MAX_BYTES` without reading it all.
+
+    ``stat`` catches large regular files up front; devices and pipes (``/dev/zero``, ``<(cmd)``)
+    report size 0, so the read itself stops one byte past the limit too.
+    """
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputError(_too_large(str(path), size))
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(_too_large(str(path)))
+    return data
 
 
 def article_from_bytes(data: bytes, path: str | None = None) -> Article:
@@ -83,7 +97,12 @@ def _decode(data: bytes, label: str) -> str:
         return _strict(data[len(codecs.BOM_UTF8):], "utf-8", label, offset=len(codecs.BOM_UTF8))
     if data.startswith(_UTF16_BOMS):
         return _strict(data, "utf-16", label)
+    if data.startswith(_GZIP_MAGIC):
+        raise InputError(f"{label} is gzip-compressed data; decompress it first (e.g. `gunzip`)")
     if b"\x00" in data:
+        if _looks_utf16(data):
+            raise InputError(f"{label} looks like UTF-16 text without a byte-order mark; convert it first, "
+                             f"e.g. `iconv -f utf-16le -t utf-8 FILE > FILE.utf8`")
         raise InputError(f"{label} looks like binary data (it holds NUL bytes); give a plain-text (UTF-8) article")
     if _control_share(data) > MAX_CONTROL_SHARE:
         raise InputError(f"{label} looks like binary data, not text; give a plain-text (UTF-8) article")
@@ -99,6 +118,16 @@ def _strict(data: bytes, encoding: str, label: str, offset: int = 0) -> str:
             f"{label} is not valid {encoding.upper()}: {exc.reason} (byte 0x{bad} at offset {exc.start + offset}); "
             f"convert it first, e.g. `iconv -f latin1 -t utf-8 FILE > FILE.utf8`"
         ) from exc
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """BOM-less UTF-16 of mostly Latin text has a NUL in (nearly) every odd or every even byte."""
+    sample = data[:4096]
+    half = len(sample) // 2
+    if half < 4:
+        return False
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    return max(odd, even) / half > 0.9 and min(odd, even) / half < 0.1
 
 
 def _control_share(data: bytes) -> float:

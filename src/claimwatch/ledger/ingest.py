@@ -6,6 +6,9 @@ Skipped; the rest of the run goes on.
 """
 from __future__ import annotations
 
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import BinaryIO, Callable, Iterable, Iterator, Optional, Sequence
 
@@ -16,6 +19,37 @@ from claimwatch.model import Analysis, Article
 
 Analyzer = Callable[[Sequence[Article]], Iterable[Analysis]]
 BATCH_SIZE = 16
+# Longest text the parser accepts (spaCy's default ``nlp.max_length``): longer ones are skipped unread.
+MAX_ANALYSIS_CHARS = 1_000_000
+# Seconds one article may take to analyse before it is skipped, so one pathological text
+# (a 100 kB sentence with no full stop) cannot stall an ingest run; None or 0 turns the limit off.
+TIME_LIMIT_S = 120.0
+
+
+class AnalysisTimeout(Exception):
+    """Analysis ran past the per-article time limit."""
+
+
+@contextmanager
+def _time_limit(seconds: Optional[float]) -> Iterator[None]:
+    """Raise AnalysisTimeout after ``seconds``; a no-op where SIGALRM is unavailable or taken
+    (other threads, Windows, a caller's own alarm)."""
+    usable = (seconds and hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
+              and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None))
+    if not usable:
+        yield
+        return
+
+    def _expired(signum, frame):
+        raise AnalysisTimeout(f"analysis did not finish within {seconds:g} s")
+
+    signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
 
 
 @dataclass(frozen=True)
@@ -59,25 +93,49 @@ def _batches(items: Iterable[Article | Skipped], size: int) -> Iterator[list[Art
         yield batch
 
 
-def _analyse(articles: list[Article], analyze: Analyzer) -> Iterator[Analysis | Skipped]:
-    """Analyse a batch; when it fails, retry one by one so only the failing article is skipped."""
+def _label(article: Article) -> str:
+    return article.path or article.url or article.id
+
+
+def _too_long(article: Article) -> Optional[Skipped]:
+    if len(article.text) <= MAX_ANALYSIS_CHARS:
+        return None
+    return Skipped(_label(article), f"too long to analyse ({len(article.text):,} characters, over the "
+                                    f"{MAX_ANALYSIS_CHARS:,}-character limit); split it into separate articles")
+
+
+def _analyse(articles: list[Article], analyze: Analyzer,
+             time_limit: Optional[float] = None) -> Iterator[Analysis | Skipped]:
+    """Analyse a batch; when it fails, retry one by one so only the failing article is skipped.
+
+    The batch gets ``time_limit`` per article in all; each retried article gets ``time_limit``.
+    """
     try:
-        yield from list(analyze(articles))
+        with _time_limit(time_limit * len(articles) if time_limit else None):
+            results = list(analyze(articles))
+        yield from results
         return
     except Exception:  # noqa: BLE001 - narrowed below, article by article
         pass
     for article in articles:
         try:
-            yield from list(analyze([article]))
+            with _time_limit(time_limit):
+                results = list(analyze([article]))
+            yield from results
+        except AnalysisTimeout as exc:
+            yield Skipped(_label(article), f"{exc}; skipped (a very long sentence?)")
         except Exception as exc:  # noqa: BLE001 - one bad article must not end the run
-            yield Skipped(article.path or article.url or article.id, f"analysis failed ({type(exc).__name__}: {exc})")
+            yield Skipped(_label(article), f"analysis failed ({type(exc).__name__}: {exc})")
 
 
 def ingest_into(ledger: Ledger, inputs: Sequence[str], fetch_urls: bool = True,
                 analyze: Optional[Analyzer] = None, batch_size: int = BATCH_SIZE,
                 progress: Optional[Callable[[Article | Skipped], None]] = None,
-                stdin: Optional[BinaryIO] = None) -> IngestReport:
-    """Read ``inputs``, analyse the articles the ledger lacks, store them; ``progress`` sees each item."""
+                stdin: Optional[BinaryIO] = None, time_limit: Optional[float] = TIME_LIMIT_S) -> IngestReport:
+    """Read ``inputs``, analyse the articles the ledger lacks, store them; ``progress`` sees each item.
+
+    An article over ``MAX_ANALYSIS_CHARS`` or taking longer than ``time_limit`` seconds is skipped.
+    """
     analyze = analyze or _default_analyzer
     seen: set[str] = set()
     added: list[str] = []
@@ -98,10 +156,12 @@ def ingest_into(ledger: Ledger, inputs: Sequence[str], fetch_urls: bool = True,
                 duplicates += 1
             elif ledger.has_content(digest) or ledger.has_article(item.id):
                 already += 1
+            elif (too_long := _too_long(item)) is not None:
+                skipped.append(too_long)
             else:
                 fresh.append(item)
             seen.add(digest)
-        for result in _analyse(fresh, analyze) if fresh else ():
+        for result in _analyse(fresh, analyze, time_limit) if fresh else ():
             if isinstance(result, Skipped):
                 skipped.append(result)
             elif ledger.add_analysis(result):

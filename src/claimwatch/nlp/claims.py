@@ -324,7 +324,7 @@ class ClaimBook:
         for cid, existing in self._props.items():
             if prop.event and existing.key == prop.key:
                 out.append(cid)
-            elif _overlap(prop.lemmas, existing.lemmas) >= min_overlap:
+            elif _overlap(prop.lemmas, existing.lemmas) >= min_overlap and len(prop.lemmas & existing.lemmas) >= 2:
                 out.append(cid)
         return out
 

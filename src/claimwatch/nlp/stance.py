@@ -30,6 +30,8 @@ class StanceRules:
     inverted_conditional_auxiliaries: frozenset[str]
     negated_open_predicates: frozenset[str]
     double_negative_heads: frozenset[str]
+    perception_predicates: frozenset[str]
+    doubt_objects: frozenset[str]
     hedged_denial_stance: str
     negated_content_stance: str
     negative_pronouns: frozenset[str]
@@ -49,6 +51,8 @@ def load_stance_rules() -> StanceRules:
         inverted_conditional_auxiliaries=frozenset(data["inverted_conditional_auxiliaries"]),
         negated_open_predicates=frozenset(data["negated_open_predicates"]),
         double_negative_heads=frozenset(data.get("double_negative_heads", ())),
+        perception_predicates=frozenset(data.get("perception_predicates", ())),
+        doubt_objects=frozenset(data.get("doubt_objects", ())),
         hedged_denial_stance=data.get("hedged_denial_stance", "denies"),
         negated_content_stance=data["negated_content_stance"],
         negative_pronouns=frozenset(data["negative_pronouns"]),
@@ -103,6 +107,9 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
     root = _content_root(att)
     if stance == "asserts" and entry.act in ("say", "report", "confirm", "echo") and root is not None and _negative(root, rules):
         lemma = root.lemma_.lower()
+        objects = {c.lemma_.lower() for c in root.children if c.dep_ in ("dobj", "attr")}
+        if lemma in rules.perception_predicates and not objects & rules.doubt_objects:
+            lemma = ""  # "I didn't see anything": a report, not doubt
         if lemma in rules.negated_doubt_predicates:
             stance = "disputes"
             certainty = rules.negated_doubt_certainty.get(lemma, certainty)
