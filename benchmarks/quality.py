@@ -244,8 +244,13 @@ def targets(dev: DevResult, polnear: Optional[dict]) -> list[Target]:
     vacuous = " (vacuous: no statement matched)" if seed and not seed.get("statement_r") else ""
     out = [Target(f"worked example: {title} >= 0.9", seed.get(k), 0.9,
                   vacuous if k in VACUOUS_WHEN_UNMATCHED else "") for k, title in DEV_METRICS.items()]
-    out.append(Target("dev mean attribution F1 >= 0.75", mean.get("attribution_f1"), 0.75))
-    out.append(Target("dev mean stance accuracy >= 0.75", mean.get("stance_acc"), 0.75))
+    # The issue defines the dev set as all 17 gold articles, the worked example included.
+    whole = dev.mean(exclude_seed=False)
+    n = len(dev.scores)
+    out.append(Target(f"dev mean attribution F1 >= 0.75 (all {n} articles)", whole.get("attribution_f1"), 0.75))
+    out.append(Target(f"dev mean stance accuracy >= 0.75 (all {n} articles)", whole.get("stance_acc"), 0.75))
+    out.append(Target(f"(for reference) the same without the worked example: attribution F1", mean.get("attribution_f1"), 0.75))
+    out.append(Target(f"(for reference) the same without the worked example: stance accuracy", mean.get("stance_acc"), 0.75))
     pn = polnear or {}
     out.append(Target("PolNeAR dev content F1 >= 0.75", pn.get("content_f1"), 0.75))
     out.append(Target("PolNeAR dev source F1 >= 0.70", pn.get("source_f1"), 0.70))
@@ -294,7 +299,9 @@ def dev_tables(dev: DevResult) -> tuple[str, str]:
     mean = dev.mean()
     rest = [_row(head), rule, *(line(k) for k in others),
             _row([f"**mean of {len(others)}**", str(sum(dev.gold[k] for k in others)),
-                  str(sum(dev.predicted[k] for k in others)), *(f"**{_fmt(mean.get(k))}**" for k in DEV_METRICS)])]
+                  str(sum(dev.predicted[k] for k in others)), *(f"**{_fmt(mean.get(k))}**" for k in DEV_METRICS)]),
+            _row([f"**mean of all {len(dev.scores)}**", str(sum(dev.gold.values())), str(sum(dev.predicted.values())),
+                  *(f"**{_fmt(dev.mean(exclude_seed=False).get(k))}**" for k in DEV_METRICS)])]
     return "\n".join(seed), "\n".join(rest)
 
 
@@ -406,9 +413,9 @@ def _polnear_scope(pn: Optional[dict]) -> str:
 
 
 def summary(dev: DevResult, pn: Optional[dict]) -> str:
-    seed, mean = dev.scores.get(SEED, {}), dev.mean()
-    lines = [f"{'metric':20} {'seed':>7} {'dev mean':>9}"]
-    lines += [f"{title:20} {_fmt(seed.get(k)):>7} {_fmt(mean.get(k)):>9}" for k, title in DEV_METRICS.items()]
+    seed, mean, whole = dev.scores.get(SEED, {}), dev.mean(), dev.mean(exclude_seed=False)
+    lines = [f"{'metric':20} {'seed':>7} {'dev mean':>9} {'all ' + str(len(dev.scores)):>7}"]
+    lines += [f"{title:20} {_fmt(seed.get(k)):>7} {_fmt(mean.get(k)):>9} {_fmt(whole.get(k)):>7}" for k, title in DEV_METRICS.items()]
     if pn is not None:
         lines.append("PolNeAR dev: " + "  ".join(f"{t} {_fmt(pn.get(k))}" for k, t in POLNEAR_METRICS.items()))
     ts = targets(dev, pn)

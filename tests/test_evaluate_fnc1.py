@@ -65,7 +65,7 @@ def test_evaluate_fnc1_opposed_matching_statements_give_discuss():
 
 @pytest.mark.parametrize("extra, expected", [
     ("", "discuss"),
-    (" Officials called claims that the culvert collapsed a hoax.", "disagree"),
+    (" Reports that a culvert collapse closed the Leeds to York rail line after heavy rain are a hoax.", "disagree"),
 ])
 def test_evaluate_fnc1_fallback_without_matching_statement(extra, expected):
     text = BODY + extra

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 import time
 from pathlib import Path
 from typing import Optional
@@ -81,7 +82,7 @@ def fnc1_command(bodies: str, stances: str, out: str, part: str, limit: Optional
     embed = _embedder(embeddings)
     started = time.monotonic()
     n_bodies = len({p.body_id for p in pairs})
-    with click.progressbar(length=n_bodies, label=f"analysing {n_bodies} bodies", file=click.get_text_stream("stderr")) as bar:
+    with click.progressbar(length=n_bodies, label=f"analysing {n_bodies} bodies", file=sys.stderr) as bar:
         decisions = fnc1.predict(pairs, fnc1.read_bodies(bodies), embed=embed, config=config, progress=bar.update)
     fnc1.write_predictions(out, pairs, [d.label for d in decisions])
     seconds = round(time.monotonic() - started, 1)
