@@ -11,9 +11,8 @@ from typing import Optional
 
 import pytest
 
-from support import gap, statement_at  # noqa: F401
-from claimwatch.model import Actor, Analysis, Statement
-from claimwatch.nlp.pipeline import analyze_text
+from support import gap, statement_at
+from claimwatch.model import Actor, Analysis
 
 ANY = object()  # the annotator would need knowledge the text does not give: not checked
 

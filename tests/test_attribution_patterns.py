@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from support import gap, statement_at  # noqa: F401
+from support import gap
 from claimwatch.model import Analysis, Statement
-from claimwatch.nlp.pipeline import analyze_text
 
 Expected = list[tuple[str, str, str]]  # (source, cue, content)
 

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from support import gap, statement_at  # noqa: F401
 from claimwatch.model import Analysis, Statement
-from claimwatch.nlp.pipeline import analyze_text
 
 
 def statement_about(analysis: Analysis, phrase: str) -> Statement:

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from support import gap, statement_at  # noqa: F401
-from claimwatch.model import Analysis, Statement
-from claimwatch.nlp.pipeline import analyze_text
+from support import statement_at
 
 
 ECHO_CONTEXT = ("Doctors warned that the hospital could run out of oxygen within days. "

@@ -109,7 +109,10 @@ class Ledger:
         original, similarity = self._find_original(shingle_set, minhash)
         prepared = self.claims.prepare(analysis)
         conn = self._conn
-        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:  # locked past the timeout, or a read-only file
+            raise LedgerError(f"cannot write to ledger {self.path}: {exc}") from exc
         try:
             if self._exists(article.id, digest):  # another writer got there first
                 conn.execute("ROLLBACK")
@@ -122,10 +125,14 @@ class Ledger:
             self.claims.attach(prepared, claim_pks)
             conn.execute("COMMIT")
         except sqlite3.IntegrityError as exc:
-            conn.execute("ROLLBACK")
+            _rollback(conn)
             raise LedgerError(f"article {article.id} could not be stored: {exc}") from exc
+        except sqlite3.OperationalError as exc:  # disk full, read-only file, I/O error
+            _rollback(conn)
+            raise LedgerError(f"article {article.id} could not be stored in {self.path}: {exc}; "
+                              "nothing of it was written (check free disk space and file permissions)") from exc
         except BaseException:
-            conn.execute("ROLLBACK")
+            _rollback(conn)
             raise
         return True
 
@@ -303,6 +310,16 @@ class Ledger:
             claims=tuple(c[0] for c in claims), quotes=tuple(tuple(q) for q in json.loads(row["quotes"])),
             hedges=tuple(json.loads(row["hedges"])),
         )
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Roll back if a transaction is still open: SQLite ends it itself on some errors (a full disk),
+    and a failing ROLLBACK must not hide the error that caused it."""
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
 
 
 def _check_references(analysis: Analysis) -> None:

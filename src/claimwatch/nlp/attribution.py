@@ -14,20 +14,18 @@ from spacy.tokens import Doc, Span, Token
 
 from claimwatch.nlp.cues import CueHit, find_cues
 from claimwatch.nlp.docutil import doc_text, same_sentence, sentence_start
+from claimwatch.nlp.spans import close_quotes, end_char, strip_chars, subtree_range, token_range, trim_range
+from claimwatch.nlp.speech import (
+    CONTROL_HEADS, CUE_HEADS, CUE_HITS, INVERTED_AUX, SUBJECT_DEPS, is_condition, is_cue_head, is_hypothetical,
+    is_speech_use, is_statement_noun, it_refers, partitive_head, perfect_infinitive,
+)
 from claimwatch.nlp.quotes import Quote, find_quotes, is_statement_quote, quote_at
 
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-CLAUSE_DEPS = {"ccomp", "xcomp", "csubj"}
 OBJECT_DEPS = {"dobj", "attr", "oprd"}
 # Prepositions that continue an object-content: "accused X of Y", "dismissed X as Y", "blamed X for Y".
 OBJECT_CONTINUATIONS = {"of", "as", "for", "over", "about"}
 # Nouns of published material whose participle carries content: "a video showing Y".
 CARRIER_VERBS = {"show", "indicate", "suggest", "reveal", "depict", "prove", "say", "claim", "appear", "purport"}
-TRIM_CHARS = " \t\n,;:\u2014-"
-LEADING_MARKS = {"that"}
-INVERTED_AUX = {"should", "were", "had"}
-CUE_HEADS = "claimwatch.cue_heads"
-CUE_HITS = "claimwatch.cue_hits"
 PUBLICATIONS = {"paper", "newspaper", "daily", "journal", "magazine", "outlet", "website", "site", "blog", "tabloid",
                 "broadcaster", "channel", "network"}
 
@@ -82,11 +80,11 @@ def _attribution_for(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution 
 
 def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
     verb = hit.head
-    if _is_condition(verb):  # "should they prove true", "if he says so": a condition, not a statement
+    if is_condition(verb):  # "should they prove true", "if he says so": a condition, not a statement
         return None
-    if not _is_speech_use(verb):
+    if not is_speech_use(verb):
         return None
-    if _is_hypothetical(verb):  # "the country would formally declare": a future act, not a statement
+    if is_hypothetical(verb):  # "the country would formally declare": a future act, not a statement
         return None
     if verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.lemma_.lower() in CONTROL_HEADS:
         return None  # "declined to threaten Moscow or declare it responsible": part of what was declined
@@ -104,7 +102,7 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
     if quote is not None and not _has_predicate(doc, quote):  # a quoted title: "On the Record"
         quote = None
     if content is None and quote is not None:
-        content = _token_range(doc, *quote.inner)
+        content = token_range(doc, *quote.inner)
     if content is None:
         content = _parenthetical(verb, sources) or _clause_content(verb, hit)
     if content is None:
@@ -117,13 +115,13 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
         end_tok = _with_coordination(doc, verb, start_tok, end_tok)
     end_tok = _with_trailing_condition(doc, end_tok)
     if quote is None:
-        inner = quote_at(quotes, doc[start_tok].idx, _end_char(doc, end_tok))
+        inner = quote_at(quotes, doc[start_tok].idx, end_char(doc, end_tok))
         if inner is not None and is_statement_quote(doc_text(doc), inner) and _has_predicate(doc, inner) \
                 and doc[start_tok].idx <= inner.outer[0] + 1:
             if not (inner.outer[0] <= hit.char_span[0] < inner.outer[1]):
                 quote = inner
-                start_tok, end_tok = _token_range(doc, *inner.inner)
-    cue_span = (doc[hit.start].idx, _end_char(doc, cue_end_tok))
+                start_tok, end_tok = token_range(doc, *inner.inner)
+    cue_span = (doc[hit.start].idx, end_char(doc, cue_end_tok))
     return _make(hit, cue_span, sources, (start_tok, end_tok), quote, passive)
 
 
@@ -141,8 +139,8 @@ def _verb_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
     if not passive:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
         subj = next((c for c in subjects if c.tag_ not in ("WP", "WDT")), subjects[0] if subjects else None)
-        subj = _partitive_head(subj)
-        if subj is not None and subj.lower_ not in ("it", "there") or (subj is not None and _it_refers(subj)):
+        subj = partitive_head(subj)
+        if subj is not None and subj.lower_ not in ("it", "there") or (subj is not None and it_refers(subj)):
             return _with_conjuncts(subj), False
     if passive:
         expletive = any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children)
@@ -150,8 +148,8 @@ def _verb_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
     node = verb
     for _ in range(4):  # climb: conj, xcomp, participial advcl/acl, "was unable to verify"
         if node.dep_ in ("conj", "xcomp", "advcl", "acomp") and node.head is not node:
-            if node.dep_ == "conj" and _is_cue_head(node) and (not _is_cue_head(node.head) or _is_hypothetical(node.head)) and \
-                    node.head.dep_ == "ccomp" and _is_cue_head(node.head.head):
+            if node.dep_ == "conj" and is_cue_head(node) and (not is_cue_head(node.head) or is_hypothetical(node.head)) and \
+                    node.head.dep_ == "ccomp" and is_cue_head(node.head.head):
                 node = node.head  # "said that X would go and suggested that Y": the parser put the second cue in X
             node = node.head
             subj = next((c for c in node.children if c.dep_ in ("nsubj",)), None)
@@ -167,25 +165,6 @@ def _verb_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
         else:
             break
     return (), False
-
-
-PARTITIVES = {"one", "some", "many", "two", "three", "several", "most", "none", "all", "each", "few", "both"}
-
-
-def _partitive_head(token: Token | None) -> Token | None:
-    """ "one of these people said": the speaker is a member of "these people"."""
-    if token is None or token.lower_ not in PARTITIVES:
-        return token
-    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    return pobj if pobj is not None else token
-
-
-def _it_refers(token: Token) -> bool:
-    """'it' is a real source unless it is the expletive of "it is alleged that"."""
-    verb = token.head
-    expletive = verb.lemma_ == "be" or any(c.dep_ == "auxpass" for c in verb.children)
-    return token.lower_ == "it" and not (expletive and any(c.dep_ == "ccomp" for c in verb.children))
 
 
 def _with_conjuncts(token: Token) -> tuple[Token, ...]:
@@ -212,62 +191,62 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
         if prep is not None and prep.dep_ == "prep":
             objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
-                start, end = _subtree_range(objs[0], stop_at=verb)
+                start, end = subtree_range(objs[0], stop_at=verb)
                 for c in children:  # "called on X to do Y"
                     if c.dep_ in ("xcomp", "ccomp") and c.i >= end:
-                        end = max(end, _subtree_range(c, stop_at=verb)[1])
+                        end = max(end, subtree_range(c, stop_at=verb)[1])
                 return start, end
     if frame == "prep" and not hit.entry.particle:  # "expressing concern over X"
         last = doc[hit.end - 1]
         if last.dep_ == "prep":  # the phrase ends in its preposition: "claimed responsibility for X"
             objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
-                return _subtree_range(objs[0], stop_at=verb)
+                return subtree_range(objs[0], stop_at=verb)
         prep = next((c for c in list(last.children) + children if c.dep_ == "prep" and c.i >= hit.end), None)
         if prep is not None:
-            return _subtree_range(prep, stop_at=verb, include_root=True)
+            return subtree_range(prep, stop_at=verb, include_root=True)
     clause = [c for c in children if c.dep_ in ("ccomp",) and c.i > verb.i]
     objects = [c for c in children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
-    if clause and objects and objects[0].i < clause[0].i and _is_statement_noun(objects[0]):
+    if clause and objects and objects[0].i < clause[0].i and is_statement_noun(objects[0]):
         # "denied reports in a local newspaper that X": the that-clause belongs to the noun
-        start = _subtree_range(objects[0], stop_at=verb)[0]
-        return start, _subtree_range(clause[0], stop_at=verb)[1]
+        start = subtree_range(objects[0], stop_at=verb)[0]
+        return start, subtree_range(clause[0], stop_at=verb)[1]
     if clause and (frame != "object" or not objects):
-        start, end = _subtree_range(clause[0], stop_at=verb)
+        start, end = subtree_range(clause[0], stop_at=verb)
         return start, _cut_other_acts(doc, start, end)
     xcomp = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
     if objects:
-        start, end = _subtree_range(objects[0], stop_at=verb)
+        start, end = subtree_range(objects[0], stop_at=verb)
         continued = False
         for c in children:  # "accused X of Y", "dismissing X as Y", "urged X to Y"
             if c.i >= end and ((c.dep_ == "prep" and c.lower_ in OBJECT_CONTINUATIONS) or c.dep_ in ("xcomp", "ccomp")):
-                end = max(end, _subtree_range(c, stop_at=verb)[1])
+                end = max(end, subtree_range(c, stop_at=verb)[1])
                 continued = True
         for c in children:  # "accused X of sending ... and preparing ...": the parser hangs the second gerund on the cue
             if continued and c.dep_ in ("conj", "advcl") and c.tag_ == "VBG" and c.i >= end and doc[c.i - 1].dep_ == "cc" \
                     and not any(s.dep_ in SUBJECT_DEPS for s in c.children):
-                end = max(end, _subtree_range(c, stop_at=verb)[1])
+                end = max(end, subtree_range(c, stop_at=verb)[1])
         return start, end
-    if xcomp and (verb.lemma_.lower() in CONTROL_HEADS or hit.entry.act == "appeal" or _perfect_infinitive(xcomp[0])
+    if xcomp and (verb.lemma_.lower() in CONTROL_HEADS or hit.entry.act == "appeal" or perfect_infinitive(xcomp[0])
                   or xcomp[0].tag_ == "VBG"):  # "denied deploying soldiers"
         # "declined to comment", "urged X to", "claimed to have abducted"
-        return _subtree_range(xcomp[0], stop_at=verb)
+        return subtree_range(xcomp[0], stop_at=verb)
     preps = [c for c in children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in ("about", "of", "over")]
     if preps and hit.entry.act in ("concern", "warn", "report", "say"):
-        return _subtree_range(preps[0], stop_at=verb, include_root=True)
+        return subtree_range(preps[0], stop_at=verb, include_root=True)
     clause_left = [c for c in children if c.dep_ in ("ccomp",) and c.i < verb.i]
     if clause_left:  # "Y, X said."
-        return _subtree_range(clause_left[0], stop_at=verb)
+        return subtree_range(clause_left[0], stop_at=verb)
     # parenthetical cue attached under its content clause: "Y, X said" parsed with said as a dependent
-    if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and verb.head.i < verb.i and not _is_cue_head(verb.head) \
+    if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and verb.head.i < verb.i and not is_cue_head(verb.head) \
             and any(c.dep_ in SUBJECT_DEPS for c in verb.children) and verb.i > 0 and doc[verb.left_edge.i - 1].text in (",", '"', "\u201d"):
         start = verb.head.left_edge.i
         sub = set(t.i for t in verb.subtree)
         end = min(sub)
-        return _trim_range(doc, start, end)
+        return trim_range(doc, start, end)
     passive_subj = [c for c in children if c.dep_ == "nsubjpass"]
     if passive_subj and passive_subj[0].lower_ not in ("it",):  # "the reports were denied by X"
-        return _subtree_range(passive_subj[0], stop_at=verb)
+        return subtree_range(passive_subj[0], stop_at=verb)
     return _that_by_word_order(verb)
 
 
@@ -285,36 +264,8 @@ def _that_by_word_order(verb: Token) -> tuple[int, int] | None:
     sentence_end = k
     while sentence_end < len(doc) and same_sentence(doc[sentence_end], verb):
         sentence_end += 1
-    start, end = _trim_range(doc, k + 1, sentence_end)
+    start, end = trim_range(doc, k + 1, sentence_end)
     return (start, end) if end - start >= 3 else None
-
-
-CONTROL_HEADS = {"decline", "refuse", "fail", "unable", "continue", "go", "want", "wish", "hesitate", "reluctant"}
-
-
-def _is_speech_use(verb: Token) -> bool:
-    """Filter uses of cue verbs that report no speech act by a speaker.
-
-    "Asked for comment, X said" (bare participle adjunct), "no evidence to suggest" (infinitive
-    under a noun), "what he knows" (free relative) are not statements.
-    """
-    children = list(verb.children)
-    has_subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ == "agent" for c in children)
-    has_aux = any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in children)
-    has_clause = any(c.dep_ == "ccomp" for c in children)
-    if verb.tag_ == "VBN" and not has_subject and not has_aux and not has_clause and verb.dep_ in ("advcl", "acl", "ROOT", "amod"):
-        return False  # "Asked for comment, ..." (a participle with a that-clause is a misparsed finite verb)
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
-    if infinitive and not has_subject:
-        head = verb.head
-        if head.lemma_.lower() not in CONTROL_HEADS and head.lower_ not in CONTROL_HEADS:
-            return False
-    if any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in children):
-        return False  # "what he knows"
-    return True
-
-
-HYPOTHETICAL_AUX = {"will", "would", "'ll", "shall", "might", "may", "must", "should", "could", "can", "ca"}
 
 
 def _parenthetical(verb: Token, sources: tuple[Token, ...]) -> tuple[int, int] | None:
@@ -332,31 +283,12 @@ def _parenthetical(verb: Token, sources: tuple[Token, ...]) -> tuple[int, int] |
             tail.dep_ in ("prep", "npadvmod", "advmod") and any(t.text == "." for t in rest)):
         return None
     start = sentence_start(verb)
-    return _trim_range(doc, start, first - 1) if first - 1 > start else None
-
-
-def _is_hypothetical(verb: Token) -> bool:
-    """A modal cue that is not negated speaks of a possible act ("would declare"); a negated one
-    ("could not confirm", "would not comment") reports a refusal and stays."""
-    children = list(verb.children)
-    modal = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in children)
-    return modal and not any(c.dep_ == "neg" for c in children)
+    return trim_range(doc, start, first - 1) if first - 1 > start else None
 
 
 def _has_predicate(doc: Doc, quote: Quote) -> bool:
     span = doc.char_span(*quote.inner, alignment_mode="expand")
     return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
-
-
-def _perfect_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
-
-
-def _is_statement_noun(token: Token) -> bool:
-    """Nouns that name something said ("reports", "claims"): their that-clause is their content."""
-    from claimwatch.lexicons.schema import load_cues
-
-    return token.pos_ == "NOUN" and token.lemma_.lower() in load_cues().nouns
 
 
 def _with_coordination(doc: Doc, verb: Token, start: int, end: int) -> int:
@@ -365,28 +297,15 @@ def _with_coordination(doc: Doc, verb: Token, start: int, end: int) -> int:
     while end + 1 < len(doc) and doc[end].dep_ == "cc" and same_sentence(doc[end], verb):
         nxt = next((t for t in doc[end + 1:end + 4] if t.dep_ == "conj" and (t.head.i == verb.i or start <= t.head.i < end)), None)
         if nxt is None or any(c.dep_ in SUBJECT_DEPS for c in nxt.children) or (
-                _is_cue_head(nxt) and verb.lemma_.lower() not in CONTROL_HEADS):
+                is_cue_head(nxt) and verb.lemma_.lower() not in CONTROL_HEADS):
             break
         end = nxt.right_edge.i + 1
     return end
 
 
-def _is_cue_head(token: Token) -> bool:
-    return token.i in token.doc.user_data.get(CUE_HEADS, ())
-
-
-def _is_condition(verb: Token) -> bool:
-    for c in verb.children:
-        if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
-            return True
-        if c.dep_ == "aux" and c.lower_ in INVERTED_AUX and any(s.dep_ in SUBJECT_DEPS and s.i > c.i for s in verb.children):
-            return True
-    return False
-
-
 def _with_trailing_condition(doc: Doc, end: int) -> int:
     """Content followed directly by an inverted condition ("... should they prove true") keeps it."""
-    if end < len(doc) and doc[end].lower_ in INVERTED_AUX and doc[end].dep_ == "aux" and _is_condition(doc[end].head):
+    if end < len(doc) and doc[end].lower_ in INVERTED_AUX and doc[end].dep_ == "aux" and is_condition(doc[end].head):
         head = doc[end].head
         if same_sentence(head, doc[end]):
             return max(end, head.right_edge.i + 1)
@@ -398,18 +317,18 @@ def _cut_other_acts(doc: Doc, start: int, end: int, participles: bool = True) ->
     act), "..., as officials had claimed", "..., while his lawyer said ...", "... -- the congressman said"."""
     for t in doc[start:end]:
         if participles and t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj") and t.i > start + 2 and doc[t.i - 1].text == ",":
-            if t.left_edge.i == t.i and _is_cue_head(t):
+            if t.left_edge.i == t.i and is_cue_head(t):
                 return t.i - 1
         if t.text in ("--", "\u2014", "\u2013") and t.i > start + 2 and any(
-                _is_cue_head(x) and any(c.dep_ in SUBJECT_DEPS for c in x.children) for x in doc[t.i + 1:end]):
+                is_cue_head(x) and any(c.dep_ in SUBJECT_DEPS for c in x.children) for x in doc[t.i + 1:end]):
             return t.i  # "... -- meddling the congressman said is designed to ...": an aside with its own speaker
         if t.dep_ in ("advcl", "conj") and t.left_edge.i > start + 2 and t.left_edge.lower_ in ("while", "whereas") \
-                and any(_is_cue_head(x) for x in t.subtree):  # "X said A, while his lawyer said B"
+                and any(is_cue_head(x) for x in t.subtree):  # "X said A, while his lawyer said B"
             return t.left_edge.i - (1 if doc[t.left_edge.i - 1].text == "," else 0)
-        if t.dep_ == "advcl" and _is_cue_head(t) and t.left_edge.i > start + 2 and t.left_edge.lower_ == "as" \
+        if t.dep_ == "advcl" and is_cue_head(t) and t.left_edge.i > start + 2 and t.left_edge.lower_ == "as" \
                 and doc[t.left_edge.i - 1].text == ",":  # "..., as officials had claimed"
             return t.left_edge.i - 1
-        if t.dep_ == "conj" and _is_cue_head(t) and t.i > start + 2 and doc[t.i - 1].dep_ == "cc" and \
+        if t.dep_ == "conj" and is_cue_head(t) and t.i > start + 2 and doc[t.i - 1].dep_ == "cc" and \
                 not any(c.dep_ in SUBJECT_DEPS for c in t.children) and any(c.dep_ == "ccomp" for c in t.children):
             return t.i - 1
     return end
@@ -431,7 +350,7 @@ def _after(token: Token, doc: Doc) -> tuple[int, int] | None:
     right = [t.i for t in token.subtree if t.i > token.i]
     if not right:
         return None
-    return _trim_range(doc, token.i + 1, max(right) + 1)
+    return trim_range(doc, token.i + 1, max(right) + 1)
 
 
 def _according_to(hit: CueHit, doc: Doc) -> Attribution | None:
@@ -440,7 +359,7 @@ def _according_to(hit: CueHit, doc: Doc) -> Attribution | None:
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if pobj is None:
         return None
-    if _is_statement_noun(pobj):  # "according to a report by Haaretz", "according to Haaretz's report"
+    if is_statement_noun(pobj):  # "according to a report by Haaretz", "according to Haaretz's report"
         by = next((c for c in pobj.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from", "in"))), None)
         if by is not None and by.dep_ == "prep":
             by = next((c for c in by.children if c.dep_ == "pobj"), None)
@@ -457,7 +376,7 @@ def _according_to(hit: CueHit, doc: Doc) -> Attribution | None:
         start, end = min(tokens), min(excluded)
     else:
         start, end = max(excluded) + 1, max(tokens) + 1
-    start, end = _trim_range(doc, start, end)
+    start, end = trim_range(doc, start, end)
     if start >= end:
         return None
     cue_span = (according.idx, to.idx + len(to))
@@ -494,7 +413,7 @@ def _noun_cue(hit: CueHit, doc: Doc) -> Attribution | None:
             sources = _with_conjuncts(subj) if subj is not None else ()
     if not sources:
         return None
-    content = _subtree_range(clause, stop_at=noun)
+    content = subtree_range(clause, stop_at=noun)
     return _make(hit, (noun.idx, noun.idx + len(noun)), sources, content, None, False)
 
 
@@ -548,7 +467,7 @@ def _quote_continuations(doc: Doc, quotes: list[Quote], found: list[Attribution]
         cue_in_gap = owner.cue_span[0] >= prev and owner.cue_span[1] <= q.outer[0]
         runs_on = not owner.quote.closed and not gap.strip()  # an unclosed quote goes on in the next paragraph
         if runs_on or (len(gap) <= 200 and "\n" not in gap and cue_in_gap):
-            start, end = _token_range(doc, *q.inner)
+            start, end = token_range(doc, *q.inner)
             if start < end:
                 extra.append(Attribution(owner.hit, owner.cue_span, owner.sources, q.inner, (start, end), q, owner.passive))
                 used.add(q.outer)
@@ -563,85 +482,17 @@ def _make(hit, cue_span, sources, tokens, quote, passive) -> Attribution | None:
     if quote is not None:
         chars = quote.inner
     else:
-        start, end = _trim_range(doc, start, end)
+        start, end = trim_range(doc, start, end)
         if start >= end:
             return None
-        chars = (doc[start].idx, _end_char(doc, end))
-        chars = _close_quotes(doc_text(doc), *_strip_chars(doc_text(doc), *chars))
+        chars = (doc[start].idx, end_char(doc, end))
+        chars = close_quotes(doc_text(doc), *strip_chars(doc_text(doc), *chars))
     if chars[1] <= chars[0]:
         return None
     if end - start == 1 and doc[start].tag_ in ("WDT", "WP", "PRP", "DT"):
         return None  # "which was reported by X": a bare pronoun says nothing to attribute
     return Attribution(hit=hit, cue_span=cue_span, sources=tuple(sources), content=chars,
                        content_tokens=(start, end), quote=quote, passive=passive)
-
-
-def _subtree_range(token: Token, stop_at: Token | None = None, include_root: bool = True) -> tuple[int, int]:
-    """Contiguous token range of a subtree, cut at the cue so content never contains its own cue."""
-    idx = [t.i for t in token.subtree]
-    start, end = min(idx), max(idx) + 1
-    if stop_at is not None and start <= stop_at.i < end:
-        if stop_at.i < token.i:
-            start = stop_at.i + 1
-        else:
-            end = stop_at.i
-    doc = token.doc
-    while start < end and doc[start].lower_ in LEADING_MARKS and doc[start].dep_ == "mark":
-        start += 1
-    return _trim_range(doc, start, end)
-
-
-def _trim_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and (doc[start].is_punct and doc[start].text not in ('"', "\u201c", "'", "\u2018") or doc[start].is_space):
-        start += 1
-    while start < end and doc[start].lower_ in LEADING_MARKS and doc[start].dep_ == "mark":
-        start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].text in (",", ";", ":", "\u2014", "-", "--")):
-        end -= 1
-    if end > start and doc[end - 1].text == "." and end - 1 > start:
-        end -= 1
-    return start, end
-
-
-def _strip_chars(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a] in TRIM_CHARS:
-        a += 1
-    while b > a and text[b - 1] in TRIM_CHARS:
-        b -= 1
-    return a, b
-
-
-QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019"
-
-
-def _close_quotes(text: str, a: int, b: int) -> tuple[int, int]:
-    """A content that opens a quotation keeps its closing mark (and the full stop inside it)."""
-    inside = text[a:b]
-    doubles = sum(inside.count(c) for c in "\"\u201c\u201d")
-    singles = sum(1 for i, c in enumerate(inside) if c in "'\u2018\u2019" and not (
-        0 < i < len(inside) - 1 and inside[i - 1].isalnum() and inside[i + 1].isalnum()))
-    opened = doubles % 2 == 1 or singles % 2 == 1
-    if not opened:
-        return a, b
-    k = b
-    while k < len(text) and k - b < 3 and text[k] in ".,!?" + QUOTE_CHARS:
-        k += 1
-    if any(c in QUOTE_CHARS for c in text[b:k]):
-        last_quote = max(i for i in range(b, k) if text[i] in QUOTE_CHARS)
-        return a, last_quote + 1
-    return a, b
-
-
-def _end_char(doc: Doc, end_tok: int) -> int:
-    last = doc[end_tok - 1]
-    return last.idx + len(last)
-
-
-def _token_range(doc: Doc, a: int, b: int) -> tuple[int, int]:
-    span = doc.char_span(a, b, alignment_mode="expand")
-    if span is None:
-        return 0, 0
-    return span.start, span.end
 
 
 def _dedupe(found: list[Attribution]) -> list[Attribution]:

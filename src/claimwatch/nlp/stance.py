@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from claimwatch.lexicons import load_yaml
 from claimwatch.lexicons.schema import Hedges, load_hedges
-from claimwatch.nlp.attribution import CUE_HITS, Attribution
+from claimwatch.nlp.attribution import Attribution
+from claimwatch.nlp.speech import CUE_HITS
 
 STANCE_STRENGTH = {"denies": 4, "disputes": 3, "uncommitted": 2, "supports": 1, "asserts": 0}
 EMBEDDED_DEPS = {"relcl", "acl", "appos"}

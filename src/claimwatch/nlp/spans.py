@@ -1,0 +1,74 @@
+"""Token and character span helpers shared by the attribution frames: subtree ranges cut at the cue,
+trimmed of edge punctuation and "that", and closed over quotation marks."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+TRIM_CHARS = " \t\n,;:\u2014-"
+LEADING_MARKS = {"that"}
+QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019"
+
+
+def subtree_range(token: Token, stop_at: Token | None = None, include_root: bool = True) -> tuple[int, int]:
+    """Contiguous token range of a subtree, cut at the cue so content never contains its own cue."""
+    idx = [t.i for t in token.subtree]
+    start, end = min(idx), max(idx) + 1
+    if stop_at is not None and start <= stop_at.i < end:
+        if stop_at.i < token.i:
+            start = stop_at.i + 1
+        else:
+            end = stop_at.i
+    doc = token.doc
+    while start < end and doc[start].lower_ in LEADING_MARKS and doc[start].dep_ == "mark":
+        start += 1
+    return trim_range(doc, start, end)
+
+
+def trim_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].is_punct and doc[start].text not in ('"', "\u201c", "'", "\u2018") or doc[start].is_space):
+        start += 1
+    while start < end and doc[start].lower_ in LEADING_MARKS and doc[start].dep_ == "mark":
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in (",", ";", ":", "\u2014", "-", "--")):
+        end -= 1
+    if end > start and doc[end - 1].text == "." and end - 1 > start:
+        end -= 1
+    return start, end
+
+
+def strip_chars(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in TRIM_CHARS:
+        a += 1
+    while b > a and text[b - 1] in TRIM_CHARS:
+        b -= 1
+    return a, b
+
+
+def close_quotes(text: str, a: int, b: int) -> tuple[int, int]:
+    """A content that opens a quotation keeps its closing mark (and the full stop inside it)."""
+    inside = text[a:b]
+    doubles = sum(inside.count(c) for c in "\"\u201c\u201d")
+    singles = sum(1 for i, c in enumerate(inside) if c in "'\u2018\u2019" and not (
+        0 < i < len(inside) - 1 and inside[i - 1].isalnum() and inside[i + 1].isalnum()))
+    opened = doubles % 2 == 1 or singles % 2 == 1
+    if not opened:
+        return a, b
+    k = b
+    while k < len(text) and k - b < 3 and text[k] in ".,!?" + QUOTE_CHARS:
+        k += 1
+    if any(c in QUOTE_CHARS for c in text[b:k]):
+        last_quote = max(i for i in range(b, k) if text[i] in QUOTE_CHARS)
+        return a, last_quote + 1
+    return a, b
+
+
+def end_char(doc: Doc, end_tok: int) -> int:
+    last = doc[end_tok - 1]
+    return last.idx + len(last)
+
+
+def token_range(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    span = doc.char_span(a, b, alignment_mode="expand")
+    if span is None:
+        return 0, 0
+    return span.start, span.end

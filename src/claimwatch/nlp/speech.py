@@ -1,0 +1,83 @@
+"""Which uses of a cue word report a speech act: filters over the parse (hypothetical, conditional,
+bare participles, free relatives) and the speaker behind a partitive or an "it"."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimwatch.lexicons.schema import load_cues
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+CONTROL_HEADS = {"decline", "refuse", "fail", "unable", "continue", "go", "want", "wish", "hesitate", "reluctant"}
+HYPOTHETICAL_AUX = {"will", "would", "'ll", "shall", "might", "may", "must", "should", "could", "can", "ca"}
+INVERTED_AUX = {"should", "were", "had"}
+PARTITIVES = {"one", "some", "many", "two", "three", "several", "most", "none", "all", "each", "few", "both"}
+CUE_HEADS = "claimwatch.cue_heads"
+CUE_HITS = "claimwatch.cue_hits"
+
+
+def is_speech_use(verb: Token) -> bool:
+    """Filter uses of cue verbs that report no speech act by a speaker.
+
+    "Asked for comment, X said" (bare participle adjunct), "no evidence to suggest" (infinitive
+    under a noun), "what he knows" (free relative) are not statements.
+    """
+    children = list(verb.children)
+    has_subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ == "agent" for c in children)
+    has_aux = any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in children)
+    has_clause = any(c.dep_ == "ccomp" for c in children)
+    if verb.tag_ == "VBN" and not has_subject and not has_aux and not has_clause and verb.dep_ in ("advcl", "acl", "ROOT", "amod"):
+        return False  # "Asked for comment, ..." (a participle with a that-clause is a misparsed finite verb)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+    if infinitive and not has_subject:
+        head = verb.head
+        if head.lemma_.lower() not in CONTROL_HEADS and head.lower_ not in CONTROL_HEADS:
+            return False
+    if any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in children):
+        return False  # "what he knows"
+    return True
+
+
+def is_hypothetical(verb: Token) -> bool:
+    """A modal cue that is not negated speaks of a possible act ("would declare"); a negated one
+    ("could not confirm", "would not comment") reports a refusal and stays."""
+    children = list(verb.children)
+    modal = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in children)
+    return modal and not any(c.dep_ == "neg" for c in children)
+
+
+def is_condition(verb: Token) -> bool:
+    for c in verb.children:
+        if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+            return True
+        if c.dep_ == "aux" and c.lower_ in INVERTED_AUX and any(s.dep_ in SUBJECT_DEPS and s.i > c.i for s in verb.children):
+            return True
+    return False
+
+
+def perfect_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
+
+
+def is_statement_noun(token: Token) -> bool:
+    """Nouns that name something said ("reports", "claims"): their that-clause is their content."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in load_cues().nouns
+
+
+def is_cue_head(token: Token) -> bool:
+    return token.i in token.doc.user_data.get(CUE_HEADS, ())
+
+
+def partitive_head(token: Token | None) -> Token | None:
+    """ "one of these people said": the speaker is a member of "these people"."""
+    if token is None or token.lower_ not in PARTITIVES:
+        return token
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return pobj if pobj is not None else token
+
+
+def it_refers(token: Token) -> bool:
+    """'it' is a real source unless it is the expletive of "it is alleged that"."""
+    verb = token.head
+    expletive = verb.lemma_ == "be" or any(c.dep_ == "auxpass" for c in verb.children)
+    return token.lower_ == "it" and not (expletive and any(c.dep_ == "ccomp" for c in verb.children))
