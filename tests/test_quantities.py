@@ -5,7 +5,8 @@ import pytest
 
 from claimwatch.errors import LexiconError
 from claimwatch.lexicons import load_yaml
-from claimwatch.nlp.quantities import find_quantities, parse_lexicon
+from claimwatch.nlp.quantities import find_quantities
+from claimwatch.nlp.quantity_lexicon import parse_lexicon
 
 
 def found(text: str, doc=None) -> list[tuple[float, str, bool]]:

@@ -22,7 +22,7 @@ from typing import Optional
 
 from claimwatch.model import Quantity
 from claimwatch.nlp.docutil import doc_text
-from claimwatch.nlp.quantity_lexicon import LEXICON, QuantityLexicon, parse_lexicon, quantity_lexicon  # noqa: F401
+from claimwatch.nlp.quantity_lexicon import QuantityLexicon, quantity_lexicon
 
 _TOKEN = re.compile(
     r"(?:[A-Za-z]{1,2})?[$€£¥₹₽₴₩₪]"  # currency signs, "US$", "HK$"
