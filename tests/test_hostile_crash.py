@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -177,8 +178,11 @@ def test_hostile_crash_full_disk_is_a_clear_error_and_no_corruption(tmp_path, an
         before = _table_counts(conn)
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
         conn.execute(f"PRAGMA max_page_count = {pages}")  # the disk is now full
+        # appended text keeps every span valid and cannot fit in the free pages a ledger keeps
+        bulky = replace(second, article=replace(second.article, id="",
+                                                text=second.article.text + "\nFiller paragraph. " * 20_000))
         with pytest.raises(LedgerError, match="full") as failure:
-            ledger.add_analysis(second)
+            ledger.add_analysis(bulky)
         assert "nothing of it was written" in str(failure.value)
         assert _table_counts(conn) == before
         _assert_sound(conn)

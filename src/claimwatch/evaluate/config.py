@@ -38,7 +38,6 @@ class Fnc1Config:
     hedged_vote: str
     mixed_vote: str
     fallback: str
-    refuting_words: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -112,8 +111,7 @@ def parse_config(data: Any) -> EvalConfig:
             stance_votes={s: _label(votes[s], f"fnc1.stance_votes.{s}") for s in STANCES},
             hedged_vote=_label(_get(fnc, "hedged_vote", "fnc1"), "fnc1.hedged_vote"),
             mixed_vote=_label(_get(fnc, "mixed_vote", "fnc1"), "fnc1.mixed_vote"),
-            fallback=_label(_get(fnc, "fallback", "fnc1"), "fnc1.fallback"),
-            refuting_words=_words(_get(fnc, "refuting_words", "fnc1"), "fnc1.refuting_words")),
+            fallback=_label(_get(fnc, "fallback", "fnc1"), "fnc1.fallback")),
         emergent=EmergentConfig(
             against_words=_words(_get(emergent, "against_words", "emergent"), "emergent.against_words"),
             negation_words=_words(_get(emergent, "negation_words", "emergent"), "emergent.negation_words"),

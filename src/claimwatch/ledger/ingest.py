@@ -18,6 +18,10 @@ from claimwatch.ledger.store import Ledger
 from claimwatch.model import Analysis, Article
 
 Analyzer = Callable[[Sequence[Article]], Iterable[Analysis]]
+# The analyse step as a whole: batches of fresh articles in, one list of results per batch out, in
+# input order. The default runs ``analyse_batch`` on each batch in turn; an engine that farms batches
+# out (``claimwatch.scale``) may work ahead of the writer while the results still arrive in order.
+BatchAnalyzer = Callable[[Iterable[list[Article]]], Iterable[list["Analysis | Skipped"]]]
 BATCH_SIZE = 16
 # Longest text the parser accepts (spaCy's default ``nlp.max_length``): longer ones are skipped unread.
 MAX_ANALYSIS_CHARS = 1_000_000
@@ -104,8 +108,8 @@ def _too_long(article: Article) -> Optional[Skipped]:
                                     f"{MAX_ANALYSIS_CHARS:,}-character limit); split it into separate articles")
 
 
-def _analyse(articles: list[Article], analyze: Analyzer,
-             time_limit: Optional[float] = None) -> Iterator[Analysis | Skipped]:
+def analyse_batch(articles: list[Article], analyze: Analyzer,
+                  time_limit: Optional[float] = None) -> Iterator[Analysis | Skipped]:
     """Analyse a batch; when it fails, retry one by one so only the failing article is skipped.
 
     The batch gets ``time_limit`` per article in all; each retried article gets ``time_limit``.
@@ -131,10 +135,13 @@ def _analyse(articles: list[Article], analyze: Analyzer,
 def ingest_into(ledger: Ledger, inputs: Sequence[str], fetch_urls: bool = True,
                 analyze: Optional[Analyzer] = None, batch_size: int = BATCH_SIZE,
                 progress: Optional[Callable[[Article | Skipped], None]] = None,
-                stdin: Optional[BinaryIO] = None, time_limit: Optional[float] = TIME_LIMIT_S) -> IngestReport:
+                stdin: Optional[BinaryIO] = None, time_limit: Optional[float] = TIME_LIMIT_S,
+                analyze_batches: Optional[BatchAnalyzer] = None) -> IngestReport:
     """Read ``inputs``, analyse the articles the ledger lacks, store them; ``progress`` sees each item.
 
     An article over ``MAX_ANALYSIS_CHARS`` or taking longer than ``time_limit`` seconds is skipped.
+    ``analyze_batches`` replaces the whole analyse step (e.g. a Dask engine); storing stays here, in
+    this process, in input order.
     """
     analyze = analyze or _default_analyzer
     seen: set[str] = set()
@@ -142,26 +149,37 @@ def ingest_into(ledger: Ledger, inputs: Sequence[str], fetch_urls: bool = True,
     near: list[str] = []
     syndicated: list[str] = []
     skipped: list[Skipped] = []
-    already = duplicates = 0
-    for batch in _batches(iter_sources(inputs, fetch_urls=fetch_urls, stdin=stdin), batch_size):
-        fresh: list[Article] = []
-        for item in batch:
-            if progress:
-                progress(item)
-            if isinstance(item, Skipped):
-                skipped.append(item)
-                continue
-            digest = content_hash(item.text)
-            if digest in seen:
-                duplicates += 1
-            elif ledger.has_content(digest) or ledger.has_article(item.id):
-                already += 1
-            elif (too_long := _too_long(item)) is not None:
-                skipped.append(too_long)
-            else:
-                fresh.append(item)
-            seen.add(digest)
-        for result in _analyse(fresh, analyze, time_limit) if fresh else ():
+    counts = {"already": 0, "duplicates": 0}
+
+    def fresh_batches() -> Iterator[list[Article]]:
+        for batch in _batches(iter_sources(inputs, fetch_urls=fetch_urls, stdin=stdin), batch_size):
+            fresh: list[Article] = []
+            for item in batch:
+                if progress:
+                    progress(item)
+                if isinstance(item, Skipped):
+                    skipped.append(item)
+                    continue
+                digest = content_hash(item.text)
+                if digest in seen:
+                    counts["duplicates"] += 1
+                elif ledger.has_content(digest) or ledger.has_article(item.id):
+                    counts["already"] += 1
+                elif (too_long := _too_long(item)) is not None:
+                    skipped.append(too_long)
+                else:
+                    fresh.append(item)
+                seen.add(digest)
+            if fresh:
+                yield fresh
+
+    def one_by_one(batches: Iterable[list[Article]]) -> Iterator[list[Analysis | Skipped]]:
+        for fresh in batches:  # lazily: each batch is stored before the next one is read
+            yield list(analyse_batch(fresh, analyze, time_limit))
+
+    step = analyze_batches or one_by_one
+    for results in step(fresh_batches()):
+        for result in results:
             if isinstance(result, Skipped):
                 skipped.append(result)
             elif ledger.add_analysis(result):
@@ -172,6 +190,6 @@ def ingest_into(ledger: Ledger, inputs: Sequence[str], fetch_urls: bool = True,
                 if record.wire_source:
                     syndicated.append(result.article.id)
             else:
-                already += 1
-    return IngestReport(added=tuple(added), near_duplicates=tuple(near), already_stored=already,
-                        duplicates=duplicates, skipped=tuple(skipped), syndicated=tuple(syndicated))
+                counts["already"] += 1
+    return IngestReport(added=tuple(added), near_duplicates=tuple(near), already_stored=counts["already"],
+                        duplicates=counts["duplicates"], skipped=tuple(skipped), syndicated=tuple(syndicated))
