@@ -19,14 +19,20 @@ $(STAMP): requirements.lock pyproject.toml
 
 venv: $(STAMP)
 
-# One article, then the bundled story (14 dated dispatches) through a fresh ledger.
+# The bundled story (14 dated dispatches) through a fresh ledger: claims with status, one claim's
+# timeline, the grounded assessment, and a self-contained HTML report. Files go to ./demo/.
 demo: $(STAMP)
-	$(BIN)/claimwatch analyze --example
-	@db=$$(mktemp -d)/story.db && \
-	$(BIN)/claimwatch ingest src/claimwatch/data/story/north-korea-troops.jsonl --db $$db && \
-	$(BIN)/claimwatch claims --db $$db --limit 10 && \
-	$(BIN)/claimwatch claim 1 --db $$db && \
-	echo "ledger: $$db  (try: .venv/bin/claimwatch claims --db $$db)"
+	@mkdir -p demo && rm -f demo/story.db demo/story.db-wal demo/story.db-shm
+	$(BIN)/claimwatch ingest src/claimwatch/data/story/north-korea-troops.jsonl --db demo/story.db
+	$(BIN)/claimwatch claims --db demo/story.db --limit 8
+	$(BIN)/claimwatch claim 1 --db demo/story.db
+	$(BIN)/claimwatch assess --story "North Korea" --db demo/story.db
+	$(BIN)/claimwatch report --db demo/story.db -o demo/report.html
+	@echo
+	@echo "ledger:  demo/story.db     (try: .venv/bin/claimwatch claims --db demo/story.db)"
+	@echo "report:  demo/report.html  (one file, opens offline in a browser)"
+	@echo "web UI:  .venv/bin/claimwatch serve --db demo/story.db   then open http://127.0.0.1:8000"
+	@echo "one article: .venv/bin/claimwatch analyze --example"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -53,4 +59,4 @@ lock:
 	rm -rf $$tmp
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache
+	rm -rf $(VENV) build dist .pytest_cache demo

@@ -59,10 +59,13 @@ def _confusion_lines(table: dict) -> list[str]:
 @click.option("--gold-out", type=click.Path(dir_okay=False), help="Also write the gold rows of the predicted pairs.")
 @click.option("--scorer", type=click.Path(dir_okay=False, exists=True),
               help="Run this score_fnc1.py on --gold-out and --out and print its result.")
+@click.option("--ablation-out", type=click.Path(dir_okay=False),
+              help="Also write the relatedness-only ablation: every related pair labelled discuss.")
 @click.option("--embeddings/--no-embeddings", default=True, show_default=True,
               help="Use the MiniLM sentence model when installed (else lexical overlap only).")
+@click.option("--format", "-f", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
 def fnc1_command(bodies: str, stances: str, out: str, part: str, limit: Optional[int], gold_out: Optional[str],
-                 scorer: Optional[str], embeddings: bool) -> None:
+                 scorer: Optional[str], ablation_out: Optional[str], embeddings: bool, fmt: str) -> None:
     """Predict FNC-1 stance (agree/disagree/discuss/unrelated) of each body toward its headline.
 
     \b
@@ -79,18 +82,20 @@ def fnc1_command(bodies: str, stances: str, out: str, part: str, limit: Optional
         raise InputError(f"no pairs in part {part!r} of {stances}")
     if scorer and not gold_out:
         raise InputError("--scorer needs --gold-out (the gold rows of the predicted pairs)")
+    if gold_out and any(p.stance is None for p in pairs):
+        raise InputError(f"{stances} has no Stance column: cannot write --gold-out")
     embed = _embedder(embeddings)
     started = time.monotonic()
     n_bodies = len({p.body_id for p in pairs})
     with click.progressbar(length=n_bodies, label=f"analysing {n_bodies} bodies", file=sys.stderr) as bar:
         decisions = fnc1.predict(pairs, fnc1.read_bodies(bodies), embed=embed, config=config, progress=bar.update)
     fnc1.write_predictions(out, pairs, [d.label for d in decisions])
+    if ablation_out:
+        fnc1.write_predictions(ablation_out, pairs, [d.label if d.label == "unrelated" else "discuss" for d in decisions])
     seconds = round(time.monotonic() - started, 1)
     result = {"pairs": len(pairs), "bodies": n_bodies, "part": part, "limit": limit, "seconds": seconds,
               "embeddings": embed is not None, "out": out}
     if gold_out:
-        if any(p.stance is None for p in pairs):
-            raise InputError(f"{stances} has no Stance column: cannot write --gold-out")
         fnc1.write_gold(gold_out, pairs)
     lines = [f"wrote {out}: {len(pairs)} pairs over {n_bodies} bodies (part {part}) in {seconds} s"]
     if scorer:
@@ -98,7 +103,10 @@ def fnc1_command(bodies: str, stances: str, out: str, part: str, limit: Optional
         result["all_unrelated_baseline"] = _baseline(pairs)
         lines += [f"FNC-1 score {result['score']['fnc1_score']} % (all-unrelated baseline {result['all_unrelated_baseline']} %)",
                   f"per-class F1 {result['score']['per_class_f1']}"] + _confusion_lines(result["score"]["confusion"])
-    click.echo("\n".join(lines), err=True)
+        if ablation_out:
+            result["ablation_score"] = fnc1.official_score(scorer, gold_out, ablation_out)
+            lines.append(f"relatedness-only ablation (related -> discuss): {result['ablation_score']['fnc1_score']} %")
+    _emit(result, fmt, lines)
 
 
 def _baseline(pairs) -> float:
@@ -179,4 +187,7 @@ def matching_command(csv_path: str, part: str, max_claims: int, embeddings: bool
         f"{result['headlines']} headlines of {result['claims']} claims (part {part}, "
         f"{'blended' if embed is not None else 'lexical'} matching)",
         f"pairwise precision {result['precision']}  recall {result['recall']}  F1 {result['f1']}  "
-        f"(same-claim pairs {result['true_pairs']}, predicted {result['predicted_pairs']})"])
+        f"(same-claim pairs {result['true_pairs']}, predicted {result['predicted_pairs']})",
+        "missed same-claim pairs: " + ", ".join(f"{k} {v}" for k, v in result["missed_because"].items()),
+        "diagnostic, one threshold on the score of every unblocked pair: " + "; ".join(
+            f"{cut}: P {r['precision']} R {r['recall']}" for cut, r in result["single_threshold_sweep"].items())])

@@ -47,8 +47,12 @@ def _day(value: Optional[str]) -> str:
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH|URL|-...")
 @_db_option
 @click.option("--no-fetch", is_flag=True, help="Skip URLs instead of fetching them.")
+@click.option("--engine", type=click.Choice(("local", "dask")), default="local", show_default=True,
+              help="Where extraction runs: this process, or Dask workers (a local 2-worker cluster by default).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="With --engine dask: join this Dask scheduler (tcp://host:8786) instead of a local cluster.")
 @_format_option
-def ingest(inputs: tuple[str, ...], db: str, no_fetch: bool, fmt: str) -> None:
+def ingest(inputs: tuple[str, ...], db: str, no_fetch: bool, engine: str, scheduler: Optional[str], fmt: str) -> None:
     """Read articles (.txt, .html, RSS/Atom, JSONL, folders, URLs, '-') into the ledger.
 
     Articles already in the ledger, exact duplicates and wire copies are recognised; inputs that
@@ -58,11 +62,20 @@ def ingest(inputs: tuple[str, ...], db: str, no_fetch: bool, fmt: str) -> None:
     Example:
       claimwatch ingest story/ --db story.db
       claimwatch ingest feed.xml https://example.org/article.html --no-fetch
+      claimwatch ingest day/ --db day.db --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from claimwatch.ledger.ingest import ingest_into
 
+    if scheduler and engine != "dask":
+        raise InputError("--scheduler needs --engine dask")
+    if engine == "dask":
+        from claimwatch.scale.dask_engine import DaskEngine
+
+        runner: Any = DaskEngine(scheduler=scheduler)
+    else:
+        runner = nullcontext()
     show_bar = sys.stderr.isatty() and fmt == "text"
-    with _open(db) as ledger:
+    with runner, _open(db) as ledger:
         if show_bar:
             from rich.progress import Progress, SpinnerColumn, TextColumn
 
@@ -73,7 +86,8 @@ def ingest(inputs: tuple[str, ...], db: str, no_fetch: bool, fmt: str) -> None:
         with bar:
             task = bar.add_task("ingesting", total=None) if show_bar else None
             tick = (lambda item: bar.advance(task)) if show_bar else None
-            report = ingest_into(ledger, list(inputs), fetch_urls=not no_fetch, progress=tick)
+            report = ingest_into(ledger, list(inputs), fetch_urls=not no_fetch, progress=tick,
+                                 analyze_batches=runner.analyze_batches if engine == "dask" else None)
     data = report.to_dict()
     if fmt == "json":
         _echo_json(data)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
@@ -29,6 +30,7 @@ from claimwatch.model import Analysis, Article
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 PARTS = ("dev", "tune", "all")
+SWEEP = (0.3, 0.4, 0.5, 0.6, 0.7)  # diagnostic: one threshold on the pair score for every unblocked pair
 DEV_MODULUS = 5  # dev part: claims with crc32(claim id) % 5 == 0, about a fifth of the claims
 
 
@@ -106,15 +108,36 @@ def headline_features(analysis: Analysis, vector: Optional[np.ndarray] = None) -
     return make_features(analysis.article.text, typed.predicate if typed else None, agent, (), vector)
 
 
+def _miss_reason(score) -> str:
+    if score.level == "blocked":
+        return score.reason.split(" (")[0]
+    if score.reason.startswith("too few"):
+        return "too few content words"
+    return f"below threshold ({score.level})"
+
+
 def matching_report(features: Sequence[ClaimFeatures], claim_ids: Sequence[str]) -> dict:
-    """Pairwise precision / recall of "same claim" predicted by ``score_pair``, grouped by claim id."""
+    """Pairwise precision / recall of "same claim" predicted by ``score_pair``, grouped by claim id,
+    with why the missed same-claim pairs were missed (blocked by structure or below threshold)."""
     same = {}
+    missed: Counter = Counter()
+    scores: dict[tuple[int, int], float] = {}
     for i in range(len(features)):
         for j in range(i + 1, len(features)):
-            if score_pair(features[i], features[j]).matched:
+            score = score_pair(features[i], features[j])
+            if score.level != "blocked":
+                scores[(i, j)] = score.score
+            if score.matched:
                 same[(i, j)] = True
+            elif claim_ids[i] == claim_ids[j]:
+                missed[_miss_reason(score)] += 1
     result = pairwise_pr(list(claim_ids), same)
-    result.update(headlines=len(features), claims=len(set(claim_ids)))
+    sweep = {}
+    for cut in SWEEP:
+        at = pairwise_pr(list(claim_ids), {k: True for k, s in scores.items() if s >= cut})
+        sweep[f"{cut:.2f}"] = {"precision": at["precision"], "recall": at["recall"], "f1": at["f1"]}
+    result.update(headlines=len(features), claims=len(set(claim_ids)), missed_because=dict(missed.most_common()),
+                  single_threshold_sweep=sweep)
     return result
 
 

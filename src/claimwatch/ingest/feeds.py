@@ -26,10 +26,19 @@ def looks_like_feed(data: bytes) -> bool:
     return bool(_FEED_ROOT.match(head))
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _field(value) -> str:
+    """A feed field as text: feedparser gives None for some malformed fields, and keeps lone
+    surrogates from character references like ``&#xD800;`` that no article text may hold."""
+    return _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else ""
+
+
 def _entry_text(entry) -> str:
     """Longest of the entry's content blocks, else its summary; HTML stripped."""
-    blocks = [c.get("value", "") for c in entry.get("content", ()) if c.get("value")]
-    raw = max(blocks, key=len) if blocks else entry.get("summary", "") or entry.get("description", "")
+    blocks = [_field(c.get("value")) for c in entry.get("content", ()) if _field(c.get("value"))]
+    raw = max(blocks, key=len) if blocks else _field(entry.get("summary")) or _field(entry.get("description"))
     return strip_html(raw) if "<" in raw or "&" in raw else raw.strip()
 
 
@@ -55,16 +64,24 @@ def articles_from_feed(data: bytes, path: Optional[str] = None) -> Iterator[Arti
         if feed.get("bozo"):
             raise InputError(f"{label}: malformed feed ({feed.get('bozo_exception')})")
         raise InputError(f"{label}: feed has no entries")
-    outlet = strip_html(feed.feed.get("title", "")) or None
+    outlet = strip_html(_field(feed.feed.get("title"))) or None
     for number, entry in enumerate(feed.entries, start=1):
-        text = _entry_text(entry)
-        link = entry.get("link")
-        if not text:
-            yield InputError(f"entry {number} ({link or 'no link'}): feed entry has no text")
-            continue
-        published = _entry_date(entry)
-        yield Article(
-            text=text, id=article_id(text), title=strip_html(entry.get("title", "")) or None,
-            url=link, outlet=outlet, published=published or ingestion_time(),
-            published_is_fallback=published is None, path=path,
-        )
+        link = _field(entry.get("link")) or None
+        try:
+            yield _entry_article(entry, outlet, path) or InputError(
+                f"entry {number} ({link or 'no link'}): feed entry has no text")
+        except Exception as exc:  # noqa: BLE001 - one broken entry must not cost the others
+            yield InputError(f"entry {number} ({link or 'no link'}): could not be read ({type(exc).__name__}: {exc})")
+
+
+def _entry_article(entry, outlet: Optional[str], path: Optional[str]) -> Optional[Article]:
+    """The entry as an Article, or None when it has no text."""
+    text = _entry_text(entry)
+    if not text:
+        return None
+    published = _entry_date(entry)
+    return Article(
+        text=text, id=article_id(text), title=strip_html(_field(entry.get("title"))) or None,
+        url=_field(entry.get("link")) or None, outlet=outlet, published=published or ingestion_time(),
+        published_is_fallback=published is None, path=path,
+    )

@@ -1,0 +1,235 @@
+#!/usr/bin/env python3
+"""Scaling benchmark: end-to-end articles/s at 1k and 10k articles, 1 and 2 processes, peak RSS.
+
+    python benchmarks/scaling.py [--sizes 1000,10000] [--processes 1,2] [--engine pipe|dask] [--json]
+
+The corpus is every non-empty FNC-1 training body plus the bundled story's dispatches, cycled; each
+pass after the first rotates the sentences of a body and appends a dispatch line with the article's
+index, so no two texts are equal and nothing is served from a cache. Each run is a fresh child
+process (its peak RSS is its own): ``analyze_many(n_process=P)`` (engine ``pipe``) or the Dask engine
+with P local workers (engine ``dask``). 100k articles are projected from the measured rate unless
+``--sizes`` includes 100000; the report says which.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import gc
+import json
+import random
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Optional
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+import speed  # noqa: E402  (sibling module: corpus helpers, machine info)
+
+STORY = REPO / "src" / "claimwatch" / "data" / "story" / "north-korea-troops.jsonl"
+TARGET_ARTICLES = 100_000
+TARGET_SECONDS = 3600.0  # issue target: 100k articles in < 1 hour on 2 cores
+TARGET_RSS_MB = 2048.0  # issue target: peak RSS < 2 GB
+ENGINES = ("pipe", "dask")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"\u201c])")
+
+
+# --- corpus ----------------------------------------------------------------------------------
+
+def base_texts(shared: Path) -> list[str]:
+    """Every non-empty FNC-1 body in file order, then the project's own story dispatches."""
+    path = shared / "data" / "fnc1" / "train_bodies.csv"
+    if not path.is_file():
+        raise FileNotFoundError(f"FNC-1 bodies not found at {path}; pass --shared DIR")
+    csv.field_size_limit(sys.maxsize)
+    with path.open(encoding="utf-8", newline="") as fh:
+        texts = [row["articleBody"] for row in csv.DictReader(fh) if (row.get("articleBody") or "").strip()]
+    if STORY.is_file():
+        texts += [json.loads(line)["text"] for line in STORY.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return texts
+
+
+def vary(text: str, index: int, rounds: int) -> str:
+    """The ``rounds``-th variant of a text: sentences rotated and shuffled, plus a dispatch line."""
+    if rounds == 0:
+        return text
+    sentences = _SENTENCE.split(text.strip())
+    rng = random.Random(index)
+    shift = rounds % len(sentences)
+    sentences = sentences[shift:] + sentences[:shift]
+    if len(sentences) > 3:
+        middle = sentences[1:-1]
+        rng.shuffle(middle)
+        sentences = sentences[:1] + middle + sentences[-1:]
+    return " ".join(sentences) + f"\n\n(Dispatch {index}, edition {rounds}.)"
+
+
+def build_corpus(shared: Path, n: int) -> list[str]:
+    """n texts cycled over :func:`base_texts`, each pass varied so that no text repeats."""
+    base = base_texts(shared)
+    return [vary(base[i % len(base)], i, i // len(base)) for i in range(n)]
+
+
+# --- one run (child process) -----------------------------------------------------------------
+
+def _children_peak_mb() -> float:
+    """Largest peak RSS among this process's finished children (spaCy's n_process workers)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def measure(shared: Path, n: int, processes: int, engine: str, batch_size: int) -> dict:
+    """Child-process body: build the corpus, load, run one configuration, report rate and memory."""
+    from claimwatch.model import Article
+
+    texts = build_corpus(shared, n)
+    words = speed.count_words(texts)
+    articles = [Article(text=t) for t in texts]
+    worker_peaks: list[float] = []
+    if engine == "pipe":
+        from claimwatch.nlp.pipeline import analyze_many, load_nlp
+
+        nlp = load_nlp()
+        speed.warm_up(nlp, texts)
+        gc.collect()
+        start = time.perf_counter()
+        done = sum(1 for _ in analyze_many(articles, nlp=nlp, batch_size=batch_size, n_process=processes))
+        seconds = time.perf_counter() - start
+    else:
+        from claimwatch.scale.dask_engine import DaskEngine
+
+        with DaskEngine(n_workers=processes) as engine_:
+            list(engine_.analyze_many(articles[:speed.WARMUP_TEXTS]))
+            gc.collect()
+            start = time.perf_counter()
+            done = sum(1 for _ in engine_.analyze_many(articles, batch_size=batch_size))
+            seconds = time.perf_counter() - start
+            worker_peaks = list(engine_._client.run(_worker_peak_mb).values())
+    main_peak = speed.proc_status_mb("VmHWM") or speed.peak_rss_mb()
+    peaks = [main_peak, _children_peak_mb() if engine == "pipe" and processes > 1 else 0.0, *worker_peaks]
+    return {"articles": done, "words": words, "processes": processes, "engine": engine,
+            "seconds": round(seconds, 2), "articles_per_s": round(done / seconds, 2),
+            "words_per_s": round(words / seconds), "peak_rss_mb_main": round(main_peak, 1),
+            "peak_rss_mb_worker_max": round(max(peaks[1:]), 1),
+            "peak_rss_mb_total": round(main_peak + sum(peaks[1:]) if engine == "dask"
+                                       else main_peak + processes * peaks[1] if processes > 1 else main_peak, 1)}
+
+
+def _worker_peak_mb() -> float:
+    return speed.proc_status_mb("VmHWM") or 0.0
+
+
+def measure_in_child(shared: Path, n: int, processes: int, engine: str, batch_size: int) -> dict:
+    """Run :func:`measure` in a fresh interpreter."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--measure", f"{n},{processes}", "--engine", engine,
+           "--shared", str(shared), "--batch-size", str(batch_size)]
+    run = subprocess.run(cmd, capture_output=True, text=True)
+    if run.returncode != 0:
+        tail = "\n".join(run.stderr.strip().splitlines()[-5:])
+        raise RuntimeError(f"child run n={n} p={processes} failed (exit {run.returncode}):\n{tail}")
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+# --- the benchmark ---------------------------------------------------------------------------
+
+def benchmark(shared: Path, sizes: list[int], processes: list[int], engine: str = "pipe",
+              batch_size: int = 32, children: bool = True) -> dict:
+    """Every run of the grid plus the 100k projection, as one JSON-ready dict."""
+    runs = []
+    for n in sizes:
+        for p in processes:
+            runs.append(measure_in_child(shared, n, p, engine, batch_size) if children
+                        else measure(shared, n, p, engine, batch_size))
+    return {"engine": engine, "batch_size": batch_size, "base_texts": len(base_texts(shared)),
+            "runs": runs, "target": target_line(runs)}
+
+
+def target_line(runs: list[dict]) -> dict:
+    """100k articles on 2 cores: measured when a 100k run exists, else projected from the largest run."""
+    two = [r for r in runs if r["processes"] == 2] or runs
+    full = [r for r in two if r["articles"] >= TARGET_ARTICLES]
+    best = max(full or two, key=lambda r: (r["articles"], r["articles_per_s"]))
+    seconds = best["seconds"] * TARGET_ARTICLES / best["articles"] if not full else best["seconds"]
+    verdict = ("met" if seconds < TARGET_SECONDS else "not met") if full else \
+        ("projected met" if seconds < TARGET_SECONDS else "projected not met")
+    peak = max(r["peak_rss_mb_total"] for r in runs)
+    return {"articles": TARGET_ARTICLES, "seconds": round(seconds), "measured": bool(full),
+            "from_run": {"articles": best["articles"], "processes": best["processes"]},
+            "verdict": verdict, "peak_rss_mb": peak,
+            "rss_verdict": "met" if peak < TARGET_RSS_MB else "not met"}
+
+
+def render_markdown(r: dict) -> str:
+    """The scaling section of ``docs/benchmarks.md``."""
+    rows = ["| articles | processes | seconds | articles/s | words/s | peak RSS main (MiB) | peak RSS per worker (MiB) | peak RSS all (MiB) |",
+            "|---|---|---|---|---|---|---|---|"]
+    for x in r["runs"]:
+        rows.append(f"| {x['articles']:,} | {x['processes']} | {x['seconds']:.1f} | {x['articles_per_s']:.2f} | "
+                    f"{x['words_per_s']:,} | {x['peak_rss_mb_main']:.0f} | {x['peak_rss_mb_worker_max']:.0f} | "
+                    f"{x['peak_rss_mb_total']:.0f} |")
+    t = r["target"]
+    how = ("measured" if t["measured"] else
+           f"**projection** from the {t['from_run']['articles']:,}-article run on {t['from_run']['processes']} "
+           f"process(es), linear in the article count (not a measurement)")
+    engine = ("`analyze_many(n_process=P)` (spaCy's multiprocessing for the parse, extraction in the main process)"
+              if r["engine"] == "pipe" else "the Dask engine, P local worker processes")
+    return f"""## Scaling
+
+Each row is a fresh process running {engine}, batch size {r['batch_size']}, over a corpus cycled from
+{r['base_texts']:,} base texts (FNC-1 training bodies and the bundled story); after the first pass each
+text's sentences are rotated and shuffled and a dispatch line with its index is appended, so no text
+repeats. "Peak RSS all" adds the worker processes' peaks to the main one.
+
+{chr(10).join(rows)}
+
+- Target: 100,000 articles in < 1 hour on 2 cores: {t['seconds']:,} s ({t['seconds'] / 3600:.2f} h), {how}:
+  **{t['verdict']}**.
+- Target: peak RSS < 2 GB: largest total {t['peak_rss_mb']:.0f} MiB: **{t['rss_verdict']}**.
+- Attribution F1 on the dev set is unchanged by this benchmark: it runs the extractor as committed and
+  changes no extraction code (see `docs/quality.md`).
+"""
+
+
+def summary(r: dict) -> str:
+    lines = [f"{x['articles']:>7,} articles  P={x['processes']}  {x['seconds']:8.1f} s  {x['articles_per_s']:6.2f} art/s"
+             f"  peak RSS all {x['peak_rss_mb_total']:.0f} MiB" for x in r["runs"]]
+    t = r["target"]
+    lines.append(f"100k: {t['seconds']:,} s ({'measured' if t['measured'] else 'projected'}) -> {t['verdict']}")
+    return "\n".join(lines)
+
+
+def _ints(value: str) -> list[int]:
+    return [int(v) for v in value.split(",") if v.strip()]
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=_ints, default=[1000, 10000], help="article counts (default 1000,10000)")
+    parser.add_argument("--processes", type=_ints, default=[1, 2], help="process counts (default 1,2)")
+    parser.add_argument("--engine", choices=ENGINES, default="pipe")
+    parser.add_argument("--shared", type=Path, default=speed.DEFAULT_SHARED, help="shared evaluation folder")
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--out", type=Path, help="also write the Markdown section to this file")
+    parser.add_argument("--measure", help=argparse.SUPPRESS)  # child-process mode: "N,P"
+    args = parser.parse_args(argv)
+    if args.measure:
+        n, p = _ints(args.measure)
+        print(json.dumps(measure(args.shared, n, p, args.engine, args.batch_size)))
+        return 0
+    try:
+        result = benchmark(args.shared, args.sizes, args.processes, args.engine, args.batch_size)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.out:
+        args.out.write_text(render_markdown(result), encoding="utf-8")
+    print(json.dumps(result, indent=1) if args.json else summary(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
