@@ -26,6 +26,17 @@ def looks_like_feed(data: bytes) -> bool:
     return bool(_FEED_ROOT.match(head))
 
 
+_CHARREF = re.compile(rb"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});")
+
+
+def _safe_charref(match: re.Match) -> bytes:
+    """``&#xD800;`` (a surrogate) or a code point past U+10FFFF crashes feedparser's loose parser,
+    losing the whole feed; such a reference becomes U+FFFD, the replacement character."""
+    ref = match.group(1)
+    value = int(ref[1:], 16) if ref[:1] in (b"x", b"X") else int(ref)
+    return b"&#xFFFD;" if 0xD800 <= value <= 0xDFFF or value > 0x10FFFF else match.group(0)
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -58,7 +69,7 @@ def articles_from_feed(data: bytes, path: Optional[str] = None) -> Iterator[Arti
 
     article_from_bytes(data, path=path)  # same size/binary/empty checks as every other input
     # A stream, not bytes: feedparser would try to open() bytes that look like a file name.
-    feed = feedparser.parse(io.BytesIO(data))
+    feed = feedparser.parse(io.BytesIO(_CHARREF.sub(_safe_charref, data)))
     label = path or "feed"
     if not feed.entries:
         if feed.get("bozo"):
