@@ -79,9 +79,7 @@ SOURCES = [
         "motion on time.", "said", "Amy Berman Jackson", "She"),
     pytest.param("Tesla chief executive Elon Musk spoke at the shareholder meeting. Musk told investors the "
         "company would launch a cheaper model next year.", "told", "Elon Musk", "Musk"),
-    gap("'The agency' resolves only through role head nouns and WHO has none, so a new actor 'agency' is made;"
-        ' a definite description with an organisation head should fall back to the latest organisation actor',
-        "The World Health Organization sent experts to the region. The agency said the outbreak was "
+    pytest.param("The World Health Organization sent experts to the region. The agency said the outbreak was "
         "contained.", "said", "World Health Organization", "The agency"),
     # an institution standing for its state keeps its own name (affiliation: the state), as "White House" does
     pytest.param("The Kremlin said the ceasefire proposal was unrealistic.", "said", "Kremlin", "The Kremlin"),

@@ -345,3 +345,40 @@ def test_hostile_ingest_cli_analyze_overlong_text_is_an_input_error(tmp_path):
     path.write_text("The harbour master said the storm damaged the cranes. " * 20_000, encoding="utf-8")
     result = _invoke("analyze", str(path))
     assert result.exit_code == 2 and result.stderr.startswith("error: ")
+
+
+@pytest.mark.parametrize(
+    ("entry_body", "expected"),
+    [
+        ("The ferry&#xD800; operator said the crossing would resume.", "\ufffd"),  # surrogate reference
+        ("The ferry operator said the crossing would resume&#x110000;.", "\ufffd"),  # past U+10FFFF
+        ("The ferry operator said the crossing would resume at noon.", "at noon"),
+    ],
+)
+def test_hostile_ingest_feed_bad_character_references_cost_nothing(entry_body, expected):
+    """feedparser used to crash on ``&#xD800;``, losing every entry of the feed."""
+    feed = ("<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'><title>Wire</title>"
+            f"<entry><title>One</title><content type='html'>{entry_body}</content></entry>"
+            f"<entry><title>Two</title><content type='html'>{STORY}</content></entry></feed>")
+    out = list(iter_sources(["-"], stdin=io.BytesIO(feed.encode("utf-8"))))
+    articles = [i for i in out if isinstance(i, Article)]
+    assert any("two cranes" in a.text for a in articles), out
+    assert any(expected in a.text for a in articles), out
+    assert not any(isinstance(i, Skipped) and "could not be read" in i.reason for i in out)
+
+
+def test_hostile_ingest_feed_entry_with_broken_fields_is_skipped_alone():
+    """A broken title tag leaves feedparser fields set to None; that used to raise TypeError."""
+    feed = ("<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'><title>Wire</title>"
+            "<entry><title>One<{/title><content type='html'>The mayor said o&#0;n Monday.</content></entry>"
+            f"<entry><title>Two</title><content type='html'>{STORY}</content></entry></feed>")
+    out = list(iter_sources(["-"], stdin=io.BytesIO(feed.encode("utf-8"))))
+    assert any(isinstance(i, Article) and "two cranes" in i.text for i in out), out
+    assert all(isinstance(i, Article) or "could not be read" not in i.reason for i in out), out
+
+
+def test_hostile_ingest_jsonl_lone_surrogate_escape_is_replaced():
+    line = json.dumps({"text": "The mayor\ud800 said the ferry would sail.", "title": "\udfff"})
+    (article,) = list(iter_sources(["-"], stdin=io.BytesIO(line.encode("utf-8"))))
+    assert isinstance(article, Article)
+    assert article.text == "The mayor\ufffd said the ferry would sail." and article.title == "\ufffd"

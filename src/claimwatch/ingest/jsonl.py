@@ -6,6 +6,7 @@ rest of the file.
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any, Iterator, Optional
@@ -17,6 +18,9 @@ from claimwatch.model import Article
 from claimwatch.nlp.pipeline import article_id
 
 OPTIONAL_FIELDS = ("title", "url", "published", "outlet")
+# JSON may escape a lone surrogate ("\ud800"), which no text can be stored or hashed with; it becomes
+# U+FFFD, one code point for one, so nothing else in the text moves.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def parse_date(value: str) -> str:
@@ -40,6 +44,7 @@ def article_from_record(record: Any, path: Optional[str] = None) -> Article:
     """Build an Article from one decoded JSON record; ValueError says which field is wrong."""
     if not isinstance(record, dict):
         raise ValueError(f"expected a JSON object, got {type(record).__name__}")
+    record = {k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in record.items()}
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise ValueError("'text' is missing or empty")

@@ -319,9 +319,11 @@ class ActorIndex:
                 if last is not None and (best is None or last > best[0]):
                     best = (last, name)
         if best is None and lemma in self.titles.organisation_heads:  # "the company" after "Boeing"
+            allowed = {lemma} | _description_synonyms().get(lemma, frozenset())
             for name, state in self._actors.items():
                 own_heads = {w.lower() for w in name.split()} & self.titles.organisation_heads
-                if state.kind == "organization" and own_heads <= {lemma}:  # Boeing is "the company", WHO not "the ministry"
+                # Boeing is "the company", the Intelligence Service "the agency", WHO not "the ministry"
+                if state.kind == "organization" and own_heads <= allowed:
                     last = max((m.span[0] for m in state.mentions if m.span[0] < token.idx), default=None)
                     if last is not None and (best is None or last > best[0]):
                         best = (last, name)
@@ -411,6 +413,12 @@ class ActorIndex:
     def kind_of(self, name: str) -> str:
         state = self._actors.get(name)
         return state.kind if state else "unnamed"
+
+
+@lru_cache(maxsize=1)
+def _description_synonyms() -> dict[str, frozenset[str]]:
+    data = load_yaml("descriptions.yaml")
+    return {k.lower(): frozenset(w.lower() for w in v) for k, v in data["synonyms"].items()}
 
 
 @lru_cache(maxsize=1)
