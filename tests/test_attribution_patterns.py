@@ -63,6 +63,17 @@ CASES = [
      [("Mikel Arteta", "said", "his players had run out of energy in the final twenty minutes")]),
     ("The Federal Aviation Administration said on Friday that it had grounded all jets of the type.",
      [("Federal Aviation Administration", "said", "it had grounded all jets of the type")]),
+    # the parser hangs the that-clause on a noun or loses it: the words after the cue still open it
+    ("The transport ministry said in a statement that the timetable would change in June. It added that "
+     "fares would not rise.",
+     [("transport ministry", "said in a statement", "the timetable would change in June"),
+      ("transport ministry", "added", "fares would not rise")]),
+    ("Analysts at the research firm said last week that just 40,000 of the new handsets, priced at $999 "
+     "+2.1%, were sold in the first quarter.",
+     [("Analysts at the research firm", "said",
+       "just 40,000 of the new handsets, priced at $999 +2.1%, were sold in the first quarter")]),
+    ("Half of the new order is earmarked for the cheaper model, one of these people said.",
+     [("people", "said", "Half of the new order is earmarked for the cheaper model")]),
     # --- Y, X said / Y, said X ---------------------------------------------------------------
     ("The bridge will remain closed until engineers have inspected every cable, Transport Commissioner "
      "Elena Ruiz said on Monday.",

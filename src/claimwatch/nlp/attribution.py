@@ -251,13 +251,14 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
 
 
 def _that_by_word_order(verb: Token) -> tuple[int, int] | None:
-    """When the parse lost the complement ("said last week that 720,000 watches ... shipped"), a
-    "that" or colon right after the cue and its time adverbs still opens the content, to the end of
-    the sentence."""
+    """When the parse lost the complement ("said last week that 720,000 watches ... shipped", "said in a
+    statement that ..."), a "that" or colon after the cue and its adverbials still opens the content,
+    to the end of the sentence."""
     doc = verb.doc
+    adverbials = {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod", "advmod") and c.i > verb.i for t in c.subtree}
     k = verb.i + 1
-    while k < len(doc) and k - verb.i <= 5 and same_sentence(doc[k], verb) and (
-            doc[k].dep_ in ("npadvmod", "advmod", "amod", "det") or doc[k].ent_type_ in ("DATE", "TIME")) and doc[k].lower_ != "that":
+    while k < len(doc) and k - verb.i <= 8 and same_sentence(doc[k], verb) and doc[k].lower_ not in ("that", ":") and (
+            k in adverbials or doc[k].ent_type_ in ("DATE", "TIME")):
         k += 1
     if k >= len(doc) or doc[k].lower_ not in ("that", ":") or not same_sentence(doc[k], verb):
         return None
