@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
+from claimwatch.lexicons.schema import load_gazetteer
 from claimwatch.ledger import dedupe
 from claimwatch.ledger.claims import ClaimBook, EmbedderFactory
 from claimwatch.ledger.errors import LedgerError
@@ -91,6 +92,27 @@ class Ledger:
         return self._conn
 
     # -- writing ---------------------------------------------------------------------------------
+    def _with_known_names(self, analysis: Analysis) -> Analysis:
+        """A person named only by surname here ("Zelensky") takes the full name the ledger already
+        knows ("Volodymyr Zelensky") when exactly one stored person has that surname."""
+        renames: dict[str, str] = {}
+        for actor in analysis.actors:
+            # a lone capitalised word the gazetteer does not know may be a surname the NER mislabelled
+            if actor.kind not in ("person", "group", "organization") or " " in actor.name.strip() \
+                    or not actor.name[:1].isupper() or load_gazetteer().lookup(actor.name) is not None:
+                continue
+            rows = self._conn.execute(
+                "SELECT DISTINCT name FROM actors WHERE kind = 'person' AND name LIKE ?", (f"% {actor.name}",)
+            ).fetchall()
+            if len(rows) == 1:
+                renames[actor.name] = rows[0][0]
+        if not renames:
+            return analysis
+        actors = tuple(replace(a, name=renames[a.name], aliases=tuple(dict.fromkeys(a.aliases + (a.name,))))
+                       if a.name in renames else a for a in analysis.actors)
+        statements = tuple(replace(st, source=renames.get(st.source, st.source)) for st in analysis.statements)
+        return replace(analysis, actors=actors, statements=statements)
+
     def add_analysis(self, analysis: Analysis) -> bool:
         """Store one analysed article and everything extracted from it, atomically.
 
@@ -104,6 +126,7 @@ class Ledger:
         digest = dedupe.content_hash(article.text)
         if self._exists(article.id, digest):
             return False
+        analysis = self._with_known_names(analysis)
         shingle_set = dedupe.shingles(article.text)
         minhash = dedupe.signature(shingle_set)
         original, similarity = self._find_original(shingle_set, minhash)

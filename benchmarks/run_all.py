@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""The whole benchmark suite (``make bench``): speed, scaling and ledger latency in one docs/benchmarks.md.
+
+    python benchmarks/run_all.py [--n 200] [--sizes 1000,10000] [--processes 1,2]
+                                 [--statements 1000000] [--queries 200] [--out docs/benchmarks.md]
+
+Each part can instead be read from the JSON its own script printed with ``--json``
+(``--speed-json``, ``--scaling-json``, ``--latency-json``), so a long run done piecewise still ends
+in one report. Takes about an hour on 2 CPUs with the defaults (the 10k-article runs dominate).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import sys
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Optional
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import ledger_latency  # noqa: E402
+import scaling  # noqa: E402
+import speed  # noqa: E402
+
+
+def targets(speed_r: dict, scaling_r: dict, latency_r: dict) -> str:
+    """One line per issue target, each marked met / not met (or projected)."""
+    t, lat = scaling_r["target"], latency_r["target"]
+    ratio = speed_r["ratio"]
+    peak = max([t["peak_rss_mb"], *(v["peak_rss_mb"] for v in speed_r.get("peak_rss_mb_children", {}).values())])
+    lines = [
+        f"- 100,000 articles in < 1 hour on 2 cores: {t['seconds']:,} s "
+        f"({'measured' if t['measured'] else 'projected from ' + format(t['from_run']['articles'], ',') + ' articles'})"
+        f": **{t['verdict']}**",
+        f"- Peak RSS < 2 GB: {peak:,.0f} MiB (largest of every run below): "
+        f"**{'met' if peak < scaling.TARGET_RSS_MB else 'not met'}**",
+        f"- Claim-page query p95 < {lat['target_ms']:.0f} ms at {latency_r['counts']['statements']:,} statements: "
+        f"{lat['claim_page_p95_ms']:.1f} ms: **{lat['verdict']}**",
+        f"- Throughput >= 1.2x bare `nlp.pipe` at equal F1: ratio {ratio}: "
+        f"**{'met' if ratio is not None and ratio >= 1.2 else 'not met'}**",
+    ]
+    return "## Targets\n\n" + "\n".join(lines) + "\n"
+
+
+def render(speed_r: dict, scaling_r: dict, latency_r: dict, command: str, when: datetime) -> str:
+    """The full report: speed's page with the targets first, then scaling and ledger latency."""
+    page = speed.render_markdown(speed_r, command, when, generator="benchmarks/run_all.py")
+    page = page.replace("## Throughput", targets(speed_r, scaling_r, latency_r) + "\n## Throughput", 1)
+    return page.rstrip() + "\n\n" + scaling.render_markdown(scaling_r) + "\n" + ledger_latency.render_markdown(latency_r)
+
+
+def _load(path: Optional[Path]) -> Optional[dict]:
+    return json.loads(path.read_text(encoding="utf-8")) if path else None
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=speed.DEFAULT_SHARED)
+    parser.add_argument("--out", type=Path, default=speed.DEFAULT_OUT)
+    parser.add_argument("--n", type=int, default=200, help="speed: FNC-1 bodies (default 200)")
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--repeat", type=int, default=2, help="speed: alternating timed runs")
+    parser.add_argument("--sizes", type=scaling._ints, default=[1000, 10000], help="scaling: article counts")
+    parser.add_argument("--processes", type=scaling._ints, default=[1, 2], help="scaling: process counts")
+    parser.add_argument("--engine", choices=scaling.ENGINES, default="pipe", help="scaling: engine")
+    parser.add_argument("--statements", type=int, default=1_000_000, help="latency: ledger size")
+    parser.add_argument("--queries", type=int, default=200, help="latency: queries per page")
+    parser.add_argument("--latency-db", type=Path, help="latency: ledger file to generate or reuse")
+    parser.add_argument("--speed-json", type=Path, help="read the speed figures instead of running")
+    parser.add_argument("--scaling-json", type=Path, help="read the scaling figures instead of running")
+    parser.add_argument("--latency-json", type=Path, help="read the latency figures instead of running")
+    args = parser.parse_args(argv)
+    try:
+        speed_r = _load(args.speed_json) or speed.benchmark(args.shared, args.n, args.batch_size, repeat=args.repeat)
+        scaling_r = _load(args.scaling_json) or scaling.benchmark(args.shared, args.sizes, args.processes,
+                                                                   args.engine, args.batch_size)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    latency_r = _load(args.latency_json)
+    if latency_r is None:
+        with tempfile.TemporaryDirectory(prefix="claimwatch-latency-") as tmp:
+            latency_r = ledger_latency.benchmark(args.latency_db or Path(tmp) / "ledger.db", args.statements,
+                                                 args.queries)
+    command = shlex.join([speed.python_command(), *(sys.argv if argv is None else [__file__, *argv])])
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(render(speed_r, scaling_r, latency_r, command, datetime.now(timezone.utc)), encoding="utf-8")
+    print("\n".join([speed.summary(speed_r), scaling.summary(scaling_r), ledger_latency.summary(latency_r),
+                     f"wrote {args.out}"]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
