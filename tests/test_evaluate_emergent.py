@@ -80,3 +80,27 @@ def test_evaluate_emergent_parts_are_deterministic_and_disjoint():
     tune = {r.claim_id for r in emergent.select(records, "tune")}
     assert dev and tune and not dev & tune and len(dev | tune) == 60
     assert len({r.claim_id for r in emergent.select(records, "all", max_claims=7)}) == 7
+
+
+def test_evaluate_emergent_cli_scores_a_tiny_csv(tmp_path):
+    import csv
+
+    from click.testing import CliRunner
+
+    from claimwatch.cli import cli
+
+    path = tmp_path / "emergent.csv"
+    rows = [["claimHeadline", "articleHeadline", "articleHeadlineStance", "articleId", "claimId"],
+            [CLAIM, "Leeds hospital robot medicine story is a hoax", "against", "a1", "claim-1"],
+            [CLAIM, "Leeds hospital reportedly uses robots to carry medicine", "observing", "a2", "claim-1"],
+            [CLAIM, "Robots deliver medicine at Leeds hospital", "for", "a3", "claim-1"]]
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+    out = tmp_path / "stance.csv"
+    result = CliRunner().invoke(cli, ["eval", "emergent", "--csv", str(path), "--part", "all",
+                                      "--out", str(out), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert '"headlines": 3' in result.output
+    written = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [r["articleId"] for r in written] == ["a1", "a2", "a3"]
+    assert written[0]["predicted"] == "against" and written[1]["predicted"] == "observing"

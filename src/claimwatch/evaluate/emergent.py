@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter
-from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
 import numpy as np

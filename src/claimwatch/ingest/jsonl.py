@@ -75,11 +75,20 @@ def articles_from_jsonl(data: bytes, path: Optional[str] = None) -> Iterator[Art
 
 
 def looks_like_jsonl(data: bytes) -> bool:
-    """True when the first non-blank line parses as a JSON object (used to sniff stdin and URLs)."""
-    for line in data[:65536].splitlines():
+    """True when the first non-blank line parses as a JSON object (used to sniff stdin and URLs).
+
+    The whole first line is read, however long: cutting a 5 MB record at a fixed window would make
+    it unparsable and the file would be taken for one plain-text article of raw JSON.
+    """
+    start = 0
+    while start < len(data):
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end
+        line = data[start:end]
         if line.strip():
             try:
                 return isinstance(json.loads(line), dict)
             except ValueError:
                 return False
+        start = end + 1
     return False

