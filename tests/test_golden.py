@@ -5,17 +5,11 @@ The article text is read from ``../shared`` and never copied into the repo.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
-import os
-import sys
-from pathlib import Path
 
 import pytest
+from support import FLOORS, SHARED, load_quality_harness
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("CLAIMWATCH_SHARED", REPO.parent / "shared"))
-FLOORS = json.loads((Path(__file__).parent / "quality_floors.json").read_text(encoding="utf-8"))
 SEED_TEXT = SHARED / "data" / "dev" / "seed-north-korea.txt"
 SEED_GOLD = SHARED / "data" / "dev" / "seed-north-korea.gold.json"
 
@@ -24,17 +18,9 @@ if not (SEED_TEXT.is_file() and SEED_GOLD.is_file() and (SHARED / "eval" / "scor
                 "eval/score.py; set CLAIMWATCH_SHARED to its folder)", allow_module_level=True)
 
 
-def _load_quality():
-    """The harness in benchmarks/quality.py, so the test and the report score the same way."""
-    name = "claimwatch_bench_quality"
-    if name not in sys.modules:  # dataclasses need the module registered while it executes
-        spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / "quality.py")
-        sys.modules[name] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sys.modules[name])
-    return sys.modules[name]
 
 
-quality = _load_quality()
+quality = load_quality_harness()
 
 
 @pytest.fixture(scope="module")

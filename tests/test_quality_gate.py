@@ -6,17 +6,11 @@ which ``tests/test_golden.py`` gates on its own.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
-import os
-import sys
-from pathlib import Path
 
 import pytest
+from support import FLOORS, SHARED, load_quality_harness
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("CLAIMWATCH_SHARED", REPO.parent / "shared"))
-FLOORS = json.loads((Path(__file__).parent / "quality_floors.json").read_text(encoding="utf-8"))
 DEV = SHARED / "data" / "dev"
 
 if not (DEV.is_dir() and any(DEV.glob("*.gold.json")) and (SHARED / "eval" / "score.py").is_file()):
@@ -24,17 +18,9 @@ if not (DEV.is_dir() and any(DEV.glob("*.gold.json")) and (SHARED / "eval" / "sc
                 "set CLAIMWATCH_SHARED to the shared folder)", allow_module_level=True)
 
 
-def _load_quality():
-    """The harness in benchmarks/quality.py, so the gate and docs/quality.md agree."""
-    name = "claimwatch_bench_quality"
-    if name not in sys.modules:  # dataclasses need the module registered while it executes
-        spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / "quality.py")
-        sys.modules[name] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sys.modules[name])
-    return sys.modules[name]
 
 
-quality = _load_quality()
+quality = load_quality_harness()
 
 
 @pytest.fixture(scope="module")
