@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from claimwatch.errors import InputError
-from claimwatch.ingest.fetch import fetch_url, sniff_kind
+from claimwatch.ingest.fetch import ALLOW_PRIVATE_ENV, _SafeRedirects, check_url, fetch_url, sniff_kind
 from claimwatch.ingest.sources import Skipped, iter_sources
 from claimwatch.ingest.text import MAX_BYTES
 from claimwatch.model import Article
@@ -82,6 +82,12 @@ def server():
 def no_proxy(monkeypatch):
     for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def local_hosts_allowed(monkeypatch):
+    """These tests talk to a server on 127.0.0.1, which claimwatch refuses unless told otherwise."""
+    monkeypatch.setenv(ALLOW_PRIVATE_ENV, "1")
 
 
 def test_ingest_fetch_reads_an_html_page(server):
@@ -166,3 +172,29 @@ def test_ingest_fetch_unreachable_host_is_an_input_error():
 )
 def test_ingest_fetch_sniff_kind_picks_the_reader(data, content_type, expected):
     assert sniff_kind(data, content_type) == expected
+
+
+@pytest.mark.parametrize("url", [
+    "http://127.0.0.1:8000/", "http://localhost/", "http://10.1.2.3/feed", "http://192.168.0.1/",
+    "http://172.16.5.4/", "http://169.254.169.254/latest/meta-data/", "http://[::1]/", "http://0.0.0.0/",
+])
+def test_ingest_fetch_refuses_non_public_hosts_by_default(monkeypatch, url):
+    monkeypatch.delenv(ALLOW_PRIVATE_ENV, raising=False)
+    with pytest.raises(InputError, match="non-public address"):
+        fetch_url(url, timeout=1)
+
+
+def test_ingest_fetch_allows_a_public_address_literal_without_connecting(monkeypatch):
+    monkeypatch.delenv(ALLOW_PRIVATE_ENV, raising=False)
+    assert check_url("http://93.184.216.34/news") == "http://93.184.216.34/news"
+
+
+def test_ingest_fetch_refuses_a_redirect_to_a_private_host(monkeypatch):
+    monkeypatch.delenv(ALLOW_PRIVATE_ENV, raising=False)
+    handler = _SafeRedirects()
+    with pytest.raises(InputError, match="non-public address"):
+        handler.redirect_request(None, None, 302, "Found", {}, "http://169.254.169.254/latest/meta-data/")
+
+
+def test_ingest_fetch_follows_at_most_five_redirects():
+    assert _SafeRedirects.max_redirections == 5

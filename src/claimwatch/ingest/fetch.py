@@ -1,10 +1,16 @@
 """Fetch one http(s) URL with a timeout and a size cap; nothing else ever touches the network.
 
 Only called when the user names a URL. Other schemes (file:, ftp:, data:) are refused, also when a
-server redirects to them, so a page cannot make claimwatch read local files.
+server redirects to them, so a page cannot make claimwatch read local files. Hosts that resolve to
+loopback, private, link-local or other non-public addresses are refused too (also after a redirect),
+so a feed cannot point claimwatch at a router, a cloud metadata service or the analyst's own machine;
+set CLAIMWATCH_ALLOW_PRIVATE_URLS=1 to fetch from such hosts on purpose. At most MAX_REDIRECTS
+redirects are followed.
 """
 from __future__ import annotations
 
+import ipaddress
+import os
 import socket
 import urllib.error
 import urllib.request
@@ -19,6 +25,8 @@ TIMEOUT_S = 10.0
 ALLOWED_SCHEMES = ("http", "https")
 USER_AGENT = "claimwatch/0.1"
 _CHUNK = 64 * 1024
+MAX_REDIRECTS = 5
+ALLOW_PRIVATE_ENV = "CLAIMWATCH_ALLOW_PRIVATE_URLS"
 
 
 @dataclass(frozen=True)
@@ -31,19 +39,44 @@ class Fetched:
     charset: Optional[str] = None  # from the Content-Type header, when the server names one
 
 
-def check_url(url: str) -> str:
-    """Return the URL when its scheme is http or https; InputError otherwise."""
+def private_allowed() -> bool:
+    return os.environ.get(ALLOW_PRIVATE_ENV, "") in ("1", "true", "yes")
+
+
+def check_url(url: str, allow_private: Optional[bool] = None) -> str:
+    """Return the URL when its scheme is http(s) and its host resolves only to public addresses."""
     parts = urlsplit(url)
     if parts.scheme.lower() not in ALLOWED_SCHEMES:
         raise InputError(f"{url}: unsupported URL scheme '{parts.scheme}'; only http and https are fetched")
     if not parts.hostname:
         raise InputError(f"{url}: URL has no host")
+    if not (private_allowed() if allow_private is None else allow_private):
+        check_host(parts.hostname, url)
     return url
 
 
+def check_host(host: str, url: str) -> None:
+    """Refuse a host any of whose addresses is not public (loopback, private, link-local, reserved)."""
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise InputError(f"{url}: cannot resolve host '{host}' ({exc})") from None
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        if not address.is_global or address.is_multicast:
+            raise InputError(f"{url}: host '{host}' is a non-public address ({address}); "
+                             f"set {ALLOW_PRIVATE_ENV}=1 to fetch from local or private hosts on purpose")
+
+
 class _SafeRedirects(urllib.request.HTTPRedirectHandler):
+    max_redirections = MAX_REDIRECTS
+
+    def __init__(self, allow_private: Optional[bool] = None):
+        super().__init__()
+        self.allow_private = allow_private
+
     def redirect_request(self, req, fp, code, msg, headers, newurl):
-        check_url(newurl)
+        check_url(newurl, self.allow_private)  # a public page may not redirect to a private host
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -60,10 +93,11 @@ def _read_capped(response, url: str, max_bytes: int) -> bytes:
     return b"".join(chunks)
 
 
-def fetch_url(url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES) -> Fetched:
-    """GET ``url`` and return its body; every failure (scheme, status, timeout, size) is an InputError."""
-    check_url(url)
-    opener = urllib.request.build_opener(_SafeRedirects())
+def fetch_url(url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES,
+              allow_private: Optional[bool] = None) -> Fetched:
+    """GET ``url`` and return its body; every failure (scheme, address, status, timeout, size) is an InputError."""
+    check_url(url, allow_private)
+    opener = urllib.request.build_opener(_SafeRedirects(allow_private))
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
     try:
         with opener.open(request, timeout=timeout) as response:
