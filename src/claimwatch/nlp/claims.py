@@ -138,6 +138,10 @@ def anaphor_topic(span: Span) -> Span | None:
 
 EVIDENCE_FRAME_NOUNS = {"evidence", "indication", "sign", "proof", "suggestion", "report", "reports", "intelligence"}
 CONDITION_MARKS = {"if", "unless", "provided", "whether"}
+SUPPORT_VERBS = {"support", "back", "confirm", "substantiate", "corroborate", "prove"}
+# Nouns of a demanded reaction: "called for a strong response to X" is about X.
+REACTION_NOUNS = {"response", "reaction", "action", "measure", "measures", "step", "steps", "sanction", "sanctions",
+                  "pressure", "condemnation", "investigation", "inquiry"}
 
 
 def propositions(span: Span, agent_of: Callable[[Span], str | None]) -> list[Proposition]:
@@ -145,6 +149,12 @@ def propositions(span: Span, agent_of: Callable[[Span], str | None]) -> list[Pro
     if len(span) == 0:
         return []
     outer = span.root
+    if outer.pos_ == "NOUN" and outer.lemma_.lower() in REACTION_NOUNS:
+        target = next((c for c in outer.children if c.dep_ == "prep" and c.lower_ in ("to", "against", "over", "into")), None)
+        pobj = next((c for c in target.children if c.dep_ == "pobj"), None) if target is not None else None
+        if pobj is not None:  # "a strong international response to North Korea's involvement" -> the involvement
+            span = span.doc[pobj.left_edge.i:pobj.right_edge.i + 1]
+            outer = span.root
     root = _core(outer, span)
     stray: list[Token] = []
     if root.i != outer.i:  # "there is evidence indicating that X": the proposition is X
@@ -203,8 +213,14 @@ def _core(root: Token, span: Span) -> Token:
                 right = [t for t in inner.subtree if t.i > inner.i and t.dep_ != "mark"]
                 clause = span.doc[right[0].i:right[-1].i + 1].root if right else None
             inner = clause
+        elif inner is not None and inner.lemma_.lower() in SUPPORT_VERBS:
+            # "no evidence to support the claims of X": the proposition is X
+            topic = next((c for d in inner.children if d.dep_ == "dobj" for c in d.children
+                          if c.dep_ == "prep" and c.lower_ in ("of", "that", "about")), None)
+            pobj = next((c for c in topic.children if c.dep_ in ("pobj", "pcomp")), None) if topic is not None else None
+            return pobj if pobj is not None and span.start <= pobj.i < span.end else root
         elif inner is not None and not any(m.dep_ == "mark" and m.lower_ == "that" for m in inner.children):
-            return root  # "no evidence to support the claims": not a that-clause of the noun
+            return root  # not a that-clause of the noun
         if inner is None or not (span.start <= inner.i < span.end):
             return root
         root = inner
