@@ -75,6 +75,9 @@ class ActorIndex:
                 continue
             if ent.label_ == "ORG" and self._titled_person(ent):  # "German Chancellor Olaf Scholz" tagged ORG
                 ent = Span(self.doc, ent.start, ent.end, label="PERSON")
+            elif ent.label_ == "PERSON" and len(ent) == 1 and self.gazetteer.lookup(ent.text) is not None:
+                ent = Span(self.doc, ent.start, ent.end, label="NORP")  # "Ukrainian intelligence" tagged PERSON
+                kind = ENTITY_KIND["NORP"]
             if ent.label_ == "PERSON":
                 name = full_names.get(_clean_name(ent), _clean_name(ent))
                 if not name:

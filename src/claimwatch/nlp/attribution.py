@@ -111,7 +111,7 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
     if start_tok >= end_tok:
         return None
     if quote is None:
-        end_tok = _cut_other_acts(doc, start_tok, end_tok, participles=False)
+        end_tok = cut_other_acts(doc, start_tok, end_tok, participles=False)
         end_tok = _with_coordination(doc, verb, start_tok, end_tok)
     end_tok = _with_trailing_condition(doc, end_tok)
     if quote is None:
@@ -210,10 +210,10 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
     if clause and objects and objects[0].i < clause[0].i and is_statement_noun(objects[0]):
         # "denied reports in a local newspaper that X": the that-clause belongs to the noun
         start = subtree_range(objects[0], stop_at=verb)[0]
-        return start, subtree_range(clause[0], stop_at=verb)[1]
+        return start, cut_other_acts(doc, start, subtree_range(clause[0], stop_at=verb)[1])
     if clause and (frame != "object" or not objects):
         start, end = subtree_range(clause[0], stop_at=verb)
-        return start, _cut_other_acts(doc, start, end)
+        return start, cut_other_acts(doc, start, end)
     xcomp = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
     if objects:
         start, end = subtree_range(objects[0], stop_at=verb)
@@ -226,7 +226,7 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
             if continued and c.dep_ in ("conj", "advcl") and c.tag_ == "VBG" and c.i >= end and doc[c.i - 1].dep_ == "cc" \
                     and not any(s.dep_ in SUBJECT_DEPS for s in c.children):
                 end = max(end, subtree_range(c, stop_at=verb)[1])
-        return start, end
+        return start, cut_other_acts(doc, start, end)
     if xcomp and (verb.lemma_.lower() in CONTROL_HEADS or hit.entry.act == "appeal" or perfect_infinitive(xcomp[0])
                   or xcomp[0].tag_ == "VBG"):  # "denied deploying soldiers"
         # "declined to comment", "urged X to", "claimed to have abducted"
@@ -313,7 +313,7 @@ def _with_trailing_condition(doc: Doc, end: int) -> int:
     return end
 
 
-def _cut_other_acts(doc: Doc, start: int, end: int, participles: bool = True) -> int:
+def cut_other_acts(doc: Doc, start: int, end: int, participles: bool = True) -> int:
     """Where a content stops before another act: "..., expressing concern ..." (the speaker's next
     act), "..., as officials had claimed", "..., while his lawyer said ...", "... -- the congressman said"."""
     for t in doc[start:end]:
