@@ -386,6 +386,10 @@ class ActorIndex:
         """
         if token.i in self._token_actor or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
             return True
+        if token.lower_ in ("who", "that") and token.head.dep_ == "relcl":
+            token = token.head.head  # "any soldier who asked": judge the noun the clause hangs on
+        if any(c.dep_ == "det" and c.lower_ in ("any", "every", "each", "no") for c in token.children):
+            return False  # "any soldier who asked ...": a generic, not someone who said something
         if token.pos_ == "PRON":
             return token.lower_ not in ("it", "this", "that", "which", "what") or self._resolve_pronoun(token) is not None
         if token.pos_ == "PROPN":
