@@ -37,9 +37,10 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-# Speed against bare spaCy (docs/benchmarks.md) and quality on the shared evaluation data (docs/quality.md).
+# Speed against bare spaCy, scaling at 1k/10k and ledger latency at 1M statements (docs/benchmarks.md;
+# about an hour on 2 cores), and quality on the shared evaluation data (docs/quality.md).
 bench: $(STAMP)
-	$(BIN)/python benchmarks/speed.py
+	$(BIN)/python benchmarks/run_all.py
 
 quality: $(STAMP)
 	$(BIN)/python benchmarks/quality.py

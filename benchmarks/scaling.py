@@ -164,21 +164,22 @@ def target_line(runs: list[dict]) -> dict:
 
 def render_markdown(r: dict) -> str:
     """The scaling section of ``docs/benchmarks.md``."""
-    rows = ["| articles | processes | seconds | articles/s | words/s | peak RSS main (MiB) | peak RSS per worker (MiB) | peak RSS all (MiB) |",
-            "|---|---|---|---|---|---|---|---|"]
+    rows = ["| articles | engine | processes | seconds | articles/s | words/s | peak RSS main (MiB) | peak RSS per worker (MiB) | peak RSS all (MiB) |",
+            "|---|---|---|---|---|---|---|---|---|"]
     for x in r["runs"]:
-        rows.append(f"| {x['articles']:,} | {x['processes']} | {x['seconds']:.1f} | {x['articles_per_s']:.2f} | "
-                    f"{x['words_per_s']:,} | {x['peak_rss_mb_main']:.0f} | {x['peak_rss_mb_worker_max']:.0f} | "
+        rows.append(f"| {x['articles']:,} | {x.get('engine', r['engine'])} | {x['processes']} | {x['seconds']:.1f} | "
+                    f"{x['articles_per_s']:.2f} | "
+                    f"{x['words_per_s']:,} | {x['peak_rss_mb_main']:.0f} | {_mib(x['peak_rss_mb_worker_max'])} | "
                     f"{x['peak_rss_mb_total']:.0f} |")
     t = r["target"]
     how = ("measured" if t["measured"] else
            f"**projection** from the {t['from_run']['articles']:,}-article run on {t['from_run']['processes']} "
            f"process(es), linear in the article count (not a measurement)")
-    engine = ("`analyze_many(n_process=P)` (spaCy's multiprocessing for the parse, extraction in the main process)"
-              if r["engine"] == "pipe" else "the Dask engine, P local worker processes")
     return f"""## Scaling
 
-Each row is a fresh process running {engine}, batch size {r['batch_size']}, over a corpus cycled from
+Each row is a fresh process running engine `pipe` (`analyze_many(n_process=P)`: spaCy's multiprocessing
+for the parse, extraction in the main process) or `dask` (the Dask engine with P local worker processes,
+parse and extraction on the workers), batch size {r['batch_size']}, over a corpus cycled from
 {r['base_texts']:,} base texts (FNC-1 training bodies and the bundled story); after the first pass each
 text's sentences are rotated and shuffled and a dispatch line with its index is appended, so no text
 repeats. "Peak RSS all" adds the worker processes' peaks to the main one.
@@ -193,8 +194,12 @@ repeats. "Peak RSS all" adds the worker processes' peaks to the main one.
 """
 
 
+def _mib(value: float) -> str:
+    return f"{value:.0f}" if value else "-"  # 0: the run had no worker processes
+
+
 def summary(r: dict) -> str:
-    lines = [f"{x['articles']:>7,} articles  P={x['processes']}  {x['seconds']:8.1f} s  {x['articles_per_s']:6.2f} art/s"
+    lines = [f"{x['articles']:>7,} articles  {x.get('engine', r['engine']):4}  P={x['processes']}  {x['seconds']:8.1f} s  {x['articles_per_s']:6.2f} art/s"
              f"  peak RSS all {x['peak_rss_mb_total']:.0f} MiB" for x in r["runs"]]
     t = r["target"]
     lines.append(f"100k: {t['seconds']:,} s ({'measured' if t['measured'] else 'projected'}) -> {t['verdict']}")

@@ -57,6 +57,7 @@ class ClaimBook:
         self._conn = conn
         self._embedder_factory = embedder if embedder is not None else emb.get_embedder
         self._vectors: dict[tuple[int, str], np.ndarray] = {}
+        self.checked_pending = False  # set by the read queries once unmatched claims have been matched
 
     @property
     def embedder(self) -> Optional[emb.Embedder]:

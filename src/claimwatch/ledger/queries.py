@@ -24,9 +24,17 @@ def _standing(ledger: Ledger, ledger_id: int) -> dict[str, int]:
 
 
 def _ensure_matched(ledger: Ledger) -> None:
-    """Claims stored by a ledger older than migration 2 are matched on first read."""
-    if ledger.claims.pending():
-        ledger.claims.match_pending()
+    """Claims stored by a ledger older than migration 2 are matched on first read.
+
+    Checked once per open ledger: since migration 2 every article's claims are matched in the
+    article's own transaction, so the full-table check need not run on every page (it costs close to a
+    second at a million statements)."""
+    book = ledger.claims
+    if book.checked_pending:
+        return
+    if book.pending():
+        book.match_pending()
+    book.checked_pending = True
 
 
 def list_claims(ledger: Ledger, story: Optional[str] = None, limit: Optional[int] = None) -> list[dict[str, Any]]:
@@ -108,9 +116,12 @@ def actor_profile(ledger: Ledger, name: str) -> dict[str, Any]:
     """An actor's stance profile: its statements by stance and the ledger claims it spoke on."""
     _ensure_matched(ledger)
     conn = ledger.connection
-    names = [r[0] for r in conn.execute(
-        "SELECT DISTINCT source FROM statements WHERE source = ? COLLATE NOCASE OR source LIKE ?",
-        (name, f"% {name}"))]
+    # the exact name first (an index lookup); the suffix match ("Zelensky") scans, so only as a fallback
+    names = [r[0] for r in conn.execute("SELECT DISTINCT source FROM statements WHERE source = ?", (name,))]
+    if not names:
+        names = [r[0] for r in conn.execute(
+            "SELECT DISTINCT source FROM statements WHERE source = ? COLLATE NOCASE OR source LIKE ?",
+            (name, f"% {name}"))]
     if not names:
         raise InputError(f"no actor named {name!r} in {ledger.path}; list them with `claimwatch actors`")
     marks = ",".join("?" * len(names))
