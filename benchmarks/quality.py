@@ -24,6 +24,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import Iterable, Optional
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from speed import git_commit, python_command  # noqa: E402  (report helpers shared by the benchmarks)
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = REPO.parent / "shared"
 DEFAULT_OUT = REPO / "docs" / "quality.md"
@@ -258,24 +261,6 @@ def targets(dev: DevResult, polnear: Optional[dict]) -> list[Target]:
 
 
 # --- reporting -------------------------------------------------------------------------------
-
-def git_commit() -> str:
-    """Short HEAD hash, or 'uncommitted' when the working tree differs from it."""
-    def git(*args: str) -> str:
-        return subprocess.run(["git", "-C", str(REPO), *args], capture_output=True, text=True).stdout.strip()
-
-    head = git("rev-parse", "--short", "HEAD") or "unknown"
-    return f"uncommitted (working tree on top of {head})" if git("status", "--porcelain") else head
-
-
-def python_command() -> str:
-    """The interpreter as typed from the current folder (``.venv/bin/python``), for the report."""
-    exe = Path(sys.executable)
-    try:
-        return str(exe.relative_to(Path.cwd()))
-    except ValueError:
-        return exe.name
-
 
 def _fmt(v: Optional[float]) -> str:
     return "n/a" if v is None else f"{v:.3f}"

@@ -119,7 +119,9 @@ class ActorProfile(_Model):
     statements: list[ActorStatement] = []
 
 
-class ArticleSummary(_Model):
+class _ArticleFields(_Model):
+    """What the article list and the article page both show about an article."""
+
     id: str
     title: Optional[str] = None
     url: Optional[str] = None
@@ -128,6 +130,9 @@ class ArticleSummary(_Model):
     near_duplicate_of: Optional[str] = None
     wire_source: Optional[str] = None
     ingested_at: Optional[str] = None
+
+
+class ArticleSummary(_ArticleFields):
     chars: int = 0
     statements: int = 0
 
@@ -149,15 +154,7 @@ class ArticleStatement(_Model):
     claim: Optional[int] = Field(None, description="the ledger claim the statement is about")
 
 
-class ArticleDetail(_Model):
-    id: str
-    title: Optional[str] = None
-    url: Optional[str] = None
-    outlet: Optional[str] = None
-    published: Optional[str] = None
-    near_duplicate_of: Optional[str] = None
-    wire_source: Optional[str] = None
-    ingested_at: Optional[str] = None
+class ArticleDetail(_ArticleFields):
     text: str
     statements: list[ArticleStatement] = []
 
