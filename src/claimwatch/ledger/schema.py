@@ -178,7 +178,19 @@ CREATE TABLE claim_events (
 CREATE INDEX claim_events_claim ON claim_events(ledger_claim_id, date);
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2)
+# Migration 3: provenance chains (who relayed a statement from whom).
+MIGRATION_3 = """
+"""
+
+# Migration 4: stories (articles grouped by shared actors, claims and time).
+MIGRATION_4 = """
+"""
+
+# Migration 5: watches and the alerts they raised.
+MIGRATION_5 = """
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5)
 
 
 def _statements(script: str):
