@@ -181,6 +181,9 @@ class Statement:
     claims: tuple[str, ...] = ()
     quotes: tuple[Span, ...] = ()
     hedges: tuple[str, ...] = ()  # the words behind certainty/distance ("could", "alleged")
+    # Provenance chain: who relayed this statement, outermost first ("Reuters reported, citing two US
+    # officials" -> source "US officials", via ("Reuters",)). Empty when the source speaks directly.
+    via: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         return {
@@ -192,7 +195,7 @@ class Statement:
             "evidence_detail": [e.to_dict() for e in self.evidence],
             "quantities": [q.to_dict() for q in self.quantities],
             "claims": list(self.claims), "quotes": [list(q) for q in self.quotes],
-            "hedges": list(self.hedges),
+            "hedges": list(self.hedges), "via": list(self.via),
         }
 
     @classmethod
@@ -211,6 +214,7 @@ class Statement:
             claims=tuple(d.get("claims", ())),
             quotes=tuple(_span(q) for q in d.get("quotes", ()) if isinstance(q, (list, tuple)) and len(q) == 2),
             hedges=tuple(d.get("hedges", ())),
+            via=tuple(str(v) for v in d.get("via", ()) or ()),
         )
 
     def with_(self, **changes: Any) -> "Statement":
