@@ -49,12 +49,32 @@ def test_ledger_schema_in_memory_database_works(analysis):
 MIGRATION_2_TABLES = ("claim_events", "claim_quantities", "ledger_claim_members", "ledger_claims")
 
 
+def _version_1_layout() -> tuple[set[str], dict[str, set[str]]]:
+    """Tables and their columns as migration 1 alone creates them."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(conn, MIGRATIONS[:1])
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        return names, {t: {r[1] for r in conn.execute(f"PRAGMA table_info('{t}')")} for t in names}
+    finally:
+        conn.close()
+
+
 def _downgrade_to_version_1(path) -> None:
-    """Turn a ledger into what a version-1 claimwatch wrote: migration 1's tables only."""
+    """Turn a ledger into what a version-1 claimwatch wrote: migration 1's tables and columns only."""
+    v1_tables, v1_columns = _version_1_layout()
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         for table in MIGRATION_2_TABLES:
             conn.execute(f"DROP TABLE {table}")
+        later = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                 if r[0] not in v1_tables and not r[0].startswith(("sqlite_", "statements_fts"))]
+        for table in later:  # tables of migrations 3 and later
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+        for table, columns in v1_columns.items():  # columns added by later migrations ("statements.via")
+            for (column,) in conn.execute(f"SELECT name FROM pragma_table_info('{table}')").fetchall():
+                if column not in columns:
+                    conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
         conn.execute("PRAGMA user_version = 1")
     finally:
         conn.close()

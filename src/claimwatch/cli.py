@@ -59,7 +59,8 @@ def cli(verbose: int) -> None:
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text: coloured when on a terminal; json: the evaluation format; markdown: tables.")
 @click.option("--example", is_flag=True, help=f"Analyse the bundled example article ({EXAMPLE}).")
-def analyze(file: Optional[str], fmt: str, example: bool) -> None:
+@click.option("--fast", is_flag=True, help="Parse only the sentences the cue pre-pass keeps (see docs/prepass.md).")
+def analyze(file: Optional[str], fmt: str, example: bool, fast: bool = False) -> None:
     """Extract statements (who said what, with which stance) from one plain-text article.
 
     FILE is a UTF-8 text file; '-' reads standard input.
@@ -69,6 +70,7 @@ def analyze(file: Optional[str], fmt: str, example: bool) -> None:
       claimwatch analyze --example
       claimwatch analyze article.txt --format markdown
       cat article.txt | claimwatch analyze - --format json
+      claimwatch analyze article.txt --fast
     """
     from claimwatch.ingest.text import read_text_article
     from claimwatch.nlp.pipeline import analyze_article
@@ -78,7 +80,7 @@ def analyze(file: Optional[str], fmt: str, example: bool) -> None:
                          "see `claimwatch analyze --help`")
     article = read_text_article(example_path() if example else file)
     log.info("read %s: %d characters, id %s", article.path or "standard input", len(article.text), article.id)
-    analysis = analyze_article(article)
+    analysis = analyze_article(article, fast=True) if fast else analyze_article(article)
     log.info("found %d statements, %d claims", len(analysis.statements), len(analysis.claims))
     click.echo(render(analysis, fmt, color=_stdout_color(), width=_width()).rstrip("\n"))
 
@@ -115,3 +117,7 @@ from claimwatch.cli_assess import register as _register_assess; _register_assess
 from claimwatch.cli_ledger import register as _register_ledger; _register_ledger(cli)  # noqa: E402,E702
 from claimwatch.cli_web import register as _register_web; _register_web(cli)  # noqa: E402,E702
 from claimwatch.cli_eval import register as _register_eval; _register_eval(cli)  # noqa: E402,E702
+from claimwatch.cli_export import register as _register_export; _register_export(cli)  # noqa: E402,E702
+from claimwatch.cli_watch import register as _register_watch; _register_watch(cli)  # noqa: E402,E702
+from claimwatch.cli_records import register as _register_records; _register_records(cli)  # noqa: E402,E702
+from claimwatch.cli_stories import register as _register_stories; _register_stories(cli)  # noqa: E402,E702

@@ -21,7 +21,8 @@ def register(cli: click.Group) -> None:
 @click.argument("file", required=False, metavar="FILE|-")
 @click.option("--format", "-f", "fmt", type=click.Choice(ASSESS_FORMATS), default="text", show_default=True,
               help="text: sections for the terminal; json: the assessment object; markdown: a report.")
-@click.option("--story", metavar="TEXT", help="Assess the ledger story of the articles whose statements match TEXT.")
+@click.option("--story", metavar="ID|TEXT",
+              help="Assess a ledger story: its id (3 or s3, see `claimwatch stories`) or the articles whose statements match TEXT.")
 @click.option("--db", default=None, metavar="PATH", help="Ledger file for --story (default: claimwatch.db).")
 @click.option("--example", is_flag=True, help="Assess the bundled example article.")
 def assess_command(file: Optional[str], fmt: str, story: Optional[str], db: Optional[str], example: bool) -> None:
@@ -37,6 +38,7 @@ def assess_command(file: Optional[str], fmt: str, story: Optional[str], db: Opti
       claimwatch assess --example
       claimwatch assess article.txt --format markdown > assessment.md
       claimwatch assess --story "North Korean troops" --db claimwatch.db --format json
+      claimwatch assess --story s1 --db claimwatch.db
     """
     from claimwatch.assess import assess
     from claimwatch.assess.llm import LLMConfig

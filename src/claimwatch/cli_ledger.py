@@ -13,6 +13,7 @@ from typing import Any, Callable, Optional
 import click
 
 from claimwatch.errors import InputError
+from claimwatch.render import format_via
 
 FORMATS = ("text", "json")
 
@@ -43,6 +44,13 @@ def _day(value: Optional[str]) -> str:
 
 # --- ingest ------------------------------------------------------------------------------------
 
+def _fast_analyzer(articles):
+    """``ingest --fast``: analyse with the cue pre-pass (claimwatch.nlp.prepass)."""
+    from claimwatch.nlp.pipeline import analyze_many
+
+    return analyze_many(articles, fast=True)
+
+
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH|URL|-...")
 @_db_option
@@ -51,8 +59,10 @@ def _day(value: Optional[str]) -> str:
               help="Where extraction runs: this process, or Dask workers (a local 2-worker cluster by default).")
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="With --engine dask: join this Dask scheduler (tcp://host:8786) instead of a local cluster.")
+@click.option("--fast", is_flag=True, help="Parse only the sentences the cue pre-pass keeps (see docs/prepass.md).")
 @_format_option
-def ingest(inputs: tuple[str, ...], db: str, no_fetch: bool, engine: str, scheduler: Optional[str], fmt: str) -> None:
+def ingest(inputs: tuple[str, ...], db: str, no_fetch: bool, engine: str, scheduler: Optional[str], fmt: str,
+           fast: bool = False) -> None:
     """Read articles (.txt, .html, RSS/Atom, JSONL, folders, URLs, '-') into the ledger.
 
     Articles already in the ledger, exact duplicates and wire copies are recognised; inputs that
@@ -63,11 +73,14 @@ def ingest(inputs: tuple[str, ...], db: str, no_fetch: bool, engine: str, schedu
       claimwatch ingest story/ --db story.db
       claimwatch ingest feed.xml https://example.org/article.html --no-fetch
       claimwatch ingest day/ --db day.db --engine dask --scheduler tcp://10.0.0.5:8786
+      claimwatch ingest day/ --db day.db --fast
     """
     from claimwatch.ledger.ingest import ingest_into
 
     if scheduler and engine != "dask":
         raise InputError("--scheduler needs --engine dask")
+    if fast and engine == "dask":
+        raise InputError("--fast runs with --engine local only")
     if engine == "dask":
         from claimwatch.scale.dask_engine import DaskEngine
 
@@ -87,14 +100,20 @@ def ingest(inputs: tuple[str, ...], db: str, no_fetch: bool, engine: str, schedu
             task = bar.add_task("ingesting", total=None) if show_bar else None
             tick = (lambda item: bar.advance(task)) if show_bar else None
             report = ingest_into(ledger, list(inputs), fetch_urls=not no_fetch, progress=tick,
+                                 analyze=_fast_analyzer if fast else None,
                                  analyze_batches=runner.analyze_batches if engine == "dask" else None)
+        from claimwatch.cli_watch import finish_after_ingest, report_after_ingest
+
+        watched = report_after_ingest(ledger)  # alerts on watched claims (claimwatch watch)
     data = report.to_dict()
+    data["alerts"] = watched.to_dict()
     if fmt == "json":
         _echo_json(data)
     else:
         click.echo(report.summary())
         for skipped in report.skipped:
             click.echo(f"  skipped {skipped.source}: {skipped.reason}")
+    finish_after_ingest(watched, fmt)
     if not report.added and not report.already_stored and not report.duplicates:
         raise InputError("nothing could be read from the inputs" + (
             f" ({len(report.skipped)} skipped, reasons above)" if report.skipped else ""))
@@ -104,7 +123,8 @@ def ingest(inputs: tuple[str, ...], db: str, no_fetch: bool, engine: str, schedu
 
 @click.command()
 @_db_option
-@click.option("--story", metavar="TEXT", help="Only claims whose story key or text contains TEXT.")
+@click.option("--story", metavar="ID|TEXT",
+              help="Only claims of story ID (3 or s3, see `claimwatch stories`), else those whose story key or text contains TEXT.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many claims.")
 @_format_option
 def claims(db: str, story: Optional[str], limit: Optional[int], fmt: str) -> None:
@@ -113,6 +133,7 @@ def claims(db: str, story: Optional[str], limit: Optional[int], fmt: str) -> Non
     \b
     Example:
       claimwatch claims --db story.db --story "north korea"
+      claimwatch claims --db story.db --story s1
     """
     from claimwatch.ledger.queries import list_claims
 
@@ -167,7 +188,8 @@ def claim(claim_id: int, db: str, fmt: str) -> None:
             click.echo(f"  {stance}:")
             for st in items:
                 copy = "" if st["independent"] else " (copy, not counted)"
-                click.echo(f"    {_day(st['published'])} {st['outlet'] or '?'}: {st['source']} {st['cue']} "
+                click.echo(f"    {_day(st['published'])} {st['outlet'] or '?'}: {st['source']}"
+                           f"{format_via(st.get('via') or ())} {st['cue']} "
                            f"\u201c{st['content']}\u201d{copy}")
     if data["quantities"]:
         click.echo("\nfigures:")
@@ -204,7 +226,8 @@ def actors(db: str, fmt: str) -> None:
 @_db_option
 @_format_option
 def actor(name: str, db: str, fmt: str) -> None:
-    """Show an actor's stance profile: statements by stance and the claims it spoke on.
+    """Show an actor's stance profile: statements by stance, the claims it spoke on, and its track
+    record over claims that resolved (how often its assertions and denials held, how early it spoke).
 
     \b
     Example:
@@ -221,6 +244,11 @@ def actor(name: str, db: str, fmt: str) -> None:
     click.echo("stances: " + ", ".join(f"{k} {v}" for k, v in sorted(data["stances"].items())))
     for c in data["claims"]:
         click.echo(f"  claim {c['id']} [{c['status']}] {'/'.join(c['stances'])}: {c['text'][:90]}")
+    if data.get("record"):
+        from claimwatch.ledger.records import render_record
+
+        for line in render_record(data["record"]):
+            click.echo(line)
 
 
 @click.command()

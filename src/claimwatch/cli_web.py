@@ -26,7 +26,8 @@ def _existing(db: str) -> str:
 
 @click.command()
 @click.option("--db", default="claimwatch.db", show_default=True, metavar="PATH", help="The ledger file (SQLite).")
-@click.option("--story", metavar="TEXT", help="Only claims of this story (key or words) and its articles' assessment.")
+@click.option("--story", metavar="ID|TEXT",
+              help="Only claims of this story (id such as s1, else key or words) and its articles' assessment.")
 @click.option("-o", "--output", "output", required=True, metavar="FILE|-", help="Where to write the report; '-' for stdout.")
 @click.option("--format", "-f", "fmt", type=click.Choice(("html", "markdown")), default="html", show_default=True,
               help="html: one self-contained file (no network needed); markdown: the same content as text.")

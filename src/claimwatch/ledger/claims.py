@@ -13,13 +13,13 @@ import logging
 import re
 import sqlite3
 from dataclasses import dataclass
-from typing import Callable, Optional, Sequence
+from typing import Callable, Mapping, Optional, Sequence
 
 import numpy as np
 
 from claimwatch.ledger import embeddings as emb
 from claimwatch.ledger import matching
-from claimwatch.ledger.status import Fact, timeline
+from claimwatch.ledger.status import Fact, load_rules, timeline
 from claimwatch.model import Analysis, Claim, Quantity
 
 log = logging.getLogger("claimwatch.ledger")
@@ -143,7 +143,7 @@ class ClaimBook:
         """The claim's statements from independent articles, oldest first, as status facts."""
         rows = self._conn.execute(
             "SELECT DISTINCT s.pk, s.source, s.stance, s.certainty, s.conditional, s.quantities, s.article_id,"
-            " s.pos, a.published, a.rowid AS arow, src.source_key,"
+            " s.pos, s.via, a.published, a.rowid AS arow, src.source_key,"
             " (SELECT affiliation FROM actors x WHERE x.article_id = s.article_id AND x.name = s.source"
             "  ORDER BY x.pos LIMIT 1) AS affiliation,"
             " (SELECT kind FROM actors x WHERE x.article_id = s.article_id AND x.name = s.source"
@@ -164,6 +164,7 @@ class ClaimBook:
             facts.append(Fact(statement_pk=r["pk"], date=r["published"], source=r["source"], side=side,
                               stance=r["stance"], certainty=r["certainty"], conditional=bool(r["conditional"]),
                               source_key=r["source_key"], article_id=r["article_id"],
+                              via=tuple(json.loads(r["via"] or "[]")),
                               quantities=tuple(q for q in map(Quantity.from_dict, json.loads(r["quantities"]))
                                                if config.keeps(q))))
         return facts
@@ -186,12 +187,19 @@ class ClaimBook:
             " WHERE m.ledger_claim_id = ?", (ledger_id,))]
         return frozenset(p for t in texts for p in matching.named_places(t))
 
-    def refresh(self, ledger_id: int) -> str:
-        """Recompute status, first/last seen, timeline and quantity history of one ledger claim."""
+    def refresh(self, ledger_id: int, factors: Optional[Mapping[tuple[str, int], float]] = None) -> str:
+        """Recompute status, first/last seen, timeline and quantity history of one ledger claim.
+
+        ``factors`` weighs sides by their track record (see :mod:`claimwatch.ledger.records`); None
+        follows ``record_weighting`` in the status rules, an empty mapping weighs nothing."""
         row = self._conn.execute("SELECT agent FROM ledger_claims WHERE id = ?", (ledger_id,)).fetchone()
         agent = matching.side_of(row["agent"]) if row["agent"] else None
         facts = self.facts(ledger_id)
-        result = timeline(facts, agent=agent, parties=self.parties(ledger_id) - {agent})
+        if factors is None and load_rules().record_weighting:
+            from claimwatch.ledger.records import record_factors
+
+            factors = record_factors(self, exclude=ledger_id)
+        result = timeline(facts, agent=agent, parties=self.parties(ledger_id) - {agent}, factors=factors)
         dates = self._conn.execute(
             "SELECT MIN(a.published), MAX(a.published) FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk"
             " JOIN articles a ON a.id = c.article_id WHERE m.ledger_claim_id = ?", (ledger_id,)).fetchone()

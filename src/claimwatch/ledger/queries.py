@@ -1,11 +1,14 @@
 """Read models over the ledger for the CLI: claims with their standing, one claim's history, actors.
 
 Counts of sources are over *sides* (see :mod:`claimwatch.ledger.status`) in independent articles:
-a wire copy or a near-duplicate adds no source, and a side that spoke several times counts once,
-by its latest stance.
+a wire copy or a near-duplicate adds no source, a side that spoke several times counts once,
+by its latest stance, and a relayed statement counts its original source, not the outlets that
+passed it on (``via``, see :mod:`claimwatch.nlp.provenance`).
 """
 from __future__ import annotations
 
+import json
+import re
 from typing import Any, Optional
 
 from claimwatch.errors import InputError, LedgerError
@@ -38,18 +41,26 @@ def _ensure_matched(ledger: Ledger) -> None:
 
 
 def list_claims(ledger: Ledger, story: Optional[str] = None, limit: Optional[int] = None) -> list[dict[str, Any]]:
-    """Ledger claims, most-discussed first; ``story`` keeps those whose story key or text contains it."""
+    """Ledger claims, most-discussed first; ``story`` is a story id ("3", "s3": the claims of that
+    story's articles) or else keeps the claims whose story key or text contains it."""
+    from claimwatch.ledger.stories import resolve_story, story_claim_ids
+
     _ensure_matched(ledger)
     rows = ledger.connection.execute(
         "SELECT l.*, (SELECT COUNT(*) FROM ledger_claim_members m WHERE m.ledger_claim_id = l.id) AS members"
         " FROM ledger_claims l ORDER BY members DESC, l.first_seen, l.id").fetchall()
-    needle = " ".join(story.casefold().replace("-", " ").split()) if story else None
+    selection = resolve_story(ledger, story) if story else None
+    in_story = set(story_claim_ids(ledger, selection.story_id)) if selection and selection.by_id else None
+    needle = _filter_words(story) if story and in_story is None else None
+    labels = _story_labels(ledger) if needle else {}
     out = []
     for r in rows:
+        if in_story is not None and r["id"] not in in_story:
+            continue
         if needle:
-            haystack = " ".join(f"{r['story']} {r['text']} {r['agent'] or ''} {r['event_type'] or ''}"
-                                .casefold().replace("-", " ").replace("_", " ").split())
-            if needle not in haystack:
+            haystack = _filter_words(f"{r['story']} {r['text']} {r['agent'] or ''} {r['event_type'] or ''} "
+                                     f"{labels.get(r['id'], '')}")
+            if not all(any(word.startswith(part) for word in haystack) for part in needle):
                 continue
         out.append({"id": r["id"], "text": r["text"], "status": r["status"], "event_type": r["event_type"],
                     "agent": r["agent"], "story": r["story"], "first_seen": r["first_seen"],
@@ -57,6 +68,23 @@ def list_claims(ledger: Ledger, story: Optional[str] = None, limit: Optional[int
         if limit and len(out) >= limit:
             break
     return out
+
+
+def _filter_words(text: str) -> list[str]:
+    """Words of a text filter, folded so that "troops" finds "troop" and "Korea" finds "Korean"."""
+    words = re.findall(r"\w+", text.casefold().replace("_", " "))
+    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words]
+
+
+def _story_labels(ledger: Ledger) -> dict[int, str]:
+    """Ledger claim id -> the labels of the automatic stories its articles belong to."""
+    labels: dict[int, set[str]] = {}
+    for claim_id, label in ledger.connection.execute(
+            "SELECT DISTINCT m.ledger_claim_id, s.label FROM ledger_claim_members m"
+            " JOIN claims c ON c.pk = m.claim_pk JOIN article_stories a ON a.article_id = c.article_id"
+            " JOIN stories s ON s.id = a.story_id"):
+        labels.setdefault(claim_id, set()).add(label or "")
+    return {claim_id: " ".join(sorted(names)) for claim_id, names in labels.items()}
 
 
 def claim_detail(ledger: Ledger, ledger_id: int) -> dict[str, Any]:
@@ -67,7 +95,7 @@ def claim_detail(ledger: Ledger, ledger_id: int) -> dict[str, Any]:
     if row is None:
         raise InputError(f"no claim {ledger_id} in {ledger.path}; list them with `claimwatch claims`")
     statement_cols = ("s.pk, s.source, s.cue, s.content, s.stance, s.certainty, a.outlet, a.published, a.title,"
-                      " a.url, src.independent, a.near_duplicate_of")
+                      " a.url, src.independent, a.near_duplicate_of, s.via")
     events = [dict(e) for e in conn.execute(
         "SELECT e.date, e.kind, e.from_status, e.to_status, e.note, s.source, a.outlet"
         " FROM claim_events e LEFT JOIN statements s ON s.pk = e.statement_pk"
@@ -80,6 +108,7 @@ def claim_detail(ledger: Ledger, ledger_id: int) -> dict[str, Any]:
     by_stance: dict[str, list[dict]] = {}
     for s in statements:
         s["independent"] = bool(s["independent"])
+        s["via"] = json.loads(s["via"] or "[]")  # the provenance chain, outermost first
         s.pop("pk")
         by_stance.setdefault(s["stance"], []).append(s)
     quantities = [dict(q) for q in conn.execute(
@@ -148,9 +177,11 @@ def actor_profile(ledger: Ledger, name: str) -> dict[str, Any]:
                                                              "status": r["status"], "stances": []})
             if r["stance"] not in entry["stances"]:
                 entry["stances"].append(r["stance"])
+    from claimwatch.ledger.records import track_record
+
     return {"name": names[0] if len(names) == 1 else name, "names": names,
             "side": ledger.claims.side(names[0]), "stances": stances, "claims": list(claims.values()),
-            "statements": statements}
+            "statements": statements, "record": track_record(ledger, name, names).to_dict()}
 
 
 def search(ledger: Ledger, text: str, limit: int = 50) -> list[dict[str, Any]]:

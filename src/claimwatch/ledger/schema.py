@@ -178,16 +178,93 @@ CREATE TABLE claim_events (
 CREATE INDEX claim_events_claim ON claim_events(ledger_claim_id, date);
 """
 
-# Migration 3: provenance chains (who relayed a statement from whom).
+# Migration 3: provenance chains (who relayed a statement from whom). ``statements.source`` is the
+# ORIGINAL source and ``via`` the intermediaries, outermost first, as a JSON list ("Reuters reported,
+# citing two US officials" -> source "two US officials", via ["Reuters"]); '[]' when the source spoke
+# directly. Independence is computed per claim from its statements, so no index is needed.
 MIGRATION_3 = """
+ALTER TABLE statements ADD COLUMN via TEXT NOT NULL DEFAULT '[]';
 """
 
 # Migration 4: stories (articles grouped by shared actors, claims and time).
 MIGRATION_4 = """
+CREATE TABLE stories (
+    id INTEGER PRIMARY KEY,
+    label TEXT NOT NULL DEFAULT '',
+    first_seen TEXT,
+    last_seen TEXT,
+    profile TEXT NOT NULL DEFAULT '{}',
+    centroid BLOB
+);
+CREATE INDEX stories_last_seen ON stories(last_seen);
+
+CREATE TABLE article_stories (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    score REAL,
+    method TEXT NOT NULL DEFAULT 'new',
+    embedding BLOB
+);
+CREATE INDEX article_stories_story ON article_stories(story_id);
+
+-- Document frequencies of story features (kind 'actor' or 'term') and the article count behind them.
+CREATE TABLE story_df (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    df INTEGER NOT NULL,
+    PRIMARY KEY (kind, key)
+) WITHOUT ROWID;
+CREATE TABLE story_stats (
+    key TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+);
 """
 
-# Migration 5: watches and the alerts they raised.
+# Migration 5: watches and the alerts they raised. A watch follows one ledger claim (``claim_id``) or
+# every claim matching a text query, now and later. An alert is one timeline event seen by one watch,
+# keyed by the event's content (``event_key``) because ``claim_events`` rows are rewritten on every
+# refresh; ``baseline`` rows are the events that existed when the watch was added (recorded, never
+# shown). ``deliver`` marks alerts owed to the webhook; ``delivered_at`` is set once it accepted them.
+# ``settings`` holds the alert outputs' configuration (feed paths, webhook URL, base URL).
 MIGRATION_5 = """
+CREATE TABLE watches (
+    id INTEGER PRIMARY KEY,
+    query TEXT,
+    claim_id INTEGER,
+    created TEXT NOT NULL,
+    from_start INTEGER NOT NULL DEFAULT 0 CHECK (from_start IN (0, 1)),
+    baseline_at TEXT,
+    CHECK ((query IS NULL) <> (claim_id IS NULL))
+);
+
+CREATE TABLE alerts (
+    id INTEGER PRIMARY KEY,
+    watch_id INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+    ledger_claim_id INTEGER NOT NULL,
+    event_key TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    date TEXT,
+    summary TEXT NOT NULL DEFAULT '',
+    detail TEXT NOT NULL DEFAULT '',
+    statement_pk INTEGER,
+    from_status TEXT,
+    to_status TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    baseline INTEGER NOT NULL DEFAULT 0 CHECK (baseline IN (0, 1)),
+    deliver INTEGER NOT NULL DEFAULT 0 CHECK (deliver IN (0, 1)),
+    delivered_at TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    UNIQUE (watch_id, event_key)
+);
+CREATE INDEX alerts_created ON alerts(created) WHERE baseline = 0;
+CREATE INDEX alerts_pending ON alerts(deliver, delivered_at) WHERE deliver = 1;
+
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 """
 
 MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5)

@@ -53,6 +53,7 @@ class StatusRules:
     unnamed_factor: float
     turnaround_factor: float
     rules: tuple[Rule, ...]
+    record_weighting: bool = False  # weigh sides by their track record (claimwatch.ledger.records)
 
     def status(self, counters: Mapping[str, float]) -> str:
         return next(r.status for r in self.rules if r.holds(counters))
@@ -72,6 +73,7 @@ class Fact:
     source_key: str = ""  # the article's independence key (article_sources.source_key)
     quantities: tuple[Quantity, ...] = ()
     article_id: str = ""
+    via: tuple[str, ...] = ()  # who relayed it, outermost first (Statement.via); source is the original
 
 
 @dataclass(frozen=True)
@@ -159,11 +161,15 @@ def parse_rules(data: Any) -> StatusRules:
         rules.append(Rule(entry["status"], conditions))
     if rules[-1].conditions:
         raise _fail(f"rules[{len(rules)}]", "the last rule must have no conditions, so every claim gets a status")
+    record_weighting = data.get("record_weighting", False)
+    if not isinstance(record_weighting, bool):
+        raise _fail("record_weighting", f"expected true or false, got {record_weighting!r}")
     return StatusRules(certainty_weight={k: float(v) for k, v in weights.items()},
                        stance_weight={k: float(v) for k, v in stance_weight.items()},
                        conditional_factor=_factor(data, "conditional_factor", 1.0),
                        unnamed_factor=_factor(data, "unnamed_factor", 1.0),
-                       turnaround_factor=_factor(data, "turnaround_factor"), rules=tuple(rules))
+                       turnaround_factor=_factor(data, "turnaround_factor"), rules=tuple(rules),
+                       record_weighting=record_weighting)
 
 
 @lru_cache(maxsize=1)
@@ -174,8 +180,16 @@ def load_rules() -> StatusRules:
 # --- replay ----------------------------------------------------------------------------------
 
 def side_key(fact: Fact) -> str:
-    """Who counts once: a named side, or an unnamed source within one independent article source."""
-    return fact.side if fact.side else f"unnamed@{fact.source_key}"
+    """Who counts once: a named side; an unnamed source relayed by an outlet or intermediary, by its
+    description ("two US officials" via Reuters and "a US official" via CNN are one original); any
+    other unnamed source within one independent article source."""
+    if fact.side:
+        return fact.side
+    if fact.via and fact.source and fact.source != "unnamed":
+        from claimwatch.nlp.provenance import description_key
+
+        return f"relayed:{description_key(fact.source)}"
+    return f"unnamed@{fact.source_key}"
 
 
 def _polarity(stance: str) -> int:
@@ -189,8 +203,10 @@ def _quantity_key(q: Quantity) -> tuple[float, str]:
 class _Replay:
     """The per-side state while statements are read in order."""
 
-    def __init__(self, rules: StatusRules, agent: Optional[str], parties: frozenset[str]) -> None:
+    def __init__(self, rules: StatusRules, agent: Optional[str], parties: frozenset[str],
+                 factors: Optional[Mapping[tuple[str, int], float]] = None) -> None:
         self.rules = rules
+        self.factors = factors or {}  # (side key, +1 | -1) -> record factor; absent means 1
         self.agent = agent.casefold() if agent else None
         self.parties = parties
         self.roles: dict[str, str] = {}
@@ -247,27 +263,33 @@ class _Replay:
                 elif polarity < 0 and max(self.history[key]) > 0:
                     c["accuser_retracted"] += 1
             elif role == "accused":
-                c["accused_admits" if polarity > 0 else "accused_against" if polarity < 0 else "third_uncommitted"] += 1
+                c["accused_admits" if polarity > 0 else "accused_against" if polarity < 0 else "third_uncommitted"] += (
+                    self.factors.get((key, -1), 1.0) if polarity < 0 else 1)
             elif polarity > 0:
-                c["third_for"] += self.weight.get(key, 1.0)
+                c["third_for"] += self.weight.get(key, 1.0) * self.factors.get((key, 1), 1.0)
             elif polarity < 0:
-                c["third_against"] += 1
+                c["third_against"] += self.factors.get((key, -1), 1.0)
             else:
                 c["third_uncommitted"] += 1
         c["against"] = c["accused_against"] + c["third_against"]
         c["third_for"] = round(c["third_for"], 4)
+        if self.factors:
+            c["against"] = round(c["against"], 4)
         return c
 
 
 def timeline(facts: Sequence[Fact], agent: Optional[str] = None, parties: Iterable[str] = (),
-             rules: Optional[StatusRules] = None) -> Timeline:
+             rules: Optional[StatusRules] = None,
+             factors: Optional[Mapping[tuple[str, int], float]] = None) -> Timeline:
     """Replay ``facts`` (already in date order) and return the final status and the events.
 
     ``agent`` is the claim's agent side; ``parties`` the other states or organisations named in the
     claim, whose first word decides whether they are on the accused or the accusing side.
+    ``factors`` (side key, +1 or -1) -> multiplier weighs a side's assertions (+1) or denials (-1)
+    by its track record on other claims (see :mod:`claimwatch.ledger.records`); None weighs nothing.
     """
     rules = rules or load_rules()
-    replay = _Replay(rules, agent, frozenset(p.casefold() for p in parties if p))
+    replay = _Replay(rules, agent, frozenset(p.casefold() for p in parties if p), factors)
     events: list[Event] = []
     status: Optional[str] = None
     seen_quantities: set[tuple[float, str]] = set()

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional
 
 from claimwatch.lexicons.schema import load_gazetteer
-from claimwatch.ledger import dedupe
+from claimwatch.ledger import dedupe, stories
 from claimwatch.ledger.claims import ClaimBook, EmbedderFactory
 from claimwatch.ledger.errors import LedgerError
 from claimwatch.ledger.schema import migrate
@@ -131,6 +131,7 @@ class Ledger:
         minhash = dedupe.signature(shingle_set)
         original, similarity = self._find_original(shingle_set, minhash)
         prepared = self.claims.prepare(analysis)
+        story_features = stories.article_features(analysis, self.claims.embedder)
         conn = self._conn
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -146,6 +147,7 @@ class Ledger:
             claim_pks = self._insert_claims(article.id, analysis.claims)
             self._insert_statements(article.id, analysis.statements, claim_pks)
             self.claims.attach(prepared, claim_pks)
+            stories.assign(conn, article.id, story_features)  # in the same transaction: never storyless
             conn.execute("COMMIT")
         except sqlite3.IntegrityError as exc:
             _rollback(conn)
@@ -202,12 +204,13 @@ class Ledger:
             cursor = self._conn.execute(
                 "INSERT INTO statements (article_id, pos, id, source, source_start, source_end, cue, cue_start,"
                 " cue_end, content, content_start, content_end, stance, act, certainty, conditional, distanced,"
-                " evidence, quantities, quotes, hedges)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " evidence, quantities, quotes, hedges, via)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (article_id_, pos, s.id, s.source, source_span[0], source_span[1], s.cue, s.cue_span[0],
                  s.cue_span[1], s.content, s.content_span[0], s.content_span[1], s.stance, s.act, s.certainty,
                  int(s.conditional), int(s.distanced), _json(e.to_dict() for e in s.evidence),
-                 _json(q.to_dict() for q in s.quantities), _json(list(q) for q in s.quotes), _json(s.hedges)),
+                 _json(q.to_dict() for q in s.quantities), _json(list(q) for q in s.quotes), _json(s.hedges),
+                 _json(s.via)),
             )
             self._conn.executemany(
                 "INSERT INTO statement_claims (statement_pk, claim_pk, pos) VALUES (?, ?, ?)",
@@ -331,7 +334,7 @@ class Ledger:
             evidence=tuple(Evidence.from_dict(e) for e in json.loads(row["evidence"])),
             quantities=tuple(Quantity.from_dict(q) for q in json.loads(row["quantities"])),
             claims=tuple(c[0] for c in claims), quotes=tuple(tuple(q) for q in json.loads(row["quotes"])),
-            hedges=tuple(json.loads(row["hedges"])),
+            hedges=tuple(json.loads(row["hedges"])), via=tuple(json.loads(row["via"] or "[]")),
         )
 
 

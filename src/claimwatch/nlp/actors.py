@@ -17,6 +17,7 @@ from claimwatch.lexicons import load_yaml
 from claimwatch.nlp.docutil import sentence_index, sentence_start, sentence_starts
 from claimwatch.lexicons.schema import Gazetteer, Titles, load_gazetteer, load_titles
 from claimwatch.model import Actor, Mention
+from claimwatch.nlp.provenance import is_outlet, is_outlet_noun
 
 ENTITY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "country", "FAC": "organization"}
 NP_RIGHT_CUT = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"}
@@ -325,8 +326,9 @@ class ActorIndex:
             allowed = {lemma} | _description_synonyms().get(lemma, frozenset())
             for name, state in self._actors.items():
                 own_heads = {w.lower() for w in name.split()} & self.titles.organisation_heads
-                # Boeing is "the company", the Intelligence Service "the agency", WHO not "the ministry"
-                if state.kind == "organization" and own_heads <= allowed:
+                # Boeing is "the company", the Intelligence Service "the agency", WHO not "the ministry";
+                # a news outlet is "the agency" or "the paper", never "the central bank"
+                if state.kind == "organization" and own_heads <= allowed and (is_outlet_noun(lemma) or not is_outlet(name)):
                     last = max((m.span[0] for m in state.mentions if m.span[0] < token.idx), default=None)
                     if last is not None and (best is None or last > best[0]):
                         best = (last, name)

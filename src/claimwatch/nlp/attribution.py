@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimwatch.nlp.cues import CueHit, find_cues
 from claimwatch.nlp.docutil import doc_text, same_sentence, sentence_start
+from claimwatch.nlp.provenance import relay_lemmas
 from claimwatch.nlp.spans import close_quotes, end_char, strip_chars, subtree_range, token_range, trim_range
 from claimwatch.nlp.speech import (
     CONTROL_HEADS, CUE_HEADS, CUE_HITS, INVERTED_AUX, SUBJECT_DEPS, is_condition, is_cue_head, is_hypothetical,
@@ -121,6 +122,10 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
             if not (inner.outer[0] <= hit.char_span[0] < inner.outer[1]):
                 quote = inner
                 start_tok, end_tok = token_range(doc, *inner.inner)
+    last = doc[cue_end_tok - 1]
+    if hit.entry.particle and last.lower_ == hit.entry.particle and cue_end_tok - 1 > hit.start and any(
+            c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in last.children):
+        cue_end_tok -= 1  # "reported on Tuesday that ...": the cue is "reported"
     cue_span = (doc[hit.start].idx, end_char(doc, cue_end_tok))
     return _make(hit, cue_span, sources, (start_tok, end_tok), quote, passive)
 
@@ -190,6 +195,8 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
         prep = next((c for c in children if c.lower_ == hit.entry.particle and c.dep_ in ("prep", "prt")), None)
         if prep is not None and prep.dep_ == "prep":
             objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            if objs and objs[0].ent_type_ in ("DATE", "TIME"):
+                objs = []  # "reported on Tuesday that ...": a date, not what was reported on
             if objs:
                 start, end = subtree_range(objs[0], stop_at=verb)
                 for c in children:  # "called on X to do Y"
@@ -206,6 +213,9 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
         if prep is not None:
             return subtree_range(prep, stop_at=verb, include_root=True)
     clause = [c for c in children if c.dep_ in ("ccomp",) and c.i > verb.i]
+    if not clause:  # "reported, citing two officials, that C": the parser hung the clause on "citing"
+        clause = [g for c in children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i
+                  and c.lemma_.lower() in relay_lemmas() for g in c.children if g.dep_ == "ccomp" and g.i > c.i]
     objects = [c for c in children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
     if clause and objects and objects[0].i < clause[0].i and is_statement_noun(objects[0]):
         # "denied reports in a local newspaper that X": the that-clause belongs to the noun
@@ -372,8 +382,13 @@ def _according_to(hit: CueHit, doc: Doc) -> Attribution | None:
     tokens = [t.i for t in clause_head.subtree if t.i not in excluded and sent.start <= t.i < sent.end]
     if not tokens:
         return None
-    # the content is the contiguous side of the sentence that does not hold "according to X"
-    if min(excluded) > min(tokens):
+    # the content is the contiguous side of the sentence that does not hold "according to X"; when
+    # only marks precede it ("reported that, according to X, C") the content is the side after it
+    left = [i for i in tokens if i < min(excluded)]
+    if left and all(doc[i].is_punct or (doc[i].lower_ == "that" and doc[i].dep_ == "mark") for i in left) \
+            and max(tokens) > max(excluded):
+        start, end = max(excluded) + 1, max(tokens) + 1
+    elif min(excluded) > min(tokens):
         start, end = min(tokens), min(excluded)
     else:
         start, end = max(excluded) + 1, max(tokens) + 1

@@ -9,12 +9,12 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 
 from claimwatch.errors import InputError, ModelNotInstalledError
-from claimwatch.lexicons import load_yaml
 from claimwatch.model import Analysis, Article, Statement
 from claimwatch.nlp.actors import ActorIndex, ResolvedSource
 from claimwatch.nlp.attribution import Attribution, find_attributions
 from claimwatch.nlp.claims import ClaimBook, article_topics, anaphor_topic, find_anaphor, is_anaphor, propositions
 from claimwatch.nlp.evidence import evidence_from_source, find_evidence
+from claimwatch.nlp.provenance import fold_nested, trace
 from claimwatch.nlp.quantities import find_quantities
 from claimwatch.nlp.stance import StanceReading, read_stance
 
@@ -71,16 +71,23 @@ def article_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def analyze_text(text: str, nlp=None) -> Analysis:
+def analyze_text(text: str, nlp=None, fast: bool = False) -> Analysis:
     """Analyse one article given as plain text."""
-    return analyze_article(Article(text=text, id=article_id(text)), nlp=nlp)
+    return analyze_article(Article(text=text, id=article_id(text)), nlp=nlp, fast=fast)
 
 
-def analyze_article(article: Article, nlp=None) -> Analysis:
-    """Analyse one Article: parse it, then extract attributions, stance, evidence, quantities, claims."""
+def analyze_article(article: Article, nlp=None, fast: bool = False) -> Analysis:
+    """Analyse one Article: parse it, then extract attributions, stance, evidence, quantities, claims.
+
+    ``fast`` parses only the sentences the cue pre-pass keeps (``claimwatch.nlp.prepass``)."""
     check_length(article)
     nlp = nlp or load_nlp()
-    doc = nlp(article.text)
+    if fast:
+        from claimwatch.nlp.prepass import pipe_prepass
+
+        doc = next(iter(pipe_prepass(nlp, [article.text], batch_size=1)))
+    else:
+        doc = nlp(article.text)
     return analyze_doc(article, doc)
 
 
@@ -92,16 +99,24 @@ def check_length(article: Article) -> None:
         )
 
 
-def analyze_many(articles: Iterable[Article], nlp=None, batch_size: int = 32, n_process: int = 1) -> Iterator[Analysis]:
+def analyze_many(articles: Iterable[Article], nlp=None, batch_size: int = 32, n_process: int = 1,
+                 fast: bool = False) -> Iterator[Analysis]:
     """Analyse a stream of articles with ``nlp.pipe`` batching; yields in input order.
 
     An article over MAX_ARTICLE_CHARS is not parsed: it comes back with no statements and a warning,
-    so one oversized item never stops a batch.
+    so one oversized item never stops a batch. ``fast`` parses only the sentences the cue pre-pass
+    keeps (``claimwatch.nlp.prepass``); see docs/prepass.md for what it costs in quality.
     """
     nlp = nlp or load_nlp()
     articles = list(articles)
     fits = [len(a.text) <= MAX_ARTICLE_CHARS for a in articles]
-    docs = iter(nlp.pipe((a.text for a, ok in zip(articles, fits) if ok), batch_size=batch_size, n_process=n_process))
+    texts = (a.text for a, ok in zip(articles, fits) if ok)
+    if fast:
+        from claimwatch.nlp.prepass import pipe_prepass
+
+        docs = iter(pipe_prepass(nlp, texts, batch_size=batch_size, n_process=n_process))
+    else:
+        docs = iter(nlp.pipe(texts, batch_size=batch_size, n_process=n_process))
     for article, ok in zip(articles, fits):
         if ok:
             yield analyze_doc(article, next(docs))
@@ -116,13 +131,18 @@ def analyze_doc(article: Article, doc) -> Analysis:
     if not article.id:
         article = replace(article, id=article_id(article.text))
     actors = ActorIndex(doc)
-    found = find_attributions(doc)
+    traced = trace(find_attributions(doc), actors.can_speak)  # original sources; relays kept as chains
+    found = [t.attribution for t in traced]
+    relayed_by = {_att_key(t.attribution): t.via for t in traced}
     # resolve every source in text order first, so pronouns see the speakers before them
     resolved: dict[int, ResolvedSource] = {}
     for att in sorted(found, key=lambda a: min((t.i for t in a.sources), default=a.hit.head.i)):
         for t in att.sources:
             if t.i not in resolved and actors.can_speak(t):
                 resolved[t.i] = actors.resolve(t)
+    for t in sorted({t for chain in relayed_by.values() for t in chain}, key=lambda t: t.i):
+        if t.i not in resolved:  # intermediaries after sources: they must not change pronoun resolution
+            resolved[t.i] = actors.resolve(t)
     book = ClaimBook()
     statements: list[Statement] = []
     for att in fold_same_speaker(found, resolved):
@@ -133,32 +153,20 @@ def analyze_doc(article: Article, doc) -> Analysis:
                 continue
             sources = [ResolvedSource("unnamed", None)]
         claim_ids, stance = _claims_for(att.attribution, reading.stance, book, actors, statements)
-        statements.extend(_statements(article, doc, att.attribution, reading, stance, sources, claim_ids, len(statements)))
+        via = tuple(dict.fromkeys(resolved[t.i].name for t in relayed_by.get(_att_key(att.attribution), ())))
+        statements.extend(s.with_(via=tuple(v for v in via if v != s.source)) for s in
+                          _statements(article, doc, att.attribution, reading, stance, sources, claim_ids, len(statements)))
     book.merge_by_topic(article_topics(doc))
-    statements = _without_relays(statements, article.text)
-    return Analysis(article=article, statements=tuple(statements), claims=tuple(book.claims), actors=actors.actors())
+    folded = fold_nested(statements, article.text)
+    # a claim only a dropped relaying outlet's statement held goes with it
+    orphans = {c for s in statements for c in s.claims} - {c for s in folded for c in s.claims}
+    claims = tuple(c for c in book.claims if c.id not in orphans)
+    return Analysis(article=article, statements=tuple(folded), claims=claims, actors=actors.actors())
 
 
-@lru_cache(maxsize=1)
-def _outlet_pattern():
-    import re
-
-    words = load_yaml("outlets.yaml")["words"]
-    return re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in words) + r")\b")
-
-
-def _without_relays(statements: list[Statement], text: str) -> list[Statement]:
-    """Drop an outlet's statement whose content is another speaker's statement: it only relays it."""
-    inner_cues = [s.cue_span for s in statements]
-    kept = []
-    for st in statements:
-        name = f"{st.source} {text[st.source_span[0]:st.source_span[1]] if st.source_span else ''}".lower()
-        a, b = st.content_span
-        relays = any(a <= c0 and c1 <= b and (c0, c1) != st.cue_span for c0, c1 in inner_cues)
-        if relays and _outlet_pattern().search(name):
-            continue
-        kept.append(st)
-    return [s.with_(id=f"s{i + 1}") for i, s in enumerate(kept)]
+def _att_key(att: Attribution) -> tuple:
+    """An attribution's identity across the folding steps (they keep the same objects' spans)."""
+    return (att.cue_span, att.content, tuple(t.i for t in att.sources))
 
 
 FIRST_PERSON = {"i", "we", "me", "us"}

@@ -56,10 +56,18 @@ def group_by_claim(analysis: Analysis) -> list[Group]:
 def describe_source(analysis: Analysis, statement: Statement) -> str:
     """The source's name with role and affiliation from its actor record, when known and not the name."""
     if statement.source == "unnamed":
-        return "unnamed source"
+        return "unnamed source" + format_via(statement.via)
     actor = analysis.actor(statement.source)
     details = [d for d in (actor.role, actor.affiliation) if d and d != statement.source] if actor else []
-    return f"{statement.source} ({', '.join(details)})" if details else statement.source
+    return (f"{statement.source} ({', '.join(details)})" if details else statement.source) + format_via(statement.via)
+
+
+VIA_ARROW = " → "
+
+
+def format_via(via) -> str:
+    """The provenance chain after a source's name: " (via Yonhap → lawmaker)", outermost first."""
+    return f" (via {VIA_ARROW.join(via)})" if via else ""
 
 
 def truncate(text: str, limit: int = CONTENT_LIMIT) -> str:

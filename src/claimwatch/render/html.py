@@ -17,6 +17,7 @@ from claimwatch.assess.model import FINDING_KINDS, Assessment
 from claimwatch.ledger.queries import claim_detail, list_claims
 from claimwatch.ledger.store import Ledger
 from claimwatch.model import STANCES, Analysis
+from claimwatch.render import format_via
 from claimwatch.render.assessment import citation
 from claimwatch.web import views
 from claimwatch.web.templating import STANCE_MARKS, environment, static_text
@@ -106,7 +107,8 @@ def _md_card(card: dict[str, Any]) -> str:
     body = "".join(wrap[s.kind][0] + _md(s.text) + wrap[s.kind][1] if s.kind and s.text.strip()
                    else _md(s.text, keep_edges=True) for s in card["segments"]).strip()
     lead, tail = ("\u2026" if card["lead"] else ""), ("\u2026" if card["tail"] else "")
-    return (f"- **{card['stance']}** \u2014 {_md(card['source'])} _{_md(card['cue'])}_ ({card['certainty']})"
+    return (f"- **{card['stance']}** \u2014 {_md(card['source'])}{_md(format_via(card.get('via') or ()))} "
+            f"_{_md(card['cue'])}_ ({card['certainty']})"
             f"{'' if card['independent'] else ' (copy, not counted)'}\n"
             f"  > {lead}{body}{tail}\n"
             f"  \u2014 {_md(card['title'] or card['article_id'])}, {_md(card['outlet'] or '?')}, {(card['published'] or '?')[:10]}")

@@ -119,6 +119,14 @@ def create_app(db: str | Path = "claimwatch.db", *, read_only: bool = False,
             profile = _profile(led, name)
         return page(request, "actor.html", a=profile)
 
+    @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
+    def stories_page(request: Request):
+        from claimwatch.ledger.stories import list_stories
+
+        with ledger() as led:
+            stories = list_stories(led)
+        return page(request, "stories.html", stories=stories)
+
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
     def articles_page(request: Request):
         with ledger() as led:
@@ -181,7 +189,12 @@ def create_app(db: str | Path = "claimwatch.db", *, read_only: bool = False,
             if led.has_article(article.id):
                 return article.id, False
             analysis = app.state.analyze(article)
-            return article.id, led.add_analysis(analysis)
+            added = led.add_analysis(analysis)
+            if added:
+                from claimwatch.watch.hooks import after_web_ingest
+
+                after_web_ingest(led)  # alerts on watched claims; the webhook posts in the background
+            return article.id, added
 
     # --- JSON API ------------------------------------------------------------------------------
 
@@ -195,6 +208,13 @@ def create_app(db: str | Path = "claimwatch.db", *, read_only: bool = False,
     def api_claim(claim_id: int) -> schemas.ClaimDetail:
         with ledger() as led:
             return _detail(led, claim_id)
+
+    @app.get("/api/stories", tags=["stories"], summary="Stories: articles grouped automatically, with top claims")
+    def api_stories(limit: Optional[int] = Query(None, ge=1)) -> list[schemas.StorySummary]:
+        from claimwatch.ledger.stories import list_stories
+
+        with ledger() as led:
+            return list_stories(led, limit=limit)
 
     @app.get("/api/actors", tags=["actors"], summary="Named sources with side and statements by stance")
     def api_actors() -> list[schemas.ActorSummary]:

@@ -58,6 +58,7 @@ class ClaimStatement(_Model):
     url: Optional[str] = None
     independent: bool = True
     near_duplicate_of: Optional[str] = None
+    via: list[str] = Field(default_factory=list, description="who relayed it, outermost first; source is the original")
 
 
 class Figure(_Model):
@@ -110,6 +111,66 @@ class ActorStatement(_Model):
     published: Optional[str] = None
 
 
+class RecordShare(_Model):
+    """Assertions (or denials) on resolved claims: how many held, how many failed, and which."""
+
+    held: int = 0
+    failed: int = 0
+    of: int = 0
+    fraction: Optional[float] = Field(None, description="held / of; null below the minimum of resolved claims")
+    held_claims: list[int] = []
+    failed_claims: list[int] = []
+
+
+class RecordCount(_Model):
+    count: int = 0
+    claims: list[int] = []
+
+
+class RecordLead(_Model):
+    """Days from the first statement on a claim to its resolution; summary null below the minimum."""
+
+    count: int = 0
+    median: Optional[float] = None
+    min: Optional[int] = None
+    max: Optional[int] = None
+    claims: list[int] = []
+
+
+class RecordClaim(_Model):
+    id: int
+    text: str = ""
+    status: str = Field("", description="the claim's final status: confirmed, denied or retracted")
+    resolved: Optional[str] = None
+    outcome: str = Field("", description="held, failed, uncommitted, relayed, after_resolution or undated")
+    stance: Optional[str] = Field(None, description="for, against or uncommitted: the latest stance before resolution")
+    first_spoke: Optional[str] = None
+    lead_days: Optional[int] = None
+    carried: list[str] = Field([], description="for / against: stances its statements carried, any source")
+
+
+class TrackRecord(_Model):
+    """How an actor's (or outlet's) word held up on claims that resolved (claimwatch.ledger.records)."""
+
+    kind: str = "actor"
+    name: str = ""
+    names: list[str] = []
+    resolved_claims: int = 0
+    min_resolved: int = 0
+    enough: bool = False
+    note: Optional[str] = None
+    assertions: RecordShare = RecordShare()
+    denials: RecordShare = RecordShare()
+    uncommitted: RecordCount = RecordCount()
+    relayed: RecordCount = RecordCount()
+    after_resolution: RecordCount = RecordCount()
+    undated: RecordCount = RecordCount()
+    by_status: dict[str, RecordCount] = {}
+    lead_days: RecordLead = RecordLead()
+    claims: list[RecordClaim] = []
+    carried: Optional[dict[str, RecordShare]] = Field(None, description="outlets only: what their articles carried")
+
+
 class ActorProfile(_Model):
     name: str
     names: list[str] = []
@@ -117,6 +178,7 @@ class ActorProfile(_Model):
     stances: dict[str, int] = {}
     claims: list[ActorClaim] = []
     statements: list[ActorStatement] = []
+    record: Optional[TrackRecord] = None
 
 
 class _ArticleFields(_Model):
@@ -168,3 +230,21 @@ class SearchHit(_Model):
     published: Optional[str] = None
     title: Optional[str] = None
     article: str
+
+
+class StoryClaim(_Model):
+    id: int
+    text: str
+    status: str
+
+
+class StorySummary(_Model):
+    """A story: articles grouped automatically (see docs/stories.md), with its most-carried claims."""
+
+    id: int = Field(description="story id; `?story=s<id>` selects it in /api/claims and the index")
+    label: str = ""
+    articles: int = 0
+    independent_articles: int = Field(0, description="distinct sources: near-copies and wire relays count once")
+    first_seen: Optional[str] = None
+    last_seen: Optional[str] = None
+    top_claims: list[StoryClaim] = []

@@ -7,6 +7,7 @@ returned raw; escaping is the templates' job (Jinja2 autoescape), never done her
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Iterable, Optional, Sequence
@@ -37,7 +38,7 @@ def _row_dict(row: Any) -> dict[str, Any]:
 _STATEMENT_SQL = (
     "SELECT DISTINCT m.ledger_claim_id AS claim, s.pk, s.id AS sid, s.article_id, s.source, s.source_start,"
     " s.source_end, s.cue, s.cue_start, s.cue_end, s.content, s.content_start, s.content_end, s.stance,"
-    " s.certainty, s.act, s.evidence, a.title, a.outlet, a.published, a.url, src.independent"
+    " s.certainty, s.act, s.evidence, s.via, a.title, a.outlet, a.published, a.url, src.independent"
     " FROM ledger_claim_members m JOIN statement_claims sc ON sc.claim_pk = m.claim_pk"
     " JOIN statements s ON s.pk = sc.statement_pk JOIN articles a ON a.id = s.article_id"
     " JOIN article_sources src ON src.id = a.id"
@@ -56,6 +57,7 @@ def claim_statements(ledger: Ledger, claim_ids: Sequence[int]) -> list[dict[str,
     for r in rows:
         d = _row_dict(r)
         d["independent"] = bool(d["independent"])
+        d["via"] = json.loads(d["via"] or "[]")
         out.append(d)
     return out
 
