@@ -109,3 +109,25 @@ def test_walkthrough_bad_inputs_get_one_line_reasons_and_the_batch_goes_on(tmp_p
     data = json.loads(result.output)
     assert len(data["added"]) == 1
     assert len(data["skipped"]) == 2 and all(s["reason"] and "\n" not in s["reason"] for s in data["skipped"])
+
+
+def test_walkthrough_a_watched_claim_turns_its_next_status_change_into_a_feed_entry(tmp_path):
+    import feedparser
+
+    records = STORY.read_text(encoding="utf-8").splitlines()
+    early, late = tmp_path / "early.jsonl", tmp_path / "late.jsonl"
+    early.write_text("\n".join(records[:2]) + "\n", encoding="utf-8")
+    late.write_text("\n".join(records[2:]) + "\n", encoding="utf-8")
+    db = str(tmp_path / "watch.db")
+    assert run("ingest", str(early), "--db", db).exit_code == 0
+    claim = json.loads(run("claims", "--db", db, "--story", "north korea", "--format", "json").output)[0]
+    assert run("watch", "add", str(claim["id"]), "--db", db).exit_code == 0
+    result = run("ingest", str(late), "--db", db, "--format", "json")
+    assert result.exit_code == 0, result.output
+    changes = [a for a in json.loads(result.output)["alerts"] if a["kind"] == "status_change"]
+    assert changes and all(a["claim"]["id"] == claim["id"] for a in changes)
+    feed = feedparser.parse(Path(db + ".alerts.atom").read_bytes())
+    assert not feed.bozo and feed.version == "atom10"
+    titles = " ".join(e.title for e in feed.entries)
+    assert all(f"→ {a['to_status']}" in titles for a in changes)
+    assert len({e.id for e in feed.entries}) == len(feed.entries) >= len(changes)
