@@ -101,7 +101,7 @@ def _one(result, kind: str, cites: set[str]):
 
 
 @pytest.mark.parametrize(("kind", "cites", "words"), [
-    ("significance", {"s1", "s2", "s3", "s4", "s5"}, ("contested",)),
+    ("significance", {"s1", "s2", "s3", "s4", "s5"}, ("disputed",)),
     ("position", {"s1", "s2"}, ("Lithuania", "official figures")),
     ("position", {"s3"}, ("Poland", "Radoslaw Sikorski")),
     ("position", {"s5", "s1", "s2", "s3"}, ("NATO", "could not confirm", "Lithuania and Poland")),

@@ -218,7 +218,8 @@ def actors(db: str, fmt: str) -> None:
         return
     for r in rows:
         stances = ", ".join(f"{k} {v}" for k, v in sorted(r["stances"].items()))
-        click.echo(f"{r['statements']:>4}  {r['name']} ({r['side']}): {stances}")
+        side = f" ({r['side']})" if r["side"] != r["name"] else ""
+        click.echo(f"{r['statements']:>4}  {r['name']}{side}: {stances}")
 
 
 @click.command()
@@ -240,7 +241,8 @@ def actor(name: str, db: str, fmt: str) -> None:
     if fmt == "json":
         _echo_json(data)
         return
-    click.echo(f"{', '.join(data['names'])} ({data['side']})")
+    side = f" ({data['side']})" if data["side"] not in data["names"] else ""
+    click.echo(f"{', '.join(data['names'])}{side}")
     click.echo("stances: " + ", ".join(f"{k} {v}" for k, v in sorted(data["stances"].items())))
     for c in data["claims"]:
         click.echo(f"  claim {c['id']} [{c['status']}] {'/'.join(c['stances'])}: {c['text'][:90]}")

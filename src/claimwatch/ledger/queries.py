@@ -179,8 +179,12 @@ def actor_profile(ledger: Ledger, name: str) -> dict[str, Any]:
                 entry["stances"].append(r["stance"])
     from claimwatch.ledger.records import track_record
 
+    affiliation = conn.execute(
+        "SELECT affiliation FROM actors WHERE name = ? AND affiliation IS NOT NULL"
+        " GROUP BY affiliation ORDER BY COUNT(*) DESC LIMIT 1", (names[0],)).fetchone()
+    side = ledger.claims.side(names[0], affiliation[0] if affiliation else None)
     return {"name": names[0] if len(names) == 1 else name, "names": names,
-            "side": ledger.claims.side(names[0]), "stances": stances, "claims": list(claims.values()),
+            "side": side, "stances": stances, "claims": list(claims.values()),
             "statements": statements, "record": track_record(ledger, name, names).to_dict()}
 
 
