@@ -335,6 +335,9 @@ def test_web_ingest_extractor_failure_leaves_the_ledger_unchanged(tmp_path):
 
 def test_web_home_links_each_story(client):
     html = client.get("/").text
-    stories = client.get("/api/claims").json()
-    key = next(c["story"] for c in stories if c["story"])
-    assert f'href="/?story={key.replace(":", "%3A")}"' in html or f'href="/?story={key}"' in html
+    stories = client.get("/api/stories").json()
+    assert stories
+    for story in stories[:12]:
+        assert f'href="/?story=s{story["id"]}"' in html and f'<option value="s{story["id"]}"' in html
+    first = client.get(f"/?story=s{stories[0]['id']}").text
+    assert f'<option value="s{stories[0]["id"]}" selected>' in first

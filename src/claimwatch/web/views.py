@@ -183,11 +183,11 @@ def article_view(ledger: Ledger, article_id: str) -> Optional[dict[str, Any]]:
 
 
 def list_stories(ledger: Ledger) -> list[dict[str, Any]]:
-    """Story keys with how many ledger claims each holds, largest first."""
-    rows = ledger.connection.execute(
-        "SELECT COALESCE(story, '') AS story, COUNT(*) AS claims FROM ledger_claims GROUP BY story"
-        " ORDER BY claims DESC, story").fetchall()
-    return [_row_dict(r) for r in rows]
+    """The automatic stories as filter options: ``s<id>`` with the label and article count."""
+    from claimwatch.ledger.stories import list_stories as stories
+
+    return [{"value": f"s{s['id']}", "label": s["label"], "articles": s["articles"]}
+            for s in stories(ledger, top_claims=1)]
 
 
 # --- timeline chart ----------------------------------------------------------------------------
