@@ -17,7 +17,7 @@ from typing import Any, Iterable, Mapping, Optional, Sequence
 import numpy as np
 
 from claimwatch.errors import LexiconError
-from claimwatch.lexicons import load_yaml
+from claimwatch.lexicons import load_yaml, stopwords
 from claimwatch.model import Claim, Quantity
 
 SOURCE = "claim_matching.yaml"
@@ -27,17 +27,7 @@ NUMBER_TOKEN = "<num>"
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019.\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*")
 _NUMBER = re.compile(r"^\d[\d,.]*$")
-_STOPWORDS = frozenset("""
-a about above after again against all also am an and any are as at be been before being below between both
-but by can could did do does doing down during each few for from further had has have having he her here
-hers him his how i if in into is it its itself just me more most my no nor not now of off on once only or
-other our out over own same she should so some such than that the their them then there these they this
-those through to too under until up very was we were what when where which while who whom why will with
-would you your yet per said says say according reportedly allegedly alleged claim claims claimed report
-reports reported reportedly possibly may might must shall still already around nearly almost roughly some
-several many much new one two three four five six seven eight nine ten hundred hundreds thousand thousands
-million around approximately least than more
-""".split())
+_STOPWORDS = stopwords("common")
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen dozens hundred hundreds "
                           "thousand thousands million millions".split())
 

@@ -144,15 +144,10 @@ def list_actors(ledger: Ledger) -> list[dict[str, Any]]:
 def actor_profile(ledger: Ledger, name: str) -> dict[str, Any]:
     """An actor's stance profile: its statements by stance and the ledger claims it spoke on."""
     _ensure_matched(ledger)
+    from claimwatch.ledger.records import actor_names, track_record
+
     conn = ledger.connection
-    # the exact name first (an index lookup); the suffix match ("Zelensky") scans, so only as a fallback
-    names = [r[0] for r in conn.execute("SELECT DISTINCT source FROM statements WHERE source = ?", (name,))]
-    if not names:
-        names = [r[0] for r in conn.execute(
-            "SELECT DISTINCT source FROM statements WHERE source = ? COLLATE NOCASE OR source LIKE ?",
-            (name, f"% {name}"))]
-    if not names:
-        raise InputError(f"no actor named {name!r} in {ledger.path}; list them with `claimwatch actors`")
+    names = actor_names(ledger, name)
     marks = ",".join("?" * len(names))
     rows = conn.execute(
         "SELECT s.source, s.stance, s.cue, s.content, a.outlet, a.published, m.ledger_claim_id, l.text AS claim,"
@@ -177,8 +172,6 @@ def actor_profile(ledger: Ledger, name: str) -> dict[str, Any]:
                                                              "status": r["status"], "stances": []})
             if r["stance"] not in entry["stances"]:
                 entry["stances"].append(r["stance"])
-    from claimwatch.ledger.records import track_record
-
     affiliation = conn.execute(
         "SELECT affiliation FROM actors WHERE name = ? AND affiliation IS NOT NULL"
         " GROUP BY affiliation ORDER BY COUNT(*) DESC LIMIT 1", (names[0],)).fetchone()

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 
@@ -28,6 +27,7 @@ from claimwatch.errors import InputError, LedgerError, LexiconError
 from claimwatch.ledger.status import Fact, side_key, timeline
 from claimwatch.lexicons import load_yaml
 from claimwatch.model import STANCE_POLARITY
+from claimwatch.dates import parse_moment
 
 SOURCE = "records.yaml"
 RESOLVED = ("confirmed", "denied", "retracted")
@@ -105,17 +105,6 @@ class Resolution:
     status: str
     date: Optional[str]
     facts: tuple[Fact, ...] = ()  # from ClaimBook.facts, oldest first
-
-
-def _when(value: Optional[str]) -> Optional[datetime]:
-    """An ISO date or timestamp as an aware UTC datetime (naive ones are read as UTC); None if unreadable."""
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
 
 
 def stored_resolutions(ledger, claim_ids: Optional[Iterable[int]] = None) -> list[Resolution]:
@@ -201,14 +190,14 @@ def outcome_of(resolution: Resolution, spoken: Sequence[Fact], own: Callable[[Fa
         return None
     base = dict(claim_id=resolution.claim_id, text=resolution.text, status=resolution.status,
                 resolved=resolution.date)
-    settled = _when(resolution.date)
-    dated = [(f, _when(f.date)) for f in spoken]
+    settled = parse_moment(resolution.date)
+    dated = [(f, parse_moment(f.date)) for f in spoken]
     if settled is None or any(moment is None for _, moment in dated):
         return ClaimOutcome(outcome="undated", **base)
     before = [f for f, moment in dated if moment <= settled]
     if not before:
         return ClaimOutcome(outcome="after_resolution", first_spoke=spoken[0].date, **base)
-    first = _when(before[0].date)
+    first = parse_moment(before[0].date)
     lead = (settled.date() - first.date()).days
     latest: dict[str, int] = {}
     for f in before:
@@ -316,7 +305,9 @@ def build_record(kind: str, name: str, names: Sequence[str], resolutions: Iterab
 
 
 def actor_names(ledger, name: str) -> list[str]:
-    """The source names an actor appears under: the exact name, else case-insensitive or by surname."""
+    """The source names an actor appears under: the exact name, else case-insensitive or by surname.
+
+    The exact name is an index lookup; the suffix match ("Zelensky") scans, so it is only a fallback."""
     conn = ledger.connection
     names = [r[0] for r in conn.execute("SELECT DISTINCT source FROM statements WHERE source = ?", (name,))]
     if not names:

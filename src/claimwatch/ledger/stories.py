@@ -18,15 +18,15 @@ import re
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Sequence
 
 import numpy as np
 
 from claimwatch.errors import LexiconError
-from claimwatch.lexicons import load_yaml
+from claimwatch.lexicons import load_yaml, stopwords
 from claimwatch.model import Analysis
+from claimwatch.dates import parse_moment
 
 if TYPE_CHECKING:  # pragma: no cover
     from claimwatch.ledger.embeddings import Embedder
@@ -40,19 +40,7 @@ LEAD_CHARS = 400  # title + this much of the text is embedded: the lead says wha
 
 _WORD = re.compile(r"[a-z][a-z'\u2019\-]*[a-z]")
 _STORY_ID = re.compile(r"^\s*[sS]?(\d{1,12})\s*$")
-_STOPWORDS = frozenset("""
-a about above after again against all also am an and any are as at be been before being below between both
-but by can could did do does doing down during each few for from further had has have having he her here
-hers him his how i if in into is it its itself just me more most my no nor not now of off on once only or
-other our out over own same she should so some such than that the their them then there these they this
-those through to too under until up very was we were what when where which while who whom why will with
-would you your yet per said says say saying told tell according reportedly allegedly alleged claim claims
-claimed report reports reported possibly may might must shall still already around nearly almost roughly
-several many much new one two three four five six seven eight nine ten hundred hundreds thousand thousands
-million approximately least monday tuesday wednesday thursday friday saturday sunday week weeks day days
-year years month months today yesterday last next first since added asked statement spokesman spokeswoman
-spokesperson news people time told including however while whether well like made make get got going
-""".split())
+_STOPWORDS = stopwords("common", "news")
 
 
 # --- configuration -----------------------------------------------------------------------------
@@ -331,20 +319,10 @@ def _weighted(p: Profile, stats: Stats, config: StoryConfig) -> tuple:
     return p.vectors
 
 
-def _parse_date(value: Optional[str]) -> Optional[datetime]:
-    if not value:
-        return None
-    try:
-        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
-
-
 def gap_days(first: Optional[str], last: Optional[str], other_first: Optional[str],
              other_last: Optional[str]) -> Optional[float]:
     """Days between two date ranges (0 when they overlap); None when either has no date."""
-    a0, a1, b0, b1 = map(_parse_date, (first, last, other_first, other_last))
+    a0, a1, b0, b1 = map(parse_moment, (first, last, other_first, other_last))
     if a0 is None or b0 is None:
         return None
     a1, b1 = a1 or a0, b1 or b0

@@ -23,3 +23,11 @@ def load_yaml(name: str) -> Any:
         raise LexiconError(f"lexicon file {path} is missing; reinstall claimwatch") from exc
     except yaml.YAMLError as exc:
         raise LexiconError(f"lexicon file {path} is not valid YAML: {exc}") from exc
+
+
+def stopwords(*groups: str) -> frozenset[str]:
+    """Stopword groups from ``stopwords.yaml`` ("common", "news"): words that say nothing about a topic."""
+    data = load_yaml("stopwords.yaml")
+    if not isinstance(data, dict) or data.get("version") != 1 or not all(isinstance(data.get(g), str) for g in groups):
+        raise LexiconError(f"stopwords.yaml: expected 'version: 1' and a string of words for each of {', '.join(groups)}")
+    return frozenset(w for g in groups for w in data[g].split())

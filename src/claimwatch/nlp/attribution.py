@@ -17,8 +17,9 @@ from claimwatch.nlp.docutil import doc_text, same_sentence, sentence_start
 from claimwatch.nlp.provenance import relay_lemmas
 from claimwatch.nlp.spans import close_quotes, end_char, strip_chars, subtree_range, token_range, trim_range
 from claimwatch.nlp.speech import (
-    CONTROL_HEADS, CUE_HEADS, CUE_HITS, INVERTED_AUX, SUBJECT_DEPS, is_condition, is_cue_head, is_hypothetical,
-    is_speech_use, is_statement_noun, it_refers, partitive_head, perfect_infinitive,
+    CONTROL_HEADS, CUE_HEADS, CUE_HITS, INVERTED_AUX, SUBJECT_DEPS, has_speech_object, is_condition, is_cue_head,
+    is_hearer, is_hypothetical, is_reduced_relative, is_speech_use, is_statement_noun, it_refers, partitive_head,
+    perfect_infinitive,
 )
 from claimwatch.nlp.quotes import Quote, find_quotes, is_statement_quote, quote_at
 
@@ -60,12 +61,19 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     hits = find_cues(doc)
     doc.user_data[CUE_HEADS] = frozenset(h.head.i for h in hits)
     doc.user_data[CUE_HITS] = tuple(hits)
-    for hit in hits:
+    for hit in _outside_phrases(hits):
         att = _attribution_for(hit, doc, quotes)
         if att is not None:
             found.append(att)
     found.extend(_quote_continuations(doc, quotes, found))
     return _dedupe(found)
+
+
+def _outside_phrases(hits: list[CueHit]) -> list[CueHit]:
+    """A cue word inside a longer cue phrase ("comment" in "declined to comment on") is part of that
+    cue, not a second statement."""
+    spans = [(h.start, h.end, h.head.i) for h in hits if h.end - h.start > 1]
+    return [h for h in hits if not any(a <= h.head.i < b and head != h.head.i for a, b, head in spans)]
 
 
 # --- frames -------------------------------------------------------------------------------------
@@ -83,7 +91,7 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
     verb = hit.head
     if is_condition(verb):  # "should they prove true", "if he says so": a condition, not a statement
         return None
-    if not is_speech_use(verb):
+    if not is_speech_use(verb) or is_reduced_relative(verb):
         return None
     if is_hypothetical(verb):  # "the country would formally declare": a future act, not a statement
         return None
@@ -97,6 +105,8 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
     quote = _adjacent_quote(verb, doc, quotes)
 
     carrier = _carrier(verb)
+    if not hit.entry.particle and not has_speech_object(verb, carried=carrier is not None):
+        return None  # "the plant released solvent", "called an emergency meeting"
     if carrier is not None:  # "released a video (purportedly) showing Y"
         cue_end_tok = carrier.i + 1
         content = _after(carrier, doc)
@@ -216,7 +226,7 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
     if not clause:  # "reported, citing two officials, that C": the parser hung the clause on "citing"
         clause = [g for c in children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i
                   and c.lemma_.lower() in relay_lemmas() for g in c.children if g.dep_ == "ccomp" and g.i > c.i]
-    objects = [c for c in children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
+    objects = [c for c in children if c.dep_ in OBJECT_DEPS and c.i > verb.i and not is_hearer(c, verb)]
     if clause and objects and objects[0].i < clause[0].i and is_statement_noun(objects[0]):
         # "denied reports in a local newspaper that X": the that-clause belongs to the noun
         start = subtree_range(objects[0], stop_at=verb)[0]
@@ -229,7 +239,7 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
         start, end = subtree_range(objects[0], stop_at=verb)
         continued = False
         for c in children:  # "accused X of Y", "dismissing X as Y", "urged X to Y"
-            if c.i >= end and ((c.dep_ == "prep" and c.lower_ in OBJECT_CONTINUATIONS) or c.dep_ in ("xcomp", "ccomp")):
+            if c.i >= end and ((c.dep_ == "prep" and c.lower_ in OBJECT_CONTINUATIONS) or c.dep_ in ("xcomp", "ccomp", "oprd")):
                 end = max(end, subtree_range(c, stop_at=verb)[1])
                 continued = True
         for c in children:  # "accused X of sending ... and preparing ...": the parser hangs the second gerund on the cue
@@ -265,7 +275,8 @@ def _that_by_word_order(verb: Token) -> tuple[int, int] | None:
     statement that ..."), a "that" or colon after the cue and its adverbials still opens the content,
     to the end of the sentence."""
     doc = verb.doc
-    adverbials = {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod", "advmod") and c.i > verb.i for t in c.subtree}
+    adverbials = {t.i for c in verb.children if c.i > verb.i and (c.dep_ in ("prep", "npadvmod", "advmod") or is_hearer(c, verb))
+                  for t in c.subtree}
     k = verb.i + 1
     while k < len(doc) and k - verb.i <= 8 and same_sentence(doc[k], verb) and doc[k].lower_ not in ("that", ":") and (
             k in adverbials or doc[k].ent_type_ in ("DATE", "TIME")):
@@ -282,7 +293,8 @@ def _that_by_word_order(verb: Token) -> tuple[int, int] | None:
 def _parenthetical(verb: Token, sources: tuple[Token, ...]) -> tuple[int, int] | None:
     """ "Y, X said." / "Y, X noted." read by word order: the cue and its subject close the sentence
     after a comma and take no complement, whatever dependency label the parser gave them."""
-    if not sources or any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children):
+    if not sources or any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i and not is_hearer(c, verb)
+                          for c in verb.children):
         return None
     doc = verb.doc
     first = min(min(t.left_edge.i for t in sources), verb.i)

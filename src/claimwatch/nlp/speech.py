@@ -2,8 +2,14 @@
 bare participles, free relatives) and the speaker behind a partitive or an "it"."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
 from spacy.tokens import Token
 
+from claimwatch.lexicons import load_yaml
+from claimwatch.lexicons.checks import document, word_list
 from claimwatch.lexicons.schema import load_cues
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -81,3 +87,81 @@ def it_refers(token: Token) -> bool:
     verb = token.head
     expletive = verb.lemma_ == "be" or any(c.dep_ == "auxpass" for c in verb.children)
     return token.lower_ == "it" and not (expletive and any(c.dep_ == "ccomp" for c in verb.children))
+
+
+# --- what a cue's object must be (lexicons/speech_objects.yaml) ---------------------------------
+
+SPEECH_OBJECTS_FILE = "speech_objects.yaml"
+SPEECH_OBJECT_SECTIONS = ("publishing_verbs", "documents", "naming_verbs", "hearer_verbs", "hearers", "meta_nouns")
+HEARER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+@dataclass(frozen=True)
+class SpeechObjects:
+    """Word lists that tell a speech use of a cue from another use by its object."""
+
+    publishing_verbs: frozenset[str]
+    documents: frozenset[str]
+    naming_verbs: frozenset[str]
+    hearer_verbs: frozenset[str]
+    hearers: frozenset[str]
+    meta_nouns: frozenset[str]
+
+
+def parse_speech_objects(data: Any, source: str = SPEECH_OBJECTS_FILE) -> SpeechObjects:
+    """Validate the parsed YAML: version 1 and every section a list of distinct lower-case words."""
+    doc = document(data, source, SPEECH_OBJECT_SECTIONS)
+    return SpeechObjects(**{k: frozenset(word_list(doc[k], source, k)) for k in SPEECH_OBJECT_SECTIONS})
+
+
+@lru_cache(maxsize=1)
+def load_speech_objects() -> SpeechObjects:
+    return parse_speech_objects(load_yaml(SPEECH_OBJECTS_FILE))
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def is_hearer(token: Token, verb: Token) -> bool:
+    """ "told reporters", "briefed lawmakers", "assured him": the person told, not what was said."""
+    lex = load_speech_objects()
+    if _lemma(verb) not in lex.hearer_verbs or token.dep_ not in ("dobj", "dative") or token.head.i != verb.i:
+        return False
+    return token.pos_ == "PRON" and token.tag_ != "WP" or token.ent_type_ in HEARER_ENTITIES \
+        or _lemma(token) in lex.hearers or token.lower_ in lex.hearers
+
+
+def has_speech_object(verb: Token, carried: bool = False) -> bool:
+    """Whether the cue's object makes it a speech act.
+
+    "released solvent into the river" is no statement ("released a statement" is); "called an
+    emergency meeting" is none ("called the reports fake" is). ``carried``: a participle after the
+    object carries content ("a video showing Y"), which already marks the object as published matter.
+    """
+    lex = load_speech_objects()
+    lemma = _lemma(verb)
+    children = list(verb.children)
+    objects = [c for c in children if c.dep_ == "dobj"]
+    if lemma in lex.publishing_verbs and objects and not carried and not any(c.dep_ == "ccomp" for c in children):
+        return any(_lemma(o) in lex.documents or o.lower_ in lex.documents for o in objects)
+    if lemma in lex.naming_verbs and objects:
+        return any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or (c.dep_ == "prep" and c.lower_ == "as")
+                   for c in children) or any(c.dep_ in ("oprd", "acomp") for o in objects for c in o.children)
+    return True
+
+
+def is_reduced_relative(verb: Token) -> bool:
+    """ "the solvent found in the water matched a compound": a participle modifying a noun that the
+    parser read as a finite cue taking the main verb as its clause. The "clause" has no subject and
+    no "that", and the cue has no auxiliary: the cue's "subject" is what the participle describes."""
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.i > verb.i:
+        return False
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
+        if clause.tag_ in ("VBD", "VBZ", "VBP") and not any(
+                c.dep_ in SUBJECT_DEPS | {"expl", "nsubjpass", "mark"} for c in clause.children):
+            return True
+    return False

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 from claimwatch.watch.check import Alert, claim_url, unique_events
+from claimwatch.dates import parse_moment
 
 FEED_SIZE = 200
 AUTHORITY = "claimwatch"  # tag: URI authority (RFC 4151); the date and ledger id make it unique
@@ -23,17 +24,6 @@ AUTHORITY = "claimwatch"  # tag: URI authority (RFC 4151); the date and ledger i
 def alert_tag(ledger_day: str, ledger_uid: str, event_key: str) -> str:
     """The stable Atom id of one event: ``tag:claimwatch,2024-11-25:<ledger uid>/claim/4/denial/17``."""
     return f"tag:{AUTHORITY},{ledger_day}:{ledger_uid}/{event_key}"
-
-
-def _moment(value: Optional[str]) -> Optional[datetime]:
-    """An aware datetime from a stored ISO string (dates and naive times read as UTC)."""
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def _replace(path: str, data: bytes) -> None:
@@ -69,14 +59,14 @@ def atom_feed(alerts: Sequence[Alert], *, base_url: str, ledger_day: str, ledger
     fg.author({"name": "claimwatch"})
     fg.link(href=base_url.rstrip("/") + "/", rel="alternate")
     fg.subtitle("Status changes, new figures, denials and confirmations on watched claims")
-    newest = max((m for m in (_moment(a.created) for a in entries) if m), default=None)
+    newest = max((m for m in (parse_moment(a.created) for a in entries) if m), default=None)
     fg.updated(newest or now or datetime.now(timezone.utc))
     for alert in entries:
         fe = fg.add_entry(order="append")
         fe.id(alert_tag(ledger_day, ledger_uid, alert.event_key))
         fe.title(alert.summary)
-        fe.updated(_moment(alert.created) or newest or datetime.now(timezone.utc))
-        published = _moment(alert.date)
+        fe.updated(parse_moment(alert.created) or newest or datetime.now(timezone.utc))
+        published = parse_moment(alert.date)
         if published:
             fe.published(published)
         fe.summary(_entry_text(alert))

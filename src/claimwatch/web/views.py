@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, Iterable, Optional, Sequence
 
 from claimwatch.ledger.store import Ledger
+from claimwatch.dates import parse_moment
 
 CONTEXT_CHARS = 160  # article text shown either side of a statement on its card
 STATUS_COLORS = {"alleged": "#8a8f98", "contested": "#d08c16", "corroborated": "#3d7fc4",
@@ -192,21 +193,11 @@ def list_stories(ledger: Ledger) -> list[dict[str, Any]]:
 
 # --- timeline chart ----------------------------------------------------------------------------
 
-def _when(value: Optional[str]) -> Optional[datetime]:
-    if not value:
-        return None
-    try:
-        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)  # a bare date is taken as UTC
-
-
 def timeline_chart(detail: dict[str, Any], width: int = 640, height: int = 150) -> dict[str, Any]:
     """Geometry for an SVG timeline: status events on one lane, the quantity history as a line
     scaled to its values below it. Undated entries are left out of the chart (still listed)."""
-    events = [(t, e) for e in detail["timeline"] if (t := _when(e["date"]))]
-    figures = [(t, q) for q in detail["quantities"] if (t := _when(q["date"])) and q["value"] is not None]
+    events = [(t, e) for e in detail["timeline"] if (t := parse_moment(e["date"]))]
+    figures = [(t, q) for q in detail["quantities"] if (t := parse_moment(q["date"])) and q["value"] is not None]
     times = [t for t, _ in events] + [t for t, _ in figures]
     chart: dict[str, Any] = {"width": width, "height": height, "events": [], "figures": [], "line": "",
                              "start": None, "end": None}
