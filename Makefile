@@ -24,12 +24,14 @@ venv: $(STAMP)
 demo: $(STAMP)
 	@mkdir -p demo && rm -f demo/story.db demo/story.db-wal demo/story.db-shm
 	$(BIN)/claimwatch ingest src/claimwatch/data/story/north-korea-troops.jsonl --db demo/story.db
-	$(BIN)/claimwatch claims --db demo/story.db --limit 8
+	$(BIN)/claimwatch stories --db demo/story.db
+	$(BIN)/claimwatch claims --db demo/story.db --story s1 --limit 8
 	$(BIN)/claimwatch claim 1 --db demo/story.db
-	$(BIN)/claimwatch assess --story "North Korea" --db demo/story.db
+	$(BIN)/claimwatch assess --story s1 --db demo/story.db
 	$(BIN)/claimwatch report --db demo/story.db -o demo/report.html
 	@echo
 	@echo "ledger:  demo/story.db     (try: .venv/bin/claimwatch claims --db demo/story.db)"
+	@echo "watch:   .venv/bin/claimwatch watch add 1 --db demo/story.db   (alerts go to demo/story.db.alerts.atom)"
 	@echo "report:  demo/report.html  (one file, opens offline in a browser)"
 	@echo "web UI:  .venv/bin/claimwatch serve --db demo/story.db   then open http://127.0.0.1:8000"
 	@echo "one article: .venv/bin/claimwatch analyze --example"

@@ -421,12 +421,12 @@ def test_export_carries_the_provenance_chain_when_the_ledger_has_one(spill_db, t
 
 
 def test_export_story_keeps_its_claims_and_the_articles_carrying_them(story_db, tmp_path):
-    listed = json.loads(run("claims", "--db", story_db, "--story", "north korea", "--format", "json").output)
-    report = export(story_db, tmp_path / "story.jsonld", "--to", "jsonld", "--story", "north korea")
+    listed = json.loads(run("claims", "--db", story_db, "--story", "kursk", "--format", "json").output)
+    report = export(story_db, tmp_path / "story.jsonld", "--to", "jsonld", "--story", "kursk")
     docs = json.loads((tmp_path / "story.jsonld").read_text(encoding="utf-8"))
     assert report["claims"] == len(docs) == len(listed) < len(query(story_db, "SELECT id FROM ledger_claims"))
     assert {int(d["identifier"]) for d in docs} == {c["id"] for c in listed}
-    export(story_db, tmp_path / "t", "--to", "csv", "--story", "north korea")
+    export(story_db, tmp_path / "t", "--to", "csv", "--story", "kursk")
     with open(tmp_path / "t" / "articles.csv", encoding="utf-8", newline="") as fh:
         exported = {r["article_id"] for r in csv.DictReader(fh)}
     carrying = {a["id"] for c in listed for a in carrying_articles(story_db, c["id"])}

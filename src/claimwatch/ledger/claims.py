@@ -173,11 +173,17 @@ class ClaimBook:
         """The side a source speaks for; a bare surname ("Zelensky") borrows the affiliation the
         ledger knows for the full name ("Volodymyr Zelensky", Ukraine)."""
         side = matching.resolve_side(source, affiliation)
-        if side is None and source and " " not in source.strip():
+        if side is None and source and source.strip():
+            # A person named without affiliation in this article speaks for the side other articles
+            # give the same name, so one speaker never counts as two sides.
+            name = source.strip()
             row = self._conn.execute(
                 "SELECT affiliation FROM actors WHERE affiliation IS NOT NULL AND kind = 'person'"
-                " AND name LIKE ? GROUP BY affiliation ORDER BY COUNT(*) DESC LIMIT 1",
-                ("% " + source.strip(),)).fetchone()
+                " AND name = ? GROUP BY affiliation ORDER BY COUNT(*) DESC LIMIT 1", (name,)).fetchone()
+            if row is None and " " not in name:
+                row = self._conn.execute(
+                    "SELECT affiliation FROM actors WHERE affiliation IS NOT NULL AND kind = 'person'"
+                    " AND name LIKE ? GROUP BY affiliation ORDER BY COUNT(*) DESC LIMIT 1", ("% " + name,)).fetchone()
             side = matching.resolve_side(None, row[0]) if row else None
         return side or matching.side_of(source, affiliation) or source
 

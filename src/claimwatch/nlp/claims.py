@@ -136,6 +136,69 @@ def anaphor_topic(span: Span) -> Span | None:
     return span.doc[min(toks):max(toks) + 1] if toks else None
 
 
+# Verbs of the exchange itself: "declined to comment on X", "did not respond to X" are about X.
+EXCHANGE_VERBS = {"comment", "respond", "answer", "reply", "speak", "talk", "elaborate", "discuss", "address"}
+# Prepositions that name what a question, request or comment is about.
+ABOUT_PREPS = {"on", "about", "regarding", "concerning", "over", "into", "for", "to"}
+
+
+def exchange_topic(span: Span) -> Span | None:
+    """What a content made of the exchange itself is about, or None when it is about nothing.
+
+    "on the claims from Seoul" -> "the claims from Seoul"; "to requests for comment on the assessment"
+    -> "the assessment"; "questions from reporters", "to comment" -> None. Any other content is
+    returned unchanged: it states something of its own.
+    """
+    from claimwatch.nlp.speech import load_speech_objects
+
+    meta = load_speech_objects().meta_nouns
+    doc = span.doc
+    for _ in range(5):
+        if len(span) == 0:
+            return None
+        root = span.root
+        lemma = root.lemma_.lower()
+        if root.pos_ == "ADP" or root.tag_ == "TO":
+            nxt = next((c for c in root.children if c.dep_ in ("pobj", "pcomp")), None)
+        elif root.pos_ == "VERB" and lemma in EXCHANGE_VERBS and not any(c.dep_ in ("nsubj", "nsubjpass", "ccomp") for c in root.children):
+            nxt = next((c for c in root.children if c.dep_ in ("prep", "dobj") and (c.dep_ == "dobj" or c.lower_ in ABOUT_PREPS)), None)
+        elif root.pos_ == "NOUN" and (lemma in meta or root.lower_ in meta):
+            if any(c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX") for c in root.children):
+                return span  # "questions that the minister lied" carry a proposition
+            nxt = next((c for c in root.children if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS), None)
+        else:
+            return span
+        if nxt is None:
+            return None
+        span = doc[nxt.left_edge.i:nxt.right_edge.i + 1]
+    return span
+
+
+def shown_matter(span: Span) -> bool:
+    """ "photographs of the two men", "satellite imagery of landing ships": published matter named
+    without what it shows, evidence for a claim rather than a claim."""
+    from claimwatch.nlp.speech import load_speech_objects
+
+    root = span.root
+    if root.pos_ not in ("NOUN", "PROPN") or root.lemma_.lower() in ANAPHOR_NOUNS:
+        return False
+    docs = load_speech_objects().exhibits
+    if root.lemma_.lower() not in docs and root.lower_ not in docs:
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("acl", "relcl", "ccomp", "advcl") for t in root.subtree)
+
+
+def definite_event_head(span: Span) -> str | None:
+    """ "the capture", "the deployment": a bare definite noun names an event told before; its lemma."""
+    root = span.root
+    if root.pos_ != "NOUN" or len(span) > 3:
+        return None
+    det = next((c for c in root.children if c.dep_ in ("det", "poss")), None)
+    if det is None or det.lower_ not in ANAPHOR_DETERMINERS:
+        return None
+    return root.lemma_.lower()
+
+
 EVIDENCE_FRAME_NOUNS = {"evidence", "indication", "sign", "proof", "suggestion", "report", "reports", "intelligence"}
 CONDITION_MARKS = {"if", "unless", "provided", "whether"}
 SUPPORT_VERBS = {"support", "back", "confirm", "substantiate", "corroborate", "prove"}
@@ -343,6 +406,10 @@ class ClaimBook:
             elif _overlap(prop.lemmas, existing.lemmas) >= min_overlap and len(prop.lemmas & existing.lemmas) >= 2:
                 out.append(cid)
         return out
+
+    def mentioning(self, lemma: str) -> list[str]:
+        """Earlier claims whose words include ``lemma`` ("the capture" -> "forces had captured ..."), latest first."""
+        return [cid for cid, existing in reversed(list(self._props.items())) if lemma in existing.lemmas]
 
     def by_group_of(self, prop: Proposition) -> list[str]:
         event = event_by_id(prop.event)

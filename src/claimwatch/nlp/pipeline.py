@@ -12,7 +12,10 @@ from claimwatch.errors import InputError, ModelNotInstalledError
 from claimwatch.model import Analysis, Article, Statement
 from claimwatch.nlp.actors import ActorIndex, ResolvedSource
 from claimwatch.nlp.attribution import Attribution, find_attributions
-from claimwatch.nlp.claims import ClaimBook, article_topics, anaphor_topic, find_anaphor, is_anaphor, propositions
+from claimwatch.nlp.claims import (
+    ClaimBook, anaphor_topic, article_topics, definite_event_head, exchange_topic, find_anaphor, is_anaphor, propositions,
+    shown_matter,
+)
 from claimwatch.nlp.evidence import evidence_from_source, find_evidence
 from claimwatch.nlp.provenance import fold_nested, trace
 from claimwatch.nlp.quantities import find_quantities
@@ -152,7 +155,8 @@ def analyze_doc(article: Article, doc) -> Analysis:
             if att.attribution.sources or not att.attribution.passive:
                 continue
             sources = [ResolvedSource("unnamed", None)]
-        claim_ids, stance = _claims_for(att.attribution, reading.stance, book, actors, statements)
+        claim_ids, stance = _claims_for(att.attribution, reading.stance, book, actors, statements,
+                                        speakers=tuple(s.name for s in sources))
         via = tuple(dict.fromkeys(resolved[t.i].name for t in relayed_by.get(_att_key(att.attribution), ())))
         statements.extend(s.with_(via=tuple(v for v in via if v != s.source)) for s in
                           _statements(article, doc, att.attribution, reading, stance, sources, claim_ids, len(statements)))
@@ -233,9 +237,22 @@ def _agent_of(actors: ActorIndex):
     return agent
 
 
-def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorIndex, previous: list[Statement]) -> tuple[tuple[str, ...], str]:
+def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorIndex, previous: list[Statement],
+                speakers: tuple[str, ...] = ()) -> tuple[tuple[str, ...], str]:
+    """The claims a statement bears on. A content that states no proposition of its own founds no
+    claim: the exchange ("declined to comment on X" is about X, "did not answer questions" about
+    nothing), published matter ("posted photographs of the two men" backs the speaker's claim
+    before), a definite event noun ("confirmed the capture") names a claim told earlier."""
     span = att.content_span
     agent_of = _agent_of(actors)
+    core = exchange_topic(span)
+    if core is None:
+        return (), stance
+    exchanged = (core.start, core.end) != (span.start, span.end)
+    span = core
+    if shown_matter(span):
+        same = previous[-1] if previous and previous[-1].source in speakers else None
+        return (same.claims if same is not None else ()), stance
     anaphor = find_anaphor(span)
     if anaphor is not None and not is_anaphor(span) and not any(p.event for p in propositions(span, agent_of)):
         span = anaphor
@@ -248,11 +265,18 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
                 ids.extend(found[:1] if found else [book.add(prop)])
             return tuple(dict.fromkeys(ids)), stance
         for earlier in reversed(previous):
-            if earlier.claims and earlier.stance in ("asserts", "supports"):
+            if earlier.claims and (exchanged or earlier.stance in ("asserts", "supports")):
                 return earlier.claims, stance
+        if exchanged:
+            return (), stance
     props = propositions(span, agent_of)
+    head = definite_event_head(span)
+    if head is not None and not any(p.agent for p in props) and book.mentioning(head):
+        return book.mentioning(head)[:1], stance
     if previous and _refers_back(span, props):  # "the implications should they prove true"
         return previous[-1].claims, stance
+    if exchanged and not any(p.event for p in props):
+        return tuple(dict.fromkeys(c for p in props for c in book.matching(p)[:1])), stance
     ids = []
     for prop in props:
         if prop.negated and stance == "asserts":

@@ -92,7 +92,8 @@ def it_refers(token: Token) -> bool:
 # --- what a cue's object must be (lexicons/speech_objects.yaml) ---------------------------------
 
 SPEECH_OBJECTS_FILE = "speech_objects.yaml"
-SPEECH_OBJECT_SECTIONS = ("publishing_verbs", "documents", "naming_verbs", "hearer_verbs", "hearers", "meta_nouns")
+SPEECH_OBJECT_SECTIONS = ("publishing_verbs", "documents", "naming_verbs", "hearer_verbs", "hearers", "meta_nouns",
+                          "exhibits")
 HEARER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 
 
@@ -106,6 +107,7 @@ class SpeechObjects:
     hearer_verbs: frozenset[str]
     hearers: frozenset[str]
     meta_nouns: frozenset[str]
+    exhibits: frozenset[str]
 
 
 def parse_speech_objects(data: Any, source: str = SPEECH_OBJECTS_FILE) -> SpeechObjects:
