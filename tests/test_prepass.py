@@ -176,3 +176,21 @@ def test_prepass_cli_ingest_fast_refuses_dask(tmp_path):
     result = CliRunner().invoke(cli, ["ingest", str(story), "--db", str(tmp_path / "x.db"), "--fast", "--engine", "dask"])
     assert result.exit_code == 2
     assert "--fast" in result.output + (result.stderr if result.stderr_bytes is not None else "")
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "Said.", "He said."])
+def test_prepass_degenerate_texts_keep_their_text(nlp, text):
+    doc = next(iter(pipe_prepass(nlp, [text])))
+    assert doc.text == text
+    assert analyze_article(Article(text=text), nlp=nlp, fast=True).statements == \
+        analyze_article(Article(text=text), nlp=nlp).statements
+
+
+@pytest.mark.parametrize("text", ARTICLES)
+def test_prepass_tag_map_ruler_annotates_like_the_pipeline(nlp, text):
+    from claimwatch.nlp.prepass import _parse, tag_map_ruler
+
+    assert tag_map_ruler(nlp) is not None  # the packaged model's ruler starts with a plain tag map
+    attrs = ["TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE"]
+    ours = next(_parse(nlp, [nlp.make_doc(text)], 1, 1, []))
+    assert (ours.to_array(attrs) == nlp(text).to_array(attrs)).all()

@@ -97,6 +97,8 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
         return None
     if verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.lemma_.lower() in CONTROL_HEADS:
         return None  # "declined to threaten Moscow or declare it responsible": part of what was declined
+    if _declined_conjunct(verb):
+        return None
     if verb.lemma_.lower() in ("cite", "quote") and verb.tag_ == "VBG":
         return None  # "..., citing two officials": names where a report comes from, says nothing itself
     sources, passive = _verb_sources(verb)
@@ -105,7 +107,7 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
     quote = _adjacent_quote(verb, doc, quotes)
 
     carrier = _carrier(verb)
-    if not hit.entry.particle and not has_speech_object(verb, carried=carrier is not None):
+    if not _has_particle_object(verb, hit) and not has_speech_object(verb, carried=carrier is not None):
         return None  # "the plant released solvent", "called an emergency meeting"
     if carrier is not None:  # "released a video (purportedly) showing Y"
         cue_end_tok = carrier.i + 1
@@ -138,6 +140,33 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
         cue_end_tok -= 1  # "reported on Tuesday that ...": the cue is "reported"
     cue_span = (doc[hit.start].idx, end_char(doc, cue_end_tok))
     return _make(hit, cue_span, sources, (start_tok, end_tok), quote, passive)
+
+
+def _has_particle_object(verb: Token, hit: CueHit) -> bool:
+    """The cue's particle governs what is said ("called for talks"), not a date ("called a strike for Monday")."""
+    if not hit.entry.particle:
+        return False
+    prep = next((c for c in verb.children if c.lower_ == hit.entry.particle and c.dep_ in ("prep", "prt")), None)
+    if prep is None or prep.dep_ == "prt":
+        return True
+    return not all(c.ent_type_ in ("DATE", "TIME") for c in prep.children if c.dep_ in ("pobj", "pcomp"))
+
+
+def _declined_conjunct(verb: Token) -> bool:
+    """ "declined to threaten Moscow or even directly declare it responsible": a verb coordinated with
+    the infinitive a control verb governs, without a subject of its own, is part of what was declined."""
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return False
+    first = verb.head
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    def infinitive(t: Token) -> bool:
+        return t.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    if infinitive(first) and first.head.lemma_.lower() in CONTROL_HEADS:
+        return True
+    # the parser hung the bare verb on the control verb itself ("declined to threaten X or declare Y")
+    return first.lemma_.lower() in CONTROL_HEADS and verb.tag_ in ("VB", "VBP") and any(
+        infinitive(c) and first.i < c.i < verb.i for c in first.children)
 
 
 def _verb_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
@@ -211,6 +240,10 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
                 start, end = subtree_range(objs[0], stop_at=verb)
                 for c in children:  # "called on X to do Y"
                     if c.dep_ in ("xcomp", "ccomp") and c.i >= end:
+                        end = max(end, subtree_range(c, stop_at=verb)[1])
+                    elif c.dep_ in ("relcl", "acl") and c.i >= end and same_sentence(c, verb):
+                        # "spoke of life in captivity that included ...": a relative clause hung on the
+                        # verb belongs to the noun phrase before it
                         end = max(end, subtree_range(c, stop_at=verb)[1])
                 return start, end
     if frame == "prep" and not hit.entry.particle:  # "expressing concern over X"
@@ -317,9 +350,15 @@ def _has_predicate(doc: Doc, quote: Quote) -> bool:
 def _with_coordination(doc: Doc, verb: Token, start: int, end: int) -> int:
     """ "talked about reform and passing gun control": a conjunct the parser hung on the cue verb,
     with no subject of its own, continues the content."""
-    while end + 1 < len(doc) and doc[end].dep_ == "cc" and same_sentence(doc[end], verb):
-        nxt = next((t for t in doc[end + 1:end + 4] if t.dep_ == "conj" and (t.head.i == verb.i or start <= t.head.i < end)), None)
-        if nxt is None or any(c.dep_ in SUBJECT_DEPS for c in nxt.children) or (
+    while end + 1 < len(doc) and same_sentence(doc[end], verb):
+        if doc[end].dep_ == "cc":
+            window = doc[end + 1:end + 4]
+        elif end - 1 > start and doc[end - 1].dep_ == "cc":  # the content kept the "or" but lost what follows
+            window = doc[end:end + 3]
+        else:
+            break
+        nxt = next((t for t in window if t.dep_ == "conj" and (t.head.i == verb.i or start <= t.head.i < end)), None)
+        if nxt is None or nxt.right_edge.i + 1 <= end or any(c.dep_ in SUBJECT_DEPS for c in nxt.children) or (
                 is_cue_head(nxt) and verb.lemma_.lower() not in CONTROL_HEADS):
             break
         end = nxt.right_edge.i + 1

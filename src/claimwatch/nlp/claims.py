@@ -138,54 +138,100 @@ def anaphor_topic(span: Span) -> Span | None:
 
 # Verbs of the exchange itself: "declined to comment on X", "did not respond to X" are about X.
 EXCHANGE_VERBS = {"comment", "respond", "answer", "reply", "speak", "talk", "elaborate", "discuss", "address"}
+# Verbs whose object is itself the claim: "declined to confirm the arrival of the warships".
+VERDICT_VERBS = {"confirm", "verify", "deny", "acknowledge"}
 # Prepositions that name what a question, request or comment is about.
 ABOUT_PREPS = {"on", "about", "regarding", "concerning", "over", "into", "for", "to"}
 
 
-def exchange_topic(span: Span) -> Span | None:
-    """What a content made of the exchange itself is about, or None when it is about nothing.
+def exchange_topic(span: Span) -> tuple[Span | None, bool]:
+    """What a content made of the exchange itself is about, and whether it was one.
 
-    "on the claims from Seoul" -> "the claims from Seoul"; "to requests for comment on the assessment"
-    -> "the assessment"; "questions from reporters", "to comment" -> None. Any other content is
-    returned unchanged: it states something of its own.
+    "to requests for comment on the assessment" -> ("the assessment", True); "questions from
+    reporters", "to comment" -> (None, True): about nothing; "on the claims from Seoul" -> ("the
+    claims from Seoul", True) (a preposition before an anaphor); any other content comes back
+    unchanged with False: it states something of its own.
     """
     from claimwatch.nlp.speech import load_speech_objects
 
     meta = load_speech_objects().meta_nouns
     doc = span.doc
+    original, through = span, False
     for _ in range(5):
         if len(span) == 0:
-            return None
+            return None, True
         root = span.root
         lemma = root.lemma_.lower()
         if root.pos_ == "ADP" or root.tag_ == "TO":
-            nxt = next((c for c in root.children if c.dep_ in ("pobj", "pcomp")), None)
-        elif root.pos_ == "VERB" and lemma in EXCHANGE_VERBS and not any(c.dep_ in ("nsubj", "nsubjpass", "ccomp") for c in root.children):
+            nxt = next((c for c in root.children if c.dep_ == "pobj"), None)
+            if nxt is None or not (through or nxt.lemma_.lower() in meta or is_anaphor(doc[nxt.left_edge.i:nxt.right_edge.i + 1])):
+                return (span, True) if through else (original, False)
+        elif root.pos_ == "VERB" and lemma in EXCHANGE_VERBS | VERDICT_VERBS and span.start == root.left_edge.i >= root.i - 1 \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "ccomp") for c in root.children):  # "to comment on X"
             nxt = next((c for c in root.children if c.dep_ in ("prep", "dobj") and (c.dep_ == "dobj" or c.lower_ in ABOUT_PREPS)), None)
+            if lemma in VERDICT_VERBS:  # "to confirm the presence of the soldiers": the object is the claim
+                if nxt is None or nxt.dep_ != "dobj":
+                    return (span, True) if through else (original, False)
+                span = doc[nxt.left_edge.i:nxt.right_edge.i + 1]
+                if not through:
+                    original = span
+                continue
         elif root.pos_ == "NOUN" and (lemma in meta or root.lower_ in meta):
             if any(c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX") for c in root.children):
-                return span  # "questions that the minister lied" carry a proposition
+                return (span, True) if through else (original, False)  # "questions that the minister lied"
             nxt = next((c for c in root.children if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS), None)
         else:
-            return span
+            return (span, True) if span is not original else (original, False)
         if nxt is None:
-            return None
+            return None, True
+        through = True
         span = doc[nxt.left_edge.i:nxt.right_edge.i + 1]
-    return span
+    return span, True
 
 
-def shown_matter(span: Span) -> bool:
+def shown_matter(span: Span, published: bool = False) -> bool:
     """ "photographs of the two men", "satellite imagery of landing ships": published matter named
-    without what it shows, evidence for a claim rather than a claim."""
+    without what it shows, evidence for a claim rather than a claim. ``published``: the cue is an act
+    of publishing ("released its findings"), so any document noun counts."""
     from claimwatch.nlp.speech import load_speech_objects
 
     root = span.root
     if root.pos_ not in ("NOUN", "PROPN") or root.lemma_.lower() in ANAPHOR_NOUNS:
         return False
-    docs = load_speech_objects().exhibits
+    lex = load_speech_objects()
+    docs = lex.documents | lex.exhibits if published else lex.exhibits
     if root.lemma_.lower() not in docs and root.lower_ not in docs:
         return False
     return not any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("acl", "relcl", "ccomp", "advcl") for t in root.subtree)
+
+
+def anaphor_owner(span: Span) -> Token | None:
+    """Whose claims an anaphor means: "the claims from Seoul", "claims by the ministry", "Kyiv's claims"."""
+    root = span.root
+    poss = next((c for c in root.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss
+    prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
+def purely_anaphoric(span: Span) -> bool:
+    """ "they were there", "it is true": a pronoun and a predicate that name nothing themselves."""
+    return any(t.lower_ in ("they", "it", "this", "that", "these", "those") and t.pos_ == "PRON" for t in span) \
+        and not any(t.pos_ in ("NOUN", "PROPN", "NUM") for t in span)
+
+
+def generic_judgement(span: Span) -> bool:
+    """ "Images are a serious thing", "Sanctions are pointless": a judgement about a bare kind, with no
+    actor, event or place named, is an opinion and no checkable claim."""
+    root = span.root
+    if root.lemma_.lower() != "be" or any(t.ent_type_ for t in span) or any(t.like_num for t in span):
+        return False
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.tag_ != "NNS" or any(True for _ in subj.children):
+        return False  # a bare plural names a kind; "such infiltration", "the images" point at something
+    complement = [c for c in root.children if c.dep_ in ("attr", "acomp")]
+    return bool(complement) and all(c.dep_ not in ("ccomp", "xcomp", "advcl") for c in root.children)
 
 
 def definite_event_head(span: Span) -> str | None:
@@ -263,6 +309,10 @@ def propositions(span: Span, agent_of: Callable[[Span], str | None]) -> list[Pro
 def _core(root: Token, span: Span) -> Token:
     """Step through evidential frames ("there is evidence indicating that X", "evidence that X") to X."""
     for _ in range(3):
+        shown = _shown_by_thing(root)
+        if shown is not None and span.start <= shown.i < span.end:  # "their samples showed that X": X
+            root = shown
+            continue
         candidates = [c for c in root.children if c.dep_ in ("attr", "nsubj", "dobj")]
         candidates += [x for c in candidates for x in c.conjuncts]  # "satellite and photographic evidence"
         noun = root if root.pos_ == "NOUN" else next((c for c in candidates if c.lemma_.lower() in EVIDENCE_FRAME_NOUNS), None)
@@ -288,6 +338,27 @@ def _core(root: Token, span: Span) -> Token:
             return root
         root = inner
     return root
+
+
+SHOWING_VERBS = {"show", "indicate", "prove", "confirm", "reveal", "demonstrate"}
+# "the lack of eyewitness accounts suggests ...": negative evidence argues against a claim, not for its clause
+NEGATIVE_EVIDENCE = {"lack", "absence", "failure"}
+
+
+@lru_cache(maxsize=1)
+def _things() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_yaml("non_speakers.yaml")["heads"]) | EVIDENCE_FRAME_NOUNS
+
+
+def _shown_by_thing(verb: Token) -> Token | None:
+    """The clause a thing shows ("the samples showed the plant had released solvent"): a thing
+    is no speaker, so what it shows is the proposition."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SHOWING_VERBS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in _things() or subj.lemma_.lower() in NEGATIVE_EVIDENCE:
+        return None
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
 
 
 def _claim_tokens(toks: list[Token], root: Token) -> list[Token]:

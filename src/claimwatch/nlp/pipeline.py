@@ -13,8 +13,8 @@ from claimwatch.model import Analysis, Article, Statement
 from claimwatch.nlp.actors import ActorIndex, ResolvedSource
 from claimwatch.nlp.attribution import Attribution, find_attributions
 from claimwatch.nlp.claims import (
-    ClaimBook, anaphor_topic, article_topics, definite_event_head, exchange_topic, find_anaphor, is_anaphor, propositions,
-    shown_matter,
+    ClaimBook, anaphor_owner, anaphor_topic, article_topics, definite_event_head, exchange_topic, find_anaphor,
+    generic_judgement, is_anaphor, propositions, purely_anaphoric, shown_matter,
 )
 from claimwatch.nlp.evidence import evidence_from_source, find_evidence
 from claimwatch.nlp.provenance import fold_nested, trace
@@ -245,12 +245,11 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
     before), a definite event noun ("confirmed the capture") names a claim told earlier."""
     span = att.content_span
     agent_of = _agent_of(actors)
-    core = exchange_topic(span)
+    core, exchanged = exchange_topic(span)
     if core is None:
         return (), stance
-    exchanged = (core.start, core.end) != (span.start, span.end)
     span = core
-    if shown_matter(span):
+    if shown_matter(span, published=att.hit.entry.act == "publish"):
         same = previous[-1] if previous and previous[-1].source in speakers else None
         return (same.claims if same is not None else ()), stance
     anaphor = find_anaphor(span)
@@ -264,17 +263,22 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
                 found = book.by_group_of(prop)
                 ids.extend(found[:1] if found else [book.add(prop)])
             return tuple(dict.fromkeys(ids)), stance
+        if exchanged:  # "declined to comment on the claims from Seoul": those claims, if the article told them
+            owner = anaphor_owner(span)
+            name = actors.name_at(owner) if owner is not None else None
+            said = [e for e in previous if e.claims and (owner is None or (name is not None and e.source == name))]
+            return (said[-1].claims if said else ()), stance
         for earlier in reversed(previous):
-            if earlier.claims and (exchanged or earlier.stance in ("asserts", "supports")):
+            if earlier.claims and earlier.stance in ("asserts", "supports"):
                 return earlier.claims, stance
-        if exchanged:
-            return (), stance
     props = propositions(span, agent_of)
     head = definite_event_head(span)
     if head is not None and not any(p.agent for p in props) and book.mentioning(head):
         return book.mentioning(head)[:1], stance
-    if previous and _refers_back(span, props):  # "the implications should they prove true"
+    if previous and (_refers_back(span, props) or _object_refers_back(span, att)):  # "the implications should they prove true"
         return previous[-1].claims, stance
+    if not previous and purely_anaphoric(span) or generic_judgement(span):
+        return (), stance  # "did not deny that they were there" with nothing before it; "Images are a serious thing"
     if exchanged and not any(p.event for p in props):
         return tuple(dict.fromkeys(c for p in props for c in book.matching(p)[:1])), stance
     ids = []
@@ -289,11 +293,19 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
     return tuple(dict.fromkeys(ids)), stance
 
 
+def _object_refers_back(span, att: Attribution) -> bool:
+    """ "calling them groundless rumours", "dismissed it as fake": the cue's pronoun object is the claim before."""
+    first = span[0] if len(span) else None
+    return first is not None and first.lower_ in ("it", "them", "this", "that", "these", "those") \
+        and first.dep_ == "dobj" and first.head.i == att.hit.head.i
+
+
 def _refers_back(span, props) -> bool:
     """A short content with no event and no named actor, resting on a pronoun, is about the claim before."""
     if len(span) > 14 or any(p.event or p.agent for p in props):
         return False
-    return any(t.lower_ in ("they", "it", "this", "that", "these", "those") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") for t in span)
+    return any(t.lower_ in ("they", "them", "it", "this", "that", "these", "those") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+               for t in span)
 
 
 def _statements(article, doc, att: Attribution, reading: StanceReading, stance: str, sources, claim_ids, offset: int) -> list[Statement]:

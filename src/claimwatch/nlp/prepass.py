@@ -3,11 +3,13 @@
 Tagging, parsing and lemmatising cost most of a spaCy run, yet most sentences of a news article
 carry no reporting cue, no quotation and no source. The pre-pass tokenises the article, splits it
 into sentences by rule, and looks for cue forms (every inflection the lemmatiser could map to a cue
-lemma, and the cue phrases) and quotations. Those sentences, with their neighbours for "he said"
-and quote continuations, go through tok2vec, tagger, parser and lemmatiser as one sub-document; NER
-(its own tok2vec in this model) still runs over the whole text, so the actor index sees every name.
-The annotations are then written back into a Doc of the original text, so every character offset
-downstream is an offset into the article as given.
+lemma, and the cue phrases) and quotations. Those sentences, with the sentence before a "he said"
+(whose parse tells the actor index who the subject was), go through every pipe as one sub-document.
+NER has its own tok2vec in this model, so it can also read more than the kept sentences
+(``ner: all | names | kept`` in prepass.yaml). The annotations are then written back into a Doc of
+the original text, so every character offset downstream is an offset into the article as given.
+The sub-documents also skip the attribute ruler's per-token matching of its tag map (``TagMapRuler``:
+same output, one array lookup). Measured cost and quality: docs/prepass.md.
 """
 from __future__ import annotations
 
@@ -315,11 +317,11 @@ def _pipe_chunk(nlp: Language, texts: Sequence[str], batch_size: int, n_process:
     parse_subs, parse_maps = _subs(docs, [s.tokens() for s in selections])
     ner_only = [n for n in nlp.pipe_names if n != NER]
     if rules.ner == "all":
-        parsed = iter(nlp.pipe(parse_subs, batch_size=batch_size, n_process=n_process, disable=[NER]))
+        parsed = iter(_parse(nlp, parse_subs, batch_size, n_process, [NER]))
         named_docs = nlp.pipe(docs, batch_size=batch_size, n_process=n_process, disable=ner_only)
         return [merge(doc, sel, next(parsed) if idx is not None else None, idx)
                 for doc, sel, idx in zip(named_docs, selections, parse_maps)]
-    parsed = iter(nlp.pipe(parse_subs, batch_size=batch_size, n_process=n_process))
+    parsed = iter(_parse(nlp, parse_subs, batch_size, n_process, []))
     name_subs, name_maps = _subs(docs, [s.tokens(s.named) for s in selections])
     named = iter(nlp.pipe(name_subs, batch_size=batch_size, n_process=n_process, disable=ner_only))
     out = []
@@ -330,6 +332,76 @@ def _pipe_chunk(nlp: Language, texts: Sequence[str], batch_size: int, n_process:
             ents.append((next(named), nidx))
         out.append(merge(doc, sel, p, idx, ents))
     return out
+
+
+def _parse(nlp: Language, subs: list[Doc], batch_size: int, n_process: int, disable: list[str]) -> Iterator[Doc]:
+    """``nlp.pipe`` over the sub-documents, with the attribute ruler's tag map done as one lookup."""
+    ruler = tag_map_ruler(nlp)
+    if ruler is None:
+        yield from nlp.pipe(subs, batch_size=batch_size, n_process=n_process, disable=disable)
+        return
+    lemmatizer = nlp.get_pipe(LEMMATIZER)
+    for doc in nlp.pipe(subs, batch_size=batch_size, n_process=n_process, disable=[*disable, RULER, LEMMATIZER]):
+        yield lemmatizer(ruler(doc))
+
+
+class TagMapRuler:
+    """The model's ``attribute_ruler`` with its leading tag-map rules (one TAG -> POS, MORPH each)
+    applied as an array lookup instead of one matcher hit and one Python assignment per token.
+
+    The other rules run in a ruler of their own, in their order, after the tag map, as in the
+    original: none of them matches on POS or MORPH, so the output is the same (the test compares).
+    """
+
+    def __init__(self, nlp: Language, patterns: list[dict], lead: int):
+        from spacy.parts_of_speech import IDS as POS_IDS
+        from spacy.pipeline import AttributeRuler
+
+        vocab = nlp.vocab
+        self.table: dict[int, tuple[int, int]] = {}
+        for p in patterns[:lead]:
+            tag = vocab.strings.add(p["patterns"][0][0]["TAG"])
+            self.table[tag] = (POS_IDS[p["attrs"]["POS"]], vocab.morphology.add(p["attrs"]["MORPH"]))
+        self.rest = AttributeRuler(vocab)
+        self.rest.add_patterns(patterns[lead:])
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc):
+            arr = doc.to_array(["TAG", "POS", "MORPH"])
+            for row in arr:
+                hit = self.table.get(int(row[0]))
+                if hit is not None:
+                    row[1], row[2] = hit
+            doc.from_array(["POS", "MORPH"], arr[:, 1:])
+        return self.rest(doc)
+
+
+RULER, LEMMATIZER = "attribute_ruler", "lemmatizer"
+
+
+@lru_cache(maxsize=4)
+def tag_map_ruler(nlp: Language) -> TagMapRuler | None:
+    """A TagMapRuler for this pipeline, or None when its ruler does not start with a plain tag map
+    (then the sub-documents go through the pipeline's own ruler)."""
+    if RULER not in nlp.pipe_names or LEMMATIZER not in nlp.pipe_names:
+        return None
+    names = nlp.pipe_names
+    if names.index(LEMMATIZER) != names.index(RULER) + 1 or names[-1] not in (LEMMATIZER, NER) \
+            or names.index(NER) < names.index(LEMMATIZER):
+        return None
+    patterns = nlp.get_pipe(RULER).patterns
+    lead = 0
+    for p in patterns:
+        pats = p["patterns"]
+        if len(pats) == 1 and len(pats[0]) == 1 and set(pats[0][0]) == {"TAG"} and isinstance(pats[0][0]["TAG"], str) \
+                and p.get("index", 0) == 0 and set(p["attrs"]) == {"POS", "MORPH"}:
+            lead += 1
+        else:
+            break
+    keys = {k for p in patterns[lead:] for tok in p["patterns"][0] for k in tok}
+    if lead == 0 or keys & {"POS", "MORPH"}:
+        return None
+    return TagMapRuler(nlp, patterns, lead)
 
 
 def _subs(docs: Sequence[Doc], token_lists: Sequence[list[int]]) -> tuple[list[Doc], list[numpy.ndarray | None]]:

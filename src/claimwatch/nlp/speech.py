@@ -92,8 +92,8 @@ def it_refers(token: Token) -> bool:
 # --- what a cue's object must be (lexicons/speech_objects.yaml) ---------------------------------
 
 SPEECH_OBJECTS_FILE = "speech_objects.yaml"
-SPEECH_OBJECT_SECTIONS = ("publishing_verbs", "documents", "naming_verbs", "hearer_verbs", "hearers", "meta_nouns",
-                          "exhibits")
+SPEECH_OBJECT_SECTIONS = ("publishing_verbs", "documents", "naming_verbs", "complement_verbs", "hearer_verbs", "hearers",
+                          "meta_nouns", "exhibits")
 HEARER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 
 
@@ -104,6 +104,7 @@ class SpeechObjects:
     publishing_verbs: frozenset[str]
     documents: frozenset[str]
     naming_verbs: frozenset[str]
+    complement_verbs: frozenset[str]
     hearer_verbs: frozenset[str]
     hearers: frozenset[str]
     meta_nouns: frozenset[str]
@@ -150,6 +151,9 @@ def has_speech_object(verb: Token, carried: bool = False) -> bool:
     if lemma in lex.naming_verbs and objects:
         return any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or (c.dep_ == "prep" and c.lower_ == "as")
                    for c in children) or any(c.dep_ in ("oprd", "acomp") for o in objects for c in o.children)
+    if lemma in lex.complement_verbs and objects:
+        return any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "with") for c in children) \
+            or any(c.dep_ == "prep" and c.lower_ == "with" for o in objects for c in o.children)
     return True
 
 
