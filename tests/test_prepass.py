@@ -166,31 +166,13 @@ def test_prepass_cli_analyze_fast_matches_full_on_worked_example():
     assert spans[0] and spans[1] == spans[0]
 
 
-def test_prepass_cli_ingest_fast_refuses_dask(tmp_path):
-    from click.testing import CliRunner
+def test_prepass_dask_worker_task_runs_the_pre_pass_when_asked():
+    from claimwatch.model import Article
+    from claimwatch.nlp.pipeline import analyze_many
+    from claimwatch.scale.dask_engine import analyse_on_worker, from_record
 
-    from claimwatch.cli import cli
-
-    story = tmp_path / "a.txt"
-    story.write_text(ARTICLES[0], encoding="utf-8")
-    result = CliRunner().invoke(cli, ["ingest", str(story), "--db", str(tmp_path / "x.db"), "--fast", "--engine", "dask"])
-    assert result.exit_code == 2
-    assert "--fast" in result.output + (result.stderr if result.stderr_bytes is not None else "")
-
-
-@pytest.mark.parametrize("text", ["", "   ", "\n\n", "Said.", "He said."])
-def test_prepass_degenerate_texts_keep_their_text(nlp, text):
-    doc = next(iter(pipe_prepass(nlp, [text])))
-    assert doc.text == text
-    assert analyze_article(Article(text=text), nlp=nlp, fast=True).statements == \
-        analyze_article(Article(text=text), nlp=nlp).statements
-
-
-@pytest.mark.parametrize("text", ARTICLES)
-def test_prepass_tag_map_ruler_annotates_like_the_pipeline(nlp, text):
-    from claimwatch.nlp.prepass import _parse, tag_map_ruler
-
-    assert tag_map_ruler(nlp) is not None  # the packaged model's ruler starts with a plain tag map
-    attrs = ["TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE"]
-    ours = next(_parse(nlp, [nlp.make_doc(text)], 1, 1, []))
-    assert (ours.to_array(attrs) == nlp(text).to_array(attrs)).all()
+    articles = [Article(text=t, id=f"a{i}") for i, t in enumerate(ARTICLES)]
+    records = analyse_on_worker(articles, None, True)
+    rebuilt = [from_record(r, a) for r, a in zip(records, articles)]
+    expected = list(analyze_many(articles, fast=True))
+    assert [[s.to_dict() for s in a.statements] for a in rebuilt] == [[s.to_dict() for s in a.statements] for a in expected]

@@ -79,12 +79,10 @@ def ingest(inputs: tuple[str, ...], db: str, no_fetch: bool, engine: str, schedu
 
     if scheduler and engine != "dask":
         raise InputError("--scheduler needs --engine dask")
-    if fast and engine == "dask":
-        raise InputError("--fast runs with --engine local only")
     if engine == "dask":
         from claimwatch.scale.dask_engine import DaskEngine
 
-        runner: Any = DaskEngine(scheduler=scheduler)
+        runner: Any = DaskEngine(scheduler=scheduler, fast=fast)
     else:
         runner = nullcontext()
     show_bar = sys.stderr.isatty() and fmt == "text"

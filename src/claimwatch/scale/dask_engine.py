@@ -35,12 +35,13 @@ def dask_available() -> bool:
     return True
 
 
-def analyse_on_worker(articles: Sequence[Article], time_limit: Optional[float] = None) -> list[dict[str, Any]]:
+def analyse_on_worker(articles: Sequence[Article], time_limit: Optional[float] = None,
+                      fast: bool = False) -> list[dict[str, Any]]:
     """Worker-side task: analyse one batch (one-by-one retry on failure) and return plain records.
 
     Each record is ``{"analysis": Analysis.to_dict(include_text=False)}`` or ``{"skipped": [source,
     reason]}``. The per-article time limit needs SIGALRM in the main thread, which a Dask worker's task
-    thread is not, so on workers it does not apply.
+    thread is not, so on workers it does not apply. ``fast`` runs the cue pre-pass (``--fast``).
     """
     from claimwatch.ledger.ingest import analyse_batch
     from claimwatch.nlp.pipeline import analyze_many, load_nlp
@@ -48,7 +49,7 @@ def analyse_on_worker(articles: Sequence[Article], time_limit: Optional[float] =
     nlp = load_nlp()  # cached per process: the plugin already loaded it
 
     def analyze(batch: Sequence[Article]) -> Iterable[Analysis]:
-        return analyze_many(batch, nlp=nlp, batch_size=max(1, len(batch)))
+        return analyze_many(batch, nlp=nlp, batch_size=max(1, len(batch)), fast=fast)
 
     out: list[dict[str, Any]] = []
     for result in analyse_batch(list(articles), analyze, time_limit):
@@ -72,7 +73,7 @@ class DaskEngine:
 
     def __init__(self, scheduler: Optional[str] = None, n_workers: int = DEFAULT_WORKERS,
                  threads_per_worker: int = THREADS_PER_WORKER, in_flight: Optional[int] = None,
-                 time_limit: Optional[float] = None) -> None:
+                 time_limit: Optional[float] = None, fast: bool = False) -> None:
         if not dask_available():
             raise InputError("the Dask engine needs dask[distributed]: pip install 'dask[distributed]'")
         self.scheduler = scheduler
@@ -80,6 +81,7 @@ class DaskEngine:
         self.threads_per_worker = threads_per_worker
         self.in_flight = in_flight
         self.time_limit = time_limit
+        self.fast = fast
         self._cluster = None
         self._client = None
 
@@ -136,7 +138,7 @@ class DaskEngine:
         limit = self.in_flight or IN_FLIGHT_PER_THREAD * self.threads
         pending: deque = deque()
         for batch in batches:
-            pending.append((batch, client.submit(analyse_on_worker, batch, self.time_limit, pure=False)))
+            pending.append((batch, client.submit(analyse_on_worker, batch, self.time_limit, self.fast, pure=False)))
             while len(pending) >= limit:
                 yield _collect(*pending.popleft())
         while pending:
