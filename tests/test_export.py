@@ -459,3 +459,35 @@ def test_export_every_table_column_is_documented():
     missing = [f"{name}.{c.name}" for name, columns in tables.TABLES.items() for c in columns
                if f"| `{c.name}` |" not in text]
     assert not missing, f"columns missing from docs/export.md: {missing}"
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("=HYPERLINK(\"http://evil.example\",\"click\")", "'=HYPERLINK(\"http://evil.example\",\"click\")"),
+    ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+    ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+    ("-5", "-5"),
+    ("-1.5e3", "-1.5e3"),
+    ("North Korea sent troops", "North Korea sent troops"),
+])
+def test_export_spreadsheet_safe_cells_defuse_formulas_but_keep_numbers(cell, expected):
+    from claimwatch.export.tables import spreadsheet_cell
+
+    assert spreadsheet_cell(cell) == expected
+
+
+def test_export_spreadsheet_safe_csv_defuses_a_hostile_title(tmp_path):
+    db = str(tmp_path / "hostile.db")
+    record = {"title": "=HYPERLINK(\"http://evil.example\",\"Harbour to reopen\")", "outlet": "Harbour Post",
+              "published": "2025-05-02T08:00:00+00:00",
+              "text": "The port authority said on Friday that the harbour would reopen in May."}
+    source = tmp_path / "a.jsonl"
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert run("ingest", str(source), "--db", db).exit_code == 0
+    export(db, tmp_path / "plain", "--to", "csv", "--table", "articles")
+    export(db, tmp_path / "safe", "--to", "csv", "--table", "articles", "--spreadsheet-safe")
+    with open(tmp_path / "plain" / "articles.csv", encoding="utf-8", newline="") as fh:
+        plain = [r["title"] for r in csv.DictReader(fh)]
+    with open(tmp_path / "safe" / "articles.csv", encoding="utf-8", newline="") as fh:
+        safe = [r["title"] for r in csv.DictReader(fh)]
+    assert plain == [record["title"]] and safe == ["'" + record["title"]]
+    assert run("export", "--to", "parquet", "--out", str(tmp_path / "p"), "--db", db, "--spreadsheet-safe").exit_code == 2

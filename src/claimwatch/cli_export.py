@@ -30,11 +30,15 @@ FORMATS = ("text", "json")
 @click.option("--jsonl", is_flag=True, help="jsonld/claimreview: one document per line instead of a JSON array.")
 @click.option("--reviewer", metavar="NAME", help="claimreview: the fact-checking organisation named as author.")
 @click.option("--base-url", metavar="URL", help="Name claims BASE/claims/ID instead of urn:claimwatch:claim:ID.")
+@click.option("--spreadsheet-safe", is_flag=True,
+              help="csv: prefix cells that start like a formula (=, +, -, @) with ' so Excel or LibreOffice "
+                   "shows them as text (article text is untrusted). Off by default: pandas and R read the data as stored.")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file or the tables in a non-empty folder.")
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="This command's report: text for reading, json for tools.")
 def export_command(kind: str, out: str, db: str, story: Optional[str], table: str, jsonl: bool,
-                   reviewer: Optional[str], base_url: Optional[str], force: bool, fmt: str) -> None:
+                   reviewer: Optional[str], base_url: Optional[str], spreadsheet_safe: bool, force: bool,
+                   fmt: str) -> None:
     """Export claims as schema.org JSON-LD, ClaimReview drafts, or tables as CSV / Parquet.
 
     JSON-LD goes to one file (a JSON array, or JSON lines with --jsonl); CSV and Parquet write
@@ -56,12 +60,14 @@ def export_command(kind: str, out: str, db: str, story: Optional[str], table: st
         raise InputError("--table applies to csv and parquet; jsonld and claimreview export claims")
     if not json_kind and (jsonl or reviewer):
         raise InputError("--jsonl and --reviewer apply to jsonld and claimreview exports")
+    if spreadsheet_safe and kind != "csv":
+        raise InputError("--spreadsheet-safe applies to csv exports")
     if db != ":memory:" and not Path(db).is_file():
         raise LedgerError(f"no ledger at {db}; create one with `claimwatch ingest ... --db {db}`")
     tables = TABLE_NAMES if table == "all" else (table,)
     with Ledger(db) as ledger:
         report = export(ledger, kind, Path(out), story=story, table_names=tables, jsonl=jsonl, force=force,
-                        reviewer=reviewer, base_url=base_url)
+                        reviewer=reviewer, base_url=base_url, spreadsheet_safe=spreadsheet_safe)
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -49,8 +49,12 @@ class ExportReport:
 
 def export(ledger: Ledger, kind: str, out: Path, story: Optional[str] = None,
            table_names: Sequence[str] = TABLE_NAMES, jsonl: bool = False, force: bool = False,
-           reviewer: Optional[str] = None, base_url: Optional[str] = None) -> ExportReport:
-    """Export the ledger (or one story of it) as ``kind`` to ``out``; refuses to overwrite unless ``force``."""
+           reviewer: Optional[str] = None, base_url: Optional[str] = None,
+           spreadsheet_safe: bool = False) -> ExportReport:
+    """Export the ledger (or one story of it) as ``kind`` to ``out``; refuses to overwrite unless ``force``.
+
+    ``spreadsheet_safe`` (CSV) defuses cells a spreadsheet would run as a formula (article text is
+    untrusted input)."""
     if kind not in KINDS:
         raise InputError(f"unknown export kind {kind!r}; expected one of {', '.join(KINDS)}")
     unknown = [t for t in table_names if t not in tables.TABLES]
@@ -66,7 +70,7 @@ def export(ledger: Ledger, kind: str, out: Path, story: Optional[str] = None,
         n = files.write_json(out, docs, lines=jsonl)
         written = (WrittenFile(str(out), "claims", n, out.stat().st_size),)
     else:
-        written = tuple(_write_table(ledger, selection, kind, out, name) for name in table_names)
+        written = tuple(_write_table(ledger, selection, kind, out, name, spreadsheet_safe) for name in table_names)
     return ExportReport(kind, story, len(selection.claim_ids), written)
 
 
@@ -81,9 +85,11 @@ def table_rows(ledger: Ledger, selection: records.Selection, name: str) -> list[
     return [tables.article_row(r) for r in records.article_rows(ledger, selection)]
 
 
-def _write_table(ledger: Ledger, selection: records.Selection, kind: str, folder: Path, name: str) -> WrittenFile:
+def _write_table(ledger: Ledger, selection: records.Selection, kind: str, folder: Path, name: str,
+                 spreadsheet_safe: bool = False) -> WrittenFile:
     rows = table_rows(ledger, selection, name)
     target = folder / f"{name}.{kind}"
     with files.atomic(target) as temp:
-        n = tables.write_csv(temp, name, rows) if kind == "csv" else tables.write_parquet(temp, name, rows)
+        n = (tables.write_csv(temp, name, rows, spreadsheet_safe) if kind == "csv"
+             else tables.write_parquet(temp, name, rows))
     return WrittenFile(str(target), name, n, target.stat().st_size)

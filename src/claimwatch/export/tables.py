@@ -216,7 +216,21 @@ def csv_value(value: Any) -> str:
     return str(value)
 
 
-def write_csv(path: Path, table: str, rows: Iterable[Mapping[str, Any]]) -> int:
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(text: str) -> str:
+    """A cell a spreadsheet shows as text: one starting like a formula gets a leading apostrophe
+    (the OWASP advice for CSV injection); numbers such as "-5" are left alone."""
+    if text.startswith(FORMULA_STARTS):
+        try:
+            float(text)
+        except ValueError:
+            return "'" + text
+    return text
+
+
+def write_csv(path: Path, table: str, rows: Iterable[Mapping[str, Any]], spreadsheet_safe: bool = False) -> int:
     """Write ``rows`` with the table's header (UTF-8, RFC 4180 quoting); returns the row count."""
     names = [c.name for c in TABLES[table]]
     n = 0
@@ -224,7 +238,8 @@ def write_csv(path: Path, table: str, rows: Iterable[Mapping[str, Any]]) -> int:
         writer = csv.writer(fh)
         writer.writerow(names)
         for row in rows:
-            writer.writerow([csv_value(row[name]) for name in names])
+            cells = [csv_value(row[name]) for name in names]
+            writer.writerow([spreadsheet_cell(c) for c in cells] if spreadsheet_safe else cells)
             n += 1
     return n
 

@@ -22,12 +22,15 @@ from claimwatch.model import Claim, Quantity
 
 SOURCE = "claim_matching.yaml"
 LEVELS = ("same_type_same_agent", "same_type_one_agent_missing", "related_type_same_agent",
-          "same_agent_type_missing", "nothing_shared")
+          "same_agent_type_missing", "shared_words", "nothing_shared")
+# Levels a pair without type-and-agent agreement may be lifted from to "shared_words".
+_LIFTABLE = ("same_agent_type_missing", "nothing_shared")
 NUMBER_TOKEN = "<num>"
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019.\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*")
 _NUMBER = re.compile(r"^\d[\d,.]*$")
 _STOPWORDS = stopwords("common")
+_NEWS_WORDS = stopwords("news")
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen dozens hundred hundreds "
                           "thousand thousands million millions".split())
 
@@ -43,6 +46,8 @@ class MatchConfig:
     min_tokens: int
     block_on_disjoint_places: bool = True
     ignore_quantity_units: frozenset[str] = frozenset()
+    shared_words_min: int = 0  # 0: the "shared_words" level is off
+    negation_words: frozenset[str] = frozenset()
 
     def keeps(self, quantity: Quantity) -> bool:
         """False for figures that are not the claim's own quantity (durations, ages of things)."""
@@ -61,6 +66,7 @@ class ClaimFeatures:
     quantities: tuple[Quantity, ...] = ()
     embedding: Optional[np.ndarray] = field(default=None, compare=False, repr=False)
     places: frozenset[str] = frozenset()  # states and organisations named besides the agent
+    negated: bool = False  # the text carries a negation word ("not", "never", "didn't")
 
 
 @dataclass(frozen=True)
@@ -108,11 +114,19 @@ def parse_config(data: Any) -> MatchConfig:
     ignore = data.get("ignore_quantity_units", [])
     if not isinstance(ignore, list) or not all(isinstance(u, str) and u.strip() for u in ignore):
         raise LexiconError(f"{SOURCE}: ignore_quantity_units: expected a list of unit words")
+    shared_min = data.get("shared_words_min", 0)
+    if isinstance(shared_min, bool) or not isinstance(shared_min, int) or shared_min < 0:
+        raise LexiconError(f"{SOURCE}: shared_words_min: expected a non-negative integer, got {shared_min!r}")
+    negations = data.get("negation_words", [])
+    if not isinstance(negations, list) or not all(isinstance(w, str) and w.strip() for w in negations):
+        raise LexiconError(f"{SOURCE}: negation_words: expected a list of words")
     return MatchConfig(lexical_weight=lexical, embedding_weight=embedding, thresholds=thresholds,
                        related_types_compatible=bool(data.get("related_types_compatible", True)),
                        min_tokens=min_tokens,
                        block_on_disjoint_places=bool(data.get("block_on_disjoint_places", True)),
-                       ignore_quantity_units=frozenset(u.casefold() for u in ignore))
+                       ignore_quantity_units=frozenset(u.casefold() for u in ignore),
+                       shared_words_min=shared_min,
+                       negation_words=frozenset(w.casefold().replace("\u2019", "'") for w in negations))
 
 
 @lru_cache(maxsize=1)
@@ -247,10 +261,22 @@ def _base_features(text: str, event_type: Optional[str], subject: Optional[str])
     agent = canonical_actor(subject)
     places = named_places(text) - {agent} if agent else named_places(text)
     return ClaimFeatures(text=text, event_type=event_type, agent=agent, tokens=content_tokens(text),
-                         places=frozenset(places))
+                         places=frozenset(places), negated=is_negated(text))
 
 
 # --- scoring ---------------------------------------------------------------------------------
+
+def is_negated(text: str, config: Optional[MatchConfig] = None) -> bool:
+    """True when the text has a negation word: "X was not sent" and "X was sent" are not one claim."""
+    words = config.negation_words if config else load_config().negation_words
+    low = text.casefold().replace("\u2019", "'")
+    return any(w in words for w in re.findall(r"[a-z]+(?:'[a-z]+)?", low))
+
+
+def shared_words(a: ClaimFeatures, b: ClaimFeatures) -> frozenset[str]:
+    """Content words both claims use, besides figures and words frequent in any news text."""
+    return (a.tokens & b.tokens) - {NUMBER_TOKEN} - _NEWS_WORDS
+
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
@@ -272,7 +298,20 @@ def types_related(a: str, b: str) -> bool:
 
 
 def agreement(a: ClaimFeatures, b: ClaimFeatures, config: MatchConfig) -> tuple[Optional[str], str]:
-    """The threshold level for a pair, or (None, reason) when the structure rules a match out."""
+    """The threshold level for a pair, or (None, reason) when the structure rules a match out.
+
+    Without event-type agreement, a pair that shares ``shared_words_min`` specific content words and
+    the same polarity (both negated or neither) is lifted to the "shared_words" level: headlines and
+    short claims rarely carry a type, and several shared specifics are nearly as strong a signal."""
+    level, reason = _structural_agreement(a, b, config)
+    if level in _LIFTABLE and config.shared_words_min and a.negated == b.negated:
+        common = shared_words(a, b)
+        if len(common) >= config.shared_words_min:
+            return "shared_words", f"{reason}; {len(common)} content words shared"
+    return level, reason
+
+
+def _structural_agreement(a: ClaimFeatures, b: ClaimFeatures, config: MatchConfig) -> tuple[Optional[str], str]:
     if a.agent and b.agent and a.agent.casefold() != b.agent.casefold():
         return None, f"different agents ({a.agent} / {b.agent})"
     same_agent = bool(a.agent and b.agent)

@@ -117,7 +117,7 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
     if content is None and quote is not None:
         content = token_range(doc, *quote.inner)
     if content is None:
-        content = _parenthetical(verb, sources) or _clause_content(verb, hit)
+        content = _parenthetical(verb, sources) or _medial(verb, sources) or _clause_content(verb, hit)
     if content is None:
         return None
     start_tok, end_tok = content
@@ -340,6 +340,32 @@ def _parenthetical(verb: Token, sources: tuple[Token, ...]) -> tuple[int, int] |
         return None
     start = sentence_start(verb)
     return trim_range(doc, start, first - 1) if first - 1 > start else None
+
+
+def _medial(verb: Token, sources: tuple[Token, ...]) -> tuple[int, int] | None:
+    """ "Y1, X said, Y2." — a cue and its subject set off by commas inside the sentence they report:
+    the content is the whole sentence around the aside (news style for "X said that Y1 Y2")."""
+    if not sources or verb.dep_ == "ROOT" or is_cue_head(verb.head) or any(
+            c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i and not is_hearer(c, verb) for c in verb.children):
+        return None
+    doc = verb.doc
+    aside = [t.i for t in verb.subtree if not t.is_punct]
+    first = min(min(aside), min(t.left_edge.i for t in sources))
+    last = max(aside)
+    if first == 0 or last + 2 >= len(doc) or doc[first - 1].text != "," or doc[last + 1].text != ",":
+        return None
+    start = sentence_start(verb)
+    end = last + 2
+    while end < len(doc) and same_sentence(doc[end], verb):
+        end += 1
+    before = [t for t in doc[start:first - 1] if not t.is_punct]
+    after = [t for t in doc[last + 2:end] if not t.is_punct]
+    if len(before) < 2 or len(after) < 3:  # both sides of the aside carry words
+        return None
+    start, end = trim_range(doc, start, end)
+    if doc[start].dep_ == "cc" and start + 1 < first:  # "But ..., he said, ...": the link word is the writer's
+        start += 1
+    return start, cut_other_acts(doc, start, end)
 
 
 def _has_predicate(doc: Doc, quote: Quote) -> bool:

@@ -275,7 +275,7 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
     head = definite_event_head(span)
     if head is not None and not any(p.agent for p in props) and book.mentioning(head):
         return book.mentioning(head)[:1], stance
-    if previous and (_refers_back(span, props) or _object_refers_back(span, att)):  # "the implications should they prove true"
+    if previous and (_refers_back(span, props, _speaker_pronouns(att)) or _object_refers_back(span, att)):  # "the implications should they prove true"
         return previous[-1].claims, stance
     if not previous and purely_anaphoric(span) or generic_judgement(span):
         return (), stance  # "did not deny that they were there" with nothing before it; "Images are a serious thing"
@@ -300,12 +300,50 @@ def _object_refers_back(span, att: Attribution) -> bool:
         and first.dep_ == "dobj" and first.head.i == att.hit.head.i
 
 
-def _refers_back(span, props) -> bool:
-    """A short content with no event and no named actor, resting on a pronoun, is about the claim before."""
+def _refers_back(span, props, speaker_forms: frozenset[str] = frozenset()) -> bool:
+    """A short content with no event and no named actor, resting on a pronoun, is about the claim before.
+
+    The pronoun must point at something other than the speaker: in "Orlan Chemicals said it would
+    study the results" the "it" is the company itself, and what it says is a new proposition. A
+    subject counts only in the content's main clause ("he could not confirm it was X" rests on "he").
+    """
     if len(span) > 14 or any(p.event or p.agent for p in props):
         return False
-    return any(t.lower_ in ("they", "them", "it", "this", "that", "these", "those") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
-               for t in span)
+    for t in span:
+        form = t.lower_
+        if form not in BACK_PRONOUNS or form in speaker_forms:
+            continue
+        if t.dep_ in ("dobj", "pobj") or (t.dep_ in ("nsubj", "nsubjpass") and _in_main_clause(t, span)):
+            return True
+    return False
+
+
+BACK_PRONOUNS = {"they", "them", "it", "this", "that", "these", "those"}
+PERSON_FORMS = frozenset({"he", "him", "she", "her"})
+GROUP_FORMS = frozenset({"they", "them"})
+
+
+def _in_main_clause(tok, span) -> bool:
+    """The token hangs on the content's root or on a predicate coordinated with it."""
+    root = span.root
+    return tok.head.i == root.i or tok.head.i in {c.i for c in root.conjuncts}
+
+
+def _speaker_pronouns(att: Attribution) -> frozenset[str]:
+    """Pronoun forms that would name the speaker itself inside its own content: "he" for a person,
+    "they" for a group, "it" or "they" for an organisation or a state."""
+    out: set[str] = set()
+    for src in att.sources:
+        form = src.lower_
+        if src.pos_ == "PRON":
+            out |= {form} | ({"them"} if form == "they" else set()) | ({"him"} if form == "he" else set())
+        elif src.ent_type_ == "PERSON":
+            out |= PERSON_FORMS
+        elif src.tag_ in ("NNS", "NNPS") or len(att.sources) > 1:
+            out |= GROUP_FORMS
+        else:
+            out |= {"it"} | GROUP_FORMS
+    return frozenset(out)
 
 
 def _statements(article, doc, att: Attribution, reading: StanceReading, stance: str, sources, claim_ids, offset: int) -> list[Statement]:
