@@ -341,3 +341,35 @@ def test_web_home_links_each_story(client):
         assert f'href="/?story=s{story["id"]}"' in html and f'<option value="s{story["id"]}"' in html
     first = client.get(f"/?story=s{stories[0]['id']}").text
     assert f'<option value="s{stories[0]["id"]}" selected>' in first
+
+
+def test_web_serves_watch_alerts_as_an_atom_feed_and_json(tmp_path):
+    import feedparser
+
+    from claimwatch.ledger.ingest import ingest_into
+    from claimwatch.ledger.store import Ledger
+    from claimwatch.watch.check import check_watches, record_baseline
+    from claimwatch.watch.store import add_watch
+    from test_web_support import STORY
+
+    records = STORY.read_text(encoding="utf-8").splitlines()
+    early, late = tmp_path / "early.jsonl", tmp_path / "late.jsonl"
+    early.write_text("\n".join(records[:2]) + "\n", encoding="utf-8")
+    late.write_text("\n".join(records[2:]) + "\n", encoding="utf-8")
+    db = tmp_path / "alerts.db"
+    with Ledger(db, embedder=no_embedder) as led:
+        ingest_into(led, [str(early)], fetch_urls=False)
+        record_baseline(led, add_watch(led, "north korea")[0])
+        ingest_into(led, [str(late)], fetch_urls=False)
+        raised = check_watches(led)
+    assert raised
+    client = TestClient(create_app(db, embedder=no_embedder))
+    response = client.get("/alerts.atom")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("application/atom+xml")
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo and feed.version == "atom10" and feed.entries
+    assert all(link.href.startswith("http://testserver/claims/") for e in feed.entries for link in e.links)
+    alerts = client.get("/api/alerts").json()
+    assert {a["id"] for a in alerts} >= {a.id for a in raised}
+    assert client.get("/api/alerts", params={"since": "yesterday-ish"}).status_code == 400
+    assert 'type="application/atom+xml"' in client.get("/").text

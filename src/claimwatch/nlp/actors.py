@@ -34,6 +34,7 @@ class _ActorState:
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     heads: set[str] = field(default_factory=set)  # lower-case nouns that describe it: "agency", "mayor"
+    described: set[str] = field(default_factory=set)  # words of its title and apposition: "dhs", "spokeswoman"
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class ActorIndex:
                 role, affiliation = self._premodifiers(ent)
                 apos_role, apos_aff = self._apposition(ent)
                 state.role = state.role or role or apos_role
+                state.described |= self._descriptor_words(ent)
                 state.affiliation = state.affiliation or affiliation or apos_aff
                 if state.role:
                     state.heads.update(w.lower() for w in state.role.split())
@@ -244,9 +246,15 @@ class ActorIndex:
                 self._add_mention(known, token.text, (token.idx, token.idx + len(token)), "alias")
                 self._note_subject(token, known)
                 return ResolvedSource(known, (token.idx, token.idx + len(token)))
+        holder = self._named_holder(token, span)
+        if holder is not None:  # "a spokesman for the ministry" ... "ministry spokesman Ali Hassan"
+            self._add_mention(holder, text, (span.start_char, span.end_char), "description")
+            self._note_subject(token, holder)
+            return ResolvedSource(holder, (span.start_char, span.end_char))
         inner = self._entity_inside(span)
         head_lower = token.lemma_.lower()
-        if inner is not None and inner.label_ == "PERSON":
+        if inner is not None and inner.label_ == "PERSON" and (
+                inner.start <= token.i < inner.end or not self._is_role_noun(token)):  # not "a spokesman for Hunter"
             name = self._token_actor.get(inner.root.i, _clean_name(inner))
             return ResolvedSource(name, (inner.start_char, inner.end_char))
         is_definite = span[0].lower_ in ("the", "this", "that") or span[0].tag_ == "PRP$"
@@ -269,6 +277,47 @@ class ActorIndex:
         self._add_mention(name, text, (span.start_char, span.end_char), "description")
         self._note_subject(token, name)
         return ResolvedSource(name, (span.start_char, span.end_char))
+
+    def _descriptor_words(self, ent: Span) -> set[str]:
+        """Words of the title before a name and of its apposition ("DHS spokeswoman X", "X, the
+        ministry's spokesman"): what a later or earlier description of the same person may repeat."""
+        words: list[Token] = []
+        for t in reversed(self.doc[max(0, ent.start - 5):ent.start]):
+            if t.is_punct or t.lower_ in DETERMINERS or t.pos_ not in ("PROPN", "NOUN", "ADJ", "PART"):
+                break
+            words.append(t)
+        appos = next((c for c in ent.root.children if c.dep_ == "appos"), None)
+        if appos is not None:
+            words.extend(appos.subtree)
+        return {w for t in words for w in (t.lower_, t.text) if t.is_alpha and t.lower_ not in _function_words()}
+
+    def _is_role_noun(self, token: Token) -> bool:
+        return token.pos_ == "NOUN" and self.titles.role_in(token.text) is not None
+
+    def _named_holder(self, token: Token, span: Span) -> str | None:
+        """The one named person whose title and affiliation an indefinite description repeats: "a
+        spokesperson for the Department of Homeland Security" is "DHS spokeswoman Marsha Catron" when
+        the article names no other such spokesperson."""
+        if not self._is_role_noun(token) or token.tag_ != "NN" or span[0].lower_ not in ("a", "an"):
+            return None
+        role = token.lower_
+        generic = role in _GENERIC_ROLES
+        words = [t for t in span if t.i != token.i and t.is_alpha and t.lower_ not in _function_words()]
+        keys = {t.lower_ for t in words if t.lower_ not in self.titles.organisation_heads}
+        capitals = [t.text for t in words if t.text[:1].isupper()]
+        acronym = "".join(w[0] for w in capitals) if len(capitals) > 1 else None
+        if not keys and not acronym:
+            return None
+        found = []
+        for name, state in self._actors.items():
+            if state.kind != "person" or not state.role:
+                continue
+            same_role = generic or role in state.described or (role.startswith("spokes") and any(
+                w.startswith("spokes") for w in state.described))
+            lowered = {w.lower() for w in state.described}
+            if same_role and (keys & lowered or (acronym and acronym in state.described)):
+                found.append(name)
+        return found[0] if len(found) == 1 else None
 
     def _person_by_surname(self, word: str) -> str | None:
         for name, state in self._actors.items():
@@ -428,6 +477,16 @@ class ActorIndex:
 def _description_synonyms() -> dict[str, frozenset[str]]:
     data = load_yaml("descriptions.yaml")
     return {k.lower(): frozenset(w.lower() for w in v) for k, v in data["synonyms"].items()}
+
+
+# Titles that stand for any title: "a Tour official" may be its executive vice president.
+_GENERIC_ROLES = frozenset({"official", "representative", "executive", "source"})
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    from claimwatch.lexicons import stopwords
+    return stopwords("common")
 
 
 @lru_cache(maxsize=1)

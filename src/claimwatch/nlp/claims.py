@@ -9,6 +9,7 @@ back to the claims they refer to. A negated restatement of an earlier claim is a
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable
@@ -121,7 +122,11 @@ def find_anaphor(span: Span) -> Span | None:
         if t.pos_ == "NOUN" and t.lemma_.lower() in ANAPHOR_NOUNS and t.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
             det = next((c for c in t.children if c.dep_ in ("det", "poss")), None)
             definite_subject = det is not None and det.lower_ == "the" and t.dep_ in ("nsubj", "nsubjpass") and t.head.i == span.root.i
-            if det is not None and (det.lower_ in ANAPHOR_DETERMINERS - {"the"} | {"these", "those", "this", "such"} or definite_subject):
+            # "surprised at the marriage claims": a definite plural names claims already told
+            definite_plural = det is not None and det.lower_ == "the" and t.tag_ == "NNS" and t.dep_ in ("pobj", "dobj") \
+                and not any(c.dep_ in ("prep", "acl", "relcl") for c in t.children)
+            if det is not None and (det.lower_ in ANAPHOR_DETERMINERS - {"the"} | {"these", "those", "this", "such"}
+                                    or definite_subject or definite_plural):
                 return span.doc[t.left_edge.i:t.right_edge.i + 1]
     return None
 

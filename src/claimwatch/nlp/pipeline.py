@@ -268,9 +268,9 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
             name = actors.name_at(owner) if owner is not None else None
             said = [e for e in previous if e.claims and (owner is None or (name is not None and e.source == name))]
             return (said[-1].claims if said else ()), stance
-        for earlier in reversed(previous):
-            if earlier.claims and earlier.stance in ("asserts", "supports"):
-                return earlier.claims, stance
+        told = _most_told(previous, book)
+        if told:
+            return told, stance
     props = propositions(span, agent_of)
     head = definite_event_head(span)
     if head is not None and not any(p.agent for p in props) and book.mentioning(head):
@@ -291,6 +291,26 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
                 continue
         ids.append(book.add(prop))
     return tuple(dict.fromkeys(ids)), stance
+
+
+def _most_told(previous: list[Statement], book: ClaimBook) -> tuple[str, ...]:
+    """What a bare anaphor ("the report", "these claims", "the speculation") points at: the claim group
+    most statements so far bore on (the story the article is about), the latest on a tie; within it,
+    the claims of the latest statement that asserted or supported them, else of the latest at all."""
+    group_of = {c.id: c.group for c in book.claims}
+    spans: dict[str, set] = {}  # joint sources make one statement each: count what was said, once
+    last: dict[str, int] = {}
+    for k, earlier in enumerate(previous):
+        for g in {group_of.get(c, c) for c in earlier.claims}:
+            spans.setdefault(g, set()).add(earlier.content_span)
+            last[g] = k
+    count = {g: len(v) for g, v in spans.items()}
+    if not count:
+        return ()
+    best = max(count, key=lambda g: (count[g], last[g]))
+    bearing = [e for e in previous if any(group_of.get(c, c) == best for c in e.claims)]
+    told = [e for e in bearing if e.stance in ("asserts", "supports")] or bearing
+    return tuple(c for c in told[-1].claims if group_of.get(c, c) == best)
 
 
 def _object_refers_back(span, att: Attribution) -> bool:
@@ -341,8 +361,8 @@ def _speaker_pronouns(att: Attribution) -> frozenset[str]:
             out |= PERSON_FORMS
         elif src.tag_ in ("NNS", "NNPS") or len(att.sources) > 1:
             out |= GROUP_FORMS
-        else:
-            out |= {"it"} | GROUP_FORMS
+        else:  # "the ministry said it", "a security source said they": a singular noun is "it"
+            out |= {"it"}
     return frozenset(out)
 
 

@@ -38,6 +38,19 @@ class StanceRules:
     negative_pronouns: frozenset[str]
     uncertain_means_uncommitted: bool
     negated_quotes_deny: bool
+    labelling_cues: frozenset[str] = frozenset()
+    denial_labels: frozenset[str] = frozenset()
+    doubt_labels: frozenset[str] = frozenset()
+    phrase_negators: frozenset[str] = frozenset()
+    optative_predicates: frozenset[str] = frozenset()
+    belief_predicates: frozenset[str] = frozenset()
+    belief_certainty: str = "probable"
+    clausal_belief_cues: frozenset[str] = frozenset()
+    asking_cues: frozenset[str] = frozenset()
+    asking_words: frozenset[str] = frozenset()
+    factive_cues: frozenset[str] = frozenset()
+    contrastive_as_cues: frozenset[str] = frozenset()
+    aspectual_heads: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +72,11 @@ def load_stance_rules() -> StanceRules:
         negative_pronouns=frozenset(data["negative_pronouns"]),
         uncertain_means_uncommitted=bool(data.get("uncertain_means_uncommitted", False)),
         negated_quotes_deny=bool(data.get("negated_quotes_deny", True)),
+        **{key: frozenset(data.get(key, ())) for key in (
+            "labelling_cues", "denial_labels", "doubt_labels", "phrase_negators", "optative_predicates",
+            "belief_predicates", "clausal_belief_cues", "asking_cues", "asking_words", "factive_cues",
+            "contrastive_as_cues", "aspectual_heads")},
+        belief_certainty=data.get("belief_certainty", "probable"),
     )
 
 
@@ -78,35 +96,60 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
     doc = att.doc
     entry = att.hit.entry
     found: list[str] = []
+    root = _content_root(att)
+    cue_lemma = att.hit.head.lemma_.lower()
 
     stance = entry.stance
     certainty = entry.certainty or "certain"
-    if _cue_negated(att, rules):
-        lemma = att.hit.head.lemma_.lower()
-        stance = hedges.negated_cue_stance.get(lemma) or hedges.negated_cue_stance.get(entry.act) or rules.negated_act_stance.get(entry.act, "uncommitted")
+    if certainty != "certain" and cue_lemma in rules.clausal_belief_cues and not _clausal(root):
+        certainty = "certain"  # "felt the shockwave", "consider taking action": perception or act, not belief
+    negated_cue = _cue_negated(att, rules)
+    if negated_cue:
+        stance = hedges.negated_cue_stance.get(cue_lemma) or hedges.negated_cue_stance.get(entry.act) or rules.negated_act_stance.get(entry.act, "uncommitted")
         found.append("not " + att.hit.head.text)
 
     embedded = _embedded_own_cue(att, hedges, rules)
     if embedded is not None:  # "said he could not confirm it": the speaker's own inner cue decides
         stance = embedded
-        found.append("not " + _content_root(att).text if _negated(_content_root(att)) else _content_root(att).text)
+        found.append("not " + root.text if _negated(root) else root.text)
 
-    main = _main_tokens(att)
-    main_text = " " + " ".join(w for w in (_norm(doc[i]) for i in sorted(main)) if w) + " "
-    content_text = " " + " ".join(w for w in (_norm(t) for t in att.content_span) if w) + " "
+    wished = _wished_tokens(att, rules)
+    main = _main_tokens(att) - wished
+    if _as_parenthetical(att) and root is not None:  # "whether X, as the government has said": the
+        main -= {c.i for c in root.children if c.dep_ == "mark"}  # "whether" belongs to the outer frame
+    words = [(w, doc[i]) for i in sorted(main) if (w := _norm(doc[i]))]
+    main_text = " " + " ".join(w for w, _ in words) + " "
+    content_words = [w for w in (_norm(t) for t in att.content_span if t.i not in wished) if w]
     phrase_stance = None
+    negated_phrase = False
     for phrase, p_stance, p_certainty in hedges.stance_phrases:
-        if f" {phrase} " in content_text and (f" {phrase} " in main_text or STANCE_STRENGTH[p_stance] >= 3):
+        hit = _phrase_hit(phrase, content_words, rules)
+        if hit is None:
+            continue
+        if hit == "negated":
+            negated_phrase = negated_phrase or STANCE_STRENGTH[p_stance] >= 3  # "it was not a hoax"
+            continue
+        if f" {phrase} " in main_text or STANCE_STRENGTH[p_stance] >= 3:
             if phrase_stance is None or STANCE_STRENGTH[p_stance] > STANCE_STRENGTH[phrase_stance[0]]:
                 phrase_stance = (p_stance, p_certainty, phrase)
-    if phrase_stance and entry.stance in ("asserts", "supports", "uncommitted") and not _cue_negated(att, rules):
+    if phrase_stance and entry.stance in ("asserts", "supports", "uncommitted") and not negated_cue:
         if STANCE_STRENGTH[phrase_stance[0]] > STANCE_STRENGTH[stance] or stance == "supports":
             stance = phrase_stance[0]
             if phrase_stance[1]:
                 certainty = phrase_stance[1]
             found.append(phrase_stance[2])
-    root = _content_root(att)
-    if stance == "asserts" and entry.act in ("say", "report", "confirm", "echo") and root is not None and _negative(root, rules):
+    label = _label_stance(att, rules)
+    if label is not None and entry.stance == "asserts" and not negated_cue and STANCE_STRENGTH[label] > STANCE_STRENGTH[stance]:
+        stance = label  # "called the reports fake"
+        found.append(att.hit.head.text)
+    if stance in ("disputes", "uncommitted") and entry.stance == "disputes" and cue_lemma in rules.asking_cues \
+            and not negated_cue and _asks(att, rules):
+        stance = "uncommitted"  # "questioned what the pair were doing there"
+
+    modal_certainty = _modal_certainty(att, main, hedges)
+    if stance == "asserts" and entry.act in ("say", "report", "confirm", "echo") and root is not None \
+            and root.i not in wished and _negative(root, rules) and not negated_phrase \
+            and not _negation_in_hedge(root, modal_certainty):
         lemma = root.lemma_.lower()
         objects = {c.lemma_.lower() for c in root.children if c.dep_ in ("dobj", "attr")}
         if lemma in rules.perception_predicates and not objects & rules.doubt_objects:
@@ -118,6 +161,10 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
             stance = "uncommitted"
         elif _intention(root):
             pass  # "the bank said it would not raise rates": a stated intention, not a denial
+        elif cue_lemma in rules.factive_cues:
+            pass  # "pointed out that the figures did not include ...": a negative fact, stated
+        elif cue_lemma in rules.contrastive_as_cues and _as_parenthetical(att):
+            pass  # "she is not his wife, as officials had claimed": they claimed she is
         elif att.quote is None or rules.negated_quotes_deny:
             stance = rules.negated_content_stance
         found.append("not " + root.text)
@@ -126,10 +173,13 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
     if inherited is not None and stance == "asserts":
         stance = inherited
 
-    modal_certainty = _modal_certainty(main_text, hedges)
-    if modal_certainty is not None:
-        certainty = _weaker(certainty, modal_certainty[0])
+    if modal_certainty is not None and not (stance == "denies" and modal_certainty[0] == "uncertain"):
+        certainty = _weaker(certainty, modal_certainty[0])  # "unsourced, unverified and ridiculous": still sure
         found.append(modal_certainty[1])
+    belief = _belief_head(root, rules)
+    if belief is not None:
+        certainty = _weaker(certainty, rules.belief_certainty)  # "they felt it was a hoax", "I heard he quit"
+        found.append(belief.text)
     if stance == "denies" and certainty in ("probable", "possible") and entry.stance != "denies":
         stance = rules.hedged_denial_stance  # "they felt it was a hoax"
     if rules.uncertain_means_uncommitted and stance == "asserts" and modal_certainty and modal_certainty[0] == "uncertain" \
@@ -143,6 +193,105 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
     found.extend(distance_words)
     return StanceReading(stance=stance, certainty=certainty, conditional=conditional, distanced=distanced,
                          hedges=tuple(dict.fromkeys(found)))
+
+
+def _phrase_hit(phrase: str, words: list[str], rules: StanceRules) -> str | None:
+    """Where a stance phrase occurs in the content: "hit", "negated" when every occurrence follows a
+    negator ("not a hoax", "not entirely baseless"), or None."""
+    parts = phrase.split()
+    n = len(parts)
+    starts_negative = parts[0] in rules.phrase_negators
+    result = None
+    for k in range(len(words) - n + 1):
+        if words[k:k + n] != parts:
+            continue
+        if not starts_negative and rules.phrase_negators & set(words[max(0, k - 2):k]):
+            result = result or "negated"
+            continue
+        return "hit"
+    return result
+
+
+def _label_stance(att: Attribution, rules: StanceRules) -> str | None:
+    """ "called the reports fake", "described the claims as baseless", "branded them lies": the label
+    the source puts on the content is its stance."""
+    verb = att.hit.head
+    if verb.lemma_.lower() not in rules.labelling_cues:
+        return None
+    labels: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "attr"):
+            labels.append(c)
+        elif c.dep_ == "prep" and c.lower_ == "as":
+            labels.extend(g for g in c.children if g.dep_ in ("pobj", "amod", "acomp"))
+        elif c.dep_ == "dobj" and any(g.dep_ == "nsubj" for g in c.children):
+            labels.append(c)  # "branded the accusations lies": a small clause parsed as an object
+    labels += [cj for lab in labels for cj in lab.conjuncts]
+    lo, hi = att.content
+    best = None
+    for lab in labels:
+        if not (lo <= lab.idx < hi) or _negated(lab):
+            continue
+        names = {lab.lower_, lab.lemma_.lower()}
+        if names & rules.denial_labels:
+            return "denies"
+        if names & rules.doubt_labels:
+            best = "disputes"
+    return best
+
+
+def _asks(att: Attribution, rules: StanceRules) -> bool:
+    """The content is a question: a wh-clause ("what the pair were doing") or direct questions."""
+    span = att.content_span
+    words = [t for t in span if not t.is_punct]
+    if not words:
+        return False
+    if words[0].lower_ in rules.asking_words:
+        return True
+    return att.quote is not None and att.doc.text[att.content[0]:att.content[1]].rstrip().rstrip("\"\u201d'").endswith("?")
+
+
+def _wished_tokens(att: Attribution, rules: StanceRules) -> set[int]:
+    """Tokens of a clause the source only hopes or wishes for ("I hope that it isn't true")."""
+    out: set[int] = set()
+    for t in att.content_span:
+        if t.lemma_.lower() in rules.optative_predicates and t.pos_ in ("VERB", "AUX"):
+            for c in t.children:
+                if c.dep_ in ("ccomp", "xcomp"):
+                    out.update(x.i for x in c.subtree)
+    return out
+
+
+def _as_parenthetical(att: Attribution) -> bool:
+    """ "X, as the government has said": the cue is an "as" clause attached inside its content."""
+    verb = att.hit.head
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return False
+    lo, hi = att.content
+    return lo <= verb.head.idx < hi
+
+
+def _negation_in_hedge(root: Token, modal: tuple[str, str] | None) -> bool:
+    """ "cannot be ruled out", "not impossible": the negation belongs to a hedge, not to the claim."""
+    if modal is None or "not" not in modal[1].split() and "n't" not in modal[1].split():
+        return False
+    return root.lower_ in modal[1].split()
+
+
+def _clausal(root: Token | None) -> bool:
+    return root is not None and root.pos_ in ("VERB", "AUX", "ADJ") and root.tag_ != "VBG"
+
+
+def _belief_head(root: Token | None, rules: StanceRules) -> Token | None:
+    """The content's predicate is the speaker's belief or hearsay over a clause: "they felt it was a
+    hoax", "I've heard that he is suspended", "I would almost bet it had not been tested"."""
+    if root is None or root.lemma_.lower() not in rules.belief_predicates or _negated(root):
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in PERSONAL_PRONOUNS for c in root.children):
+        return None
+    if not any(c.dep_ == "ccomp" for c in root.children):
+        return None
+    return root
 
 
 def _norm(token: Token) -> str:
@@ -182,6 +331,8 @@ def _embedded_own_cue(att: Attribution, hedges: Hedges, rules: StanceRules) -> s
         return None
     if not any(c.dep_ == "nsubj" and c.lower_ in PERSONAL_PRONOUNS for c in root.children):
         return None
+    if root.lemma_.lower() in rules.aspectual_heads:  # "we keep hoping that ..."
+        root = next((c for c in root.children if c.dep_ == "xcomp"), root)
     entry = next((h.entry for h in root.doc.user_data.get(CUE_HITS, ()) if h.head.i == root.i), None)
     if entry is None or not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children):
         return None  # "it has agreed to a ceasefire" is an act, not a view on a claim
@@ -234,10 +385,16 @@ def _negated(token: Token) -> bool:
 
 
 def _content_root(att: Attribution) -> Token | None:
+    """The head of the content; of its first sentence when a quote runs over several (the head of a
+    multi-sentence span is otherwise an arbitrary later sentence's)."""
     span = att.content_span
     if len(span) == 0:
         return None
-    return span.root
+    first = next((t for t in span if not (t.is_punct or t.is_space)), span[0])
+    sent = first.sent
+    if span.end <= sent.end:
+        return span.root
+    return span.doc[first.i:sent.end].root
 
 
 def _main_tokens(att: Attribution) -> set[int]:
@@ -252,12 +409,38 @@ def _main_tokens(att: Attribution) -> set[int]:
     return {t.i for t in span if t.i not in excluded}
 
 
-def _modal_certainty(main_text: str, hedges: Hedges) -> tuple[str, str] | None:
-    for level, words in (("uncertain", hedges.uncertain), ("possible", hedges.possible), ("probable", hedges.probable)):
-        for w in words:
-            if f" {w} " in main_text and f" {w} not " not in main_text:  # "could not have been": impossibility
-                return level, w
-    return None
+def _modal_certainty(att: Attribution, main: set[int], hedges: Hedges) -> tuple[str, str] | None:
+    """The hedge that governs the content: the one nearest its head ("will likely include engineers
+    examining whether..." is probable), the weakest on a tie. Words of the main clause count; a
+    phrase of three words or more that opens there ("for all I know") counts whole."""
+    span = att.content_span
+    tokens = [(w, t) for t in span if (w := _norm(t))]
+    best: tuple[int, int, str, str] | None = None
+    for level, markers in (("uncertain", hedges.uncertain), ("possible", hedges.possible), ("probable", hedges.probable)):
+        for marker in markers:
+            parts = marker.split()
+            n = len(parts)
+            for k in range(len(tokens) - n + 1):
+                if [w for w, _ in tokens[k:k + n]] != parts:
+                    continue
+                matched = [t for _, t in tokens[k:k + n]]
+                if not all(t.i in main for t in matched) and (n < 3 or matched[0].i not in main):
+                    continue  # "for all I know": a fixed phrase opening in the main clause
+                if k + n < len(tokens) and tokens[k + n][0] == "not":
+                    continue  # "could not have been": impossibility, not a hedge
+                depth = min(_depth(t, span) for t in matched)
+                key = (depth, -ORDER.index(level), level, marker)
+                if best is None or key < best:
+                    best = key
+    return (best[2], best[3]) if best is not None else None
+
+
+def _depth(token: Token, span) -> int:
+    """Steps from a token up to the head of its clause within the span."""
+    depth, node = 0, token
+    while node.head.i != node.i and span.start <= node.head.i < span.end and depth < 20:
+        node, depth = node.head, depth + 1
+    return depth
 
 
 ORDER = ["certain", "probable", "possible", "uncertain"]

@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterator, Optional
 from urllib.parse import quote, urlsplit
 
 from fastapi import FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -215,6 +215,31 @@ def create_app(db: str | Path = "claimwatch.db", *, read_only: bool = False,
 
         with ledger() as led:
             return list_stories(led, limit=limit)
+
+    @app.get("/alerts.atom", include_in_schema=False)
+    def alerts_feed(request: Request) -> Response:
+        """Watch alerts as Atom, linking to this server's claim pages: subscribe in a feed reader."""
+        from claimwatch.watch.check import list_alerts
+        from claimwatch.watch.config import ledger_uid
+        from claimwatch.watch.feeds import FEED_SIZE, atom_feed
+
+        with ledger() as led:
+            day, uid = ledger_uid(led)
+            body = atom_feed(list_alerts(led, limit=FEED_SIZE * 4), base_url=str(request.base_url),
+                             ledger_day=day, ledger_uid=uid, title=f"claimwatch alerts: {Path(app.state.db).name}")
+        return Response(body, media_type="application/atom+xml")
+
+    @app.get("/api/alerts", tags=["watch"], summary="Alerts raised on watched claims, newest first")
+    def api_alerts(request: Request, since: Optional[str] = None,
+                   limit: Optional[int] = Query(None, ge=1)) -> list[dict[str, Any]]:
+        from claimwatch.watch.check import list_alerts
+
+        with ledger() as led:
+            try:
+                alerts = list_alerts(led, since=since, limit=limit)
+            except ClaimwatchError as exc:
+                raise HTTPException(400, str(exc)) from exc
+        return [a.to_dict(str(request.base_url).rstrip("/")) for a in alerts]
 
     @app.get("/api/actors", tags=["actors"], summary="Named sources with side and statements by stance")
     def api_actors() -> list[schemas.ActorSummary]:
