@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Optional
 
 import pytest
 
@@ -40,3 +41,38 @@ def load_quality_harness():
         sys.modules[name] = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(sys.modules[name])
     return sys.modules[name]
+
+
+def scripted_article(published: str, outlet: str, items: list[tuple], actors: dict[str, tuple[str, str]],
+                     lead: str = "", title: Optional[str] = None, url: Optional[str] = None) -> Analysis:
+    """A hand-built analysis of a short article, for ledger tests that need an exact timeline.
+
+    Items are (source, cue, content, stance, claim text, event type, agent[, (value, unit, figure text)]);
+    the text is built from them ("<source> <cue> that <content>. ") so every span is real. ``actors``
+    maps a source name to (kind, affiliation).
+    """
+    from claimwatch.model import Actor, Article, Claim, Quantity
+    from claimwatch.nlp.pipeline import article_id
+
+    text = lead
+    statements, claims = [], []
+    for n, (source, cue, content, stance, claim_text, event_type, agent, *rest) in enumerate(items, start=1):
+        start = len(text)
+        text += f"{source} {cue} that {content}. "
+        cue_at = start + len(source) + 1
+        content_at = start + len(f"{source} {cue} that ")
+        quantities = ()
+        if rest:
+            value, unit, figure = rest[0]
+            at = text.index(figure, content_at)
+            quantities = (Quantity(value, unit, figure, (at, at + len(figure))),)
+        claims.append(Claim(id=f"c{n}", text=claim_text, group=f"g{n}", subject=agent, predicate=event_type))
+        statements.append(Statement(id=f"s{n}", source=source, cue=cue, cue_span=(cue_at, cue_at + len(cue)),
+                                    content=content, content_span=(content_at, content_at + len(content)),
+                                    stance=stance, quantities=quantities, claims=(f"c{n}",),
+                                    source_span=(start, start + len(source))))
+    named = tuple(Actor(name, kind=actors[name][0], affiliation=actors[name][1])
+                  for name in dict.fromkeys(i[0] for i in items) if name in actors)
+    art = Article(text=text, id=article_id(text), title=title or f"{outlet} {published}", outlet=outlet,
+                  published=published, url=url)
+    return Analysis(article=art, statements=tuple(statements), claims=tuple(claims), actors=named)

@@ -7,8 +7,9 @@ from claimwatch.errors import LedgerError
 from claimwatch.ledger import Ledger
 from claimwatch.ledger.claims import ClaimBook
 from claimwatch.ledger.embeddings import get_embedder
-from claimwatch.model import Actor, Analysis, Article, Claim, Quantity, Statement
+from claimwatch.model import Analysis, Article
 from claimwatch.nlp.pipeline import article_id
+from support import scripted_article
 
 ACTORS = {
     "Volodymyr Zelensky": ("person", "Ukraine"), "National Intelligence Service": ("organization", "South Korea"),
@@ -19,30 +20,8 @@ ACTORS = {
 
 
 def article(published: str, outlet: str, items: list[tuple], lead: str = "") -> Analysis:
-    """An analysis of a short article: items are (source, cue, content, stance, claim text, event type,
-    agent[, quantity (value, unit, text)]); the text is built from them so spans are real."""
-    text = lead
-    statements, claims = [], []
-    for n, (source, cue, content, stance, claim_text, event_type, agent, *rest) in enumerate(items, start=1):
-        sentence = f"{source} {cue} that {content}. "
-        start = len(text)
-        text += sentence
-        cue_at = start + len(source) + 1
-        content_at = start + len(f"{source} {cue} that ")
-        quantities = ()
-        if rest:
-            value, unit, qtext = rest[0]
-            at = text.index(qtext, content_at)
-            quantities = (Quantity(value, unit, qtext, (at, at + len(qtext))),)
-        claims.append(Claim(id=f"c{n}", text=claim_text, group=f"g{n}", subject=agent, predicate=event_type))
-        statements.append(Statement(id=f"s{n}", source=source, cue=cue, cue_span=(cue_at, cue_at + len(cue)),
-                                    content=content, content_span=(content_at, content_at + len(content)),
-                                    stance=stance, quantities=quantities, claims=(f"c{n}",),
-                                    source_span=(start, start + len(source))))
-    actors = tuple(Actor(name, kind=ACTORS[name][0], affiliation=ACTORS[name][1])
-                   for name in dict.fromkeys(i[0] for i in items) if name in ACTORS)
-    art = Article(text=text, id=article_id(text), title=f"{outlet} {published}", outlet=outlet, published=published)
-    return Analysis(article=art, statements=tuple(statements), claims=tuple(claims), actors=actors)
+    """A short scripted article (see ``support.scripted_article``) with this module's actors."""
+    return scripted_article(published, outlet, items, ACTORS, lead)
 
 
 def zelensky_1500() -> Analysis:

@@ -20,8 +20,8 @@ from lxml import etree
 from claimwatch.cli import cli
 from claimwatch.errors import InputError
 from claimwatch.ledger import Ledger
-from claimwatch.model import Actor, Analysis, Article, Claim, Quantity, Statement
-from claimwatch.nlp.pipeline import article_id
+from claimwatch.model import Analysis
+from support import scripted_article
 from claimwatch.watch import (add_watch, after_ingest, check_watches, covered_claims, list_alerts, list_watches,
                               load_config, remove_watch, set_setting)
 from claimwatch.watch.check import event_key, terminal_summary
@@ -38,30 +38,9 @@ ACTORS = {
 
 
 def article(published: str, outlet: str, items: list[tuple], lead: str = "") -> Analysis:
-    """An analysed short article; items are (source, cue, content, stance, claim text, event type, agent
-    [, (value, unit, figure text)]). The text is built from the items so every span is real."""
-    text = lead
-    statements, claims = [], []
-    for n, (source, cue, content, stance, claim_text, event_type, agent, *rest) in enumerate(items, start=1):
-        start = len(text)
-        text += f"{source} {cue} that {content}. "
-        cue_at = start + len(source) + 1
-        content_at = start + len(f"{source} {cue} that ")
-        quantities = ()
-        if rest:
-            value, unit, figure = rest[0]
-            at = text.index(figure, content_at)
-            quantities = (Quantity(value, unit, figure, (at, at + len(figure))),)
-        claims.append(Claim(id=f"c{n}", text=claim_text, group=f"g{n}", subject=agent, predicate=event_type))
-        statements.append(Statement(id=f"s{n}", source=source, cue=cue, cue_span=(cue_at, cue_at + len(cue)),
-                                    content=content, content_span=(content_at, content_at + len(content)),
-                                    stance=stance, quantities=quantities, claims=(f"c{n}",),
-                                    source_span=(start, start + len(source))))
-    actors = tuple(Actor(name, kind=ACTORS[name][0], affiliation=ACTORS[name][1])
-                   for name in dict.fromkeys(i[0] for i in items) if name in ACTORS)
-    art = Article(text=text, id=article_id(text), title=f"{outlet}, {published[:10]}", outlet=outlet,
-                  published=published, url=f"https://example.org/{outlet.lower().replace(' ', '-')}/{published[:10]}")
-    return Analysis(article=art, statements=tuple(statements), claims=tuple(claims), actors=actors)
+    """A short scripted article (see ``support.scripted_article``) with this module's actors and a URL."""
+    return scripted_article(published, outlet, items, ACTORS, lead, title=f"{outlet}, {published[:10]}",
+                            url=f"https://example.org/{outlet.lower().replace(' ', '-')}/{published[:10]}")
 
 
 MISSILES = ("missile_drone_supply", "Iran")
