@@ -131,3 +131,17 @@ def test_walkthrough_a_watched_claim_turns_its_next_status_change_into_a_feed_en
     titles = " ".join(e.title for e in feed.entries)
     assert all(f"→ {a['to_status']}" in titles for a in changes)
     assert len({e.id for e in feed.entries}) == len(feed.entries) >= len(changes)
+
+
+def test_walkthrough_story_assessment_states_what_the_ledger_concluded_and_cites_each_step(ledger):
+    top = json.loads(run("claims", "--db", ledger, "--story", "north korea troops", "--format", "json").output)[0]
+    data = json.loads(run("assess", "--story", "north korea troops", "--db", ledger, "--format", "json").output)
+    body = data["assessment"]
+    stated = [f for f in body["findings"] if f["text"].startswith("Across the ledger")]
+    assert stated, "the story's assessment does not say where its main claim stands"
+    first = stated[0]
+    assert f"is {top['status']}:" in first["text"]
+    assert f"{top['sources']['for']} for" in first["text"] and f"{top['sources']['against']} against" in first["text"]
+    cited = {s["id"]: s for s in body["sources"]}
+    assert all(c in cited for c in first["cites"])
+    assert any(cited[c]["stance"] == "denies" for c in first["cites"]) == (top["sources"]["against"] > 0)

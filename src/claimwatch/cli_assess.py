@@ -51,8 +51,9 @@ def assess_command(file: Optional[str], fmt: str, story: Optional[str], db: Opti
                          "see `claimwatch assess --help`")
     if db is not None and story is None:
         raise InputError("--db only applies with --story TEXT")
+    standings: list = []
     if story is not None:
-        analyses = _story(story, db)
+        analyses, standings = _story(story, db)
     else:
         from claimwatch.ingest.text import read_text_article
         from claimwatch.nlp.pipeline import analyze_article
@@ -62,13 +63,13 @@ def assess_command(file: Optional[str], fmt: str, story: Optional[str], db: Opti
     llm = LLMConfig.from_env()
     if llm is not None:
         log.info("rewriting findings with %s (model %s)", llm.endpoint, llm.model)
-    result = assess(analyses, llm=llm)
+    result = assess(analyses, llm=llm, standings=standings)
     log.info("%d findings, %d dropped by the grounding check", len(result.findings), result.dropped)
     click.echo(render_assessment(result, fmt, color=_stdout_color(), width=_width()).rstrip("\n"))
 
 
 def _story(text: str, db: Optional[str]):
-    from claimwatch.assess.story import story_analyses
+    from claimwatch.assess.story import ledger_standings, story_analyses
     from claimwatch.ledger.store import DEFAULT_PATH, Ledger
     from pathlib import Path
 
@@ -77,7 +78,8 @@ def _story(text: str, db: Optional[str]):
         raise InputError(f"no ledger at {path}; ingest articles first or pass --db PATH")
     with Ledger(path) as ledger:
         analyses = story_analyses(ledger, text)
+        standings = ledger_standings(ledger, text)
     if not analyses:
         raise InputError(f"no article in {path} has a statement matching {text!r}; try other words")
-    log.info("story %r: %d articles", text, len(analyses))
-    return analyses
+    log.info("story %r: %d articles, %d ledger claims stated", text, len(analyses), len(standings))
+    return analyses, standings

@@ -9,7 +9,7 @@ from typing import Optional, Sequence
 
 from claimwatch.assess.grounding import linked_text
 from claimwatch.assess.knowledge import Condition, Knowledge, Rule
-from claimwatch.assess.model import Finding
+from claimwatch.assess.model import Finding, LedgerStanding
 from claimwatch.assess.topics import (
     STANCE_CLASS, StatementIndex, Topic, camp_names, certainty, describe_camps, display_name, join_names,
 )
@@ -275,3 +275,18 @@ def watch(view: TopicView) -> list[Finding]:
                 out.append(Finding("watch", _capitalise(view.fill(rule)), view.positive, 0.5,
                                    _stances(index, view.positive), t.claims))
     return out
+
+
+def ledger_standing(standing: LedgerStanding, index: StatementIndex, kb: Knowledge) -> list[Finding]:
+    """What the ledger concluded about a story's claim and when, citing the statements behind each step."""
+    cites = tuple(c for c in standing.cites if c in index)
+    steps = [s for s in standing.steps if s.cite in index]
+    if not cites or not steps:
+        return []
+    tpl = kb.templates
+    text = tpl["ledger"].format(
+        claim=standing.text.rstrip(". "), status=standing.status,
+        steps="; ".join(tpl["ledger_step"].format(status=s.status, date=(s.date or "undated")[:10], source=s.source)
+                        for s in steps),
+        counts=tpl["ledger_counts"].format(**{k: standing.counts.get(k, 0) for k in ("for", "uncommitted", "against")}))
+    return [Finding(kind="significance", text=text, cites=index.ordered(cites), confidence=0.9)]

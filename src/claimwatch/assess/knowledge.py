@@ -44,6 +44,9 @@ TEMPLATE_SPEC: dict[str, Any] = {
     "calls": {"appeal": ("cue", "content"), "warn": ("cue", "content"), "sentence": ("source", "acts")},
     "implication": ("claim", "text"),
     "risk": ("text",),
+    "ledger": ("claim", "status", "steps", "counts"),
+    "ledger_step": ("status", "date", "source"),
+    "ledger_counts": ("for", "uncommitted", "against"),
 }
 WATCH_GENERIC_SLOTS = (*SLOTS, "claim", "evidence", "topic")
 

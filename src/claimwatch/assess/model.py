@@ -105,3 +105,30 @@ class Assessment:
 
     def source(self, cite: str) -> Optional[CitedSource]:
         return next((s for s in self.sources if s.id == cite), None)
+
+
+@dataclass(frozen=True)
+class StatusStep:
+    """One dated step of a ledger claim's status, with the statement that moved it."""
+
+    status: str
+    date: Optional[str]
+    source: str
+    cite: str  # the citation id of the statement ("article_id:s3")
+
+
+@dataclass(frozen=True)
+class LedgerStanding:
+    """Where a claim stands across the ledger: its status history and independent source counts.
+
+    Handed to the assessment of a ledger story, so its page says what the ledger concluded and when,
+    citing the statements behind each step.
+    """
+
+    claim_id: int
+    text: str
+    status: str
+    steps: tuple[StatusStep, ...]
+    counts: dict[str, int] = field(default_factory=dict)  # for / uncommitted / against
+    cites: tuple[str, ...] = ()  # every statement the steps and denials rest on
+

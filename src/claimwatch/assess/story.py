@@ -1,12 +1,15 @@
 """A ledger story as the analyses the assessment reads: a story's articles (by story id) or the
 articles whose statements match a text.
 
-Uses only the ledger's public reading API (``search``, ``article_record``, ``analysis``); copies of
+Uses the ledger's reading API (``search``, ``article_record``, ``analysis``, ``list_claims``); copies of
 an article already included (near-duplicates, wire reprints) are left out so they do not count as
 separate sources.
 """
 from __future__ import annotations
 
+from typing import Optional
+
+from claimwatch.assess.model import LedgerStanding, StatusStep
 from claimwatch.ledger.store import Ledger
 from claimwatch.model import Analysis
 
@@ -26,6 +29,9 @@ def story_analyses(ledger: Ledger, text: str, limit: int = SEARCH_LIMIT) -> list
     for _, article in ledger.search(text, limit=limit):
         if article.id not in ids:
             ids.append(article.id)
+    for article_id in _carrying_claims(ledger, text):  # the claims `claims --story TEXT` lists
+        if article_id not in ids and len(ids) < limit:
+            ids.append(article_id)
     analyses = []
     for article_id in ids:
         record = ledger.article_record(article_id)
@@ -36,3 +42,51 @@ def story_analyses(ledger: Ledger, text: str, limit: int = SEARCH_LIMIT) -> list
             analyses.append(analysis)
     analyses.sort(key=lambda a: (a.article.published or "", ids.index(a.article.id)))
     return analyses
+
+
+def _carrying_claims(ledger: Ledger, text: str) -> list[str]:
+    """Articles carrying the ledger claims the text filter selects, so a story's assessment and its
+    claim list cover the same claims."""
+    from claimwatch.ledger.queries import list_claims
+
+    claim_ids = [c["id"] for c in list_claims(ledger, story=text)]
+    if not claim_ids:
+        return []
+    marks = ",".join("?" * len(claim_ids))
+    return [r[0] for r in ledger.connection.execute(
+        "SELECT DISTINCT c.article_id FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk"
+        f" WHERE m.ledger_claim_id IN ({marks})", claim_ids)]
+
+
+STATUS_STEPS = ("first_alleged", "status_change")
+STANDING_LIMIT = 3
+APPEAL_ACTS = ("appeal",)
+
+
+def ledger_standings(ledger: Ledger, text: Optional[str], limit: int = STANDING_LIMIT) -> list[LedgerStanding]:
+    """The story's (or, without ``text``, the ledger's) most-carried claims with their status history,
+    for the assessment to state.
+
+    Each step (first allegation, every status change) keeps the statement behind it as a citation; the
+    denials are cited too, so a sentence that counts sources "against" rests on them.
+    """
+    from claimwatch.ledger.queries import list_claims
+
+    out = []
+    for claim in list_claims(ledger, story=text, limit=limit * 4):
+        if len(out) >= limit:
+            break
+        if claim["members"] < 2 or not claim["event_type"]:
+            continue  # one article's claim has no history worth a sentence; an untyped one may be no proposition
+        rows = ledger.connection.execute(
+            "SELECT e.kind, e.to_status, e.date, s.source, s.article_id, s.id, s.act FROM claim_events e"
+            " JOIN statements s ON s.pk = e.statement_pk WHERE e.ledger_claim_id = ? ORDER BY e.date, e.id",
+            (claim["id"],)).fetchall()
+        if rows and rows[0]["act"] in APPEAL_ACTS:
+            continue  # "called on allies to respond": a demand, not a claim of fact
+        steps = tuple(StatusStep(status=r["to_status"], date=r["date"], source=r["source"],
+                                 cite=f"{r['article_id']}:{r['id']}") for r in rows if r["kind"] in STATUS_STEPS)
+        cites = tuple(dict.fromkeys(f"{r['article_id']}:{r['id']}" for r in rows))
+        out.append(LedgerStanding(claim_id=claim["id"], text=claim["text"], status=claim["status"], steps=steps,
+                                  counts=dict(claim["sources"]), cites=cites))
+    return out

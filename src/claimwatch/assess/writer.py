@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 from claimwatch.assess import findings as rules
 from claimwatch.assess.grounding import ground
 from claimwatch.assess.knowledge import KINDS, Knowledge, load_knowledge
-from claimwatch.assess.model import Assessment, CitedSource, Finding
+from claimwatch.assess.model import Assessment, CitedSource, Finding, LedgerStanding
 from claimwatch.assess.topics import StatementIndex, build_topics, main_topics
 from claimwatch.model import Analysis
 from claimwatch.render import describe_source
@@ -22,13 +22,15 @@ if TYPE_CHECKING:
 log = logging.getLogger("claimwatch.assess")
 
 
-def draft(index: StatementIndex, kb: Knowledge) -> list[Finding]:
+def draft(index: StatementIndex, kb: Knowledge, standings: Sequence[LedgerStanding] = ()) -> list[Finding]:
     """Every rule-based finding, before the grounding check, in section order."""
     topics = build_topics(index, kb)
     chosen, related = main_topics(topics, kb)
     log.info("%d topics, assessing %s", len(topics), ", ".join(f"{t.event_type}/{t.subject}" for t in chosen))
     views = [rules.TopicView(t, index, kb) for t in chosen]
     out: list[Finding] = []
+    for standing in standings:
+        out += rules.ledger_standing(standing, index, kb)
     for view in views:
         out += rules.situation(view)
     for view in views:
@@ -67,15 +69,18 @@ def cited_sources(index: StatementIndex, findings: Sequence[Finding]) -> tuple[C
 
 
 def assess(analyses: Sequence[Analysis], *, llm: Optional["LLMConfig"] = None,
-           kb: Optional[Knowledge] = None) -> Assessment:
+           kb: Optional[Knowledge] = None, standings: Sequence[LedgerStanding] = ()) -> Assessment:
     """The grounded assessment of one article or a story: every printed sentence carries citations.
+
+    ``standings`` (a ledger story, see :func:`claimwatch.assess.story.ledger_standings`) add what the
+    ledger concluded about the story's main claims, cited like every other sentence.
 
     With ``llm`` (see :mod:`claimwatch.assess.llm`), finding texts are rewritten by the endpoint and
     the rewrite kept only where it passes the same grounding check.
     """
     kb = kb or load_knowledge()
     index = StatementIndex(analyses)
-    kept, dropped = ground(draft(index, kb), index, kb)
+    kept, dropped = ground(draft(index, kb, standings), index, kb)
     rewritten = 0
     if llm is not None:
         from claimwatch.assess.llm import rewrite_findings

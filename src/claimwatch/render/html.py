@@ -73,8 +73,9 @@ def build_report(ledger: Ledger, story: Optional[str] = None, with_assessment: b
         analyses = _analyses(ledger, story)
         if analyses:
             from claimwatch.assess import assess
+            from claimwatch.assess.story import ledger_standings
 
-            assessment = assess(analyses)
+            assessment = assess(analyses, standings=ledger_standings(ledger, story))
     return {"story": story, "claims": claims, "by_id": {c["id"]: c for c in claims}, "details": details,
             "matrix": views.stance_matrix(statements, ids), "cards": cards,
             "charts": {cid: views.timeline_chart(d) for cid, d in details.items()},
