@@ -53,8 +53,12 @@ def render(speed_r: dict, scaling_r: dict, latency_r: dict, command: str, when: 
     return page.rstrip() + "\n\n" + scaling.render_markdown(scaling_r) + "\n" + ledger_latency.render_markdown(latency_r)
 
 
-def _load(path: Optional[Path]) -> Optional[dict]:
-    return json.loads(path.read_text(encoding="utf-8")) if path else None
+def _load(path: Optional[Path], part: str) -> Optional[dict]:
+    """One part's figures from its script's --json output, or from the JSON kept beside a report."""
+    if not path:
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return data[part] if part in data and set(data) <= {"speed", "scaling", "latency"} else data
 
 
 def main(argv: Optional[list[str]] = None) -> int:
@@ -75,13 +79,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--latency-json", type=Path, help="read the latency figures instead of running")
     args = parser.parse_args(argv)
     try:
-        speed_r = _load(args.speed_json) or speed.benchmark(args.shared, args.n, args.batch_size, repeat=args.repeat)
-        scaling_r = _load(args.scaling_json) or scaling.benchmark(args.shared, args.sizes, args.processes,
+        speed_r = _load(args.speed_json, "speed") or speed.benchmark(args.shared, args.n, args.batch_size, repeat=args.repeat)
+        scaling_r = _load(args.scaling_json, "scaling") or scaling.benchmark(args.shared, args.sizes, args.processes,
                                                                    args.engine, args.batch_size)
     except FileNotFoundError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    latency_r = _load(args.latency_json)
+    latency_r = _load(args.latency_json, "latency")
     if latency_r is None:
         with tempfile.TemporaryDirectory(prefix="claimwatch-latency-") as tmp:
             latency_r = ledger_latency.benchmark(args.latency_db or Path(tmp) / "ledger.db", args.statements,
