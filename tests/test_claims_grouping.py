@@ -26,6 +26,8 @@ def groups_of(analysis: Analysis, statement: Statement) -> set[str]:
 
 
 PARAPHRASES = [
+    # "they" is the economists themselves, so nothing points back: the two meet as one predicate
+    # ("raise" / "increase") of one object ("rates"), the gold convention for variants of a proposition
     ("The central bank said it would raise interest rates in March. Economists said they expected the "
      "bank to increase rates early next year.", "raise interest rates", "increase rates"),
     ("The army said it had shot down 12 drones overnight. Air defence units destroyed a dozen drones "

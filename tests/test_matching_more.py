@@ -53,6 +53,17 @@ def test_matching_more_two_shared_words_are_not_enough(a: str, b: str) -> None:
 
 
 @pytest.mark.parametrize(("a", "b"), [
+    ("Ukraine's intelligence service was monitoring the convoy", "the case was handled by Ukraine's intelligence service"),
+    ("French police arrested two men near the Paris stadium", "French police said the Paris stadium would reopen"),
+])
+def test_matching_more_named_states_do_not_count_as_shared_words(a: str, b: str) -> None:
+    fa, fb = lexical(a), lexical(b)
+    assert not any(t.startswith("@") for t in matching.shared_words(fa, fb))
+    assert len(matching.shared_words(fa, fb)) < matching.load_config().shared_words_min
+    assert matching.score_pair(fa, fb).level != "shared_words"
+
+
+@pytest.mark.parametrize(("a", "b"), [
     (("North Korea has sent troops to Russia", "troop_deployment", "North Korea"),
      ("Belarus has sent troops to Russia", "troop_deployment", "Belarus")),
     (("Iran has shipped ballistic missiles to Russia", "missile_drone_supply", "Iran"),
@@ -133,3 +144,25 @@ def test_matching_more_pair_table_parts_split_by_claim_id() -> None:
     for part in ("tune", "dev"):
         for pair in build_pairs(feats, ids, part):
             assert in_part(ids[pair.i], part) and in_part(ids[pair.j], part)
+
+
+def test_matching_more_cli_scores_the_pair_table(tmp_path) -> None:
+    import csv
+    import json
+
+    from click.testing import CliRunner
+
+    from claimwatch.cli import cli
+
+    header = ["claimHeadline", "articleHeadline", "articleHeadlineStance", "articleId", "claimId"]
+    rows = [["Sinkhole swallows cars", text, "for", str(n), cid] for n, (cid, text) in enumerate(HEADLINES)]
+    path = tmp_path / "emergent.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([header] + rows)
+    result = CliRunner().invoke(cli, ["eval", "matching", "--csv", str(path), "--part", "all", "--claims", "10",
+                                      "--no-embeddings", "--hard-negatives", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["positives"] == 2 and report["hard_negatives"] >= 1
+    assert report["headlines"] == len(HEADLINES) and report["embeddings"] is False
+    assert {"precision", "recall", "matches_by_level", "worst_confusions"} <= set(report)

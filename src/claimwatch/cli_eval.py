@@ -162,13 +162,18 @@ def emergent_command(csv_path: str, part: str, limit: Optional[int], out: Option
               help="How many claims of the part (file order) to sample.")
 @click.option("--embeddings/--no-embeddings", default=True, show_default=True,
               help="Blend MiniLM cosine into the match score when installed.")
+@click.option("--hard-negatives", is_flag=True,
+              help="Score the pair table instead of every pair: same-claim pairs and pairs of different "
+                   "claims sharing a named party or two content words (evaluate/matching_pairs.py).")
 @click.option("--format", "-f", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
-def matching_command(csv_path: str, part: str, max_claims: int, embeddings: bool, fmt: str) -> None:
+def matching_command(csv_path: str, part: str, max_claims: int, embeddings: bool, hard_negatives: bool,
+                     fmt: str) -> None:
     """Pairwise precision/recall of "same claim" across Emergent headlines, with the ledger's matching.
 
     \b
     Example:
       claimwatch eval matching --csv emergent-train-full.csv --part dev --claims 40
+      claimwatch eval matching --csv emergent-train-full.csv --part dev --claims 1000 --hard-negatives
     """
     from claimwatch.evaluate import emergent
     from claimwatch.ingest.emergent import read_emergent
@@ -181,6 +186,22 @@ def matching_command(csv_path: str, part: str, max_claims: int, embeddings: bool
     embed = _embedder(embeddings)
     vectors = embed([a.text for a in articles]) if embed is not None else [None] * len(articles)
     feats = [emergent.headline_features(a, v) for a, v in zip(analyze_many(articles), vectors)]
+    if hard_negatives:
+        from claimwatch.evaluate import matching_pairs
+
+        ids = [r.claim_id for r in records]
+        result = matching_pairs.pair_report(feats, ids, matching_pairs.build_pairs(feats, ids, part))
+        result.update(part=part, embeddings=embed is not None, claims=len(set(ids)), headlines=len(ids))
+        _emit(result, fmt, [
+            f"{result['headlines']} headlines of {result['claims']} claims (part {part}, "
+            f"{'blended' if embed is not None else 'lexical'} matching), pair table: "
+            f"{result['positives']} same-claim pairs, {result['hard_negatives']} hard negatives",
+            f"precision {result['precision']}  recall {result['recall']}  F1 {result['f1']}  "
+            f"(true matches {result['true_matches']}, false {result['false_matches']})",
+            "matches by level: " + ", ".join(f"{k} {v}" for k, v in result["matches_by_level"].items())]
+            + [f"  confused {w['false_matches']}x: {w['example'][0]!r} / {w['example'][1]!r}"
+               for w in result["worst_confusions"]])
+        return
     result = emergent.matching_report(feats, [r.claim_id for r in records])
     result.update(part=part, embeddings=embed is not None)
     _emit(result, fmt, [

@@ -274,8 +274,10 @@ def is_negated(text: str, config: Optional[MatchConfig] = None) -> bool:
 
 
 def shared_words(a: ClaimFeatures, b: ClaimFeatures) -> frozenset[str]:
-    """Content words both claims use, besides figures and words frequent in any news text."""
-    return (a.tokens & b.tokens) - {NUMBER_TOKEN} - _NEWS_WORDS
+    """Content words both claims use, besides figures, words frequent in any news text and state or
+    organisation names (agents and places are the blocking rules' business, and one state is named
+    in many unrelated claims)."""
+    return frozenset(t for t in (a.tokens & b.tokens) - {NUMBER_TOKEN} - _NEWS_WORDS if not t.startswith("@"))
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:

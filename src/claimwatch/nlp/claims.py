@@ -9,7 +9,6 @@ back to the claims they refer to. A negated restatement of an earlier claim is a
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable
@@ -75,6 +74,7 @@ class Proposition:
     agent: str | None
     negated: bool = False
     tokens: tuple[int, ...] = field(default=())
+    frame: tuple[str, str] | None = None  # (predicate meaning, object head): ("raise", "rate")
 
     @property
     def key(self) -> tuple[str | None, str | None]:
@@ -83,13 +83,16 @@ class Proposition:
 
 
 
-def classify_events(lemmas: set[str], verbs: set[str]) -> list[EventType]:
-    """Event types the clause speaks of, best first; each umbrella type once."""
+def classify_events(lemmas: set[str], verbs: set[str], head: str | None = None) -> list[EventType]:
+    """Event types the clause speaks of, best first; each umbrella type once. A nominal claim's head
+    noun (``head``: "the death of the leader ... in an airstrike") counts twice: it names the event."""
     scored = []
     for order, et in enumerate(load_event_types()):
         if et.requires and not (lemmas & et.requires):
             continue
         score = 2 * len(lemmas & et.nouns) + len(verbs & et.verbs)
+        if score and head is not None and (head in et.nouns or head in et.verbs):
+            score += 2
         if score > 0:
             scored.append((-score, order, et))
     out: list[EventType] = []
@@ -113,7 +116,12 @@ def is_anaphor(span: Span) -> bool:
     if any(c.dep_ in ("acl", "relcl", "ccomp") and any(m.lower_ == "that" for m in c.children) for c in root.children):
         return False  # "the claim that X" states its content
     det = next((c for c in root.children if c.dep_ in ("det", "poss")), None)
-    return det is not None and det.lower_ in ANAPHOR_DETERMINERS or root.tag_ == "NNS"
+    return det is not None and (det.lower_ in ANAPHOR_DETERMINERS or _named_owner(det)) or root.tag_ == "NNS"
+
+
+def _named_owner(det: Token) -> bool:
+    """ "Hunter's claim", "the ministry's allegations": a possessor naming whose claims are meant."""
+    return det.dep_ == "poss" and det.pos_ in ("PROPN", "NOUN")
 
 
 def find_anaphor(span: Span) -> Span | None:
@@ -124,9 +132,10 @@ def find_anaphor(span: Span) -> Span | None:
             definite_subject = det is not None and det.lower_ == "the" and t.dep_ in ("nsubj", "nsubjpass") and t.head.i == span.root.i
             # "surprised at the marriage claims": a definite plural names claims already told
             definite_plural = det is not None and det.lower_ == "the" and t.tag_ == "NNS" and t.dep_ in ("pobj", "dobj") \
-                and not any(c.dep_ in ("prep", "acl", "relcl") for c in t.children)
+                and not any(c.dep_ in ("acl", "relcl") or c.dep_ == "prep" and c.lower_ not in ("of", "by", "from") for c in t.children)
+            owned_subject = det is not None and _named_owner(det) and t.dep_ in ("nsubj", "nsubjpass") and t.head.i == span.root.i
             if det is not None and (det.lower_ in ANAPHOR_DETERMINERS - {"the"} | {"these", "those", "this", "such"}
-                                    or definite_subject or definite_plural):
+                                    or definite_subject or definite_plural or owned_subject):
                 return span.doc[t.left_edge.i:t.right_edge.i + 1]
     return None
 
@@ -307,8 +316,51 @@ def propositions(span: Span, agent_of: Callable[[Span], str | None]) -> list[Pro
             text = f"{agent} {text}"
         for event in events:  # "involvement as a dangerous escalation" speaks of two propositions
             out.append(Proposition(text=text, lemmas=lemmas, event=event.id if event else None,
-                                   agent=agent, negated=negated, tokens=tuple(t.i for t in toks)))
+                                   agent=agent, negated=negated, tokens=tuple(t.i for t in toks),
+                                   frame=predicate_frame(head)))
     return out
+
+
+# Verbs through which a content states its real predicate: "expected the bank to increase rates".
+CONTROL_VERBS = {"expect", "plan", "intend", "want", "try", "seek", "continue", "begin", "start", "hope", "aim",
+                 "decide", "agree", "threaten", "promise", "prepare", "move", "vote", "go", "attempt", "need"}
+
+
+@lru_cache(maxsize=1)
+def paraphrase_sets() -> dict[str, str]:
+    """Verb lemma -> the first verb of its paraphrase set in ``event_types.yaml``."""
+    out: dict[str, str] = {}
+    for i, group in enumerate(load_yaml("event_types.yaml").get("paraphrases", [])):
+        if not isinstance(group, list) or not group or not all(isinstance(w, str) for w in group):
+            raise LexiconError(f"event_types.yaml paraphrases entry {i}: expected a list of verbs")
+        for verb in group:
+            out.setdefault(verb, group[0])
+    return out
+
+
+def predicate_frame(head: Token) -> tuple[str, str] | None:
+    """What a clause does to what: its predicate's meaning and its object's head noun.
+
+    "the bank would raise interest rates" and "economists expected the bank to increase rates" both
+    give ("raise", "rate"); the subject is left out on purpose, since a pronoun or a paraphrase
+    ("the bank", "it", "the central bank") names the same agent in different words."""
+    verb = head
+    for _ in range(3):
+        nxt = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), None)
+        if verb.lemma_.lower() not in CONTROL_VERBS or nxt is None:
+            break
+        verb = nxt
+    if verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    meaning = paraphrase_sets().get(lemma)
+    if meaning is None:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None) \
+        or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return meaning, obj.lemma_.lower()
 
 
 def _core(root: Token, span: Span) -> Token:
@@ -390,7 +442,9 @@ def _clause_events(toks: list[Token]) -> list[EventType]:
     as_part = {t.i for tok in toks if tok.dep_ == "prep" and tok.lower_ == "as" for t in tok.subtree}
     main = [t for t in toks if t.i not in as_part]
     described = [t for t in toks if t.i in as_part]
-    first = classify_events({t.lemma_.lower() for t in main}, {t.lemma_.lower() for t in main if t.pos_ == "VERB"})[:1]
+    ids = {t.i for t in main}
+    head = next((t.lemma_.lower() for t in main if (t.head.i not in ids or t.head.i == t.i) and t.pos_ == "NOUN"), None)
+    first = classify_events({t.lemma_.lower() for t in main}, {t.lemma_.lower() for t in main if t.pos_ == "VERB"}, head)[:1]
     if described:
         second = classify_events({t.lemma_.lower() for t in described}, {t.lemma_.lower() for t in described if t.pos_ == "VERB"})[:1]
         if second and (not first or second[0].umbrella != first[0].umbrella):
@@ -433,6 +487,11 @@ class ClaimBook:
         return cid
 
     def _group_for(self, prop: Proposition) -> str:
+        if prop.frame is not None:  # "raise rates" / "increase rates": the same predicate of the same object
+            same = next((cid for cid, p in self._props.items() if p.frame == prop.frame
+                         and (p.agent is None or prop.agent is None or p.agent == prop.agent)), None)
+            if same is not None:
+                return next(c.group for c in self.claims if c.id == same)
         event = event_by_id(prop.event)
         if event is not None:
             key = (prop.agent, event.umbrella)
@@ -443,25 +502,30 @@ class ClaimBook:
                     return same[0]
             if key not in self._groups:
                 same = [g for (a, e), g in self._groups.items() if e == event.umbrella and a is None]
-                self._groups[key] = same[0] if same else f"g{len(set(self._groups.values()) | {g for _, g in self._lemma_groups}) + 1}"
+                self._groups[key] = same[0] if same else self._new_gid()
             return self._groups[key]
         best = max(self._lemma_groups, key=lambda lg: _jaccard(lg[0], prop.lemmas), default=None)
         if best is not None and _jaccard(best[0], prop.lemmas) >= 0.34:
             return best[1]
-        gid = f"g{len(set(self._groups.values()) | {g for _, g in self._lemma_groups}) + 1}"
+        gid = self._new_gid()
         self._lemma_groups.append((prop.lemmas, gid))
         return gid
+
+    def _new_gid(self) -> str:
+        return f"g{len(set(self._groups.values()) | {g for _, g in self._lemma_groups}) + 1}"
 
     def merge_by_topic(self, topics: list[str]) -> None:
         """Claims with no event type join the group of the article's topic they mention.
 
         An article is mostly about one or two things ("the audio", "the crater"); statements about it
         in different words ("qualms over the authenticity of the audio", "the recording was a hoax")
-        are variants of one proposition even when no event type names it.
+        are variants of one proposition even when no event type names it. A name that acts in the
+        article's claims is a participant, not a topic.
         """
-        import os
-        if os.environ.get("NOTOPIC"):
-            return
+        # a topic is what claims are about, not who acts in them: "Comcast contacted his employer",
+        # "Apple adjusts its plans" are not variants of every other claim that names the company
+        agents = {w for p in self._props.values() if p.agent for w in p.agent.lower().split()}
+        topics = [t for t in topics if t not in agents]
         remap: dict[str, str] = {}
         topic_group: dict[str, str] = {}
         for claim in self.claims:

@@ -173,7 +173,7 @@ def _att_key(att: Attribution) -> tuple:
     return (att.cue_span, att.content, tuple(t.i for t in att.sources))
 
 
-FIRST_PERSON = {"i", "we", "me", "us"}
+FIRST_PERSON = {"i", "we", "me", "us", "you"}  # inside a quote: the speaker, or the hearer addressed ("you know")
 
 
 @dataclass(frozen=True)
@@ -257,6 +257,9 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
         span = anaphor
     if is_anaphor(span):
         topic = anaphor_topic(span)
+        of_owner = None
+        if topic is not None and _names_speaker(topic.root, actors) and not any(p.event for p in propositions(topic, agent_of)):
+            of_owner, topic = topic.root, None  # "the claims of the commander": whose, not what
         if topic is not None:
             ids: list[str] = []
             for prop in propositions(topic, agent_of):
@@ -268,14 +271,18 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
             name = actors.name_at(owner) if owner is not None else None
             said = [e for e in previous if e.claims and (owner is None or (name is not None and e.source == name))]
             return (said[-1].claims if said else ()), stance
-        told = _most_told(previous, book)
+        owner = anaphor_owner(span) or of_owner
+        name = _speaker_name(owner, actors) if owner is not None else None
+        # "Hunter's claim": what that source said; "the reports": what the article is most about
+        told = _most_told([e for e in previous if e.source == name], book) if name else ()
+        told = told or _most_told(previous, book)
         if told:
             return told, stance
     props = propositions(span, agent_of)
     head = definite_event_head(span)
     if head is not None and not any(p.agent for p in props) and book.mentioning(head):
         return book.mentioning(head)[:1], stance
-    if previous and (_refers_back(span, props, _speaker_pronouns(att)) or _object_refers_back(span, att)):  # "the implications should they prove true"
+    if previous and (_refers_back(span, props, _speaker_pronouns(att, actors)) or _object_refers_back(span, att)):  # "the implications should they prove true"
         return previous[-1].claims, stance
     if not previous and purely_anaphoric(span) or generic_judgement(span):
         return (), stance  # "did not deny that they were there" with nothing before it; "Images are a serious thing"
@@ -291,6 +298,19 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
                 continue
         ids.append(book.add(prop))
     return tuple(dict.fromkeys(ids)), stance
+
+
+def _names_speaker(tok, actors: ActorIndex) -> bool:
+    """ "the commander", "Alvarez", "the ministry": a word that names someone who can make claims."""
+    return actors.name_at(tok) is not None or tok.pos_ == "PROPN" or actors.titles.role_in(tok.text) is not None
+
+
+def _speaker_name(tok, actors: ActorIndex) -> str | None:
+    """The actor name a possessor or "of" phrase stands for, as statements carry it."""
+    name = actors.name_at(tok)
+    if name is None and actors.can_speak(tok):
+        name = actors.resolve(tok).name
+    return name
 
 
 def _most_told(previous: list[Statement], book: ClaimBook) -> tuple[str, ...]:
@@ -349,20 +369,24 @@ def _in_main_clause(tok, span) -> bool:
     return tok.head.i == root.i or tok.head.i in {c.i for c in root.conjuncts}
 
 
-def _speaker_pronouns(att: Attribution) -> frozenset[str]:
-    """Pronoun forms that would name the speaker itself inside its own content: "he" for a person,
-    "they" for a group, "it" or "they" for an organisation or a state."""
+def _speaker_pronouns(att: Attribution, actors: ActorIndex) -> frozenset[str]:
+    """Pronoun forms that would name the speaker itself inside its own content: "he" for a person
+    or a title ("the governor"), "they" for a group, "it" or "they" for an organisation or a state."""
     out: set[str] = set()
     for src in att.sources:
         form = src.lower_
         if src.pos_ == "PRON":
             out |= {form} | ({"them"} if form == "they" else set()) | ({"him"} if form == "he" else set())
-        elif src.ent_type_ == "PERSON":
+        elif src.ent_type_ == "PERSON" or src.tag_ == "NN" and actors.titles.role_in(src.text) is not None:
             out |= PERSON_FORMS
-        elif src.tag_ in ("NNS", "NNPS") or len(att.sources) > 1:
+        elif src.pos_ == "PROPN":  # "Orlan Chemicals said it", "the Rangers said they"
+            out |= {"it"} | GROUP_FORMS
+        elif src.tag_ == "NNS":
             out |= GROUP_FORMS
         else:  # "the ministry said it", "a security source said they": a singular noun is "it"
             out |= {"it"}
+    if len(att.sources) > 1:  # "the mayor and the governor said they"
+        out |= GROUP_FORMS
     return frozenset(out)
 
 
