@@ -14,10 +14,11 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token  # noqa: F401
 
 from claimwatch.lexicons import load_yaml
-from claimwatch.nlp.docutil import sentence_index, sentence_start, sentence_starts
+from claimwatch.nlp.docutil import doc_text, sentence_index, sentence_start, sentence_starts
 from claimwatch.lexicons.schema import Gazetteer, Titles, load_gazetteer, load_titles
 from claimwatch.model import Actor, Mention
 from claimwatch.nlp.provenance import is_outlet, is_outlet_noun
+from claimwatch.nlp.quotes import find_quotes
 
 ENTITY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "country", "FAC": "organization"}
 NP_RIGHT_CUT = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"}
@@ -53,6 +54,8 @@ class ActorIndex:
         self._actors: dict[str, _ActorState] = {}
         self._timeline: list[tuple[int, str, str]] = []  # (token index, actor name, kind) in text order
         self._subject_timeline: list[tuple[int, str, str]] = []
+        self._main_timeline: list[tuple[int, str, str]] = []  # subjects of main clauses and speakers
+        self._quoted = [q.outer for q in find_quotes(doc_text(doc))]  # subjects inside quotes are no speakers
         self._token_actor: dict[int, str] = {}
         self._index_entities()
 
@@ -71,17 +74,21 @@ class ActorIndex:
         self.ents = self._entities()
         persons = [e for e in self.ents if e.label_ == "PERSON"]
         full_names = _full_names(persons)
+        surnames = {n.split()[-1]: n for n in full_names.values() if len(n.split()) > 1}
         for ent in self.ents:
             kind = ENTITY_KIND.get(ent.label_)
             if kind is None:
                 continue
-            if ent.label_ == "ORG" and self._titled_person(ent):  # "German Chancellor Olaf Scholz" tagged ORG
+            if ent.label_ == "ORG" and _clean_name(ent) in surnames and self.gazetteer.lookup(_clean_name(ent)) is None:
+                ent = Span(self.doc, ent.start, ent.end, label="PERSON")  # "Trump" tagged ORG after "Donald Trump"
+                kind = "person"
+            elif ent.label_ == "ORG" and self._titled_person(ent):  # "German Chancellor Olaf Scholz" tagged ORG
                 ent = Span(self.doc, ent.start, ent.end, label="PERSON")
             elif ent.label_ == "PERSON" and len(ent) == 1 and self.gazetteer.lookup(ent.text) is not None:
                 ent = Span(self.doc, ent.start, ent.end, label="NORP")  # "Ukrainian intelligence" tagged PERSON
                 kind = ENTITY_KIND["NORP"]
             if ent.label_ == "PERSON":
-                name = full_names.get(_clean_name(ent), _clean_name(ent))
+                name = full_names.get(_clean_name(ent)) or surnames.get(_clean_name(ent), _clean_name(ent))
                 if not name:
                     continue
                 state = self._state(name, "person")
@@ -119,6 +126,8 @@ class ActorIndex:
             self._timeline.append((ent.root.i, state.name, state.kind))
             if ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj",):
                 self._subject_timeline.append((ent.root.i, state.name, state.kind))
+                if _main_clause(ent.root) and not any(a <= ent.start_char < b for a, b in self._quoted):
+                    self._main_timeline.append((ent.root.i, state.name, state.kind))
 
     def _titled_person(self, ent: Span) -> bool:
         if len(ent) < 2 or self.gazetteer.lookup(_clean_name(ent)) is not None:
@@ -198,8 +207,10 @@ class ActorIndex:
     # --- resolving sources ------------------------------------------------------------------
     def resolve(self, token: Token) -> ResolvedSource:
         """Canonical actor for the head token of a source phrase; registers new actors as needed."""
-        if token.dep_ == "appos" and token.head.pos_ in ("PROPN", "NOUN"):  # "Rosenberg, a woman, ..."
-            token = token.head
+        if token.dep_ == "appos" and token.head.pos_ in ("PROPN", "NOUN") and not _dateline(token.head):
+            token = token.head  # "Rosenberg, a woman, ...", but not "WASHINGTON -- President Obama"
+        elif _dateline(token) and any(c.dep_ == "appos" for c in token.children):
+            token = next(c for c in token.children if c.dep_ == "appos")
         named = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG")), None)
         if named is not None and not token.ent_type_:  # "the attorney, Lopa Blumenthal, said", "the paper, al-Sabah"
             token = named
@@ -222,6 +233,10 @@ class ActorIndex:
         lower = token.lower_
         if lower in ("who", "that", "which") and token.head.dep_ == "relcl":  # "Conal, who says ..."
             return self.resolve(token.head.head)
+        if lower in ("who", "which") and token.i > 0:  # the clause misparsed: its noun stands right before it
+            prev = self.doc[token.i - 1] if self.doc[token.i - 1].text != "," or token.i < 2 else self.doc[token.i - 2]
+            if prev.pos_ in ("NOUN", "PROPN") and prev.i < token.i:
+                return self.resolve(prev)
         if token.pos_ == "PRON" or lower in self.titles.pronouns.get("person", ()) or lower in self.titles.pronouns.get("plural", ()):
             name = self._resolve_pronoun(token)
             if name:
@@ -258,7 +273,8 @@ class ActorIndex:
             name = self._token_actor.get(inner.root.i, _clean_name(inner))
             return ResolvedSource(name, (inner.start_char, inner.end_char))
         is_definite = span[0].lower_ in ("the", "this", "that") or span[0].tag_ == "PRP$"
-        if is_definite and inner is None:
+        named = any(t.pos_ == "PROPN" and t.i < token.i for t in span)  # "the al-Safir newspaper" names itself
+        if is_definite and inner is None and not named:
             name = self._resolve_description(token)
             if name:
                 self._add_mention(name, text, (span.start_char, span.end_char), "description")
@@ -326,22 +342,29 @@ class ActorIndex:
         return None
 
     def _note_subject(self, token: Token, name: str) -> None:
-        self._subject_timeline.append((token.i, name, self._actors[name].kind if name in self._actors else "person"))
+        entry = (token.i, name, self._actors[name].kind if name in self._actors else "person")
+        self._subject_timeline.append(entry)
+        self._main_timeline.append(entry)
 
     def _resolve_pronoun(self, token: Token) -> str | None:
         lower = token.lower_
         plural = lower in self.titles.pronouns.get("plural", frozenset({"they", "them", "their"}))
         organisational = lower in self.titles.pronouns.get("organization", frozenset({"it", "its"}))
-        first_person = lower in ("i", "we", "me", "us", "my", "our")
+        first_person = lower in ("i", "we", "me", "us", "my", "our", "you", "your")  # the speaker and hearer, not a third party
         if first_person:
             return None
         wanted = {"organization", "country", "anonymous", "group"} if (plural or organisational) else {"person"}
         sent_start = sentence_start(token)
         window_start = _sentence_window_start(token, 6)
-        for timeline in (self._subject_timeline, self._timeline):
+        # a subject earlier in the same sentence first ("Although the IMF did not ..., it referenced");
+        # then, across sentences, a speaker or main-clause subject before someone named inside what was
+        # said ("Kirby said ... that Godane had died. He noted ...")
+        passes = ((self._subject_timeline, sent_start), (self._main_timeline, window_start),
+                  (self._subject_timeline, window_start), (self._timeline, window_start))
+        for timeline, since in passes:
             best = None
             for i, name, kind in timeline:
-                if window_start <= i < token.i and kind in wanted and (i < sent_start or i < token.i):
+                if since <= i < token.i and kind in wanted:
                     if best is None or i > best[0]:
                         best = (i, name)
             if best is not None:
@@ -367,6 +390,9 @@ class ActorIndex:
         best = None
         country_words = {"country", "nation", "state", "government", "regime"}
         for name, state in self._actors.items():
+            last = name.split()[-1].lower()
+            if token.tag_ == "NN" and last != token.lower_ and last in (token.lower_ + "s", token.lower_ + "es"):
+                continue  # "the security official" is not "Lebanese officials"
             if (lemma in country_words and state.kind == "country") or lemma in state.heads or lemma in name.lower().split() or (state.role and lemma in state.role.lower().split()):
                 last = max((m.span[0] for m in state.mentions if m.span[0] < token.idx), default=None)
                 if last is not None and (best is None or last > best[0]):
@@ -492,6 +518,21 @@ def _function_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _non_speakers() -> frozenset[str]:
     return frozenset(w.lower() for w in load_yaml("non_speakers.yaml")["heads"])
+
+
+def _dateline(token: Token) -> bool:
+    """A place in capitals before a dash opening a news story: "WASHINGTON -- ..."."""
+    doc = token.doc
+    return token.text.isupper() and len(token.text) > 2 and token.i + 1 < len(doc) and \
+        doc[token.i + 1].text in ("--", "\u2014", "\u2013", "-")
+
+
+def _main_clause(subject: Token) -> bool:
+    """Whether a subject belongs to its sentence's main clause (or a clause coordinated with it)."""
+    verb = subject.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _sentence_window_start(token: Token, n: int) -> int:

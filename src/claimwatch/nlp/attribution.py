@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from claimwatch.errors import LexiconError
+from claimwatch.lexicons import load_yaml
 from claimwatch.nlp.cues import CueHit, find_cues
 from claimwatch.nlp.docutil import doc_text, same_sentence, sentence_start
 from claimwatch.nlp.provenance import relay_lemmas
@@ -183,12 +186,31 @@ def _verb_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
     if not passive:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
         subj = next((c for c in subjects if c.tag_ not in ("WP", "WDT")), subjects[0] if subjects else None)
+        after = [c for c in subjects if c.i > verb.i]
+        if subj is not None and subj.i < verb.i and after and any(
+                t.text in ("\u201d", "''", '"') for t in verb.doc[subj.i:verb.i]):
+            subj = after[0]  # '"... Full panic mode," said Leslie Wimes': the parser took a word of the quote
+        if subj is not None and subj.i + 1 < len(verb.doc) and verb.doc[subj.i + 1].text in ("--", "\u2014", "\u2013", "-") \
+                and subj.text.isupper():  # "WASHINGTON -- President Obama ... said": a dateline, then the speaker
+            subj = next((c for c in subj.children if c.dep_ == "appos"), subj)
         subj = partitive_head(subj)
+        subj = document_author(subj) or subj
         if subj is not None and subj.lower_ not in ("it", "there") or (subj is not None and it_refers(subj)):
             return _with_conjuncts(subj), False
     if passive:
         expletive = any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children)
         return (), expletive
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.dep_ == "ROOT" and prev is not None and prev.ent_type_ in ("PERSON", "ORG") and prev.dep_ == "pobj" \
+            and same_sentence(prev, verb) and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return (prev,), False  # "In a meeting with the editorial board Trump said ...": the comma left out
+    if verb.dep_ == "conj":  # "X shot down the report, and the Tour, according to ESPN, says ...": the
+        # parser made the second subject a conjunct of the first verb
+        cc = next((t for t in reversed(verb.doc[verb.head.i + 1:verb.i]) if t.dep_ == "cc" and t.head.i == verb.head.i), None)
+        own = [t for t in verb.doc[cc.i + 1:verb.i] if t.dep_ == "conj" and t.head.i == verb.head.i
+               and t.pos_ in ("NOUN", "PROPN")] if cc is not None else []
+        if own:
+            return _with_conjuncts(own[0]), False
     node = verb
     for _ in range(4):  # climb: conj, xcomp, participial advcl/acl, "was unable to verify"
         if node.dep_ in ("conj", "xcomp", "advcl", "acomp") and node.head is not node:
@@ -209,6 +231,34 @@ def _verb_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
         else:
             break
     return (), False
+
+
+@lru_cache(maxsize=1)
+def _authored_documents() -> frozenset[str]:
+    data = load_yaml("authored.yaml")
+    if not isinstance(data, dict) or data.get("version") != 1 or not isinstance(data.get("documents"), list) \
+            or not all(isinstance(w, str) and w for w in data["documents"]):
+        raise LexiconError("authored.yaml: expected 'version: 1' and a list of document nouns under 'documents'")
+    return frozenset(w.lower() for w in data["documents"])
+
+
+def document_author(token: Token | None) -> Token | None:
+    """The named author of a document that is the subject of a cue: "a White House statement said" ->
+    White House, "the ministry's report says" -> ministry, "a study by Harvard found" -> Harvard."""
+    if token is None or token.pos_ != "NOUN" or token.lemma_.lower() not in _authored_documents():
+        return None
+    for c in token.children:
+        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+            return c
+    named = [c for c in token.children if c.dep_ in ("compound", "nmod") and c.i < token.i
+             and (c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or c.pos_ == "PROPN")]
+    if named:
+        return named[-1]
+    by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if pobj is not None and (pobj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or pobj.pos_ == "PROPN"):
+        return pobj
+    return None
 
 
 def _with_conjuncts(token: Token) -> tuple[Token, ...]:
@@ -256,6 +306,8 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
         if prep is not None:
             return subtree_range(prep, stop_at=verb, include_root=True)
     clause = [c for c in children if c.dep_ in ("ccomp",) and c.i > verb.i]
+    if not clause and frame == "clause":  # "said after the meeting he would resign": a complement read as adverbial
+        clause = [c for c in children if _bare_finite_clause(c, verb)]
     if not clause:  # "reported, citing two officials, that C": the parser hung the clause on "citing"
         clause = [g for c in children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i
                   and c.lemma_.lower() in relay_lemmas() for g in c.children if g.dep_ == "ccomp" and g.i > c.i]
@@ -266,13 +318,16 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
         return start, cut_other_acts(doc, start, subtree_range(clause[0], stop_at=verb)[1])
     if clause and (frame != "object" or not objects):
         start, end = subtree_range(clause[0], stop_at=verb)
+        if clause[0].dep_ == "advcl":  # "said on Monday she would run": the adverbial before the subject is the cue's
+            start = max(start, next(c for c in clause[0].children if c.dep_ in ("nsubj", "nsubjpass")).left_edge.i)
         return start, cut_other_acts(doc, start, end)
     xcomp = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
     if objects:
         start, end = subtree_range(objects[0], stop_at=verb)
         continued = False
         for c in children:  # "accused X of Y", "dismissing X as Y", "urged X to Y"
-            if c.i >= end and ((c.dep_ == "prep" and c.lower_ in OBJECT_CONTINUATIONS) or c.dep_ in ("xcomp", "ccomp", "oprd")):
+            if c.i >= end and ((c.dep_ == "prep" and c.lower_ in OBJECT_CONTINUATIONS) or c.dep_ in ("xcomp", "ccomp", "oprd")
+                               or (c.dep_ == "dobj" and c.left_edge.i <= end + 1)):  # "declared al-Shabab a terrorist group"
                 end = max(end, subtree_range(c, stop_at=verb)[1])
                 continued = True
         for c in children:  # "accused X of sending ... and preparing ...": the parser hangs the second gerund on the cue
@@ -301,6 +356,19 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
     if passive_subj and passive_subj[0].lower_ not in ("it",):  # "the reports were denied by X"
         return subtree_range(passive_subj[0], stop_at=verb)
     return _that_by_word_order(verb)
+
+
+def _bare_finite_clause(clause: Token, verb: Token) -> bool:
+    """An adverbial clause after the cue with its own subject and modal or tense but no linking word
+    ("if", "because", "when"): a complement without "that" that the parser misread."""
+    if clause.dep_ != "advcl" or clause.i <= verb.i or not same_sentence(clause, verb):
+        return False
+    kids = list(clause.children)
+    subject = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i), None)
+    if subject is None or any(c.dep_ in ("mark", "advmod") and c.i < subject.i for c in kids):
+        return False
+    finite = clause.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") for c in kids)
+    return finite and doc_text(verb.doc)[verb.idx:subject.idx].count(",") == 0
 
 
 def _that_by_word_order(verb: Token) -> tuple[int, int] | None:
@@ -404,6 +472,9 @@ def cut_other_acts(doc: Doc, start: int, end: int, participles: bool = True) -> 
     """Where a content stops before another act: "..., expressing concern ..." (the speaker's next
     act), "..., as officials had claimed", "..., while his lawyer said ...", "... -- the congressman said"."""
     for t in doc[start:end]:
+        if t.text == ";" and t.i > start + 2 and any(x.dep_ in SUBJECT_DEPS for x in doc[t.i + 1:end]) and \
+                not any(q.text in ('"', "\u201c", "\u201d", "''") for q in doc[start:t.i]):
+            return t.i  # "... was not intentional; they only learned of it on Friday": the writer's next clause
         if participles and t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj") and t.i > start + 2 and doc[t.i - 1].text == ",":
             if t.left_edge.i == t.i and is_cue_head(t):
                 return t.i - 1
@@ -453,6 +524,7 @@ def _according_to(hit: CueHit, doc: Doc) -> Attribution | None:
             by = next((c for c in by.children if c.dep_ == "pobj"), None)
         if by is not None:
             pobj = by
+    pobj = document_author(pobj) or pobj  # "according to a new Washington Post-ABC News poll"
     sent = according.sent
     excluded = {t.i for t in according.subtree}
     clause_head = according.head if according.head is not according else sent.root
@@ -483,11 +555,16 @@ def _noun_cue(hit: CueHit, doc: Doc) -> Attribution | None:
         (c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)),
         None,
     )
+    # "denied reports in a local newspaper, al-Sabah, that X": the parser hung the phrase naming the
+    # source on the verb, right after the noun
+    hung = next((c for c in noun.head.children if c.dep_ == "prep" and c.i == noun.right_edge.i + 1
+                 and c.lower_ in ("by", "from", "in")), None) if noun.dep_ in ("dobj", "nsubjpass", "pobj") else None
+    tail = hung.right_edge.i if hung is not None else noun.right_edge.i
     if clause is None and noun.dep_ in ("dobj", "nsubjpass", "pobj"):
         # "denied claims by the government that X": the parser hung the that-clause on the verb
-        clause = next((c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.right_edge.i
+        clause = next((c for c in noun.head.children if c.dep_ == "ccomp" and c.i > tail
                        and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
-                       and c.left_edge.i <= noun.right_edge.i + 2), None)
+                       and c.left_edge.i <= tail + 2), None)
     if clause is None:
         return None
     sources: tuple[Token, ...] = ()
@@ -495,7 +572,7 @@ def _noun_cue(hit: CueHit, doc: Doc) -> Attribution | None:
     if poss is not None:
         sources = _with_conjuncts(poss)
     else:
-        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "in")), None)
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "in")), hung)
         pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
         if pobj is not None and by.lower_ == "in" and not (pobj.ent_type_ == "ORG" or pobj.lemma_.lower() in PUBLICATIONS):
             pobj = None  # "reports in a local newspaper that ..." names a source; "claims in March" does not
@@ -527,9 +604,12 @@ def _adjacent_quote(verb: Token, doc: Doc, quotes: list[Quote]) -> Quote | None:
         q = before[-1]
         gap = text[q.outer[1]:verb.idx]
         closing = text[max(q.inner[0], q.outer[1] - 3):q.outer[1]]
-        ends_open = bool(re.search(r"[,?!\u2014-]\s*[\"\u201d]?$", closing)) or gap.lstrip().startswith(",")
+        ends_open = bool(re.search(r"[,?!\u2014-]\s*(?:[\"\u201d]|'')?$", closing)) or gap.lstrip().startswith(",")
         if len(gap) <= 80 and "\n" not in gap and ends_open and not re.search(r"[.?!]\s", gap):
             return q
+        if "\n" not in gap and _bare_cue_sentence(verb) and doc[sentence_start(verb)].idx >= q.outer[1] \
+                and not text[q.outer[1]:doc[sentence_start(verb)].idx].strip():
+            return q  # '"... the American people." It added.': a sentence that is only the speaker and the cue
     after = [q for q in quotes if q.outer[0] >= verb_end and is_statement_quote(text, q)]
     if after:
         q = after[0]
@@ -538,6 +618,19 @@ def _adjacent_quote(verb: Token, doc: Doc, quotes: list[Quote]) -> Quote | None:
                 (between.rstrip().endswith((":", ",")) or not between.strip()):
             return q
     return None
+
+
+def _bare_cue_sentence(verb: Token) -> bool:
+    """A sentence made of a short subject, the cue and at most an adverb ("It added.", "the minister
+    said."), with nothing it could report on its own."""
+    doc = verb.doc
+    start = sentence_start(verb)
+    words = [t for t in doc[start:] if same_sentence(t, verb) and not t.is_punct and not t.is_space]
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj",) and c.i < verb.i), None)
+    if subject is None or len(words) > 6 or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return False
+    allowed = {t.i for t in subject.subtree} | {verb.i} | {c.i for c in verb.children if c.dep_ in ("advmod", "aux", "npadvmod")}
+    return all(t.i in allowed for t in words)
 
 
 def _inside_quote(token: Token, quotes: list[Quote]) -> bool:
@@ -550,8 +643,8 @@ def _quote_continuations(doc: Doc, quotes: list[Quote], found: list[Attribution]
     extra: list[Attribution] = []
     used = {a.quote.outer for a in found if a.quote is not None}
     for q in quotes:
-        if q.outer in used or not is_statement_quote(doc_text(doc), q):
-            continue
+        if q.outer in used or not is_statement_quote(doc_text(doc), q) or not _has_predicate(doc, q):
+            continue  # a quoted title ('he said on "On the Record with ..."') goes on no statement
         prev = max((e for e in by_quote_end if e <= q.outer[0]), default=None)
         if prev is None:
             continue

@@ -5,6 +5,8 @@ import re
 from dataclasses import dataclass
 
 OPENERS = {'"': '"\u201d', "\u201c": '\u201d"', "\u00ab": "\u00bb", "\u201e": "\u201c\u201d"}
+# Archive and typewriter styles write a double quote as two marks: ''like this'' or ``like this''.
+DOUBLED = {"''": ("''", '"', "\u201d"), "``": ("''", '"', "\u201d")}
 # A quote needs a few words to be a statement rather than a scare quote ('fake news').
 MIN_QUOTE_WORDS = 4
 _WORD = re.compile(r"\w+")
@@ -32,17 +34,20 @@ def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     i, n = 0, len(text)
     while i < n:
-        closers = OPENERS.get(text[i])
+        doubled = DOUBLED.get(text[i:i + 2])
+        closers = doubled or OPENERS.get(text[i])
         if closers is None:
             i += 1
             continue
+        width = 2 if doubled else 1
         para_end = _paragraph_end(text, i)
-        j = min((k for k in (text.find(c, i + 1, para_end) for c in closers) if k >= 0), default=-1)
+        found = [(k, len(c)) for k, c in ((text.find(c, i + width, para_end), c) for c in closers) if k >= 0]
+        j, close_width = min(found, default=(-1, 0))
         end = j if j >= 0 else para_end
-        inner = _trim(text, i + 1, end)
+        inner = _trim(text, i + width, end)
         if len(_WORD.findall(text[inner[0]:inner[1]])) >= 1:
-            quotes.append(Quote(outer=(i, end + 1 if j >= 0 else end), inner=inner, closed=j >= 0))
-        i = end + 1
+            quotes.append(Quote(outer=(i, end + close_width if j >= 0 else end), inner=inner, closed=j >= 0))
+        i = end + max(close_width, 1)
     return quotes
 
 

@@ -21,6 +21,10 @@ def subtree_range(token: Token, stop_at: Token | None = None, include_root: bool
     doc = token.doc
     while start < end and doc[start].lower_ in LEADING_MARKS and doc[start].dep_ == "mark":
         start += 1
+    # a hyphenated word the parser split ("al-Shabab", "anti-government") stays whole
+    while end + 1 < len(doc) and doc[end].text in ("-", "\u2013") and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha and (stop_at is None or stop_at.i > end + 1 or stop_at.i < start):
+        end += 2
     return trim_range(doc, start, end)
 
 
