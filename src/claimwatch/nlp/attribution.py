@@ -512,6 +512,11 @@ def _after(token: Token, doc: Doc) -> tuple[int, int] | None:
     return trim_range(doc, token.i + 1, max(right) + 1)
 
 
+def _words(doc: Doc, tokens: list[int], after: int, before: int) -> bool:
+    """Whether any of ``tokens`` strictly between ``after`` and ``before`` is a word, not a mark."""
+    return any(after < i < before and not doc[i].is_punct for i in tokens)
+
+
 def _according_to(hit: CueHit, doc: Doc) -> Attribution | None:
     according = hit.head
     to = next((c for c in according.children if c.lower_ == "to"), None)
@@ -537,6 +542,11 @@ def _according_to(hit: CueHit, doc: Doc) -> Attribution | None:
     if left and all(doc[i].is_punct or (doc[i].lower_ == "that" and doc[i].dep_ == "mark") for i in left) \
             and max(tokens) > max(excluded):
         start, end = max(excluded) + 1, max(tokens) + 1
+    elif min(excluded) > min(tokens) and _words(doc, tokens, max(excluded), len(doc)) \
+            and any(i < min(excluded) and doc[i].dep_.startswith("nsubj") for i in tokens):
+        # "The troops, according to officials, had crossed the border": the phrase sits inside the
+        # clause, between its subject and its verb; the content is the whole clause (one span)
+        start, end = min(tokens), max(tokens) + 1
     elif min(excluded) > min(tokens):
         start, end = min(tokens), min(excluded)
     else:

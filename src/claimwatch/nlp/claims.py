@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from claimwatch.lexicons import load_yaml
 from claimwatch.errors import LexiconError
 from claimwatch.model import Claim
+from claimwatch.nlp.speech import CUE_HEADS
 
 ANAPHOR_NOUNS = {
     "report", "claim", "allegation", "accusation", "concern", "rumour", "rumor", "speculation", "suggestion",
@@ -430,11 +431,23 @@ def _claim_tokens(toks: list[Token], root: Token) -> list[Token]:
             drop.update(x.i for x in t.subtree)
         if t.dep_ == "cc" and t.head.i == root.i:
             drop.add(t.i)
+        if t.head.i == root.i and t.i != root.i and _reporting_aside(t):
+            drop.update(x.i for x in t.subtree)  # "The deal, the minister said, would be signed"
+            for edge in (t.left_edge.i - 1, t.right_edge.i + 1):
+                if 0 <= edge < len(t.doc) and t.doc[edge].is_punct and t.doc[edge].text in ",—–-":
+                    drop.add(edge)
     kept = [t for t in toks if t.i not in drop]
     kept = _strip_edges(kept)
     if len(kept) > 2 and kept[0].pos_ in ("PROPN", "NOUN") and any(t.lower_ == "of" and t.dep_ == "prep" and t.head.dep_ in ("ROOT",) for t in kept[:6]):
         kept = [t for t in kept if not (t.lower_ == "of" and t.dep_ == "prep" and t.head.dep_ == "ROOT")]
     return kept
+
+
+def _reporting_aside(token: Token) -> bool:
+    """A reporting clause set inside the content it reports: "X said" as parataxis, "according to X"."""
+    if token.dep_ == "parataxis" and token.i in token.doc.user_data.get(CUE_HEADS, ()):
+        return True
+    return token.dep_ == "prep" and token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
 
 
 def _clause_events(toks: list[Token]) -> list[EventType]:

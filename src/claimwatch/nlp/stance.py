@@ -2,8 +2,12 @@
 
 The cue gives a default stance ("denied" denies); negation and modality on the cue change it ("could
 not confirm" is uncommitted); phrases in the content's main clause override it ("no evidence"
-disputes, "fake news" denies); modal words on the content's main predicate give certainty; the
-writer's own "alleged" or "purportedly" marks the statement as distanced.
+disputes, "fake news" denies; "not a hoax" cancels its phrase); a label put on a claim decides too
+("called the reports fake"); a wish ("hoped it was not true") is no verdict, a question ("questioned
+what they were doing") no doubt, a factive cue ("pointed out that ... did not") no denial. The hedge
+nearest the content's head gives certainty ("for all I know", "cannot be ruled out" included), and a
+belief or hearsay verb over the content ("they felt", "I heard") makes it probable; the writer's own
+"alleged" or "purportedly" marks the statement as distanced.
 """
 from __future__ import annotations
 
@@ -12,8 +16,9 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from claimwatch.errors import LexiconError
 from claimwatch.lexicons import load_yaml
-from claimwatch.lexicons.schema import Hedges, load_hedges
+from claimwatch.lexicons.schema import Hedges, load_cues, load_hedges
 from claimwatch.nlp.attribution import Attribution
 from claimwatch.nlp.speech import CUE_HITS
 
@@ -49,13 +54,33 @@ class StanceRules:
     asking_cues: frozenset[str] = frozenset()
     asking_words: frozenset[str] = frozenset()
     factive_cues: frozenset[str] = frozenset()
-    contrastive_as_cues: frozenset[str] = frozenset()
     aspectual_heads: frozenset[str] = frozenset()
+    labelled_claims: frozenset[str] = frozenset()
+    neg_raising_predicates: frozenset[str] = frozenset()
+    first_person: frozenset[str] = frozenset()
+    verbal_hedges: tuple[tuple[str, str], ...] = ()
+
+
+LIST_KEYS = ("labelling_cues", "denial_labels", "doubt_labels", "phrase_negators", "optative_predicates",
+             "belief_predicates", "clausal_belief_cues", "asking_cues", "asking_words", "factive_cues",
+             "aspectual_heads", "labelled_claims", "neg_raising_predicates", "first_person")
+
+
+def check_stance_rules(data: dict) -> None:
+    """Every word list holds lower-case strings: YAML reads a bare false/no/yes as a boolean."""
+    for key in LIST_KEYS:
+        for word in data.get(key, ()):
+            if not isinstance(word, str) or word != word.lower():
+                raise LexiconError(f"stance_rules.yaml: {key}: {word!r} is not a lower-case word (quote it)")
+    for word, level in dict(data.get("verbal_hedges", {})).items():
+        if level not in ("probable", "possible", "uncertain"):
+            raise LexiconError(f"stance_rules.yaml: verbal_hedges: {word!r} has unknown certainty {level!r}")
 
 
 @lru_cache(maxsize=1)
 def load_stance_rules() -> StanceRules:
     data = load_yaml("stance_rules.yaml")
+    check_stance_rules(data)
     return StanceRules(
         negated_doubt_predicates=frozenset(data["negated_doubt_predicates"]),
         negated_doubt_certainty=dict(data["negated_doubt_certainty"]),
@@ -72,10 +97,8 @@ def load_stance_rules() -> StanceRules:
         negative_pronouns=frozenset(data["negative_pronouns"]),
         uncertain_means_uncommitted=bool(data.get("uncertain_means_uncommitted", False)),
         negated_quotes_deny=bool(data.get("negated_quotes_deny", True)),
-        **{key: frozenset(data.get(key, ())) for key in (
-            "labelling_cues", "denial_labels", "doubt_labels", "phrase_negators", "optative_predicates",
-            "belief_predicates", "clausal_belief_cues", "asking_cues", "asking_words", "factive_cues",
-            "contrastive_as_cues", "aspectual_heads")},
+        **{key: frozenset(data.get(key, ())) for key in LIST_KEYS},
+        verbal_hedges=tuple(dict(data.get("verbal_hedges", {})).items()),
         belief_certainty=data.get("belief_certainty", "probable"),
     )
 
@@ -98,13 +121,18 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
     found: list[str] = []
     root = _content_root(att)
     cue_lemma = att.hit.head.lemma_.lower()
+    cue_forms = set(_lemma_forms(att.hit.head))
 
     stance = entry.stance
     certainty = entry.certainty or "certain"
-    if certainty != "certain" and cue_lemma in rules.clausal_belief_cues and not _clausal(root):
-        certainty = "certain"  # "felt the shockwave", "consider taking action": perception or act, not belief
+    if certainty != "certain" and root is not None and (_gerund(root) or cue_lemma in rules.clausal_belief_cues and not _clausal(root)):
+        certainty = "certain"  # "felt the shockwave", "considering filing suit": perception or act, not belief
     negated_cue = _cue_negated(att, rules)
-    if negated_cue:
+    if negated_cue and _neg_raised(att.hit.head, rules):
+        negated_cue = False  # "we don't expect rates to change": a prediction that they won't
+        certainty = _weaker(certainty, "probable")
+        found.append("not " + att.hit.head.text)
+    elif negated_cue:
         stance = hedges.negated_cue_stance.get(cue_lemma) or hedges.negated_cue_stance.get(entry.act) or rules.negated_act_stance.get(entry.act, "uncommitted")
         found.append("not " + att.hit.head.text)
 
@@ -117,13 +145,15 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
     main = _main_tokens(att) - wished
     if _as_parenthetical(att) and root is not None:  # "whether X, as the government has said": the
         main -= {c.i for c in root.children if c.dep_ == "mark"}  # "whether" belongs to the outer frame
-    words = [(w, doc[i]) for i in sorted(main) if (w := _norm(doc[i]))]
-    main_text = " " + " ".join(w for w, _ in words) + " "
+    main_text = " " + " ".join(w for w in (_norm(doc[i]) for i in sorted(main)) if w) + " "
     content_words = [w for w in (_norm(t) for t in att.content_span if t.i not in wished) if w]
+    content_index = _positions(content_words)
     phrase_stance = None
     negated_phrase = False
     for phrase, p_stance, p_certainty in hedges.stance_phrases:
-        hit = _phrase_hit(phrase, content_words, rules)
+        if cue_forms & rules.optative_predicates:
+            break  # "hopes the reports are not true": a wish, not a verdict
+        hit = _phrase_hit(phrase, content_words, rules, content_index)
         if hit is None:
             continue
         if hit == "negated":
@@ -146,9 +176,10 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
             and not negated_cue and _asks(att, rules):
         stance = "uncommitted"  # "questioned what the pair were doing there"
 
-    modal_certainty = _modal_certainty(att, main, hedges)
+    modal_certainty = _modal_certainty(att, main, hedges, rules)
     if stance == "asserts" and entry.act in ("say", "report", "confirm", "echo") and root is not None \
             and root.i not in wished and _negative(root, rules) and not negated_phrase \
+            and not cue_forms & rules.optative_predicates \
             and not _negation_in_hedge(root, modal_certainty):
         lemma = root.lemma_.lower()
         objects = {c.lemma_.lower() for c in root.children if c.dep_ in ("dobj", "attr")}
@@ -163,8 +194,6 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
             pass  # "the bank said it would not raise rates": a stated intention, not a denial
         elif cue_lemma in rules.factive_cues:
             pass  # "pointed out that the figures did not include ...": a negative fact, stated
-        elif cue_lemma in rules.contrastive_as_cues and _as_parenthetical(att):
-            pass  # "she is not his wife, as officials had claimed": they claimed she is
         elif att.quote is None or rules.negated_quotes_deny:
             stance = rules.negated_content_stance
         found.append("not " + root.text)
@@ -195,14 +224,34 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
                          hedges=tuple(dict.fromkeys(found)))
 
 
-def _phrase_hit(phrase: str, words: list[str], rules: StanceRules) -> str | None:
+def _lemma_forms(token: Token) -> tuple[str, ...]:
+    """The token's lemma and the stems of its -ing/-ed form: the tagger lemmatises "hoped" as "hop"."""
+    low = token.lower_
+    forms = [token.lemma_.lower(), low]
+    for suffix in ("ing", "ed", "es", "s"):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            stem = low[: -len(suffix)]
+            forms += [stem, stem + "e"]
+    return tuple(dict.fromkeys(forms))
+
+
+def _positions(words: list[str]) -> dict[str, list[int]]:
+    """Where each word occurs: phrase lookups start only where their first word is."""
+    out: dict[str, list[int]] = {}
+    for k, w in enumerate(words):
+        out.setdefault(w, []).append(k)
+    return out
+
+
+def _phrase_hit(phrase: str, words: list[str], rules: StanceRules, index: dict[str, list[int]] | None = None) -> str | None:
     """Where a stance phrase occurs in the content: "hit", "negated" when every occurrence follows a
     negator ("not a hoax", "not entirely baseless"), or None."""
     parts = phrase.split()
     n = len(parts)
     starts_negative = parts[0] in rules.phrase_negators
     result = None
-    for k in range(len(words) - n + 1):
+    index = index if index is not None else _positions(words)
+    for k in index.get(parts[0], ()):
         if words[k:k + n] != parts:
             continue
         if not starts_negative and rules.phrase_negators & set(words[max(0, k - 2):k]):
@@ -227,6 +276,10 @@ def _label_stance(att: Attribution, rules: StanceRules) -> str | None:
         elif c.dep_ == "dobj" and any(g.dep_ == "nsubj" for g in c.children):
             labels.append(c)  # "branded the accusations lies": a small clause parsed as an object
     labels += [cj for lab in labels for cj in lab.conjuncts]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for o in objects + labels for g in o.children if g.dep_ == "nsubj"]  # "considered the reports false"
+    if not any({o.lemma_.lower(), o.lower_} & rules.labelled_claims for o in objects):
+        return None  # "declared the election fraudulent" says it was
     lo, hi = att.content
     best = None
     for lab in labels:
@@ -255,7 +308,7 @@ def _wished_tokens(att: Attribution, rules: StanceRules) -> set[int]:
     """Tokens of a clause the source only hopes or wishes for ("I hope that it isn't true")."""
     out: set[int] = set()
     for t in att.content_span:
-        if t.lemma_.lower() in rules.optative_predicates and t.pos_ in ("VERB", "AUX"):
+        if rules.optative_predicates & set(_lemma_forms(t)) and t.pos_ in ("VERB", "AUX"):
             for c in t.children:
                 if c.dep_ in ("ccomp", "xcomp"):
                     out.update(x.i for x in c.subtree)
@@ -271,11 +324,23 @@ def _as_parenthetical(att: Attribution) -> bool:
     return lo <= verb.head.idx < hi
 
 
-def _negation_in_hedge(root: Token, modal: tuple[str, str] | None) -> bool:
-    """ "cannot be ruled out", "not impossible": the negation belongs to a hedge, not to the claim."""
-    if modal is None or "not" not in modal[1].split() and "n't" not in modal[1].split():
+def _negation_in_hedge(root: Token, modal: tuple[str, str, tuple[int, ...]] | None) -> bool:
+    """ "cannot be ruled out", "it was not clear if": the negation belongs to a hedge, not to the claim."""
+    if modal is None:
         return False
-    return root.lower_ in modal[1].split()
+    return any(c.dep_ == "neg" and c.i in modal[2] for c in root.children) or \
+        (root.i in modal[2] and any(w in ("not", "n't") for w in modal[1].split()))
+
+
+def _neg_raised(verb: Token, rules: StanceRules) -> bool:
+    """A negated belief verb with a first-person subject: "I don't think", "we do not expect"."""
+    return verb.lemma_.lower() in rules.neg_raising_predicates and _negated(verb) \
+        and any(c.dep_ == "nsubj" and c.lower_ in rules.first_person for c in verb.children)
+
+
+def _gerund(root: Token) -> bool:
+    """A bare gerund ("considering filing suit"), not a progressive clause ("they are winning")."""
+    return root.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in root.children)
 
 
 def _clausal(root: Token | None) -> bool:
@@ -289,9 +354,21 @@ def _belief_head(root: Token | None, rules: StanceRules) -> Token | None:
         return None
     if not any(c.dep_ == "nsubj" and c.lower_ in PERSONAL_PRONOUNS for c in root.children):
         return None
-    if not any(c.dep_ == "ccomp" for c in root.children):
-        return None
+    if not any(c.dep_ == "ccomp" and _finite_claim(c, rules) for c in root.children):
+        return None  # "heard the first shot go off": a perception
     return root
+
+
+def _finite_claim(clause: Token, rules: StanceRules) -> bool:
+    """A that- or finite clause ("heard he is suspended"), not a bare infinitive or a wh-clause."""
+    if any(c.lower_ in rules.asking_words for c in clause.children if c.i < clause.i):
+        return False  # "heard what they did"
+    if clause.tag_ in ("VBD", "VBZ", "VBP", "MD") or clause.lower_.replace("\u2019", "'") in FINITE_BE:
+        return True
+    if any(c.dep_ == "nsubj" and c.lower_ in NOMINATIVE for c in clause.children):
+        return True  # "heard he's on a suspension" (the tagger reads "'s" as a bare verb); "heard him go" is not
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") or c.dep_ == "mark" and c.lower_ == "that"
+               for c in clause.children)
 
 
 def _norm(token: Token) -> str:
@@ -323,6 +400,8 @@ def _cue_negated(att: Attribution, rules: StanceRules) -> bool:
 
 
 PERSONAL_PRONOUNS = {"he", "she", "they", "i", "we", "it"}
+NOMINATIVE = {"he", "she", "they", "i", "we"}
+FINITE_BE = {"'s", "'re", "'m", "is", "are", "am", "was", "were"}
 
 
 def _embedded_own_cue(att: Attribution, hedges: Hedges, rules: StanceRules) -> str | None:
@@ -331,12 +410,20 @@ def _embedded_own_cue(att: Attribution, hedges: Hedges, rules: StanceRules) -> s
         return None
     if not any(c.dep_ == "nsubj" and c.lower_ in PERSONAL_PRONOUNS for c in root.children):
         return None
-    if root.lemma_.lower() in rules.aspectual_heads:  # "we keep hoping that ..."
-        root = next((c for c in root.children if c.dep_ == "xcomp"), root)
-    entry = next((h.entry for h in root.doc.user_data.get(CUE_HITS, ()) if h.head.i == root.i), None)
+    entry = None
+    negated = _negated(root)
+    if root.lemma_.lower() in rules.aspectual_heads:  # "we keep hoping that ...": the inner verb is the cue
+        inner = next((c for c in root.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if inner is not None:
+            root = inner
+            entry = next((e for e in map(lambda f: load_cues().verb(f, None), _lemma_forms(inner)) if e), None)
+    entry = entry or next((h.entry for h in root.doc.user_data.get(CUE_HITS, ()) if h.head.i == root.i), None)
+    if entry is None and rules.optative_predicates & set(_lemma_forms(root)) \
+            and any(c.dep_ == "ccomp" for c in root.children):  # "hoped" (tagged "hop"); "hopes to win" is an aim
+        entry = next((e for e in map(lambda f: load_cues().verb(f, None), _lemma_forms(root)) if e), None)
     if entry is None or not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children):
         return None  # "it has agreed to a ceasefire" is an act, not a view on a claim
-    if _negated(root):
+    if negated or _negated(root):  # "we are not going to confirm": the negation of "going" is the cue's
         return hedges.negated_cue_stance.get(root.lemma_.lower()) or hedges.negated_cue_stance.get(entry.act) \
             or rules.negated_act_stance.get(entry.act, "uncommitted")
     return entry.stance if entry.stance != "asserts" else None
@@ -409,30 +496,45 @@ def _main_tokens(att: Attribution) -> set[int]:
     return {t.i for t in span if t.i not in excluded}
 
 
-def _modal_certainty(att: Attribution, main: set[int], hedges: Hedges) -> tuple[str, str] | None:
+def _modal_certainty(att: Attribution, main: set[int], hedges: Hedges, rules: StanceRules) -> tuple[str, str, tuple[int, ...]] | None:
     """The hedge that governs the content: the one nearest its head ("will likely include engineers
     examining whether..." is probable), the weakest on a tie. Words of the main clause count; a
     phrase of three words or more that opens there ("for all I know") counts whole."""
     span = att.content_span
     tokens = [(w, t) for t in span if (w := _norm(t))]
-    best: tuple[int, int, str, str] | None = None
+    words = [w for w, _ in tokens]
+    index = _positions(words)
+    best: tuple[int, int, str, str, tuple[int, ...]] | None = None
     for level, markers in (("uncertain", hedges.uncertain), ("possible", hedges.possible), ("probable", hedges.probable)):
         for marker in markers:
             parts = marker.split()
             n = len(parts)
-            for k in range(len(tokens) - n + 1):
-                if [w for w, _ in tokens[k:k + n]] != parts:
+            for k in index.get(parts[0], ()):
+                if words[k:k + n] != parts:
                     continue
                 matched = [t for _, t in tokens[k:k + n]]
                 if not all(t.i in main for t in matched) and (n < 3 or matched[0].i not in main):
                     continue  # "for all I know": a fixed phrase opening in the main clause
                 if k + n < len(tokens) and tokens[k + n][0] == "not":
                     continue  # "could not have been": impossibility, not a hedge
+                if k > 0 and tokens[k - 1][0] == "to" and matched[0].tag_ == "VB":
+                    continue  # "no evidence to suggest": an infinitive, not the source's hedge
                 depth = min(_depth(t, span) for t in matched)
-                key = (depth, -ORDER.index(level), level, marker)
+                key = (depth, -ORDER.index(level), level, marker, tuple(t.i for t in matched))
                 if best is None or key < best:
                     best = key
-    return (best[2], best[3]) if best is not None else None
+    for t in span:  # "sub-par growth risks perpetuating itself"
+        level = dict(rules.verbal_hedges).get(t.lemma_.lower())
+        if t.pos_ == "VERB":
+            governs = t.tag_ in ("VBZ", "VBP") and any(c.dep_ == "xcomp" for c in t.children)
+        else:  # the tagger often reads "growth risks perpetuating" as a noun compound: a noun before, a gerund after
+            governs = t.dep_ not in ("nsubj", "nsubjpass") and t.i > 0 and t.doc[t.i - 1].pos_ in ("NOUN", "PROPN", "PRON") \
+                and t.i + 1 < len(t.doc) and t.doc[t.i + 1].tag_ == "VBG"
+        if level and t.i in main and governs:
+            key = (_depth(t, span), -ORDER.index(level), level, t.lower_, (t.i,))
+            if best is None or key < best:
+                best = key
+    return (best[2], best[3], best[4]) if best is not None else None
 
 
 def _depth(token: Token, span) -> int:
@@ -482,3 +584,16 @@ def _distanced(att: Attribution, hedges: Hedges, rules: StanceRules) -> tuple[bo
                 if att.quote is None or not (att.quote.inner[0] <= t.idx < att.quote.inner[1]):
                     words.append(t.lower_)
     return bool(words), words
+
+
+def merge_readings(outer: StanceReading, inner: StanceReading) -> StanceReading:
+    """The reading of a statement whose content holds the same speaker's own cue ("said he could not
+    confirm it", "told me that for all I know ..."): the inner cue's stance wins unless it is a plain
+    assertion where the outer content already doubts or rejects; the certainty is the weaker one."""
+    stance = inner.stance
+    if inner.stance == "asserts" and outer.stance in ("disputes", "denies", "uncommitted"):
+        stance = outer.stance
+    certainty = "uncertain" if stance == "uncommitted" else _weaker(outer.certainty, inner.certainty)
+    return StanceReading(stance=stance, certainty=certainty, conditional=outer.conditional or inner.conditional,
+                         distanced=outer.distanced or inner.distanced,
+                         hedges=tuple(dict.fromkeys(inner.hedges + outer.hedges)))
