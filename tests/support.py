@@ -76,3 +76,18 @@ def scripted_article(published: str, outlet: str, items: list[tuple], actors: di
     art = Article(text=text, id=article_id(text), title=title or f"{outlet} {published}", outlet=outlet,
                   published=published, url=url)
     return Analysis(article=art, statements=tuple(statements), claims=tuple(claims), actors=named)
+
+
+def statement_about(analysis: Analysis, phrase: str) -> Statement:
+    """The statement whose content contains ``phrase``; fails listing the contents found."""
+    for s in analysis.statements:
+        if phrase in analysis.article.text[slice(*s.content_span)]:
+            return s
+    pytest.fail(f"no statement about {phrase!r}; contents: {[s.content for s in analysis.statements]}")
+
+
+def groups_of(analysis: Analysis, statement: Statement) -> set[str]:
+    """The claim groups a statement bears on; fails when it bears on none."""
+    groups = {c.group for c in analysis.claims if c.id in statement.claims}
+    assert groups, f"statement {statement.content!r} has no claim"
+    return groups

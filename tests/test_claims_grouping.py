@@ -8,21 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimwatch.model import Analysis, Statement
-
-
-def statement_about(analysis: Analysis, phrase: str) -> Statement:
-    """The statement whose content contains ``phrase``; fails listing the contents found."""
-    for s in analysis.statements:
-        if phrase in analysis.article.text[slice(*s.content_span)]:
-            return s
-    pytest.fail(f"no statement about {phrase!r}; contents: {[s.content for s in analysis.statements]}")
-
-
-def groups_of(analysis: Analysis, statement: Statement) -> set[str]:
-    groups = {c.group for c in analysis.claims if c.id in statement.claims}
-    assert groups, f"statement {statement.content!r} has no claim"
-    return groups
+from support import groups_of, statement_about
 
 
 PARAPHRASES = [

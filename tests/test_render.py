@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from claimwatch.model import Analysis, Quantity, Statement
+from claimwatch.model import Analysis, Quantity
 from claimwatch.render import (
     FORMATS, OTHER_HEADING, describe_source, format_quantity, group_by_claim, render, truncate,
 )
