@@ -110,20 +110,20 @@ def test_attribution_more_spokesperson_without_a_unique_match_stays_a_descriptio
 
 def test_attribution_more_relative_pronoun_cut_from_its_noun(nlp):
     # the parser reads "which reported ..." as an adverbial clause of "turned", not a relative clause
-    text = ("To settle the question, the reporters turned to the Chicago Police Department which reported "
-            "\u201c2,500 shooting incidents\u201d in the city this year.")
+    text = ("To check the figure, the newspaper asked the Leeds City Council which reported "
+            "\u201c1,200 potholes\u201d on its roads this winter.")
     doc = nlp(text)
     which = next(t for t in doc if t.lower_ == "which")
     resolved = ActorIndex(doc).resolve(which)
-    assert "department" in resolved.name.lower()
+    assert "council" in resolved.name.lower()
 
 
 def test_attribution_more_pronoun_after_speaker_is_the_speaker(analyse):
-    text = ("Admiral John Kirby said on Tuesday that Ahmed Godane had died in the strike. He noted that the "
-            "strike had destroyed the vehicle that was targeted.")
+    text = ("General Maria Okafor said on Tuesday that the bridge had collapsed during the storm. She noted "
+            "that the river had risen two metres overnight.")
     analysis = analyse(text)
     noted = next(s for s in analysis.statements if words(text, s.cue_span) == "noted")
-    assert noted.source == "John Kirby"
+    assert noted.source == "Maria Okafor"
 
 
 def test_attribution_more_second_person_is_never_a_third_party(analyse):
@@ -163,8 +163,8 @@ def test_attribution_more_singular_description_is_not_a_plural_group(analyse):
     ("Party leaders said the timing of the announcement was not intentional; the two sides had signed the deal "
      "only on Friday.",
      [("Party leaders", "said", "the timing of the announcement was not intentional")]),
-    ("The State Department declared al-Shabab a terrorist organization.",
-     [("State Department", "declared", "al-Shabab a terrorist organization")]),
+    ("The interior ministry declared al-Nour a banned organization.",
+     [("interior ministry", "declared", "al-Nour a banned organization")]),
 ])
 def test_attribution_more_content_boundaries(analyse, text, expected):
     assert_statements(analyse(text), expected)

@@ -81,7 +81,7 @@ CASES = [
     ("The motion passed by a vote of 52-48 after the home side won 3-1.", []),
     ("He was one of five men released in the exchange.", [(5, "men", False)]),
     ("The council said 1999 voters had signed the petition in 2019.", [(1999, "voters", False)]),
-    ("The explosion went off in front of 131 West 23rd Street.", []),
+    ("The fire started in a shop at 47 North 9th Avenue.", []),
     ("The magazine moved its offices to 1 World Trade Center last year.", []),
     ("He said the girls were kidnapped six months ago.", []),
 ]

@@ -30,7 +30,7 @@ STANCE = [
     ("The families of the missing sailors said they keep hoping that the crew will be found alive.",
      "said", "uncommitted"),
     # retracting one's own claim casts doubt on it
-    ('"I want to make a full retraction of what I said on air," the presenter told reporters.', "told", "disputes"),
+    ('"I am issuing a full retraction of the Monday segment," the presenter told reporters.', "told", "disputes"),
     # other explanations, no confidence: doubt
     ("The analyst said there could be other explanations for the fall in sales.", "said", "disputes"),
     ("The statistics agency said it does not have much confidence in the regional figures.", "said", "disputes"),

@@ -312,7 +312,7 @@ class ActorIndex:
 
     def _named_holder(self, token: Token, span: Span) -> str | None:
         """The one named person whose title and affiliation an indefinite description repeats: "a
-        spokesperson for the Department of Homeland Security" is "DHS spokeswoman Marsha Catron" when
+        spokesperson for the Transport Ministry" is "ministry spokeswoman Ana Ruiz" when
         the article names no other such spokesperson."""
         if not self._is_role_noun(token) or token.tag_ != "NN" or span[0].lower_ not in ("a", "an"):
             return None

@@ -156,7 +156,7 @@ def _has_particle_object(verb: Token, hit: CueHit) -> bool:
 
 
 def _declined_conjunct(verb: Token) -> bool:
-    """ "declined to threaten Moscow or even directly declare it responsible": a verb coordinated with
+    """ "refused to warn the company or even publicly blame it": a verb coordinated with
     the infinitive a control verb governs, without a subject of its own, is part of what was declined."""
     if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return False
@@ -203,8 +203,8 @@ def _verb_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
     prev = verb.doc[verb.i - 1] if verb.i > 0 else None
     if verb.dep_ == "ROOT" and prev is not None and prev.ent_type_ in ("PERSON", "ORG") and prev.dep_ == "pobj" \
             and same_sentence(prev, verb) and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-        return (prev,), False  # "In a meeting with the editorial board Trump said ...": the comma left out
-    if verb.dep_ == "conj":  # "X shot down the report, and the Tour, according to ESPN, says ...": the
+        return (prev,), False  # "In an interview with the paper the mayor said ...": the comma left out
+    if verb.dep_ == "conj":  # "X denied the report, and the league, according to a local paper, says ...": the
         # parser made the second subject a conjunct of the first verb
         cc = next((t for t in reversed(verb.doc[verb.head.i + 1:verb.i]) if t.dep_ == "cc" and t.head.i == verb.head.i), None)
         own = [t for t in verb.doc[cc.i + 1:verb.i] if t.dep_ == "conj" and t.head.i == verb.head.i
@@ -327,7 +327,7 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
         continued = False
         for c in children:  # "accused X of Y", "dismissing X as Y", "urged X to Y"
             if c.i >= end and ((c.dep_ == "prep" and c.lower_ in OBJECT_CONTINUATIONS) or c.dep_ in ("xcomp", "ccomp", "oprd")
-                               or (c.dep_ == "dobj" and c.left_edge.i <= end + 1)):  # "declared al-Shabab a terrorist group"
+                               or (c.dep_ == "dobj" and c.left_edge.i <= end + 1)):  # "declared al-Nour a banned group"
                 end = max(end, subtree_range(c, stop_at=verb)[1])
                 continued = True
         for c in children:  # "accused X of sending ... and preparing ...": the parser hangs the second gerund on the cue
@@ -529,7 +529,7 @@ def _according_to(hit: CueHit, doc: Doc) -> Attribution | None:
             by = next((c for c in by.children if c.dep_ == "pobj"), None)
         if by is not None:
             pobj = by
-    pobj = document_author(pobj) or pobj  # "according to a new Washington Post-ABC News poll"
+    pobj = document_author(pobj) or pobj  # "according to a new Reuters-Ipsos poll"
     sent = according.sent
     excluded = {t.i for t in according.subtree}
     clause_head = according.head if according.head is not according else sent.root

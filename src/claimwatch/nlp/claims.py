@@ -531,7 +531,7 @@ class ClaimBook:
         """Claims with no event type join the group of the article's topic they mention.
 
         An article is mostly about one or two things ("the audio", "the crater"); statements about it
-        in different words ("qualms over the authenticity of the audio", "the recording was a hoax")
+        in different words ("doubts about whether the video is genuine", "the footage was staged")
         are variants of one proposition even when no event type names it. A name that acts in the
         article's claims is a participant, not a topic.
         """

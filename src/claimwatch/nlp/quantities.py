@@ -456,7 +456,7 @@ def _identifier_before(before: str, lex: QuantityLexicon) -> bool:
 
 
 def _street_after(after: str, lex: QuantityLexicon) -> bool:
-    """ "131 West 23rd Street": up to three capitalised words or ordinals, then a street word."""
+    """ "47 North 9th Avenue": up to three capitalised words or ordinals, then a street word."""
     m = re.match(r"\s(?:(?:[A-Z][\w.]*|\d+(?:st|nd|rd|th))\s){0,3}([A-Z][a-z]*)\b", after)
     return bool(m) and m.group(1).lower() in lex.street_words
 
