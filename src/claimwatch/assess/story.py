@@ -47,9 +47,9 @@ def story_analyses(ledger: Ledger, text: str, limit: int = SEARCH_LIMIT) -> list
 def _carrying_claims(ledger: Ledger, text: str) -> list[str]:
     """Articles carrying the ledger claims the text filter selects, so a story's assessment and its
     claim list cover the same claims."""
-    from claimwatch.ledger.queries import list_claims
+    from claimwatch.ledger.queries import select_claims
 
-    claim_ids = [c["id"] for c in list_claims(ledger, story=text)]
+    claim_ids = [r["id"] for r in select_claims(ledger, text)]
     if not claim_ids:
         return []
     marks = ",".join("?" * len(claim_ids))

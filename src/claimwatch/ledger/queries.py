@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from typing import Any, Optional
 
 from claimwatch.errors import InputError, LedgerError
@@ -41,36 +42,52 @@ def _ensure_matched(ledger: Ledger) -> None:
 
 
 def list_claims(ledger: Ledger, story: Optional[str] = None, limit: Optional[int] = None) -> list[dict[str, Any]]:
-    """Ledger claims, most-discussed first; ``story`` is a story id ("3", "s3": the claims of that
-    story's articles) or else keeps the claims whose story key or text contains it."""
+    """Ledger claims, most-discussed first, with their standing; ``story`` as in :func:`select_claims`."""
+    out = []
+    for r in select_claims(ledger, story)[:limit] if limit else select_claims(ledger, story):
+        out.append({"id": r["id"], "text": r["text"], "status": r["status"], "event_type": r["event_type"],
+                    "agent": r["agent"], "story": r["story"], "first_seen": r["first_seen"],
+                    "last_seen": r["last_seen"], "members": r["members"], "sources": _standing(ledger, r["id"])})
+    return out
+
+
+def select_claims(ledger: Ledger, story: Optional[str] = None) -> list[sqlite3.Row]:
+    """The ledger claim rows a ``--story`` value selects, most-discussed first: a story id ("3", "s3")
+    gives the claims of that story's articles, any other text the claims :func:`text_matches` keeps."""
     from claimwatch.ledger.stories import resolve_story, story_claim_ids
 
     _ensure_matched(ledger)
     rows = ledger.connection.execute(
         "SELECT l.*, (SELECT COUNT(*) FROM ledger_claim_members m WHERE m.ledger_claim_id = l.id) AS members"
         " FROM ledger_claims l ORDER BY members DESC, l.first_seen, l.id").fetchall()
-    selection = resolve_story(ledger, story) if story else None
-    in_story = set(story_claim_ids(ledger, selection.story_id)) if selection and selection.by_id else None
-    needle = _filter_words(story) if story and in_story is None else None
-    labels = _story_labels(ledger) if needle else {}
+    if not story:
+        return rows
+    selection = resolve_story(ledger, story)
+    if selection.by_id:
+        keep = set(story_claim_ids(ledger, selection.story_id))
+    else:
+        keep = set(text_matches(ledger, story, rows))
+    return [r for r in rows if r["id"] in keep]
+
+
+def text_matches(ledger: Ledger, text: str, rows: Optional[list[sqlite3.Row]] = None) -> list[int]:
+    """Ids of the claims whose text, agent, event type, topic key or story label hold every word of
+    ``text`` (as word starts, plurals folded): the one reading of a text filter, for ``--story`` and
+    for query watches alike."""
+    needle = filter_words(text)
+    if rows is None:
+        rows = ledger.connection.execute("SELECT id, text, agent, event_type, story FROM ledger_claims").fetchall()
+    labels = _story_labels(ledger)
     out = []
     for r in rows:
-        if in_story is not None and r["id"] not in in_story:
-            continue
-        if needle:
-            haystack = _filter_words(f"{r['story']} {r['text']} {r['agent'] or ''} {r['event_type'] or ''} "
-                                     f"{labels.get(r['id'], '')}")
-            if not all(any(word.startswith(part) for word in haystack) for part in needle):
-                continue
-        out.append({"id": r["id"], "text": r["text"], "status": r["status"], "event_type": r["event_type"],
-                    "agent": r["agent"], "story": r["story"], "first_seen": r["first_seen"],
-                    "last_seen": r["last_seen"], "members": r["members"], "sources": _standing(ledger, r["id"])})
-        if limit and len(out) >= limit:
-            break
+        haystack = filter_words(f"{r['story'] or ''} {r['text']} {r['agent'] or ''} {r['event_type'] or ''} "
+                                 f"{labels.get(r['id'], '')}")
+        if all(any(word.startswith(part) for word in haystack) for part in needle):
+            out.append(r["id"])
     return out
 
 
-def _filter_words(text: str) -> list[str]:
+def filter_words(text: str) -> list[str]:
     """Words of a text filter, folded so that "troops" finds "troop" and "Korea" finds "Korean"."""
     words = re.findall(r"\w+", text.casefold().replace("_", " "))
     return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words]

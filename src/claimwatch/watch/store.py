@@ -1,9 +1,8 @@
 """Watches: what a user follows, and which ledger claims each covers right now.
 
-A claim watch covers one ledger claim. A query watch covers every ledger claim whose text, agent,
-event type or story key contains each word of the query (case-insensitive, "-" and "_" read as
-spaces, as ``claimwatch claims --story`` reads its filter), so claims that appear later are covered
-as soon as they are stored.
+A claim watch covers one ledger claim. A query watch covers every ledger claim the query selects as a
+text filter, exactly as ``claimwatch claims --story`` reads it (:func:`claimwatch.ledger.queries.text_matches`),
+so claims that appear later are covered as soon as they are stored.
 """
 from __future__ import annotations
 
@@ -16,8 +15,6 @@ from claimwatch.errors import InputError
 from claimwatch.ledger.store import Ledger
 
 _CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
-_HAYSTACK = ("replace(replace(lower(l.text || ' ' || COALESCE(l.agent, '') || ' ' || COALESCE(l.event_type, '')"
-             " || ' ' || COALESCE(l.story, '')), '-', ' '), '_', ' ')")
 
 
 @dataclass(frozen=True)
@@ -54,8 +51,10 @@ def _watch(row: sqlite3.Row) -> Watch:
 
 
 def query_words(query: str) -> list[str]:
-    """The words a query watch needs, normalised as the claim haystack is."""
-    return query.casefold().replace("-", " ").replace("_", " ").split()
+    """The words a query watch needs, read as every text filter is (``filter_words``)."""
+    from claimwatch.ledger.queries import filter_words
+
+    return filter_words(query)
 
 
 def add_watch(ledger: Ledger, target: str, *, as_query: bool = False, from_start: bool = False,
@@ -109,12 +108,11 @@ def covered_claims(ledger: Ledger, watch: Watch) -> list[int]:
     if watch.claim_id is not None:
         row = conn.execute("SELECT id FROM ledger_claims WHERE id = ?", (watch.claim_id,)).fetchone()
         return [row[0]] if row else []
-    words = query_words(watch.query or "")
-    if not words:
+    if not query_words(watch.query or ""):
         return []
-    where = " AND ".join(f"{_HAYSTACK} LIKE ? ESCAPE '\\'" for _ in words)
-    patterns = ["%" + w.replace("\\", "\\\\").replace("%", "\\%") + "%" for w in words]
-    return [r[0] for r in conn.execute(f"SELECT l.id FROM ledger_claims l WHERE {where} ORDER BY l.id", patterns)]
+    from claimwatch.ledger.queries import text_matches
+
+    return sorted(text_matches(ledger, watch.query or ""))
 
 
 def chunks(ids: list[int], size: int = _CHUNK):
