@@ -188,7 +188,7 @@ def list_stories(ledger: Ledger) -> list[dict[str, Any]]:
     from claimwatch.ledger.stories import list_stories as stories
 
     return [{"value": f"s{s['id']}", "label": s["label"], "articles": s["articles"]}
-            for s in stories(ledger, top_claims=1)]
+            for s in stories(ledger, top_claims=0)]
 
 
 # --- timeline chart ----------------------------------------------------------------------------

@@ -57,15 +57,19 @@ def story_claim_ids(ledger: "Ledger", story_id: int) -> list[int]:
         " GROUP BY m.ledger_claim_id ORDER BY COUNT(DISTINCT c.article_id) DESC, m.ledger_claim_id", (story_id,))]
 
 
-def _top_claims(ledger: "Ledger", story_id: int, limit: int) -> list[dict[str, Any]]:
-    ids = story_claim_ids(ledger, story_id)[:limit] if limit else story_claim_ids(ledger, story_id)
+def _top_claims(ledger: "Ledger", story_id: int, limit: Optional[int]) -> list[dict[str, Any]]:
+    """The story's most-carried claims: ``limit`` of them, all with None, none with 0."""
+    if limit == 0:
+        return []
+    ids = story_claim_ids(ledger, story_id)
+    ids = ids if limit is None else ids[:limit]
     rows = {r["id"]: r for r in ledger.connection.execute(
-        f"SELECT id, text, status, first_seen, last_seen FROM ledger_claims WHERE id IN ({','.join('?' * len(ids))})",
+        f"SELECT id, text, status FROM ledger_claims WHERE id IN ({','.join('?' * len(ids))})",
         ids)} if ids else {}
     return [{"id": i, "text": rows[i]["text"], "status": rows[i]["status"]} for i in ids if i in rows]
 
 
-def _summary(ledger: "Ledger", row: sqlite3.Row, top: int) -> dict[str, Any]:
+def _summary(ledger: "Ledger", row: sqlite3.Row, top: Optional[int]) -> dict[str, Any]:
     counts = ledger.connection.execute(
         "SELECT COUNT(*), COUNT(DISTINCT src.source_key) FROM article_stories s"
         " JOIN article_sources src ON src.id = s.article_id WHERE s.story_id = ?", (row["id"],)).fetchone()
@@ -92,7 +96,7 @@ def story_detail(ledger: "Ledger", story_id: int) -> dict[str, Any]:
     row = ledger.connection.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
     if row is None:
         raise InputError(f"no story {story_id} in {ledger.path}; list them with `claimwatch stories`")
-    data = _summary(ledger, row, 0)
+    data = _summary(ledger, row, None)
     data["claims"] = data.pop("top_claims")
     data["members"] = [dict(r) for r in ledger.connection.execute(
         "SELECT a.id, a.title, a.outlet, a.published, a.url, s.score, s.method, a.near_duplicate_of,"
