@@ -10,8 +10,10 @@ from spacy.language import Language
 
 from claimwatch.errors import InputError, ModelNotInstalledError
 from claimwatch.model import Analysis, Article, Statement
+from claimwatch.nlp import array_pipes
 from claimwatch.nlp.actors import ActorIndex, ResolvedSource
 from claimwatch.nlp.attribution import Attribution, find_attributions
+from claimwatch.nlp.docutil import seed_text
 from claimwatch.nlp.claims import (
     ClaimBook, anaphor_owner, anaphor_topic, article_topics, definite_event_head, exchange_topic, find_anaphor,
     generic_judgement, is_anaphor, propositions, purely_anaphoric, shown_matter,
@@ -90,7 +92,7 @@ def analyze_article(article: Article, nlp=None, fast: bool = False) -> Analysis:
 
         doc = next(iter(pipe_prepass(nlp, [article.text], batch_size=1)))
     else:
-        doc = nlp(article.text)
+        doc = next(array_pipes.pipe(nlp, [article.text], batch_size=1))
     return analyze_doc(article, doc)
 
 
@@ -119,7 +121,7 @@ def analyze_many(articles: Iterable[Article], nlp=None, batch_size: int = 32, n_
 
         docs = iter(pipe_prepass(nlp, texts, batch_size=batch_size, n_process=n_process))
     else:
-        docs = iter(nlp.pipe(texts, batch_size=batch_size, n_process=n_process))
+        docs = iter(array_pipes.pipe(nlp, texts, batch_size=batch_size, n_process=n_process))
     for article, ok in zip(articles, fits):
         if ok:
             yield analyze_doc(article, next(docs))
@@ -133,6 +135,7 @@ def analyze_doc(article: Article, doc) -> Analysis:
     """Pure extraction over a parsed Doc: attributions -> statements with stance, evidence, quantities, claims."""
     if not article.id:
         article = replace(article, id=article_id(article.text))
+    seed_text(doc, article.text)
     actors = ActorIndex(doc)
     traced = trace(find_attributions(doc), actors.can_speak)  # original sources; relays kept as chains
     found = [t.attribution for t in traced]

@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from claimwatch.errors import LexiconError
 from claimwatch.lexicons import load_yaml
 from claimwatch.lexicons.schema import load_cues
+from claimwatch.nlp import array_pipes
 from claimwatch.nlp.quotes import find_quotes, is_statement_quote
 
 # Annotations copied from the parsed sub-document into the article's Doc.
@@ -317,11 +318,11 @@ def _pipe_chunk(nlp: Language, texts: Sequence[str], batch_size: int, n_process:
     parse_subs, parse_maps = _subs(docs, [s.tokens() for s in selections])
     ner_only = [n for n in nlp.pipe_names if n != NER]
     if rules.ner == "all":
-        parsed = iter(_parse(nlp, parse_subs, batch_size, n_process, [NER]))
+        parsed = iter(array_pipes.pipe(nlp, parse_subs, batch_size, n_process, [NER]))
         named_docs = nlp.pipe(docs, batch_size=batch_size, n_process=n_process, disable=ner_only)
         return [merge(doc, sel, next(parsed) if idx is not None else None, idx)
                 for doc, sel, idx in zip(named_docs, selections, parse_maps)]
-    parsed = iter(_parse(nlp, parse_subs, batch_size, n_process, []))
+    parsed = iter(array_pipes.pipe(nlp, parse_subs, batch_size, n_process))
     name_subs, name_maps = _subs(docs, [s.tokens(s.named) for s in selections])
     named = iter(nlp.pipe(name_subs, batch_size=batch_size, n_process=n_process, disable=ner_only))
     out = []
@@ -332,76 +333,6 @@ def _pipe_chunk(nlp: Language, texts: Sequence[str], batch_size: int, n_process:
             ents.append((next(named), nidx))
         out.append(merge(doc, sel, p, idx, ents))
     return out
-
-
-def _parse(nlp: Language, subs: list[Doc], batch_size: int, n_process: int, disable: list[str]) -> Iterator[Doc]:
-    """``nlp.pipe`` over the sub-documents, with the attribute ruler's tag map done as one lookup."""
-    ruler = tag_map_ruler(nlp)
-    if ruler is None:
-        yield from nlp.pipe(subs, batch_size=batch_size, n_process=n_process, disable=disable)
-        return
-    lemmatizer = nlp.get_pipe(LEMMATIZER)
-    for doc in nlp.pipe(subs, batch_size=batch_size, n_process=n_process, disable=[*disable, RULER, LEMMATIZER]):
-        yield lemmatizer(ruler(doc))
-
-
-class TagMapRuler:
-    """The model's ``attribute_ruler`` with its leading tag-map rules (one TAG -> POS, MORPH each)
-    applied as an array lookup instead of one matcher hit and one Python assignment per token.
-
-    The other rules run in a ruler of their own, in their order, after the tag map, as in the
-    original: none of them matches on POS or MORPH, so the output is the same (the test compares).
-    """
-
-    def __init__(self, nlp: Language, patterns: list[dict], lead: int):
-        from spacy.parts_of_speech import IDS as POS_IDS
-        from spacy.pipeline import AttributeRuler
-
-        vocab = nlp.vocab
-        self.table: dict[int, tuple[int, int]] = {}
-        for p in patterns[:lead]:
-            tag = vocab.strings.add(p["patterns"][0][0]["TAG"])
-            self.table[tag] = (POS_IDS[p["attrs"]["POS"]], vocab.morphology.add(p["attrs"]["MORPH"]))
-        self.rest = AttributeRuler(vocab)
-        self.rest.add_patterns(patterns[lead:])
-
-    def __call__(self, doc: Doc) -> Doc:
-        if len(doc):
-            arr = doc.to_array(["TAG", "POS", "MORPH"])
-            for row in arr:
-                hit = self.table.get(int(row[0]))
-                if hit is not None:
-                    row[1], row[2] = hit
-            doc.from_array(["POS", "MORPH"], arr[:, 1:])
-        return self.rest(doc)
-
-
-RULER, LEMMATIZER = "attribute_ruler", "lemmatizer"
-
-
-@lru_cache(maxsize=4)
-def tag_map_ruler(nlp: Language) -> TagMapRuler | None:
-    """A TagMapRuler for this pipeline, or None when its ruler does not start with a plain tag map
-    (then the sub-documents go through the pipeline's own ruler)."""
-    if RULER not in nlp.pipe_names or LEMMATIZER not in nlp.pipe_names:
-        return None
-    names = nlp.pipe_names
-    if names.index(LEMMATIZER) != names.index(RULER) + 1 or names[-1] not in (LEMMATIZER, NER) \
-            or names.index(NER) < names.index(LEMMATIZER):
-        return None
-    patterns = nlp.get_pipe(RULER).patterns
-    lead = 0
-    for p in patterns:
-        pats = p["patterns"]
-        if len(pats) == 1 and len(pats[0]) == 1 and set(pats[0][0]) == {"TAG"} and isinstance(pats[0][0]["TAG"], str) \
-                and p.get("index", 0) == 0 and set(p["attrs"]) == {"POS", "MORPH"}:
-            lead += 1
-        else:
-            break
-    keys = {k for p in patterns[lead:] for tok in p["patterns"][0] for k in tok}
-    if lead == 0 or keys & {"POS", "MORPH"}:
-        return None
-    return TagMapRuler(nlp, patterns, lead)
 
 
 def _subs(docs: Sequence[Doc], token_lists: Sequence[list[int]]) -> tuple[list[Doc], list[numpy.ndarray | None]]:
