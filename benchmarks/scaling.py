@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Scaling benchmark: end-to-end articles/s at 1k and 10k articles, 1 and 2 processes, peak RSS.
 
-    python benchmarks/scaling.py [--sizes 1000,10000] [--processes 1,2] [--engine pipe|dask] [--json]
+    python benchmarks/scaling.py [--sizes 1000,10000] [--processes 1,2] [--engine pipe|dask|ingest] [--fast] [--json]
 
 The corpus is every non-empty FNC-1 training body plus the bundled story's dispatches, cycled; each
 pass after the first rotates the sentences of a body and appends a dispatch line with the article's
 index, so no two texts are equal and nothing is served from a cache. Each run is a fresh child
 process (its peak RSS is its own): ``analyze_many(n_process=P)`` (engine ``pipe``) or the Dask engine
-with P local workers (engine ``dask``). 100k articles are projected from the measured rate unless
+with P local workers (engine ``dask``), or the whole product job (engine ``ingest``): the corpus written
+as one JSONL file and ``claimwatch ingest corpus.jsonl --db day.db --engine dask`` run as a command, so
+reading, de-duplication, the ledger writes, stories and the run summary are timed too (peak RSS is
+sampled over the command's whole process tree). ``--fast`` adds the cue pre-pass. 100k articles are projected from the measured rate unless
 ``--sizes`` includes 100000; the report says which.
 """
 from __future__ import annotations
@@ -34,7 +37,7 @@ STORY = REPO / "src" / "claimwatch" / "data" / "story" / "north-korea-troops.jso
 TARGET_ARTICLES = 100_000
 TARGET_SECONDS = 3600.0  # issue target: 100k articles in < 1 hour on 2 cores
 TARGET_RSS_MB = 2048.0  # issue target: peak RSS < 2 GB
-ENGINES = ("pipe", "dask")
+ENGINES = ("pipe", "dask", "ingest")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"\u201c])")
 
 
@@ -81,10 +84,13 @@ def _children_peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
-def measure(shared: Path, n: int, processes: int, engine: str, batch_size: int) -> dict:
+def measure(shared: Path, n: int, processes: int, engine: str, batch_size: int, fast: bool = False,
+            lexical: bool = False) -> dict:
     """Child-process body: build the corpus, load, run one configuration, report rate and memory."""
     from claimwatch.model import Article
 
+    if engine == "ingest":
+        return measure_ingest(shared, n, processes, fast, lexical)
     texts = build_corpus(shared, n)
     words = speed.count_words(texts)
     articles = [Article(text=t) for t in texts]
@@ -96,12 +102,12 @@ def measure(shared: Path, n: int, processes: int, engine: str, batch_size: int) 
         speed.warm_up(nlp, texts)
         gc.collect()
         start = time.perf_counter()
-        done = sum(1 for _ in analyze_many(articles, nlp=nlp, batch_size=batch_size, n_process=processes))
+        done = sum(1 for _ in analyze_many(articles, nlp=nlp, batch_size=batch_size, n_process=processes, fast=fast))
         seconds = time.perf_counter() - start
     else:
         from claimwatch.scale.dask_engine import DaskEngine
 
-        with DaskEngine(n_workers=processes) as engine_:
+        with DaskEngine(n_workers=processes, fast=fast) as engine_:
             list(engine_.analyze_many(articles[:speed.WARMUP_TEXTS]))
             gc.collect()
             start = time.perf_counter()
@@ -110,7 +116,7 @@ def measure(shared: Path, n: int, processes: int, engine: str, batch_size: int) 
             worker_peaks = list(engine_._client.run(_worker_peak_mb).values())
     main_peak = speed.proc_status_mb("VmHWM") or speed.peak_rss_mb()
     peaks = [main_peak, _children_peak_mb() if engine == "pipe" and processes > 1 else 0.0, *worker_peaks]
-    return {"articles": done, "words": words, "processes": processes, "engine": engine,
+    return {"articles": done, "words": words, "processes": processes, "engine": engine, "fast": fast,
             "seconds": round(seconds, 2), "articles_per_s": round(done / seconds, 2),
             "words_per_s": round(words / seconds), "peak_rss_mb_main": round(main_peak, 1),
             "peak_rss_mb_worker_max": round(max(peaks[1:]), 1),
@@ -118,14 +124,64 @@ def measure(shared: Path, n: int, processes: int, engine: str, batch_size: int) 
                                        else main_peak + processes * peaks[1] if processes > 1 else main_peak, 1)}
 
 
+def measure_ingest(shared: Path, n: int, processes: int, fast: bool, lexical: bool = False) -> dict:
+    """``claimwatch ingest`` end to end on a JSONL corpus of n articles, Dask engine with its 2 local
+    workers (``processes`` must be 2: the command's default cluster), into a fresh ledger."""
+    import sqlite3
+    import tempfile
+
+    import psutil
+
+    if processes != 2:
+        raise ValueError("engine ingest runs the command's own 2-worker cluster: use --processes 2")
+    with tempfile.TemporaryDirectory(prefix="claimwatch-day-") as tmp:
+        corpus, db = Path(tmp) / "day.jsonl", Path(tmp) / "day.db"
+        texts = build_corpus(shared, n)
+        words = speed.count_words(texts)
+        with corpus.open("w", encoding="utf-8") as fh:
+            for i, text in enumerate(texts):
+                fh.write(json.dumps({"id": f"day-{i:06d}", "title": f"Dispatch {i}", "text": text}) + "\n")
+        del texts
+        cmd = [sys.executable, "-m", "claimwatch", "ingest", str(corpus), "--db", str(db), "--engine", "dask",
+               "--format", "json", *(["--fast"] if fast else []), *(["--lexical"] if lexical else [])]
+        start = time.perf_counter()
+        child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        peak, peak_main = 0.0, 0.0
+        proc = psutil.Process(child.pid)
+        while child.poll() is None:
+            try:
+                tree = [proc, *proc.children(recursive=True)]
+                rss = [p.memory_info().rss / 2**20 for p in tree]
+                peak, peak_main = max(peak, sum(rss)), max(peak_main, rss[0])
+            except psutil.Error:
+                pass
+            time.sleep(1.0)
+        out, err = child.communicate()
+        seconds = time.perf_counter() - start
+        if child.returncode != 0:
+            raise RuntimeError(f"ingest failed (exit {child.returncode}): {err.strip()[-500:]}")
+        with sqlite3.connect(db) as conn:
+            counts = {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                      for t in ("articles", "statements", "ledger_claims", "stories")}
+        size_mb = db.stat().st_size / 2**20
+    report = json.loads(out)
+    added = len(report.get("added", [])) if isinstance(report.get("added"), list) else report.get("added", counts["articles"])
+    return {"articles": n, "words": words, "processes": processes, "engine": "ingest", "fast": fast, "lexical": lexical,
+            "seconds": round(seconds, 2), "articles_per_s": round(n / seconds, 2), "words_per_s": round(words / seconds),
+            "peak_rss_mb_main": round(peak_main, 1), "peak_rss_mb_worker_max": 0.0,
+            "peak_rss_mb_total": round(peak, 1), "stored": counts, "added": added, "ledger_mb": round(size_mb, 1)}
+
+
 def _worker_peak_mb() -> float:
     return speed.proc_status_mb("VmHWM") or 0.0
 
 
-def measure_in_child(shared: Path, n: int, processes: int, engine: str, batch_size: int) -> dict:
+def measure_in_child(shared: Path, n: int, processes: int, engine: str, batch_size: int, fast: bool = False,
+                     lexical: bool = False) -> dict:
     """Run :func:`measure` in a fresh interpreter."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "--measure", f"{n},{processes}", "--engine", engine,
-           "--shared", str(shared), "--batch-size", str(batch_size)]
+           "--shared", str(shared), "--batch-size", str(batch_size), *(["--fast"] if fast else []),
+           *(["--lexical"] if lexical else [])]
     run = subprocess.run(cmd, capture_output=True, text=True)
     if run.returncode != 0:
         tail = "\n".join(run.stderr.strip().splitlines()[-5:])
@@ -136,14 +192,14 @@ def measure_in_child(shared: Path, n: int, processes: int, engine: str, batch_si
 # --- the benchmark ---------------------------------------------------------------------------
 
 def benchmark(shared: Path, sizes: list[int], processes: list[int], engine: str = "pipe",
-              batch_size: int = 32, children: bool = True) -> dict:
+              batch_size: int = 32, children: bool = True, fast: bool = False, lexical: bool = False) -> dict:
     """Every run of the grid plus the 100k projection, as one JSON-ready dict."""
     runs = []
     for n in sizes:
         for p in processes:
-            runs.append(measure_in_child(shared, n, p, engine, batch_size) if children
-                        else measure(shared, n, p, engine, batch_size))
-    return {"engine": engine, "batch_size": batch_size, "base_texts": len(base_texts(shared)),
+            runs.append(measure_in_child(shared, n, p, engine, batch_size, fast, lexical) if children
+                        else measure(shared, n, p, engine, batch_size, fast, lexical))
+    return {"engine": engine, "fast": fast, "lexical": lexical, "batch_size": batch_size, "base_texts": len(base_texts(shared)),
             "runs": runs, "target": target_line(runs)}
 
 
@@ -217,16 +273,19 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--engine", choices=ENGINES, default="pipe")
     parser.add_argument("--shared", type=Path, default=speed.DEFAULT_SHARED, help="shared evaluation folder")
     parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--fast", action="store_true", help="run the cue pre-pass (claimwatch --fast)")
+    parser.add_argument("--lexical", action="store_true", help="engine ingest: match without embeddings (ingest --lexical)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--out", type=Path, help="also write the Markdown section to this file")
     parser.add_argument("--measure", help=argparse.SUPPRESS)  # child-process mode: "N,P"
     args = parser.parse_args(argv)
     if args.measure:
         n, p = _ints(args.measure)
-        print(json.dumps(measure(args.shared, n, p, args.engine, args.batch_size)))
+        print(json.dumps(measure(args.shared, n, p, args.engine, args.batch_size, args.fast, args.lexical)))
         return 0
     try:
-        result = benchmark(args.shared, args.sizes, args.processes, args.engine, args.batch_size)
+        result = benchmark(args.shared, args.sizes, args.processes, args.engine, args.batch_size, fast=args.fast,
+                           lexical=args.lexical)
     except FileNotFoundError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -60,9 +60,12 @@ def _fast_analyzer(articles):
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="With --engine dask: join this Dask scheduler (tcp://host:8786) instead of a local cluster.")
 @click.option("--fast", is_flag=True, help="Parse only the sentences the cue pre-pass keeps (see docs/prepass.md).")
+@click.option("--lexical", is_flag=True,
+              help="Match claims and stories by their words only, without the sentence-embedding model: "
+                   "far cheaper per article, for bulk runs (paraphrases sharing few words stay apart).")
 @_format_option
 def ingest(inputs: tuple[str, ...], db: str, no_fetch: bool, engine: str, scheduler: Optional[str], fmt: str,
-           fast: bool = False) -> None:
+           fast: bool = False, lexical: bool = False) -> None:
     """Read articles (.txt, .html, RSS/Atom, JSONL, folders, URLs, '-') into the ledger.
 
     Articles already in the ledger, exact duplicates and wire copies are recognised; inputs that
@@ -73,8 +76,9 @@ def ingest(inputs: tuple[str, ...], db: str, no_fetch: bool, engine: str, schedu
       claimwatch ingest story/ --db story.db
       claimwatch ingest feed.xml https://example.org/article.html --no-fetch
       claimwatch ingest day/ --db day.db --engine dask --scheduler tcp://10.0.0.5:8786
-      claimwatch ingest day/ --db day.db --fast
+      claimwatch ingest day/ --db day.db --fast --lexical --engine dask
     """
+    from claimwatch.ledger import Ledger
     from claimwatch.ledger.ingest import ingest_into
 
     if scheduler and engine != "dask":
@@ -86,7 +90,7 @@ def ingest(inputs: tuple[str, ...], db: str, no_fetch: bool, engine: str, schedu
     else:
         runner = nullcontext()
     show_bar = sys.stderr.isatty() and fmt == "text"
-    with runner, _open(db) as ledger:
+    with runner, Ledger(db, embedder=(lambda: None) if lexical else None) as ledger:
         if show_bar:
             from rich.progress import Progress, SpinnerColumn, TextColumn
 

@@ -50,6 +50,7 @@ class PrepassRules:
     anaphor_parse: bool  # parse those sentences (True) or let NER alone read them (False)
     max_run: int  # a run of tokens without a sentence end is cut here, as paragraph_breaks does
     ner: str = "all"  # what NER reads: all | names (kept + earlier sentences with a capitalised word) | kept
+    anaphor_window: int = 0  # the anaphor must stand this close before a cue (or right after it); 0: anywhere
 
 
 @lru_cache(maxsize=1)
@@ -72,12 +73,14 @@ def parse_rules(data: object) -> PrepassRules:
             anaphors=frozenset(w.lower() for w in _words(data, "anaphors")),
             anaphor_context=int(data["anaphor_context"]),
             anaphor_parse=_flag(data, "anaphor_parse"),
+            anaphor_window=int(data.get("anaphor_window", 0)),
             max_run=int(data["max_run"]),
             ner=str(data.get("ner", "all")),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise LexiconError(f"prepass.yaml: missing or malformed field: {exc}") from exc
-    if min(rules.context_before, rules.context_after, rules.anaphor_context) < 0 or rules.max_run < 2:
+    if min(rules.context_before, rules.context_after, rules.anaphor_context, rules.anaphor_window) < 0 \
+            or rules.max_run < 2:
         raise LexiconError("prepass.yaml: context sizes must be >= 0 and max_run >= 2")
     if rules.ner not in NER_SCOPES:
         raise LexiconError(f"prepass.yaml: ner must be one of {', '.join(NER_SCOPES)}, not {rules.ner!r}")
@@ -100,7 +103,26 @@ def _words(data: dict, key: str) -> list[str]:
 
 # --- sentences by rule -------------------------------------------------------------------------
 
-def rule_sentences(doc: Doc, rules: PrepassRules | None = None) -> list[tuple[int, int]]:
+@dataclass(frozen=True)
+class TokenView:
+    """A Doc's token strings and flags as plain lists, read once: the pre-pass touches every token
+    several times, and a spaCy Token object per touch costs more than the rule it serves."""
+
+    words: list[str]
+    lowers: list[str]
+    trailing_space: list[bool]
+    is_space: list[bool]
+    is_alpha: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc) -> "TokenView":
+        strings = doc.vocab.strings
+        cols = doc.to_array(["ORTH", "LOWER", "SPACY", "IS_SPACE", "IS_ALPHA"]).tolist()
+        return cls([strings[r[0]] for r in cols], [strings[r[1]] for r in cols], [bool(r[2]) for r in cols],
+                   [bool(r[3]) for r in cols], [bool(r[4]) for r in cols])
+
+
+def rule_sentences(doc: Doc, rules: PrepassRules | None = None, view: TokenView | None = None) -> list[tuple[int, int]]:
     """Token ranges [start, end) of sentences split by rule, without a parser.
 
     A line break ends a sentence (as ``paragraph_breaks`` does before the parser); so does a full
@@ -108,35 +130,36 @@ def rule_sentences(doc: Doc, rules: PrepassRules | None = None) -> list[tuple[in
     ``max_run`` tokens. The parser may split a kept range further: the unit only decides what is parsed.
     """
     rules = rules or load_rules()
+    view = view or TokenView.of(doc)
+    words, is_space, spaced = view.words, view.is_space, view.trailing_space
+    terminals, closers = rules.terminals, rules.closers
     starts = [0]
     run = 0
-    n = len(doc)
+    n = len(words)
     for i in range(1, n):
-        prev = doc[i - 1]
+        prev = words[i - 1]
         run += 1
-        tok = doc[i]
+        tok = words[i]
         boundary = False
-        if "\n" in prev.text_with_ws and (prev.is_space or prev.text_with_ws.endswith("\n")):
-            boundary = True
-        elif prev.is_space and "\n" in prev.text:
-            boundary = True
-        elif (prev.text in rules.terminals or (prev.text in rules.closers and _after_terminal(doc, i - 1, rules))) \
-                and tok.text not in rules.closers and tok.text not in rules.terminals:
+        if "\n" in prev and (is_space[i - 1] or (prev.endswith("\n") and not spaced[i - 1])):
+            boundary = True  # a line break ends a sentence, as paragraph_breaks does
+        elif (prev in terminals or (prev in closers and _after_terminal(words, i - 1, rules))) \
+                and tok not in closers and tok not in terminals:
             boundary = True
         elif run >= rules.max_run:
             boundary = True
-        if boundary and not tok.is_space:  # a line break's whitespace token stays with the sentence before it
+        if boundary and not is_space[i]:  # a line break's whitespace token stays with the sentence before it
             starts.append(i)
             run = 0
     return [(a, b) for a, b in zip(starts, starts[1:] + [n]) if b > a]
 
 
-def _after_terminal(doc: Doc, i: int, rules: PrepassRules) -> bool:
+def _after_terminal(words: list[str], i: int, rules: PrepassRules) -> bool:
     """Whether token i is a closer that follows a sentence end: 'he said." Next'."""
     k = i
-    while k > 0 and doc[k].text in rules.closers:
+    while k > 0 and words[k] in rules.closers:
         k -= 1
-    return doc[k].text in rules.terminals
+    return words[k] in rules.terminals
 
 
 # --- cue forms ---------------------------------------------------------------------------------
@@ -174,27 +197,31 @@ class CueSpotter:
             known = self._known[lower] = (particles, noun)
         return known
 
-    def cue_tokens(self, doc: Doc, sentences: Sequence[tuple[int, int]], rules: PrepassRules | None = None) -> set[int]:
+    def cue_tokens(self, doc: Doc, sentences: Sequence[tuple[int, int]], rules: PrepassRules | None = None,
+                   view: TokenView | None = None) -> set[int]:
         """Indexes of tokens that may be cues (single words and every token of a cue phrase)."""
         determiners = (rules or self.rules).determiners
+        view = view or TokenView.of(doc)
+        words, lowers, alpha = view.words, view.lowers, view.is_alpha
         out: set[int] = set()
         for a, b in sentences:
             first = True
-            for t in doc[a:b]:
-                if not t.is_alpha:
+            for i in range(a, b):
+                if not alpha[i]:
                     continue
                 initial, first = first, False
-                particles, noun = self.reading(t.lower_)
+                particles, noun = self.reading(lowers[i])
                 if particles is None and not noun:
                     continue
-                if not initial and t.text[:1].isupper() and not t.is_upper:
+                word = words[i]
+                if not initial and word[:1].isupper() and not word.isupper():
                     continue  # "Said Kouachi", "Islamic State": a name, which the tagger makes PROPN
-                later = [x.lower_ for x in doc[t.i + 1:b]]
-                nominal = t.i > a and doc[t.i - 1].lower_ in determiners  # "the state", "a report"
+                later = lowers[i + 1:b]
+                nominal = i > a and lowers[i - 1] in determiners  # "the state", "a report"
                 if particles is not None and not nominal and (not particles or particles.intersection(later)):
-                    out.add(t.i)
+                    out.add(i)
                 elif noun and "that" in later:
-                    out.add(t.i)
+                    out.add(i)
         for _, start, end in self.matcher(doc):
             out.update(range(start, end))
         return out
@@ -251,29 +278,22 @@ class Selection:
 def select(doc: Doc, nlp: Language, rules: PrepassRules | None = None) -> Selection:
     """Sentences able to carry an attribution, a quotation or the antecedent of a cue's source."""
     rules = rules or load_rules()
-    sentences = rule_sentences(doc, rules)
+    view = TokenView.of(doc)
+    sentences = rule_sentences(doc, rules, view)
     if not sentences:
         return Selection((), frozenset())
     sent_of = numpy.empty(len(doc), dtype=numpy.int32)
     for k, (a, b) in enumerate(sentences):
         sent_of[a:b] = k
-    cue_tokens = _spotter(nlp).cue_tokens(doc, sentences, rules)
+    cue_tokens = _spotter(nlp).cue_tokens(doc, sentences, rules, view)
     seeds = {int(sent_of[i]) for i in cue_tokens}
-    text = doc.text
-    quoted: set[int] = set()
-    for q in find_quotes(text):
-        if not is_statement_quote(text, q):
-            continue
-        span = doc.char_span(q.outer[0], q.outer[1], alignment_mode="expand")
-        if span is not None and len(span):
-            quoted.update(range(int(sent_of[span.start]), int(sent_of[span.end - 1]) + 1))
-    kept = set(seeds) | quoted
+    kept = set(seeds) | _quoted(doc, sent_of)
     for k in list(kept):
         kept.update(range(max(0, k - rules.context_before), min(len(sentences), k + rules.context_after + 1)))
     antecedents: set[int] = set()
     for k in seeds:
         a, b = sentences[k]
-        if any(t.lower_ in rules.anaphors for t in doc[a:b]):
+        if _source_anaphor(view, a, b, cue_tokens, rules):
             antecedents.update(range(max(0, k - rules.anaphor_context), k))
     if rules.anaphor_parse:
         kept |= antecedents
@@ -284,6 +304,15 @@ def select(doc: Doc, nlp: Language, rules: PrepassRules | None = None) -> Select
         last = max(kept)
         named |= {k for k in range(last) if k not in kept and _has_name(doc, *sentences[k])}
     return Selection(tuple(sentences), frozenset(kept), frozenset(named), all_named=False)
+
+
+def _source_anaphor(view: TokenView, a: int, b: int, cue_tokens: set[int], rules: PrepassRules) -> bool:
+    """Whether a pronoun in sentence [a, b) can be a cue's source: "he said", "his spokesman told",
+    "said she" (within ``anaphor_window`` tokens before a cue, or right after one)."""
+    pronouns = [i for i in range(a, b) if view.lowers[i] in rules.anaphors]
+    if not pronouns or not rules.anaphor_window:
+        return bool(pronouns)
+    return any(0 < c - p <= rules.anaphor_window or p - c == 1 for p in pronouns for c in cue_tokens if a <= c < b)
 
 
 def _has_name(doc: Doc, a: int, b: int) -> bool:
@@ -335,6 +364,35 @@ def _pipe_chunk(nlp: Language, texts: Sequence[str], batch_size: int, n_process:
     return out
 
 
+def _quoted(doc: Doc, sent_of: numpy.ndarray) -> set[int]:
+    """Sentences a statement-length quotation touches."""
+    text = doc.text
+    out: set[int] = set()
+    for q in find_quotes(text):
+        if not is_statement_quote(text, q):
+            continue
+        span = doc.char_span(q.outer[0], q.outer[1], alignment_mode="expand")
+        if span is not None and len(span):
+            out.update(range(int(sent_of[span.start]), int(sent_of[span.end - 1]) + 1))
+    return out
+
+
+def merge_entities(doc: Doc, entities: Sequence[tuple[Doc, numpy.ndarray]]) -> Doc:
+    """Write the entities of sub-documents (with their token maps) into the article's Doc; every
+    other token is outside any entity, and an entity never continues across a gap."""
+    ents = numpy.zeros((len(doc), len(ENT_ATTRS)), dtype=numpy.uint64)
+    ents[:, 0] = IOB_O
+    for sub_doc_, map_ in entities:
+        part = sub_doc_.to_array(list(ENT_ATTRS))
+        gap = numpy.ones(len(map_), dtype=bool)
+        gap[1:] = map_[1:] != map_[:-1] + 1
+        part[(part[:, 0] == IOB_I) & gap, 0] = IOB_B
+        ents[map_] = part
+    if len(doc):
+        doc.from_array(list(ENT_ATTRS), ents)
+    return doc
+
+
 def _subs(docs: Sequence[Doc], token_lists: Sequence[list[int]]) -> tuple[list[Doc], list[numpy.ndarray | None]]:
     subs: list[Doc] = []
     maps: list[numpy.ndarray | None] = []
@@ -375,15 +433,7 @@ def merge(doc: Doc, selection: Selection, parsed: Doc | None, idx: numpy.ndarray
         full[idx] = sub
         doc.from_array(list(PARSE_ATTRS), full)
     if entities:
-        ents = numpy.zeros((n, len(ENT_ATTRS)), dtype=numpy.uint64)
-        ents[:, 0] = IOB_O
-        for sub_doc_, map_ in entities:
-            part = sub_doc_.to_array(list(ENT_ATTRS))
-            gap = numpy.ones(len(map_), dtype=bool)
-            gap[1:] = map_[1:] != map_[:-1] + 1
-            part[(part[:, 0] == IOB_I) & gap, 0] = IOB_B
-            ents[map_] = part
-        doc.from_array(list(ENT_ATTRS), ents)
+        merge_entities(doc, entities)
     starts = doc.to_array(["SENT_START"]).astype(numpy.int64)
     for k, (a, b) in enumerate(selection.sentences):
         if k in selection.kept:
