@@ -85,6 +85,17 @@ def test_prepass_pronoun_source_still_names_the_person(nlp, text, source):
     assert [s.source for s in fast.statements] == [source]
 
 
+@pytest.mark.parametrize("text, before_kept", [
+    ("The mayor opened the new library on Saturday. He said it would stay open until midnight.", True),
+    ("The mayor opened the new library on Saturday. Later, his deputy said the budget was tight.", True),
+    ("The mayor opened the new library on Saturday. \u201cWe need more of these,\u201d said he.", True),
+    ("The mayor opened the new library on Saturday. Officials said the building, which he had long "
+     "championed, cost less than planned.", False),
+])
+def test_prepass_keeps_the_sentence_before_only_for_a_pronoun_near_a_cue(nlp, text, before_kept):
+    assert ("The mayor opened the new library on Saturday." in _kept_texts(nlp, text)) is before_kept
+
+
 @pytest.mark.parametrize("text", ARTICLES)
 def test_prepass_merged_doc_keeps_original_offsets(nlp, text):
     doc = next(iter(pipe_prepass(nlp, [text])))
