@@ -14,11 +14,10 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token  # noqa: F401
 
 from claimwatch.lexicons import load_yaml
-from claimwatch.nlp.docutil import doc_text, sentence_index, sentence_start, sentence_starts
+from claimwatch.nlp.docutil import doc_quotes, sentence_index, sentence_start, sentence_starts, span_text
 from claimwatch.lexicons.schema import Gazetteer, Titles, load_gazetteer, load_titles
 from claimwatch.model import Actor, Mention
 from claimwatch.nlp.provenance import is_outlet, is_outlet_noun
-from claimwatch.nlp.quotes import find_quotes
 
 ENTITY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "country", "FAC": "organization"}
 NP_RIGHT_CUT = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"}
@@ -55,15 +54,16 @@ class ActorIndex:
         self._timeline: list[tuple[int, str, str]] = []  # (token index, actor name, kind) in text order
         self._subject_timeline: list[tuple[int, str, str]] = []
         self._main_timeline: list[tuple[int, str, str]] = []  # subjects of main clauses and speakers
-        self._quoted = [q.outer for q in find_quotes(doc_text(doc))]  # subjects inside quotes are no speakers
+        self._quoted = [q.outer for q in doc_quotes(doc)]  # subjects inside quotes are no speakers
         self._token_actor: dict[int, str] = {}
+        self._doc_ents = doc.ents  # spaCy builds the tuple anew on each access
         self._index_entities()
 
     # --- building ---------------------------------------------------------------------------
     def _entities(self) -> list[Span]:
         """NER entities with adjacent PERSON pieces of one name merged ("Amy Berman" + "Jackson")."""
         out: list[Span] = []
-        for ent in self.doc.ents:
+        for ent in self._doc_ents:
             if out and ent.label_ == "PERSON" and out[-1].label_ == "PERSON" and out[-1].end == ent.start:
                 out[-1] = Span(self.doc, out[-1].start, ent.end, label="PERSON")
             else:
@@ -117,12 +117,13 @@ class ActorIndex:
                 state = self._state(name, kind)
                 state.affiliation = state.affiliation or affiliation
                 state.heads.add(ent.root.lower_)
-            text = ent.text[:-2] if ent.text.endswith(("'s", "\u2019s")) else ent.text
+            text = span_text(ent)
+            text = text[:-2] if text.endswith(("'s", "\u2019s")) else text
             if text != state.name and text not in state.aliases:
                 state.aliases.append(text)
             state.mentions.append(Mention(text=text, span=(ent.start_char, ent.start_char + len(text)), kind="name"))
-            for t in ent:
-                self._token_actor[t.i] = state.name
+            for i in range(ent.start, ent.end):
+                self._token_actor[i] = state.name
             self._timeline.append((ent.root.i, state.name, state.kind))
             if ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj",):
                 self._subject_timeline.append((ent.root.i, state.name, state.kind))
@@ -146,7 +147,6 @@ class ActorIndex:
     def _premodifiers(self, ent: Span) -> tuple[str | None, str | None]:
         """Title and affiliation written before a name: "US Defense Secretary Lloyd Austin"."""
         head = ent.root
-        left = [t for t in self.doc[max(0, ent.start - 6):ent.start] if t.head.i in range(ent.start, ent.end) or t.head.i < ent.start and t.i >= ent.start - 6]
         words: list[Token] = []
         for t in reversed(self.doc[max(0, ent.start - 6):ent.start]):
             if t.dep_ in ("compound", "amod", "nmod", "poss", "case") or (t.head.i >= ent.start - 6 and t.head.i <= head.i and t.pos_ in ("PROPN", "NOUN", "ADJ")):
@@ -155,7 +155,6 @@ class ActorIndex:
                 words.insert(0, t)
             else:
                 break
-        del left
         if not words:
             return None, None
         text = " ".join(t.text for t in words if t.text not in ("'s", "\u2019s"))
@@ -173,7 +172,7 @@ class ActorIndex:
         for t in words:
             place = self.gazetteer.lookup(t.text)
             if place is None and t.ent_type_:
-                ent_span = next((e for e in self.doc.ents if e.start <= t.i < e.end), None)
+                ent_span = next((e for e in self._doc_ents if e.start <= t.i < e.end), None)
                 place = self.gazetteer.lookup(ent_span.text) if ent_span is not None else None
             if place is not None:
                 affiliation = place.name if place.kind == "country" or not place.affiliation else place.name
@@ -188,7 +187,7 @@ class ActorIndex:
         phrase = " ".join(t.text for t in appos.subtree)
         role = self.titles.role_in(phrase)
         affiliation = None
-        for e in self.doc.ents:
+        for e in self._doc_ents:
             if appos.left_edge.i <= e.start and e.end <= appos.right_edge.i + 1:
                 place = self.gazetteer.lookup(_clean_name(e))
                 affiliation = place.name if place else (_clean_name(e) if e.label_ in ("ORG", "GPE") else None)
@@ -541,7 +540,7 @@ def _sentence_window_start(token: Token, n: int) -> int:
 
 
 def _clean_name(ent: Span) -> str:
-    text = ent.text.strip()
+    text = span_text(ent).strip()
     for suffix in ("'s", "\u2019s", "'"):
         if text.endswith(suffix):
             text = text[: -len(suffix)]
@@ -551,8 +550,10 @@ def _clean_name(ent: Span) -> str:
 
 
 def _full_names(persons: list[Span]) -> dict[str, str]:
-    """Map each person mention to the longest name sharing its last word ("Zelensky" -> full name)."""
-    names = sorted({_clean_name(p) for p in persons if _clean_name(p)}, key=lambda n: -len(n.split()))
+    """Map each person mention to the longest name sharing its last word ("Zelensky" -> full name);
+    among names of equal length the first mentioned wins, so the answer never depends on hash order."""
+    cleaned = (_clean_name(p) for p in persons)
+    names = sorted(dict.fromkeys(n for n in cleaned if n), key=lambda n: -len(n.split()))
     out: dict[str, str] = {}
     for name in names:
         last = name.split()[-1].lower()

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from claimwatch.errors import LexiconError
 from claimwatch.lexicons import load_yaml
 from claimwatch.nlp.cues import CueHit, find_cues
-from claimwatch.nlp.docutil import doc_text, same_sentence, sentence_start
+from claimwatch.nlp.docutil import doc_quotes, doc_text, same_sentence, sentence_span, sentence_start
 from claimwatch.nlp.provenance import relay_lemmas
 from claimwatch.nlp.spans import close_quotes, end_char, strip_chars, subtree_range, token_range, trim_range
 from claimwatch.nlp.speech import (
@@ -24,7 +24,7 @@ from claimwatch.nlp.speech import (
     is_hearer, is_hypothetical, is_reduced_relative, is_speech_use, is_statement_noun, it_refers, partitive_head,
     perfect_infinitive,
 )
-from claimwatch.nlp.quotes import Quote, find_quotes, is_statement_quote, quote_at
+from claimwatch.nlp.quotes import Quote, is_statement_quote, quote_at
 
 OBJECT_DEPS = {"dobj", "attr", "oprd"}
 # Prepositions that continue an object-content: "accused X of Y", "dismissed X as Y", "blamed X for Y".
@@ -52,14 +52,19 @@ class Attribution:
     def doc(self) -> Doc:
         return self.hit.head.doc
 
-    @property
+    @cached_property
     def content_span(self) -> Span:
         return self.doc[self.content_tokens[0]:self.content_tokens[1]]
+
+    @cached_property
+    def content_toks(self) -> tuple[Token, ...]:
+        """The content's tokens, made once: stance and claims walk them many times per statement."""
+        return tuple(self.content_span)
 
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in the document, quotes included, without duplicates."""
-    quotes = find_quotes(doc_text(doc))
+    quotes = doc_quotes(doc)
     found: list[Attribution] = []
     hits = find_cues(doc)
     doc.user_data[CUE_HEADS] = frozenset(h.head.i for h in hits)
@@ -132,7 +137,7 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
     end_tok = _with_trailing_condition(doc, end_tok)
     if quote is None:
         inner = quote_at(quotes, doc[start_tok].idx, end_char(doc, end_tok))
-        if inner is not None and is_statement_quote(doc_text(doc), inner) and _has_predicate(doc, inner) \
+        if inner is not None and _said(doc, inner) and _has_predicate(doc, inner) \
                 and doc[start_tok].idx <= inner.outer[0] + 1:
             if not (inner.outer[0] <= hit.char_span[0] < inner.outer[1]):
                 quote = inner
@@ -530,7 +535,7 @@ def _according_to(hit: CueHit, doc: Doc) -> Attribution | None:
         if by is not None:
             pobj = by
     pobj = document_author(pobj) or pobj  # "according to a new Reuters-Ipsos poll"
-    sent = according.sent
+    sent = sentence_span(according)
     excluded = {t.i for t in according.subtree}
     clause_head = according.head if according.head is not according else sent.root
     tokens = [t.i for t in clause_head.subtree if t.i not in excluded and sent.start <= t.i < sent.end]
@@ -607,7 +612,7 @@ def _adjacent_quote(verb: Token, doc: Doc, quotes: list[Quote]) -> Quote | None:
     """
     text = doc_text(doc)
     verb_end = verb.idx + len(verb)
-    before = [q for q in quotes if q.outer[1] <= verb.idx and is_statement_quote(text, q)]
+    before = [q for q in quotes if q.outer[1] <= verb.idx and _said(doc, q)]
     if any(c.dep_ == "ccomp" and c.i > verb.i and not _inside_quote(c, quotes) for c in verb.children):
         before = []  # '"Q," the mayor said, adding that X': the participle has its own content
     if before:  # '"A," X said, "B."': the quote before the cue first; B follows as a continuation
@@ -620,7 +625,7 @@ def _adjacent_quote(verb: Token, doc: Doc, quotes: list[Quote]) -> Quote | None:
         if "\n" not in gap and _bare_cue_sentence(verb) and doc[sentence_start(verb)].idx >= q.outer[1] \
                 and not text[q.outer[1]:doc[sentence_start(verb)].idx].strip():
             return q  # '"... the American people." It added.': a sentence that is only the speaker and the cue
-    after = [q for q in quotes if q.outer[0] >= verb_end and is_statement_quote(text, q)]
+    after = [q for q in quotes if q.outer[0] >= verb_end and _said(doc, q)]
     if after:
         q = after[0]
         between = text[verb_end:q.outer[0]]
@@ -630,12 +635,22 @@ def _adjacent_quote(verb: Token, doc: Doc, quotes: list[Quote]) -> Quote | None:
     return None
 
 
+def _said(doc: Doc, quote: Quote) -> bool:
+    """``is_statement_quote`` for a quote of the Doc, decided once per quote (every cue asks)."""
+    known = doc.user_data.setdefault(_SAID, {})
+    said = known.get(quote)
+    if said is None:
+        said = known[quote] = is_statement_quote(doc_text(doc), quote)
+    return said
+
+
+_SAID = "claimwatch.statement_quotes"
+
+
 def _bare_cue_sentence(verb: Token) -> bool:
     """A sentence made of a short subject, the cue and at most an adverb ("It added.", "the minister
     said."), with nothing it could report on its own."""
-    doc = verb.doc
-    start = sentence_start(verb)
-    words = [t for t in doc[start:] if same_sentence(t, verb) and not t.is_punct and not t.is_space]
+    words = [t for t in sentence_span(verb) if not t.is_punct and not t.is_space]
     subject = next((c for c in verb.children if c.dep_ in ("nsubj",) and c.i < verb.i), None)
     if subject is None or len(words) > 6 or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
         return False
@@ -653,7 +668,7 @@ def _quote_continuations(doc: Doc, quotes: list[Quote], found: list[Attribution]
     extra: list[Attribution] = []
     used = {a.quote.outer for a in found if a.quote is not None}
     for q in quotes:
-        if q.outer in used or not is_statement_quote(doc_text(doc), q) or not _has_predicate(doc, q):
+        if q.outer in used or not _said(doc, q) or not _has_predicate(doc, q):
             continue  # a quoted title ('he said on "On the Record with ..."') goes on no statement
         prev = max((e for e in by_quote_end if e <= q.outer[0]), default=None)
         if prev is None:

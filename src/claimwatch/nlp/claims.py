@@ -13,11 +13,15 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable
 
+import numpy
+from spacy.attrs import IS_ALPHA, IS_STOP, POS
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from claimwatch.lexicons import load_yaml
 from claimwatch.errors import LexiconError
 from claimwatch.model import Claim
+from claimwatch.nlp.docutil import lower_lemmas
 from claimwatch.nlp.speech import CUE_HEADS
 
 ANAPHOR_NOUNS = {
@@ -456,7 +460,7 @@ def _clause_events(toks: list[Token]) -> list[EventType]:
     main = [t for t in toks if t.i not in as_part]
     described = [t for t in toks if t.i in as_part]
     ids = {t.i for t in main}
-    head = next((t.lemma_.lower() for t in main if (t.head.i not in ids or t.head.i == t.i) and t.pos_ == "NOUN"), None)
+    head = next((t.lemma_.lower() for t in main if t.pos_ == "NOUN" and (t.head.i not in ids or t.head.i == t.i)), None)
     first = classify_events({t.lemma_.lower() for t in main}, {t.lemma_.lower() for t in main if t.pos_ == "VERB"}, head)[:1]
     if described:
         second = classify_events({t.lemma_.lower() for t in described}, {t.lemma_.lower() for t in described if t.pos_ == "VERB"})[:1]
@@ -589,9 +593,11 @@ GENERIC_NOUNS = {"official", "people", "year", "time", "week", "day", "month", "
 def article_topics(doc: Doc, k: int = 5) -> list[str]:
     """The article's most frequent specific nouns: what most of its statements are about."""
     counts: dict[str, int] = {}
-    for t in doc:
-        lemma = t.lemma_.lower()
-        if t.pos_ in ("NOUN", "PROPN") and not t.is_stop and len(lemma) > 2 and lemma not in GENERIC_NOUNS and t.is_alpha:
+    lemmas = lower_lemmas(doc)
+    pos, stop, alpha = doc.to_array([POS, IS_STOP, IS_ALPHA]).T
+    for i in numpy.flatnonzero(((pos == NOUN) | (pos == PROPN)) & (stop == 0) & (alpha != 0)).tolist():
+        lemma = lemmas[i]
+        if len(lemma) > 2 and lemma not in GENERIC_NOUNS:
             counts[lemma] = counts.get(lemma, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     return [w for w, n in ranked[:k] if n >= 2]

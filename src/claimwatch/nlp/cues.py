@@ -4,11 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import POS, TAG
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from claimwatch.lexicons.schema import Cue, CueLexicon, load_cues
-from claimwatch.nlp.docutil import doc_text
+from claimwatch.nlp.docutil import doc_text, lower_forms, lower_lemmas
 
 AUX_DEPS = {"aux", "auxpass", "neg"}
 
@@ -58,7 +61,7 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[CueHit]:
         head = _phrase_head(span)
         if head.i not in hits or (hits[head.i].end - hits[head.i].start) < (end - start):
             hits[head.i] = CueHit(head=head, start=min(start, _aux_start(head)), end=end, entry=entry)
-    for token in doc:
+    for token in _candidates(doc, lexicon):
         if token.i in hits:
             continue
         entry = None
@@ -72,6 +75,21 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[CueHit]:
             if nouns:
                 hits[token.i] = CueHit(head=token, start=token.i, end=token.i + 1, entry=nouns[0])
     return sorted(hits.values(), key=lambda h: h.head.i)
+
+
+def _candidates(doc: Doc, lexicon: CueLexicon) -> list[Token]:
+    """The tokens that can be a verb or noun cue: a verb whose lemma the lexicon lists, a common noun
+    whose lemma or form it lists. Read from the Doc's arrays, so the many other tokens cost no Token."""
+    strings = doc.vocab.strings
+    lemmas, forms = lower_lemmas(doc), lower_forms(doc)
+    tags, poses = doc.to_array(TAG), doc.to_array(POS)
+    verb_tags = numpy.array([h for h in set(tags.tolist()) if strings[h].startswith("VB")], dtype=numpy.uint64)
+    noun_tags = numpy.array([strings["NN"], strings["NNS"]], dtype=numpy.uint64)  # hashes: keep them exact
+    verbs = numpy.isin(tags, verb_tags) | (poses == VERB)
+    nouns = ~verbs & numpy.isin(poses, [NOUN, PROPN]) & numpy.isin(tags, noun_tags)
+    out = [i for i in numpy.flatnonzero(verbs).tolist() if lemmas[i] in lexicon.verbs]  # others have no reading
+    out += [i for i in numpy.flatnonzero(nouns).tolist() if lexicon.nouns.get(lemmas[i]) or lexicon.nouns.get(forms[i])]
+    return [doc[i] for i in sorted(out)]
 
 
 def _verb_entry(token: Token, lexicon: CueLexicon) -> tuple[Cue | None, Token | None]:

@@ -44,8 +44,14 @@ def find_evidence(text: str, spans: Sequence[tuple[int, int]], doc=None) -> tupl
     two adjacent spans. Offsets in the result are article offsets, ordered by position.
     """
     matches: list[tuple[int, int, EvidenceTerm]] = []
+    keyed = _keyed(evidence_terms())
+    if doc is not None:  # the terms the whole article holds, found once per article
+        cached = doc.user_data.get(_IN_TEXT)
+        if cached is None or cached[0] is not text:
+            cached = doc.user_data[_IN_TEXT] = (text, _present(keyed, text))
+        keyed = cached[1]
     for start, end in _merge_spans(spans, text):
-        for term in evidence_terms():
+        for _, term in _present(keyed, text[start:end]):
             for m in term.pattern.finditer(text, start, end):
                 if _accepts(text, m.start(), m.end(), term, doc):
                     matches.append((m.start(), m.end(), term))
@@ -60,6 +66,37 @@ def find_evidence(text: str, spans: Sequence[tuple[int, int]], doc=None) -> tupl
 def evidence_terms() -> tuple[EvidenceTerm, ...]:
     """The evidence lexicon, validated and compiled once; a bad entry raises LexiconError."""
     return parse_lexicon(load_yaml(LEXICON), source=str(LEXICON_DIR / LEXICON))
+
+
+# The letters other than their own upper case that a case-insensitive pattern letter matches in
+# Python's re module ("ſ" matches "s"): folded before a plain substring test so it misses nothing.
+_RE_CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_KEYS: dict[int, tuple[tuple[EvidenceTerm, ...], list[tuple[str, EvidenceTerm]]]] = {}
+_IN_TEXT = "claimwatch.evidence_terms"
+
+
+def _keyed(terms: tuple[EvidenceTerm, ...]) -> list[tuple[str, EvidenceTerm]]:
+    """(literal start of its first word, term) for each term, in lexicon order; built once per lexicon."""
+    cached = _KEYS.get(id(terms))
+    if cached is None or cached[0] is not terms:
+        cached = _KEYS[id(terms)] = (terms, [(_literal_prefix(t.phrase), t) for t in terms])
+    return cached[1]
+
+
+def _present(keyed: list[tuple[str, EvidenceTerm]], region: str) -> list[tuple[str, EvidenceTerm]]:
+    """The terms whose first word occurs in ``region``, in lexicon order: only they can match there.
+
+    A substring test per term instead of a regex scan per term; most statements name no evidence.
+    The keys are ASCII, so a key found in a region is found in any text that holds the region."""
+    low = region.translate(_RE_CASE_FOLD).lower()
+    return [(key, t) for key, t in keyed if key in low]
+
+
+def _literal_prefix(phrase: str) -> str:
+    """The start of a term's first word that its pattern matches literally (up to an apostrophe,
+    which matches both forms); "" (always present) when that part is not plain ASCII."""
+    key = phrase.split()[0].split("'")[0]
+    return key if key.isascii() else ""
 
 
 def parse_lexicon(data: Any, source: str = LEXICON) -> tuple[EvidenceTerm, ...]:

@@ -152,17 +152,19 @@ def analyze_doc(article: Article, doc) -> Analysis:
     book = ClaimBook()
     statements: list[Statement] = []
     for att in fold_same_speaker(found, resolved):
-        reading = att.inner_reading or read_stance(att.attribution)
         sources = [resolved[t.i] for t in att.attribution.sources if t.i in resolved]
         if not sources:
             if att.attribution.sources or not att.attribution.passive:
                 continue
             sources = [ResolvedSource("unnamed", None)]
+        reading = att.inner_reading or read_stance(att.attribution)  # only for statements kept
         claim_ids, stance = _claims_for(att.attribution, reading.stance, book, actors, statements,
                                         speakers=tuple(s.name for s in sources))
         via = tuple(dict.fromkeys(resolved[t.i].name for t in relayed_by.get(_att_key(att.attribution), ())))
-        statements.extend(s.with_(via=tuple(v for v in via if v != s.source)) for s in
-                          _statements(article, doc, att.attribution, reading, stance, sources, claim_ids, len(statements)))
+        made = _statements(article, doc, att.attribution, reading, stance, sources, claim_ids, len(statements))
+        if via:  # most statements come straight from their source: no copy to make
+            made = [s.with_(via=tuple(v for v in via if v != s.source)) for s in made]
+        statements.extend(made)
     book.merge_by_topic(article_topics(doc))
     folded = fold_nested(statements, article.text)
     # a claim only a dropped relaying outlet's statement held goes with it
@@ -195,15 +197,17 @@ def fold_same_speaker(attributions: list[Attribution], resolved: dict[int, Resol
     dropped: set[int] = set()
     inner_of: dict[int, StanceReading] = {}
     for i, outer in enumerate(attributions):
+        if not outer.sources:
+            continue
+        a, b = outer.content
+        outer_names = {resolved[t.i].name for t in outer.sources if t.i in resolved}
         for k, inner in enumerate(attributions):
-            if k == i or k in dropped or not inner.sources or not outer.sources:
+            if k == i or k in dropped or not inner.sources:
                 continue
-            a, b = outer.content
             if not (a <= inner.cue_span[0] < b) or inner.quote is not None:
                 continue
             first_person = outer.quote is not None and all(t.lower_ in FIRST_PERSON for t in inner.sources)
             inner_names = {resolved[t.i].name for t in inner.sources if t.i in resolved}
-            outer_names = {resolved[t.i].name for t in outer.sources if t.i in resolved}
             same = first_person or (bool(inner_names) and inner_names == outer_names)
             if same:
                 reading = read_stance(inner)

@@ -20,7 +20,7 @@ from claimwatch.lexicons import load_yaml
 from claimwatch.lexicons.checks import choice, document, entry_fields, fail, text_value, word_list
 from claimwatch.lexicons.schema import load_titles
 from claimwatch.model import Statement
-from claimwatch.nlp.docutil import doc_text, same_sentence
+from claimwatch.nlp.docutil import doc_text, lower_lemmas, same_sentence, sentence_span
 from claimwatch.nlp.spans import close_quotes, end_char, strip_chars, trim_range
 
 if TYPE_CHECKING:  # attribution imports this module for the relay lemmas
@@ -288,9 +288,13 @@ def _relay_participles(att: Attribution, lex: RelayLexicon, start: int, end: int
     doc = verb.doc
     lemmas = lex.lemmas("object")
     out = []
-    sent = verb.sent
-    for t in sent:
-        if t.lemma_.lower() not in lemmas or t.tag_ != "VBG" or t.i == verb.i:
+    sent = sentence_span(verb)
+    lemma_of = lower_lemmas(doc)
+    for i in range(sent.start, sent.end):
+        if lemma_of[i] not in lemmas or i == verb.i:
+            continue
+        t = doc[i]
+        if t.tag_ != "VBG":
             continue
         if verb not in t.ancestors and not any(s in t.ancestors or s.i == t.head.i for s in att.sources):
             continue

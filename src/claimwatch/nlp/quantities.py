@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from claimwatch.model import Quantity
 from claimwatch.nlp.docutil import doc_text
@@ -40,15 +41,13 @@ _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?$|\d*\.?\d+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n\"“‘(]\s*)$")
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
+    """A word, number or mark of the span, with its lower-case form (a tuple: thousands per article)."""
+
     text: str
     start: int
     end: int
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str
 
 
 @dataclass
@@ -76,13 +75,18 @@ def find_quantities(text: str, span: tuple[int, int], doc=None) -> tuple[Quantit
     lex = quantity_lexicon()
     start, end = max(0, span[0]), min(len(text), span[1])
     window = max(0, start - 40)
-    toks = [Tok(m.group(), m.start() + window, m.end() + window) for m in _TOKEN.finditer(text[window:end])]
+    toks = [Tok(w, m.start() + window, m.end() + window, w.lower()) for m in _TOKEN.finditer(text[window:end])
+            for w in (m.group(),)]
     masked = [(m.start() + window, m.end() + window) for m in _MASKS.finditer(text[window:end])]
     doc_offset = _doc_offset(doc, text, start, end)
     out: list[Quantity] = []
     i = 0
+    starts = _word_starts(lex)
     while i < len(toks):
-        if toks[i].start < start or any(a <= toks[i].start < b for a, b in masked):
+        if toks[i].start < start or masked and any(a <= toks[i].start < b for a, b in masked):
+            i += 1
+            continue
+        if not _may_start_number(toks[i], starts, lex):
             i += 1
             continue
         nums = _parse_at(toks, i, lex)
@@ -164,8 +168,9 @@ def _digits(toks: list[Tok], k: int, lex: QuantityLexicon, money: bool) -> Optio
 def _words(toks: list[Tok], k: int, lex: QuantityLexicon) -> Optional[Num]:
     """Number words: "ten thousand", "a dozen", "hundreds of", "several hundred", "two-thirds"."""
     low = toks[k].low
-    for modifier in sorted(lex.vague_modifiers, key=len, reverse=True):
-        n = len(modifier.split())
+    if low not in _word_starts(lex) and low.split("-")[0] not in _word_starts(lex):
+        return None  # no number word, fraction or modifier can start here
+    for modifier, n in _longest_first_phrases(lex.vague_modifiers).get(low, ()):
         if " ".join(t.low for t in toks[k:k + n]) == modifier and k + n < len(toks) and toks[k + n].low in lex.scales:
             return _scaled_words(toks, k, k + n, Decimal(1), lex, approximate=True)
     if low in ("a", "an") and k + 1 < len(toks) and toks[k + 1].low in lex.scales:
@@ -198,6 +203,39 @@ def _words(toks: list[Tok], k: int, lex: QuantityLexicon) -> Optional[Num]:
     num.scaled = any(t.low in lex.scales for t in toks[k:last])
     num.bare_one = last == k + 1 and low == "one"
     return num
+
+
+@lru_cache(maxsize=8)
+def _longest_first_phrases(phrases: frozenset[str]) -> dict[str, list[tuple[str, int]]]:
+    """(phrase, word count) by first word, longest first as ``_words`` tries them: a phrase can
+    only match where its first word is."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for p in sorted(phrases, key=len, reverse=True):
+        if p.split():
+            out.setdefault(p.split()[0], []).append((p, len(p.split())))
+    return out
+
+
+def _may_start_number(tok: Tok, starts: frozenset[str], lex: QuantityLexicon) -> bool:
+    """A cheap test before ``_parse_at``: a number starts with a digit, a currency sign or a word
+    that can begin a number in words; any other token starts none."""
+    first = tok.text[0]
+    return first.isdigit() or first == "." or tok.low in starts or tok.low.split("-")[0] in starts \
+        or tok.low in lex.currency_symbols
+
+
+_STARTS: dict[int, tuple[QuantityLexicon, frozenset[str]]] = {}
+
+
+def _word_starts(lex: QuantityLexicon) -> frozenset[str]:
+    """Every word a number in words can start with: number and scale words, fraction words, the
+    first words of vague modifiers, "a"/"an"/"one"/"half" and the vague magnitudes ("hundreds")."""
+    cached = _STARTS.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        words = set(lex.numbers) | set(lex.scales) | set(lex.vague) | set(lex.fractions) | {"a", "an", "one", "half"}
+        words |= {m.split()[0] for m in lex.vague_modifiers if m.split()}
+        cached = _STARTS[id(lex)] = (lex, frozenset(words))
+    return cached[1]
 
 
 def _scaled_words(toks, k, j, base, lex, approximate=False) -> Num:
@@ -386,11 +424,27 @@ def _phrase_at(toks, j: int, phrases: frozenset[str], hyphen: bool = False) -> O
         found = _phrase_at(toks, j + 1, phrases)
         return ("-",) + found if found else None
     best = None
-    for phrase in phrases:
-        words = tuple(phrase.split())
+    for words in _by_first_word(phrases).get(toks[j].low, ()) if j < len(toks) else ():
         if tuple(t.low for t in toks[j:j + len(words)]) == words and (best is None or len(words) > len(best)):
             best = words
     return best
+
+
+_FIRST_WORD: dict[int, tuple[object, dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _by_first_word(phrases) -> dict[str, list[tuple[str, ...]]]:
+    """The phrases (a set, or a mapping keyed by phrase) as word tuples by first word: only those
+    can start at a given token. Built once per lexicon table."""
+    cached = _FIRST_WORD.get(id(phrases))
+    if cached is None or cached[0] is not phrases:
+        out: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            words = tuple(phrase.split())
+            if words:
+                out.setdefault(words[0], []).append(words)
+        cached = _FIRST_WORD[id(phrases)] = (phrases, out)
+    return cached[1]
 
 
 # --- what is not a quantity ----------------------------------------------------------------------
@@ -472,7 +526,13 @@ def _starts(text: str, phrase: str) -> bool:
 
 
 def _ends(text: str, phrases: frozenset[str]) -> bool:
-    return any(re.search(r"(?<![\w])" + re.escape(p) + r"\s*$", text) for p in phrases)
+    return bool(phrases) and _ending(phrases).search(text) is not None
+
+
+@lru_cache(maxsize=16)
+def _ending(phrases: frozenset[str]) -> re.Pattern:
+    """One pattern for "the text ends with one of the phrases" (an alternation: any phrase will do)."""
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(p) for p in phrases) + r")\s*$")
 
 
 def _doc_label(doc, offs, start: int, end: int) -> str:

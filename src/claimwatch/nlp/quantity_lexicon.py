@@ -33,7 +33,9 @@ class QuantityLexicon:
         for group in ("maps", "codes", "words"):
             table = object.__getattribute__(self, group)
             if name in table:
-                return table[name]
+                value = table[name]
+                object.__setattr__(self, name, value)  # later reads find it without this search
+                return value
         raise AttributeError(name)
 
 

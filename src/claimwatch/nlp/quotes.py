@@ -10,6 +10,8 @@ DOUBLED = {"''": ("''", '"', "\u201d"), "``": ("''", '"', "\u201d")}
 # A quote needs a few words to be a statement rather than a scare quote ('fake news').
 MIN_QUOTE_WORDS = 4
 _WORD = re.compile(r"\w+")
+# Where a quotation can open: one of OPENERS or a doubled mark (the scan jumps from one to the next).
+_OPENING = re.compile("|".join(re.escape(m) for m in (*DOUBLED, *OPENERS)))
 
 
 @dataclass(frozen=True)
@@ -34,11 +36,12 @@ def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     i, n = 0, len(text)
     while i < n:
+        opening = _OPENING.search(text, i)
+        if opening is None:
+            break
+        i = opening.start()
         doubled = DOUBLED.get(text[i:i + 2])
         closers = doubled or OPENERS.get(text[i])
-        if closers is None:
-            i += 1
-            continue
         width = 2 if doubled else 1
         para_end = _paragraph_end(text, i)
         found = [(k, len(c)) for k, c in ((text.find(c, i + width, para_end), c) for c in closers) if k >= 0]

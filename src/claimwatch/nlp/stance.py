@@ -14,12 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import IS_QUOTE
 from spacy.tokens import Token
 
 from claimwatch.errors import LexiconError
 from claimwatch.lexicons import load_yaml
 from claimwatch.lexicons.schema import Hedges, load_cues, load_hedges
 from claimwatch.nlp.attribution import Attribution
+from claimwatch.nlp.docutil import lower_forms, sentence_span
 from claimwatch.nlp.speech import CUE_HITS
 
 STANCE_STRENGTH = {"denies": 4, "disputes": 3, "uncommitted": 2, "supports": 1, "asserts": 0}
@@ -136,7 +138,7 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
         stance = hedges.negated_cue_stance.get(cue_lemma) or hedges.negated_cue_stance.get(entry.act) or rules.negated_act_stance.get(entry.act, "uncommitted")
         found.append("not " + att.hit.head.text)
 
-    embedded = _embedded_own_cue(att, hedges, rules)
+    embedded = _embedded_own_cue(att, hedges, rules, root)
     if embedded is not None:  # "said he could not confirm it": the speaker's own inner cue decides
         stance = embedded
         found.append("not " + root.text if _negated(root) else root.text)
@@ -145,14 +147,15 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
     main = _main_tokens(att) - wished
     if _as_parenthetical(att) and root is not None:  # "whether X, as the government has said": the
         main -= {c.i for c in root.children if c.dep_ == "mark"}  # "whether" belongs to the outer frame
-    main_text = " " + " ".join(w for w in (_norm(doc[i]) for i in sorted(main)) if w) + " "
-    content_words = [w for w in (_norm(t) for t in att.content_span if t.i not in wished) if w]
+    norms = _norms(doc)
+    main_text = " " + " ".join(w for w in (norms[i] for i in sorted(main)) if w) + " "
+    content_words = [norms[i] for i in range(*att.content_tokens) if i not in wished and norms[i]]
     content_index = _positions(content_words)
     phrase_stance = None
     negated_phrase = False
-    for phrase, p_stance, p_certainty in hedges.stance_phrases:
-        if cue_forms & rules.optative_predicates:
-            break  # "hopes the reports are not true": a wish, not a verdict
+    # "hopes the reports are not true": a wish, not a verdict
+    wish = bool(cue_forms & rules.optative_predicates)
+    for phrase, p_stance, p_certainty in () if wish else _starting_in(hedges.stance_phrases, content_index):
         hit = _phrase_hit(phrase, content_words, rules, content_index)
         if hit is None:
             continue
@@ -212,7 +215,7 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
     if stance == "denies" and certainty in ("probable", "possible") and entry.stance != "denies":
         stance = rules.hedged_denial_stance  # "they felt it was a hoax"
     if rules.uncertain_means_uncommitted and stance == "asserts" and modal_certainty and modal_certainty[0] == "uncertain" \
-            and _near_root(att, modal_certainty[1]):
+            and _near_root(att, modal_certainty[1], root):
         stance = "uncommitted"
     if stance == "uncommitted":
         certainty = "uncertain"
@@ -226,13 +229,34 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
 
 def _lemma_forms(token: Token) -> tuple[str, ...]:
     """The token's lemma and the stems of its -ing/-ed form: the tagger lemmatises "hoped" as "hop"."""
-    low = token.lower_
-    forms = [token.lemma_.lower(), low]
+    return _forms(token.lemma_, token.lower_)
+
+
+@lru_cache(maxsize=4096)
+def _forms(lemma: str, low: str) -> tuple[str, ...]:
+    forms = [lemma.lower(), low]
     for suffix in ("ing", "ed", "es", "s"):
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             stem = low[: -len(suffix)]
             forms += [stem, stem + "e"]
     return tuple(dict.fromkeys(forms))
+
+
+_FIRST_WORDS: dict[int, tuple[tuple, dict[str, list[int]]]] = {}
+
+
+def _starting_in(phrases: tuple, index: dict[str, list[int]]) -> list:
+    """The entries of ``phrases`` (strings, or tuples led by one) whose first word occurs in the
+    content, in lexicon order: the others cannot match, and most contents hold few of them."""
+    cached = _FIRST_WORDS.get(id(phrases))
+    if cached is None or cached[0] is not phrases:
+        by_first: dict[str, list[int]] = {}
+        for k, entry in enumerate(phrases):
+            by_first.setdefault((entry if isinstance(entry, str) else entry[0]).split()[0], []).append(k)
+        cached = _FIRST_WORDS[id(phrases)] = (phrases, by_first)
+    by_first = cached[1]
+    found = sorted(k for w in index if w in by_first for k in by_first[w])
+    return [phrases[k] for k in found]
 
 
 def _positions(words: list[str]) -> dict[str, list[int]]:
@@ -296,7 +320,7 @@ def _label_stance(att: Attribution, rules: StanceRules) -> str | None:
 def _asks(att: Attribution, rules: StanceRules) -> bool:
     """The content is a question: a wh-clause ("what the pair were doing") or direct questions."""
     span = att.content_span
-    words = [t for t in span if not t.is_punct]
+    words = [t for t in att.content_toks if not t.is_punct]
     if not words:
         return False
     if words[0].lower_ in rules.asking_words:
@@ -307,8 +331,8 @@ def _asks(att: Attribution, rules: StanceRules) -> bool:
 def _wished_tokens(att: Attribution, rules: StanceRules) -> set[int]:
     """Tokens of a clause the source only hopes or wishes for ("I hope that it isn't true")."""
     out: set[int] = set()
-    for t in att.content_span:
-        if rules.optative_predicates & set(_lemma_forms(t)) and t.pos_ in ("VERB", "AUX"):
+    for t in att.content_toks:
+        if t.pos_ in ("VERB", "AUX") and rules.optative_predicates & set(_lemma_forms(t)):
             for c in t.children:
                 if c.dep_ in ("ccomp", "xcomp"):
                     out.update(x.i for x in c.subtree)
@@ -371,12 +395,29 @@ def _finite_claim(clause: Token, rules: StanceRules) -> bool:
                for c in clause.children)
 
 
+def _norms(doc) -> list[str]:
+    """``_norm`` of every token of the Doc, made once per Doc from its arrays (stance reads each
+    content's words several times)."""
+    norms = doc.user_data.get(_NORMS)
+    if norms is None:
+        quotes = doc.to_array(IS_QUOTE).tolist()
+        norms = doc.user_data[_NORMS] = [_norm_word(low, bool(q)) for low, q in zip(lower_forms(doc), quotes)]
+    return norms
+
+
+_NORMS = "claimwatch.stance_norms"
+
+
 def _norm(token: Token) -> str:
     """Token text as the lexicons spell it: lower case, "n't" as "not", curly apostrophes straight,
     quotation marks dropped (so 'is "true"' reads as "is true")."""
-    if token.is_quote:
+    return _norm_word(token.lower_, token.is_quote)
+
+
+def _norm_word(lower: str, is_quote: bool) -> str:
+    if is_quote:
         return ""
-    low = token.lower_.replace("\u2019", "'")
+    low = lower.replace("\u2019", "'")
     return "not" if low == "n't" else low
 
 
@@ -404,8 +445,8 @@ NOMINATIVE = {"he", "she", "they", "i", "we"}
 FINITE_BE = {"'s", "'re", "'m", "is", "are", "am", "was", "were"}
 
 
-def _embedded_own_cue(att: Attribution, hedges: Hedges, rules: StanceRules) -> str | None:
-    root = _content_root(att)
+def _embedded_own_cue(att: Attribution, hedges: Hedges, rules: StanceRules, root: Token | None) -> str | None:
+    """The stance of the speaker's own cue heading the content (``root``, from ``_content_root``)."""
     if root is None or root.pos_ not in ("VERB", "AUX") or att.hit.entry.stance != "asserts":
         return None
     if not any(c.dep_ == "nsubj" and c.lower_ in PERSONAL_PRONOUNS for c in root.children):
@@ -442,12 +483,13 @@ def _inherited_stance(att: Attribution) -> str | None:
     return None
 
 
-def _near_root(att: Attribution, marker: str) -> bool:
-    """The open-question marker governs the content itself, not a clause buried inside it."""
-    root = _content_root(att)
+def _near_root(att: Attribution, marker: str, root: Token | None) -> bool:
+    """The open-question marker governs the content itself (``root``, from ``_content_root``), not a
+    clause buried inside it."""
     first = marker.split()[0]
-    for t in att.content_span:
-        if _norm(t) == first:
+    norms = _norms(att.doc)
+    for t in att.content_toks:
+        if norms[t.i] == first:
             depth, node = 0, t
             while node.i != root.i and depth < 4:
                 node, depth = node.head, depth + 1
@@ -477,8 +519,8 @@ def _content_root(att: Attribution) -> Token | None:
     span = att.content_span
     if len(span) == 0:
         return None
-    first = next((t for t in span if not (t.is_punct or t.is_space)), span[0])
-    sent = first.sent
+    first = next((t for t in att.content_toks if not (t.is_punct or t.is_space)), span[0])
+    sent = sentence_span(first)
     if span.end <= sent.end:
         return span.root
     return span.doc[first.i:sent.end].root
@@ -490,10 +532,11 @@ def _main_tokens(att: Attribution) -> set[int]:
     if len(span) == 0:
         return set()
     excluded: set[int] = set()
-    for t in span:
-        if t.dep_ in EMBEDDED_DEPS and t.i != span.root.i:
+    root_i = span.root.i
+    for t in att.content_toks:
+        if t.dep_ in EMBEDDED_DEPS and t.i != root_i:
             excluded.update(x.i for x in t.subtree)
-    return {t.i for t in span if t.i not in excluded}
+    return {t.i for t in att.content_toks if t.i not in excluded}
 
 
 def _modal_certainty(att: Attribution, main: set[int], hedges: Hedges, rules: StanceRules) -> tuple[str, str, tuple[int, ...]] | None:
@@ -501,12 +544,13 @@ def _modal_certainty(att: Attribution, main: set[int], hedges: Hedges, rules: St
     examining whether..." is probable), the weakest on a tie. Words of the main clause count; a
     phrase of three words or more that opens there ("for all I know") counts whole."""
     span = att.content_span
-    tokens = [(w, t) for t in span if (w := _norm(t))]
+    norms, start = _norms(att.doc), att.content_tokens[0]
+    tokens = [(w, t) for k, t in enumerate(att.content_toks) if (w := norms[start + k])]
     words = [w for w, _ in tokens]
     index = _positions(words)
     best: tuple[int, int, str, str, tuple[int, ...]] | None = None
     for level, markers in (("uncertain", hedges.uncertain), ("possible", hedges.possible), ("probable", hedges.probable)):
-        for marker in markers:
+        for marker in _starting_in(markers, index):
             parts = marker.split()
             n = len(parts)
             for k in index.get(parts[0], ()):
@@ -523,14 +567,17 @@ def _modal_certainty(att: Attribution, main: set[int], hedges: Hedges, rules: St
                 key = (depth, -ORDER.index(level), level, marker, tuple(t.i for t in matched))
                 if best is None or key < best:
                     best = key
-    for t in span:  # "sub-par growth risks perpetuating itself"
-        level = dict(rules.verbal_hedges).get(t.lemma_.lower())
+    verbal_hedges = dict(rules.verbal_hedges)
+    for t in att.content_toks:  # "sub-par growth risks perpetuating itself"
+        level = verbal_hedges.get(t.lemma_.lower())
+        if not level or t.i not in main:
+            continue
         if t.pos_ == "VERB":
             governs = t.tag_ in ("VBZ", "VBP") and any(c.dep_ == "xcomp" for c in t.children)
         else:  # the tagger often reads "growth risks perpetuating" as a noun compound: a noun before, a gerund after
             governs = t.dep_ not in ("nsubj", "nsubjpass") and t.i > 0 and t.doc[t.i - 1].pos_ in ("NOUN", "PROPN", "PRON") \
                 and t.i + 1 < len(t.doc) and t.doc[t.i + 1].tag_ == "VBG"
-        if level and t.i in main and governs:
+        if governs:
             key = (_depth(t, span), -ORDER.index(level), level, t.lower_, (t.i,))
             if best is None or key < best:
                 best = key
@@ -555,7 +602,7 @@ def _weaker(a: str, b: str) -> str:
 def _conditional(att: Attribution, main: set[int], hedges: Hedges, rules: StanceRules) -> bool:
     doc = att.doc
     span = att.content_span
-    for t in span:
+    for t in att.content_toks:
         if t.lower_ in hedges.conditional_subordinators and t.dep_ in ("mark", "advmod", "prep") and (t.head.i in main or t.i == span.start):
             return True
         if t.lower_ in rules.inverted_conditional_auxiliaries and t.dep_ == "aux" and t.i + 1 < len(doc):
@@ -579,7 +626,11 @@ def _distanced(att: Attribution, hedges: Hedges, rules: StanceRules) -> tuple[bo
     hi = att.content[1]
     region = doc.char_span(lo, hi, alignment_mode="expand")
     if region is not None:
-        for t in region:
+        lows = lower_forms(doc)
+        for i in range(region.start, region.end):
+            if lows[i] not in hedges.distancing:
+                continue
+            t = doc[i]
             if t.lower_ in hedges.distancing and t.pos_ in ("ADJ", "ADV", "VERB") and t.dep_ in ("amod", "advmod", "acomp", "compound"):
                 if att.quote is None or not (att.quote.inner[0] <= t.idx < att.quote.inner[1]):
                     words.append(t.lower_)
