@@ -96,6 +96,20 @@ def test_prepass_keeps_the_sentence_before_only_for_a_pronoun_near_a_cue(nlp, te
     assert ("The mayor opened the new library on Saturday." in _kept_texts(nlp, text)) is before_kept
 
 
+def test_prepass_ner_reads_attribution_sentences_only(nlp):
+    from dataclasses import replace
+
+    text = ("The report found that Lake Ostrova had shrunk by a third. Officials in Warsaw were not consulted.\n\n"
+            "Mayor Tomasz Wrona said on Friday that the city would build a new reservoir near Plock.\n")
+    doc = next(iter(pipe_prepass(nlp, [text], rules=replace(load_rules(), ner="attributions"))))
+    named = {e.text for e in doc.ents}
+    assert "Tomasz Wrona" in named and "Plock" in named  # the attribution's source and content
+    assert "Warsaw" not in named  # no cue, no attribution: no NER
+    kept = next(iter(pipe_prepass(nlp, [text], rules=replace(load_rules(), ner="kept"))))
+    assert {s.source for s in analyze_article(Article(text=text), nlp=nlp, fast=True).statements} >= {"Tomasz Wrona"}
+    assert {e.text for e in kept.ents} >= named
+
+
 @pytest.mark.parametrize("text", ARTICLES)
 def test_prepass_merged_doc_keeps_original_offsets(nlp, text):
     doc = next(iter(pipe_prepass(nlp, [text])))
@@ -159,7 +173,7 @@ def test_prepass_rules_reject_malformed_file(field, value):
 
 
 def test_prepass_packaged_rules_load():
-    assert load_rules().ner in ("all", "names", "kept")
+    assert load_rules().ner in ("all", "names", "kept", "attributions")
 
 
 def test_prepass_cli_analyze_fast_matches_full_on_worked_example():

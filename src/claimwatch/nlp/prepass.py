@@ -32,7 +32,7 @@ from claimwatch.nlp.quotes import find_quotes, is_statement_quote
 PARSE_ATTRS = ("TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD")
 ENT_ATTRS = ("ENT_IOB", "ENT_TYPE", "ENT_KB_ID")
 IOB_I, IOB_O, IOB_B = 1, 2, 3
-NER_SCOPES = ("all", "names", "kept")
+NER_SCOPES = ("all", "names", "kept", "attributions")
 NER = "ner"
 
 
@@ -351,6 +351,8 @@ def _pipe_chunk(nlp: Language, texts: Sequence[str], batch_size: int, n_process:
         named_docs = nlp.pipe(docs, batch_size=batch_size, n_process=n_process, disable=ner_only)
         return [merge(doc, sel, next(parsed) if idx is not None else None, idx)
                 for doc, sel, idx in zip(named_docs, selections, parse_maps)]
+    if rules.ner == "attributions":
+        return _ner_on_attributions(nlp, docs, selections, parse_subs, parse_maps, batch_size, n_process, rules)
     parsed = iter(array_pipes.pipe(nlp, parse_subs, batch_size, n_process))
     name_subs, name_maps = _subs(docs, [s.tokens(s.named) for s in selections])
     named = iter(nlp.pipe(name_subs, batch_size=batch_size, n_process=n_process, disable=ner_only))
@@ -362,6 +364,54 @@ def _pipe_chunk(nlp: Language, texts: Sequence[str], batch_size: int, n_process:
             ents.append((next(named), nidx))
         out.append(merge(doc, sel, p, idx, ents))
     return out
+
+
+def _ner_on_attributions(nlp: Language, docs: list[Doc], selections: list[Selection], parse_subs: list[Doc],
+                         parse_maps: list[numpy.ndarray | None], batch_size: int, n_process: int,
+                         rules: PrepassRules) -> list[Doc]:
+    """Parse the kept sentences without NER, then let NER read only the sentences of the attributions
+    found in that parse (cue, sources, content) and those before a pronoun source."""
+    parsed = list(array_pipes.pipe(nlp, parse_subs, batch_size, n_process, [NER]))
+    ner_subs, ner_maps = _subs(parsed, [_attribution_tokens(p, rules) for p in parsed])
+    named = iter(nlp.get_pipe(NER).pipe(ner_subs, batch_size=batch_size))
+    parsed_it, ner_maps_it = iter(parsed), iter(ner_maps)
+    out = []
+    for doc, sel, idx in zip(docs, selections, parse_maps):
+        p, nmap = (next(parsed_it), next(ner_maps_it)) if idx is not None else (None, None)
+        merge(doc, sel, p, idx)
+        merge_entities(doc, [(next(named), idx[nmap])] if nmap is not None else [])
+        out.append(doc)
+    return out
+
+
+def _attribution_tokens(doc: Doc, rules: PrepassRules) -> list[int]:
+    """Tokens of the sentences an attribution of this parsed (not yet NER-tagged) Doc touches."""
+    from claimwatch.nlp.attribution import find_attributions
+
+    sentences = [(s.start, s.end) for s in doc.sents] if len(doc) else []
+    if not sentences:
+        return []
+    sent_of = numpy.empty(len(doc), dtype=numpy.int32)
+    for k, (a, b) in enumerate(sentences):
+        sent_of[a:b] = k
+    marked: set[int] = set()
+    for att in find_attributions(doc):
+        for chars in (att.cue_span, att.content):
+            a, b = _token_range(doc, chars)
+            if b > a:
+                marked.update(range(int(sent_of[a]), int(sent_of[b - 1]) + 1))
+        for t in att.sources:
+            k = int(sent_of[t.i])
+            marked.add(k)
+            if t.lower_ in rules.anaphors:
+                marked.update(range(max(0, k - rules.anaphor_context), k))
+    doc.user_data.clear()  # the extractor's caches of this parse belong to a Doc that is thrown away
+    return [i for k in sorted(marked) for i in range(*sentences[k])]
+
+
+def _token_range(doc: Doc, chars: tuple[int, int]) -> tuple[int, int]:
+    span = doc.char_span(chars[0], chars[1], alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (0, 0)
 
 
 def _quoted(doc: Doc, sent_of: numpy.ndarray) -> set[int]:
