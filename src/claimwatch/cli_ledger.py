@@ -84,7 +84,7 @@ def ingest(inputs: tuple[str, ...], db: str, no_fetch: bool, engine: str, schedu
     if scheduler and engine != "dask":
         raise InputError("--scheduler needs --engine dask")
     if engine == "dask":
-        from claimwatch.scale.dask_engine import DaskEngine
+        from claimwatch.scale.dask_engine import TASK_ARTICLES, DaskEngine
 
         runner: Any = DaskEngine(scheduler=scheduler, fast=fast)
     else:
@@ -103,7 +103,8 @@ def ingest(inputs: tuple[str, ...], db: str, no_fetch: bool, engine: str, schedu
             tick = (lambda item: bar.advance(task)) if show_bar else None
             report = ingest_into(ledger, list(inputs), fetch_urls=not no_fetch, progress=tick,
                                  analyze=_fast_analyzer if fast else None,
-                                 analyze_batches=runner.analyze_batches if engine == "dask" else None)
+                                 analyze_batches=runner.analyze_batches if engine == "dask" else None,
+                                 **({"batch_size": TASK_ARTICLES} if engine == "dask" else {}))
         from claimwatch.cli_watch import finish_after_ingest, report_after_ingest
 
         watched = report_after_ingest(ledger)  # alerts on watched claims (claimwatch watch)

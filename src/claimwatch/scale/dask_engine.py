@@ -23,6 +23,7 @@ from claimwatch.model import Analysis, Article
 
 DEFAULT_WORKERS = 2
 THREADS_PER_WORKER = 1
+TASK_ARTICLES = 32  # articles per task: one spaCy batch on the worker (16 parsed ~10 % slower per article)
 IN_FLIGHT_PER_THREAD = 2  # batches queued per worker thread: enough to hide the round trip, bounded memory
 
 
