@@ -37,6 +37,8 @@ STORY = REPO / "src" / "claimwatch" / "data" / "story" / "north-korea-troops.jso
 TARGET_ARTICLES = 100_000
 TARGET_SECONDS = 3600.0  # issue target: 100k articles in < 1 hour on 2 cores
 TARGET_RSS_MB = 2048.0  # issue target: peak RSS < 2 GB
+PROGRESS_EVERY_S = 10.0  # engine ingest: how often the ledger's article count is read
+MILESTONES = (1_000, 10_000, 25_000, 50_000, 75_000, 100_000)
 ENGINES = ("pipe", "dask", "ingest")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"\u201c])")
 
@@ -148,6 +150,8 @@ def measure_ingest(shared: Path, n: int, processes: int, fast: bool, lexical: bo
         child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         peak, peak_main = 0.0, 0.0
         proc = psutil.Process(child.pid)
+        progress: list[tuple[float, int]] = []  # (seconds since start, articles stored)
+        last_count = -1e9
         while child.poll() is None:
             try:
                 tree = [proc, *proc.children(recursive=True)]
@@ -155,6 +159,12 @@ def measure_ingest(shared: Path, n: int, processes: int, fast: bool, lexical: bo
                 peak, peak_main = max(peak, sum(rss)), max(peak_main, rss[0])
             except psutil.Error:
                 pass
+            now = time.perf_counter() - start
+            if now - last_count >= PROGRESS_EVERY_S:
+                last_count = now
+                stored = _stored_articles(db)
+                if stored is not None:
+                    progress.append((round(now, 1), stored))
             time.sleep(1.0)
         out, err = child.communicate()
         seconds = time.perf_counter() - start
@@ -169,7 +179,35 @@ def measure_ingest(shared: Path, n: int, processes: int, fast: bool, lexical: bo
     return {"articles": n, "words": words, "processes": processes, "engine": "ingest", "fast": fast, "lexical": lexical,
             "seconds": round(seconds, 2), "articles_per_s": round(n / seconds, 2), "words_per_s": round(words / seconds),
             "peak_rss_mb_main": round(peak_main, 1), "peak_rss_mb_worker_max": 0.0,
-            "peak_rss_mb_total": round(peak, 1), "stored": counts, "added": added, "ledger_mb": round(size_mb, 1)}
+            "peak_rss_mb_total": round(peak, 1), "stored": counts, "added": added, "ledger_mb": round(size_mb, 1),
+            "milestones": milestones(progress, n), "progress": progress}
+
+
+def _stored_articles(db: Path) -> Optional[int]:
+    """Articles in the ledger now, read alongside the writer (WAL readers do not block it)."""
+    import sqlite3
+
+    if not db.exists():
+        return None
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1.0) as conn:
+            return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:
+        return None
+
+
+def milestones(progress: list[tuple[float, int]], n: int) -> list[dict]:
+    """Seconds until 1k, 10k, 50k ... articles were stored (first sample at or past each), and the
+    rate over the window since the previous milestone: shows whether the run slows as the ledger grows."""
+    out, prev_t, prev_n = [], 0.0, 0
+    for target in [m for m in MILESTONES if m <= n]:
+        hit = next(((t, c) for t, c in progress if c >= target), None)
+        if hit is None:
+            continue
+        t, c = hit
+        out.append({"articles": c, "seconds": t, "window_articles_per_s": round((c - prev_n) / max(t - prev_t, 1e-9), 2)})
+        prev_t, prev_n = t, c
+    return out
 
 
 def _worker_peak_mb() -> float:
@@ -227,6 +265,17 @@ def render_markdown(r: dict) -> str:
                     f"{x['articles_per_s']:.2f} | "
                     f"{x['words_per_s']:,} | {x['peak_rss_mb_main']:.0f} | {_mib(x['peak_rss_mb_worker_max'])} | "
                     f"{x['peak_rss_mb_total']:.0f} |")
+    for x in r["runs"]:
+        if x.get("milestones"):
+            rows += ["", f"`claimwatch ingest` run of {x['articles']:,} articles"
+                         f"{' with --fast' if x.get('fast') else ''}{' --lexical' if x.get('lexical') else ''}: "
+                         f"stored {x['stored']['articles']:,} articles, {x['stored']['statements']:,} statements, "
+                         f"{x['stored']['ledger_claims']:,} ledger claims, {x['stored']['stories']:,} stories; "
+                         f"ledger file {x['ledger_mb']:,.0f} MiB. Time until N articles were stored (the ledger "
+                         f"is read every {PROGRESS_EVERY_S:.0f} s while the command runs):", "",
+                     "| articles stored | seconds | articles/s since the previous line |", "|---|---|---|"]
+            rows += [f"| {m['articles']:,} | {m['seconds']:,.0f} | {m['window_articles_per_s']:.2f} |"
+                     for m in x["milestones"]]
     t = r["target"]
     how = ("measured" if t["measured"] else
            f"**projection** from the {t['from_run']['articles']:,}-article run on {t['from_run']['processes']} "
