@@ -19,6 +19,7 @@ import numpy as np
 
 from claimwatch.ledger import embeddings as emb
 from claimwatch.ledger import matching
+from claimwatch.ledger.member_index import MemberIndex
 from claimwatch.ledger.status import Fact, load_rules, timeline
 from claimwatch.model import Analysis, Claim, Quantity
 
@@ -58,6 +59,40 @@ class ClaimBook:
         self._embedder_factory = embedder if embedder is not None else emb.get_embedder
         self._vectors: dict[tuple[int, str], np.ndarray] = {}
         self.checked_pending = False  # set by the read queries once unmatched claims have been matched
+        self._index: Optional[MemberIndex] = None  # see member_index: trusted only inside a write we began
+        self._stamp: Optional[tuple[int, int]] = None  # (data_version, total_changes) after our last commit
+        self._writing = False
+
+    # -- the member index's write sessions -------------------------------------------------------
+    def _now(self) -> tuple[int, int]:
+        return self._conn.execute("PRAGMA data_version").fetchone()[0], self._conn.total_changes
+
+    def begin(self) -> bool:
+        """Call right after ``BEGIN IMMEDIATE``: keeps the member index only if nothing wrote since our
+        commit; False when it was dropped (other caches of the writer must go too)."""
+        trusted = self._stamp == self._now()
+        if not trusted:
+            self._index = None
+        self._writing = True
+        return trusted
+
+    def committed(self) -> None:
+        """Call right after ``COMMIT``."""
+        self._writing = False
+        self._stamp = self._now()
+
+    def rolled_back(self) -> None:
+        """Call after a rollback: what the index learnt in the transaction may be gone."""
+        self._writing = False
+        self._index = None
+        self._stamp = None
+
+    def _members(self) -> MemberIndex:
+        if not self._writing:  # a caller outside a session we began: trust nothing cached
+            self._index = None
+        if self._index is None:
+            self._index = MemberIndex.load(self._conn)
+        return self._index
 
     @property
     def embedder(self) -> Optional[emb.Embedder]:
@@ -82,8 +117,10 @@ class ClaimBook:
         return touched
 
     def _attach_one(self, item: PreparedClaim, claim_pk: int) -> int:
-        candidates = self._candidates(item.features)
-        found = matching.best_match(item.features, candidates)
+        index = self._members()
+        if item.features.embedding is not None and self.embedder is not None:
+            index.fill_vectors(self._conn, self.embedder.embed, item.features.agent)
+        found = index.best_match(item.features)
         blob = emb.to_bytes(item.features.embedding) if item.features.embedding is not None else None
         if found is None:
             f = item.features
@@ -91,15 +128,18 @@ class ClaimBook:
                 "INSERT INTO ledger_claims (text, event_type, agent, story) VALUES (?, ?, ?, ?)",
                 (item.claim.text, f.event_type, f.agent, story_key(f.agent, f.event_type)))
             ledger_id, score, method = cursor.lastrowid, None, "new"
+            index.set_agent(ledger_id, f.agent)
         else:
             ledger_id, result = found
             score, method = result.score, result.level
-            self._conn.execute(
+            agent = self._conn.execute(
                 "UPDATE ledger_claims SET event_type = COALESCE(event_type, ?), agent = COALESCE(agent, ?)"
-                " WHERE id = ?", (item.features.event_type, item.features.agent, ledger_id))
+                " WHERE id = ? RETURNING agent", (item.features.event_type, item.features.agent, ledger_id)).fetchone()
+            index.set_agent(ledger_id, agent[0] if agent else None)
         self._conn.execute(
             "INSERT OR REPLACE INTO ledger_claim_members (claim_pk, ledger_claim_id, score, method, embedding)"
             " VALUES (?, ?, ?, ?, ?)", (claim_pk, ledger_id, score, method, blob))
+        index.add(ledger_id, claim_pk, item.claim.text, item.claim.predicate, item.claim.subject, emb.from_bytes(blob))
         return ledger_id
 
     def _candidates(self, f: matching.ClaimFeatures) -> list[tuple[int, matching.ClaimFeatures]]:
@@ -248,11 +288,14 @@ class ClaimBook:
                       for r in rows]
             prepared = self.prepare(Analysis(article=_stub(article_id), claims=tuple(claims)))
             self._conn.execute("BEGIN IMMEDIATE")
+            self.begin()
             try:
                 self.attach(prepared, {r["id"]: r["pk"] for r in rows})
                 self._conn.execute("COMMIT")
+                self.committed()
             except BaseException:
                 self._conn.execute("ROLLBACK")
+                self.rolled_back()
                 raise
             done += len(rows)
         return done

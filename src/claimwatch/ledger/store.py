@@ -17,6 +17,7 @@ from typing import Any, Iterable, Optional
 from claimwatch.lexicons.schema import load_gazetteer
 from claimwatch.ledger import dedupe, stories
 from claimwatch.ledger.claims import ClaimBook, EmbedderFactory
+from claimwatch.ledger.stories.assign import DfCache
 from claimwatch.ledger.errors import LedgerError
 from claimwatch.ledger.schema import migrate
 from claimwatch.ledger.wires import detect_wire_source
@@ -75,6 +76,7 @@ class Ledger:
         self._index: Optional[dedupe.NearDuplicateIndex] = None
         self._indexed_rowid = 0
         self.claims = ClaimBook(self._conn, embedder)
+        self._story_df = DfCache()  # story document frequencies, trusted like the claims' member index
 
     # -- lifecycle -------------------------------------------------------------------------------
     def close(self) -> None:
@@ -137,9 +139,12 @@ class Ledger:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:  # locked past the timeout, or a read-only file
             raise LedgerError(f"cannot write to ledger {self.path}: {exc}") from exc
+        if not self.claims.begin():
+            self._story_df.clear()
         try:
             if self._exists(article.id, digest):  # another writer got there first
                 conn.execute("ROLLBACK")
+                self.claims.rolled_back()
                 return False
             self._insert_article(article, digest, original, similarity, dedupe.signature_to_bytes(minhash),
                                  analysis.warnings)
@@ -147,19 +152,25 @@ class Ledger:
             claim_pks = self._insert_claims(article.id, analysis.claims)
             self._insert_statements(article.id, analysis.statements, claim_pks)
             self.claims.attach(prepared, claim_pks)
-            stories.assign(conn, article.id, story_features)  # in the same transaction: never storyless
+            stories.assign(conn, article.id, story_features, cache=self._story_df)  # same transaction: never storyless
             conn.execute("COMMIT")
+            self.claims.committed()
         except sqlite3.IntegrityError as exc:
-            _rollback(conn)
+            self._rollback()
             raise LedgerError(f"article {article.id} could not be stored: {exc}") from exc
         except sqlite3.OperationalError as exc:  # disk full, read-only file, I/O error
-            _rollback(conn)
+            self._rollback()
             raise LedgerError(f"article {article.id} could not be stored in {self.path}: {exc}; "
                               "nothing of it was written (check free disk space and file permissions)") from exc
         except BaseException:
-            _rollback(conn)
+            self._rollback()
             raise
         return True
+
+    def _rollback(self) -> None:
+        _rollback(self._conn)
+        self.claims.rolled_back()
+        self._story_df.clear()
 
     def _exists(self, article_id_: str, digest: str) -> bool:
         row = self._conn.execute(

@@ -19,29 +19,61 @@ def _article_claims(conn: sqlite3.Connection, article_id: str) -> tuple[list[int
     return [r[0] for r in rows], sorted({r[1] for r in rows if r[1]})
 
 
-def _stats(conn: sqlite3.Connection) -> Stats:
+class DfCache:
+    """Document frequencies read so far, kept across articles by one writer (``Ledger``).
+
+    Only valid while nobody else writes ``story_df``: the ledger clears it when its write session
+    finds the file changed (see ``ClaimBook.begin``) and after a rollback. ``_count_document`` keeps
+    the cached counts in step with the rows it increments."""
+
+    def __init__(self) -> None:
+        self.kinds: dict[str, dict[str, Optional[int]]] = {"actor": {}, "term": {}}
+
+    def clear(self) -> None:
+        for values in self.kinds.values():
+            values.clear()
+
+    def counted(self, kind: str, keys) -> None:
+        values = self.kinds[kind]
+        for key in keys:
+            if key in values:
+                values[key] = (values[key] or 0) + 1
+
+
+def _stats(conn: sqlite3.Connection, cache: Optional[DfCache] = None) -> Stats:
     """Stats over the ledger, document frequencies read from ``story_df`` only for the keys asked for."""
     articles = conn.execute("SELECT value FROM story_stats WHERE key = 'articles'").fetchone()
-    return Stats(articles=articles[0] if articles else 0, actor_df=_DfView(conn, "actor"),
-                 term_df=_DfView(conn, "term"))
+    return Stats(articles=articles[0] if articles else 0, actor_df=_DfView(conn, "actor", cache),
+                 term_df=_DfView(conn, "term", cache))
 
 
 class _DfView(dict):
-    """A read-through cache of one kind of document frequency."""
+    """A read-through cache of one kind of document frequency (shared across articles with ``cache``)."""
 
-    def __init__(self, conn: sqlite3.Connection, kind: str) -> None:
+    def __init__(self, conn: sqlite3.Connection, kind: str, cache: Optional[DfCache] = None) -> None:
         super().__init__()
         self._conn, self._kind = conn, kind
+        self._shared = cache.kinds[kind] if cache is not None else {}
+
+    def __missing__(self, key):
+        """``view[key]``: the stored df, or None when the key has none (read once, then kept)."""
+        if key in self._shared:
+            value = self._shared[key]
+        else:
+            row = self._conn.execute("SELECT df FROM story_df WHERE kind = ? AND key = ?", (self._kind, key)).fetchone()
+            value = self._shared[key] = row[0] if row else None
+        self[key] = value
+        return value
 
     def get(self, key, default=None):  # type: ignore[override]
-        if key not in self:
-            row = self._conn.execute("SELECT df FROM story_df WHERE kind = ? AND key = ?", (self._kind, key)).fetchone()
-            self[key] = row[0] if row else None
         value = self[key]
         return default if value is None else value
 
 
-def _count_document(conn: sqlite3.Connection, features: ArticleFeatures) -> None:
+def _count_document(conn: sqlite3.Connection, features: ArticleFeatures, cache: Optional[DfCache] = None) -> None:
+    if cache is not None:
+        cache.counted("actor", features.actors)
+        cache.counted("term", features.terms)
     conn.execute("INSERT INTO story_stats (key, value) VALUES ('articles', 1)"
                  " ON CONFLICT(key) DO UPDATE SET value = value + 1")
     conn.executemany("INSERT INTO story_df (kind, key, df) VALUES (?, ?, 1)"
@@ -102,7 +134,7 @@ def _dated(conn: sqlite3.Connection, article_id: str) -> tuple[Optional[str], Op
 
 
 def assign(conn: sqlite3.Connection, article_id: str, features: ArticleFeatures,
-           config: Optional[StoryConfig] = None) -> int:
+           config: Optional[StoryConfig] = None, cache: Optional[DfCache] = None) -> int:
     """Put a stored article into a story inside the caller's open transaction; return the story id.
 
     A near-duplicate joins its original's story; otherwise the article joins the best-scoring
@@ -121,8 +153,8 @@ def assign(conn: sqlite3.Connection, article_id: str, features: ArticleFeatures,
             _link(conn, article_id, row[0], 1.0, "copy", features.embedding)
             return row[0]
     claims, events = _article_claims(conn, article_id)
-    _count_document(conn, features)
-    stats = _stats(conn)
+    _count_document(conn, features, cache)
+    stats = _stats(conn, cache)
     mine = Profile()
     mine.add(features, claims, events, date, config.max_profile_terms)
     best: Optional[tuple[float, int, Profile]] = None

@@ -125,7 +125,12 @@ def _weighted(p: Profile, stats: Stats, config: StoryConfig) -> tuple:
     """The profile's IDF-weighted actor and term vectors with their norms, cached until it changes."""
     if p.vectors is None or p.vectors[0] is not stats:
         actors = {k: stats.actor_weight(k, config) * c / max(1, p.n) for k, c in p.actors.items()}
-        terms = {t: stats.term_weight(t) * c for t, c in p.terms.items()}
+        tdf = stats.term_df
+        if hasattr(type(tdf), "__missing__"):  # the ledger's df view: the same sum as term_weight, inlined
+            articles = stats.articles
+            terms = {t: math.log(1 + articles / max(1, tdf[t] or 1)) * c for t, c in p.terms.items()}
+        else:
+            terms = {t: stats.term_weight(t) * c for t, c in p.terms.items()}
         p.vectors = (stats, (actors, math.sqrt(sum(v * v for v in actors.values()))),
                      (terms, math.sqrt(sum(v * v for v in terms.values()))))
     return p.vectors
