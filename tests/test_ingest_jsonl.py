@@ -1,6 +1,7 @@
 """JSONL: one article per line; a bad line is reported with its number and the rest go on."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,31 @@ def test_ingest_jsonl_parse_date_normalises_to_iso(value, expected):
 def test_ingest_jsonl_parse_date_rejects_other_forms(value):
     with pytest.raises(ValueError, match="not an ISO 8601"):
         parse_date(value)
+
+
+def test_ingest_jsonl_file_over_the_single_file_cap_is_read_line_by_line(tmp_path):
+    """A day of news in one JSONL file is larger than one article may be; each line is still an article."""
+    from claimwatch.ingest.sources import iter_sources
+    from claimwatch.ingest.text import MAX_BYTES
+
+    line = json.dumps({"text": "The port authority said the cranes would be repaired by June. " * 5_000})
+    count = MAX_BYTES // len(line) + 3
+    path = tmp_path / "day.jsonl"
+    path.write_text("\n".join([line] * count) + "\n", encoding="utf-8")
+    assert path.stat().st_size > MAX_BYTES
+    items = list(iter_sources([str(path)], fetch_urls=False))
+    assert len(items) == count and all(type(i).__name__ == "Article" for i in items)
+
+
+def test_ingest_jsonl_file_skips_an_overlong_or_undecodable_line_and_reads_on(tmp_path):
+    from claimwatch.errors import InputError
+    from claimwatch.ingest.jsonl import articles_from_jsonl_file
+
+    good = json.dumps({"text": "The mayor said the bridge would reopen."})
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + good.encode() + b"\n" + json.dumps({"text": "x" * 300}).encode() + b"\n"
+                     + b'{"text": "caf\xe9"}\n\n' + good.encode())
+    out = list(articles_from_jsonl_file(path, max_line_bytes=200))
+    assert [type(i).__name__ for i in out] == ["Article", "InputError", "InputError", "Article"]
+    assert "line 2: over the 200-byte limit" in str(out[1]) and "line 3: not valid UTF-8" in str(out[2])
+    assert isinstance(out[1], InputError)

@@ -5,19 +5,22 @@ rest of the file.
 """
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
+from pathlib import Path
 from typing import Any, Iterator, Optional
 
 from claimwatch.errors import InputError
 from claimwatch.ingest.html import ingestion_time
-from claimwatch.ingest.text import article_from_bytes
+from claimwatch.ingest.text import MAX_BYTES, article_from_bytes
 from claimwatch.model import Article
 from claimwatch.nlp.pipeline import article_id
 
 OPTIONAL_FIELDS = ("title", "url", "published", "outlet")
+_GZIP_MAGIC = b"\x1f\x8b"
 # JSON may escape a lone surrogate ("\ud800"), which no text can be stored or hashed with; it becomes
 # U+FFFD, one code point for one, so nothing else in the text moves.
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -64,14 +67,51 @@ def articles_from_jsonl(data: bytes, path: Optional[str] = None) -> Iterator[Art
     """Yield an Article per non-blank line, or an InputError for a line that cannot be one."""
     content = article_from_bytes(data, path=path).text
     for number, line in enumerate(content.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            yield article_from_record(json.loads(line), path=path)
-        except json.JSONDecodeError as exc:
-            yield InputError(f"line {number}: not valid JSON ({exc.msg})")
-        except ValueError as exc:
-            yield InputError(f"line {number}: {exc}")
+        if line.strip():
+            yield _record(line, number, path)
+
+
+def articles_from_jsonl_file(path: Path, max_line_bytes: int = MAX_BYTES) -> Iterator[Article | InputError]:
+    """A JSONL file of any size, read a line at a time: a day of news is one file of hundreds of MB,
+    yet each line is an article and only a line is capped (UTF-8, as JSON Lines requires)."""
+    label = str(path)
+    with path.open("rb") as handle:
+        head = handle.read(1 << 16)
+        if b"\x00" in head:
+            raise InputError(f"{label} looks like binary data (it holds NUL bytes), not JSON Lines")
+        if head.startswith(_GZIP_MAGIC):
+            raise InputError(f"{label} is gzip-compressed data; decompress it first (e.g. `gunzip`)")
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            raise InputError(f"{label} is UTF-16; JSON Lines files are UTF-8: convert it first, "
+                             f"e.g. `iconv -f utf-16 -t utf-8 FILE > FILE.utf8`")
+        handle.seek(len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0)
+        number = 0
+        while True:
+            raw = handle.readline(max_line_bytes + 1)
+            if not raw:
+                return
+            number += 1
+            if len(raw) > max_line_bytes and not raw.endswith(b"\n"):
+                while raw and not raw.endswith(b"\n"):  # skip the rest of the overlong line
+                    raw = handle.readline(1 << 20)
+                yield InputError(f"line {number}: over the {max_line_bytes:,}-byte limit for one article")
+                continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield InputError(f"line {number}: not valid UTF-8 ({exc.reason} at byte {exc.start})")
+                continue
+            if line.strip():
+                yield _record(line, number, label)
+
+
+def _record(line: str, number: int, path: Optional[str]) -> Article | InputError:
+    try:
+        return article_from_record(json.loads(line), path=path)
+    except json.JSONDecodeError as exc:
+        return InputError(f"line {number}: not valid JSON ({exc.msg})")
+    except ValueError as exc:
+        return InputError(f"line {number}: {exc}")
 
 
 def looks_like_jsonl(data: bytes) -> bool:

@@ -17,7 +17,7 @@ from claimwatch.errors import InputError
 from claimwatch.ingest.feeds import articles_from_feed
 from claimwatch.ingest.fetch import fetch_url, sniff_kind
 from claimwatch.ingest.html import article_from_html, ingestion_time
-from claimwatch.ingest.jsonl import articles_from_jsonl
+from claimwatch.ingest.jsonl import articles_from_jsonl, articles_from_jsonl_file
 from claimwatch.ingest.text import MAX_BYTES, STDIN_LABEL, article_from_bytes, read_capped, read_text_article
 from claimwatch.ledger.dedupe import content_hash
 from claimwatch.model import Article
@@ -85,6 +85,10 @@ def _read_file(path: Path, kind: Optional[str]) -> Iterator[Article | Skipped]:
     label = str(path)
     if kind == "text":
         yield read_text_article(label)
+        return
+    if kind == "jsonl" and path.is_file() and path.stat().st_size > MAX_BYTES:  # a day in one file: line by line
+        for item in articles_from_jsonl_file(path):
+            yield Skipped(label, str(item)) if isinstance(item, InputError) else item
         return
     size = path.stat().st_size
     if size > MAX_BYTES:
