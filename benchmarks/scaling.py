@@ -147,7 +147,9 @@ def measure_ingest(shared: Path, n: int, processes: int, fast: bool, lexical: bo
         cmd = [sys.executable, "-m", "claimwatch", "ingest", str(corpus), "--db", str(db), "--engine", "dask",
                "--format", "json", *(["--fast"] if fast else []), *(["--lexical"] if lexical else [])]
         start = time.perf_counter()
-        child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        out_path, err_path = Path(tmp) / "out.json", Path(tmp) / "err.txt"
+        out_file, err_file = out_path.open("w"), err_path.open("w")  # files, not pipes: a full pipe would stall it
+        child = subprocess.Popen(cmd, stdout=out_file, stderr=err_file, text=True)
         peak, peak_main = 0.0, 0.0
         proc = psutil.Process(child.pid)
         progress: list[tuple[float, int]] = []  # (seconds since start, articles stored)
@@ -166,8 +168,11 @@ def measure_ingest(shared: Path, n: int, processes: int, fast: bool, lexical: bo
                 if stored is not None:
                     progress.append((round(now, 1), stored))
             time.sleep(1.0)
-        out, err = child.communicate()
+        child.wait()
         seconds = time.perf_counter() - start
+        out_file.close()
+        err_file.close()
+        out, err = out_path.read_text(encoding="utf-8"), err_path.read_text(encoding="utf-8")
         if child.returncode != 0:
             raise RuntimeError(f"ingest failed (exit {child.returncode}): {err.strip()[-500:]}")
         with sqlite3.connect(db) as conn:
