@@ -39,8 +39,9 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-# Speed against bare spaCy, scaling at 1k/10k and ledger latency at 1M statements (docs/benchmarks.md;
-# about an hour on 2 cores), and quality on the shared evaluation data (docs/quality.md).
+# Speed against bare spaCy, scaling at 1k/10k/100k articles (Dask, --fast) plus a 3k-article
+# `claimwatch ingest` run, and ledger latency at 1M statements (docs/benchmarks.md; about 1.5 hours on
+# 2 cores), and quality on the shared evaluation data (docs/quality.md).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
 

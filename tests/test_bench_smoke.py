@@ -87,7 +87,23 @@ def test_bench_scaling_projects_100k_when_not_measured():
             {"articles": 1000, "processes": 1, "seconds": 80.0, "articles_per_s": 12.5, "peak_rss_mb_total": 400.0}]
     t = scaling.target_line(runs)
     assert (t["measured"], t["seconds"], t["verdict"]) == (False, 5000, "projected not met")
-    assert t["from_run"] == {"articles": 1000, "processes": 2} and t["rss_verdict"] == "met"
+    assert t["from_run"] == {"articles": 1000, "processes": 2, "engine": None, "fast": False}
+    assert t["rss_verdict"] == "met"
+
+
+def test_bench_scaling_ingest_run_is_projected_from_its_slowing_end_and_kept_apart():
+    progress = [(10.0 * k, 100 * k - k * k) for k in range(1, 21)]  # the rate falls as the ledger grows
+    ingest = {"articles": 1600, "processes": 2, "seconds": 200.0, "articles_per_s": 8.0, "peak_rss_mb_total": 900.0,
+              "engine": "ingest", "progress": progress}
+    dask = {"articles": 100_000, "processes": 2, "seconds": 3300.0, "articles_per_s": 30.3,
+            "peak_rss_mb_total": 1500.0, "engine": "dask", "fast": True}
+    split = scaling.targets_by_kind([dask, ingest])
+    assert split["target"]["measured"] and split["target"]["verdict"] == "met"
+    end = split["target_end_to_end"]
+    last_rate = (progress[-1][1] - progress[16][1]) / (progress[-1][0] - progress[16][0])
+    assert end["seconds"] == round(200 + (100_000 - progress[-1][1]) / last_rate)
+    assert end["verdict"] == "projected not met" and end["seconds"] > 100_000 / ingest["articles_per_s"]
+    assert [m["articles"] for m in scaling.milestones(progress, 1600)] == [1056]
 
 
 @needs_shared
