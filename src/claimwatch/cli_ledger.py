@@ -28,10 +28,11 @@ def _format_option(f: Callable) -> Callable:
                         help="text for reading, json for tools.")(f)
 
 
-def _open(db: str):
+def _open(db: str, lexical: bool = False):
+    """The ledger at ``db``; ``lexical`` matches claims without the sentence-embedding model."""
     from claimwatch.ledger import Ledger
 
-    return Ledger(db)
+    return Ledger(db, embedder=(lambda: None) if lexical else None)
 
 
 def _echo_json(data: Any) -> None:
@@ -78,7 +79,6 @@ def ingest(inputs: tuple[str, ...], db: str, no_fetch: bool, engine: str, schedu
       claimwatch ingest day/ --db day.db --engine dask --scheduler tcp://10.0.0.5:8786
       claimwatch ingest day/ --db day.db --fast --lexical --engine dask
     """
-    from claimwatch.ledger import Ledger
     from claimwatch.ledger.ingest import ingest_into
 
     if scheduler and engine != "dask":
@@ -90,7 +90,7 @@ def ingest(inputs: tuple[str, ...], db: str, no_fetch: bool, engine: str, schedu
     else:
         runner = nullcontext()
     show_bar = sys.stderr.isatty() and fmt == "text"
-    with runner, Ledger(db, embedder=(lambda: None) if lexical else None) as ledger:
+    with runner, _open(db, lexical) as ledger:
         if show_bar:
             from rich.progress import Progress, SpinnerColumn, TextColumn
 

@@ -421,9 +421,9 @@ def _quoted(doc: Doc, sent_of: numpy.ndarray) -> set[int]:
     for q in find_quotes(text):
         if not is_statement_quote(text, q):
             continue
-        span = doc.char_span(q.outer[0], q.outer[1], alignment_mode="expand")
-        if span is not None and len(span):
-            out.update(range(int(sent_of[span.start]), int(sent_of[span.end - 1]) + 1))
+        a, b = _token_range(doc, q.outer)
+        if b > a:
+            out.update(range(int(sent_of[a]), int(sent_of[b - 1]) + 1))
     return out
 
 
