@@ -12,6 +12,12 @@ as one JSONL file and ``claimwatch ingest corpus.jsonl --db day.db --engine dask
 reading, de-duplication, the ledger writes, stories and the run summary are timed too (peak RSS is
 sampled over the command's whole process tree). ``--fast`` adds the cue pre-pass. 100k articles are projected from the measured rate unless
 ``--sizes`` includes 100000; the report says which.
+
+Engines ``pipe`` and ``dask`` print a progress line to stderr every 10 s (articles done, rate, elapsed,
+RSS of the main process and of its worker processes) and record milestones; the corpus is generated
+lazily, so the main process never holds the texts of a ``dask`` run. Ctrl-C (SIGINT), SIGTERM or
+``--max-seconds S`` stops a run early: the figures so far are still printed, marked ``partial``.
+``--memory-zone`` runs each Dask task in a spaCy memory zone (``claimwatch.scale.memory``).
 """
 from __future__ import annotations
 
@@ -22,11 +28,13 @@ import json
 import random
 import re
 import resource
+import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Iterator, Optional, TextIO
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -37,7 +45,7 @@ STORY = REPO / "src" / "claimwatch" / "data" / "story" / "north-korea-troops.jso
 TARGET_ARTICLES = 100_000
 TARGET_SECONDS = 3600.0  # issue target: 100k articles in < 1 hour on 2 cores
 TARGET_RSS_MB = 2048.0  # issue target: peak RSS < 2 GB
-PROGRESS_EVERY_S = 10.0  # engine ingest: how often the ledger's article count is read
+PROGRESS_EVERY_S = 10.0  # how often progress is sampled (engine ingest: the ledger's article count is read)
 MILESTONES = (1_000, 10_000, 25_000, 50_000, 75_000, 100_000)
 ENGINES = ("pipe", "dask", "ingest")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"\u201c])")
@@ -75,8 +83,113 @@ def vary(text: str, index: int, rounds: int) -> str:
 
 def build_corpus(shared: Path, n: int) -> list[str]:
     """n texts cycled over :func:`base_texts`, each pass varied so that no text repeats."""
+    return list(iter_corpus(shared, n))
+
+
+def iter_corpus(shared: Path, n: int) -> Iterator[str]:
+    """:func:`build_corpus` one text at a time: a 100k run need not hold 100k texts in the main process."""
     base = base_texts(shared)
-    return [vary(base[i % len(base)], i, i // len(base)) for i in range(n)]
+    return (vary(base[i % len(base)], i, i // len(base)) for i in range(n))
+
+
+# --- progress of a running extraction --------------------------------------------------------
+
+def process_tree_rss_mb() -> tuple[float, list[float]]:
+    """RSS now of this process and of each of its descendants (Dask or spaCy worker processes), in MiB."""
+    import psutil
+
+    me = psutil.Process()
+    workers = []
+    for child in me.children(recursive=True):
+        try:
+            workers.append(child.memory_info().rss / 2**20)
+        except psutil.Error:
+            pass
+    return me.memory_info().rss / 2**20, sorted(workers, reverse=True)
+
+
+class RunClock:
+    """Watches one extraction run: a progress line every ``every`` seconds, samples for the milestones,
+    and when to stop early (``max_seconds`` passed, or a signal set ``stop_reason``)."""
+
+    def __init__(self, requested: int, every: float = PROGRESS_EVERY_S, max_seconds: Optional[float] = None,
+                 out: Optional[TextIO] = None,
+                 sample_rss: Callable[[], tuple[float, list[float]]] = process_tree_rss_mb) -> None:
+        self.requested, self.every, self.max_seconds = requested, every, max_seconds
+        self.out = out if out is not None else sys.stderr
+        self.sample_rss = sample_rss
+        self.progress: list[tuple[float, int]] = []  # (seconds since start, articles done)
+        self.stop_reason: Optional[str] = None
+        self.peak_rss_total = 0.0  # largest sampled sum over the process tree
+        self.start = self.last = time.perf_counter()
+
+    def tick(self, done: int) -> bool:
+        """Count one more article done (``done`` in all); True when the run should stop now."""
+        now = time.perf_counter()
+        elapsed = now - self.start
+        if done in _MILESTONE_SET:
+            self.progress.append((round(elapsed, 1), done))
+        if now - self.last >= self.every:
+            self.last = now
+            self.report(done, elapsed)
+        if self.max_seconds and elapsed >= self.max_seconds and self.stop_reason is None:
+            self.stop_reason = f"max-seconds {self.max_seconds:g}"
+        return self.stop_reason is not None
+
+    def report(self, done: int, elapsed: float) -> None:
+        """One progress line to ``out`` and one progress sample."""
+        main, workers = self.sample_rss()
+        self.peak_rss_total = max(self.peak_rss_total, main + sum(workers))
+        if not self.progress or self.progress[-1][1] != done:
+            self.progress.append((round(elapsed, 1), done))
+        print(f"[scaling] {done:,}/{self.requested:,} articles  {done / max(elapsed, 1e-9):.2f}/s  "
+              f"{elapsed:,.0f} s  RSS main {main:,.0f} MiB  workers "
+              f"{' '.join(f'{w:,.0f}' for w in workers) or '-'} MiB", file=self.out, flush=True)
+
+    def stop(self, signum: int, frame=None) -> None:
+        """Signal handler: stop at the next article done and report what was done; a second signal
+        (nothing arrives: the workers are stuck) interrupts at once."""
+        if self.stop_reason is not None:
+            raise KeyboardInterrupt
+        self.stop_reason = signal.Signals(signum).name
+
+
+_MILESTONE_SET = frozenset(MILESTONES)
+
+
+def _last_report(clock: RunClock, done: int, seconds: float) -> None:
+    """The run's last progress line and sample, unless the last line already said as much."""
+    if clock.last - clock.start < seconds - 1.0 or not clock.progress:
+        clock.report(done, seconds)
+
+
+def drain(results, clock: RunClock) -> tuple[int, int]:
+    """Consume results until exhausted or the clock says stop: (articles done, of which skipped)."""
+    from claimwatch.ingest.sources import Skipped
+
+    done = skipped = 0
+    for result in results:
+        done += 1
+        skipped += isinstance(result, Skipped)  # a batch lost on a Dask worker
+        if clock.tick(done):
+            break
+    return done, skipped
+
+
+@contextmanager
+def stopping_on_signals(clock: RunClock) -> Iterator[None]:
+    """SIGINT and SIGTERM stop the run through ``clock`` instead of killing it (main thread only)."""
+    previous = {}
+    try:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            previous[sig] = signal.signal(sig, clock.stop)
+    except ValueError:  # not the main thread: leave the default handlers
+        pass
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 # --- one run (child process) -----------------------------------------------------------------
@@ -87,43 +200,64 @@ def _children_peak_mb() -> float:
 
 
 def measure(shared: Path, n: int, processes: int, engine: str, batch_size: int, fast: bool = False,
-            lexical: bool = False) -> dict:
-    """Child-process body: build the corpus, load, run one configuration, report rate and memory."""
+            lexical: bool = False, max_seconds: Optional[float] = None, clock: Optional[RunClock] = None,
+            memory_zone: bool = False) -> dict:
+    """Child-process body: load, run one configuration over a lazily built corpus, report rate and memory.
+
+    Stops early on SIGINT/SIGTERM or after ``max_seconds``; the result then says ``partial``."""
     from claimwatch.model import Article
 
     if engine == "ingest":
         return measure_ingest(shared, n, processes, fast, lexical)
-    texts = build_corpus(shared, n)
-    words = speed.count_words(texts)
-    articles = [Article(text=t) for t in texts]
+    word_counts: list[int] = []  # per article handed out, so a partial run counts the words it did
+
+    def articles() -> Iterator[Article]:
+        for text in iter_corpus(shared, n):
+            word_counts.append(len(text.split()))
+            yield Article(text=text)
+
+    warm = build_corpus(shared, speed.WARMUP_TEXTS)
+    clock = clock or RunClock(n, max_seconds=max_seconds)
     worker_peaks: list[float] = []
     if engine == "pipe":
         from claimwatch.nlp.pipeline import analyze_many, load_nlp
 
         nlp = load_nlp()
-        speed.warm_up(nlp, texts)
+        speed.warm_up(nlp, warm)
         gc.collect()
-        start = time.perf_counter()
-        done = sum(1 for _ in analyze_many(articles, nlp=nlp, batch_size=batch_size, n_process=processes, fast=fast))
-        seconds = time.perf_counter() - start
+        with stopping_on_signals(clock):
+            clock.start = clock.last = start = time.perf_counter()
+            results = analyze_many(articles(), nlp=nlp, batch_size=batch_size, n_process=processes, fast=fast)
+            done, skipped = drain(results, clock)
+            seconds = time.perf_counter() - start
+            _last_report(clock, done, seconds)  # while spaCy's worker processes are still there
+            results.close()
     else:
         from claimwatch.scale.dask_engine import DaskEngine
 
-        with DaskEngine(n_workers=processes, fast=fast) as engine_:
-            list(engine_.analyze_many(articles[:speed.WARMUP_TEXTS]))
+        with DaskEngine(n_workers=processes, fast=fast, memory_zone=memory_zone) as engine_, stopping_on_signals(clock):
+            list(engine_.analyze_many(Article(text=t) for t in warm))
             gc.collect()
-            start = time.perf_counter()
-            done = sum(1 for _ in engine_.analyze_many(articles, batch_size=batch_size))
+            clock.start = clock.last = start = time.perf_counter()
+            results = engine_.analyze_many(articles(), batch_size=batch_size)
+            done, skipped = drain(results, clock)
             seconds = time.perf_counter() - start
+            _last_report(clock, done, seconds)  # while the workers are still there
+            results.close()  # releases the batches still in flight
             worker_peaks = list(engine_._client.run(_worker_peak_mb).values())
+    words = sum(word_counts[:done])
     main_peak = speed.proc_status_mb("VmHWM") or speed.peak_rss_mb()
     peaks = [main_peak, _children_peak_mb() if engine == "pipe" and processes > 1 else 0.0, *worker_peaks]
+    seconds = max(seconds, 1e-9)
     return {"articles": done, "words": words, "processes": processes, "engine": engine, "fast": fast,
-            "seconds": round(seconds, 2), "articles_per_s": round(done / seconds, 2),
+            **({"memory_zone": True} if memory_zone else {}), "seconds": round(seconds, 2), "articles_per_s": round(done / seconds, 2),
             "words_per_s": round(words / seconds), "peak_rss_mb_main": round(main_peak, 1),
             "peak_rss_mb_worker_max": round(max(peaks[1:]), 1),
             "peak_rss_mb_total": round(main_peak + sum(peaks[1:]) if engine == "dask"
-                                       else main_peak + processes * peaks[1] if processes > 1 else main_peak, 1)}
+                                       else main_peak + processes * peaks[1] if processes > 1 else main_peak, 1),
+            "peak_rss_mb_total_sampled": round(clock.peak_rss_total, 1), "skipped": skipped,
+            "requested": n, "partial": clock.stop_reason is not None, "stopped_by": clock.stop_reason,
+            "milestones": milestones(clock.progress, n), "progress": clock.progress}
 
 
 def measure_ingest(shared: Path, n: int, processes: int, fast: bool, lexical: bool = False) -> dict:
@@ -220,28 +354,46 @@ def _worker_peak_mb() -> float:
 
 
 def measure_in_child(shared: Path, n: int, processes: int, engine: str, batch_size: int, fast: bool = False,
-                     lexical: bool = False) -> dict:
-    """Run :func:`measure` in a fresh interpreter."""
+                     lexical: bool = False, max_seconds: Optional[float] = None, memory_zone: bool = False) -> dict:
+    """Run :func:`measure` in a fresh interpreter; its progress lines pass through to our stderr.
+
+    The child has its own session, so Ctrl-C reaches only us: we pass SIGINT/SIGTERM on to the child
+    alone (not to its worker processes), which stops and still prints its partial result."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "--measure", f"{n},{processes}", "--engine", engine,
            "--shared", str(shared), "--batch-size", str(batch_size), *(["--fast"] if fast else []),
-           *(["--lexical"] if lexical else [])]
-    run = subprocess.run(cmd, capture_output=True, text=True)
-    if run.returncode != 0:
-        tail = "\n".join(run.stderr.strip().splitlines()[-5:])
-        raise RuntimeError(f"child run n={n} p={processes} failed (exit {run.returncode}):\n{tail}")
-    return json.loads(run.stdout.strip().splitlines()[-1])
+           *(["--lexical"] if lexical else []), *(["--max-seconds", str(max_seconds)] if max_seconds else []),
+           *(["--memory-zone"] if memory_zone else [])]
+    child = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, start_new_session=True)
+
+    def forward(signum, frame):
+        child.send_signal(signum)
+
+    previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        out, _ = child.communicate()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    lines = out.strip().splitlines()
+    if child.returncode != 0 or not lines:
+        raise RuntimeError(f"child run n={n} p={processes} failed (exit {child.returncode}); see its stderr above")
+    return json.loads(lines[-1])
 
 
 # --- the benchmark ---------------------------------------------------------------------------
 
 def benchmark(shared: Path, sizes: list[int], processes: list[int], engine: str = "pipe",
-              batch_size: int = 32, children: bool = True, fast: bool = False, lexical: bool = False) -> dict:
-    """Every run of the grid plus the 100k projection, as one JSON-ready dict."""
+              batch_size: int = 32, children: bool = True, fast: bool = False, lexical: bool = False,
+              max_seconds: Optional[float] = None, memory_zone: bool = False) -> dict:
+    """Every run of the grid plus the 100k projection, as one JSON-ready dict; a run stopped by a
+    signal ends the grid (the runs so far are still reported)."""
     runs = []
-    for n in sizes:
-        for p in processes:
-            runs.append(measure_in_child(shared, n, p, engine, batch_size, fast, lexical) if children
-                        else measure(shared, n, p, engine, batch_size, fast, lexical))
+    for n, p in [(n, p) for n in sizes for p in processes]:
+        runs.append(measure_in_child(shared, n, p, engine, batch_size, fast, lexical, max_seconds, memory_zone)
+                    if children else measure(shared, n, p, engine, batch_size, fast, lexical, max_seconds,
+                                             memory_zone=memory_zone))
+        if runs[-1].get("stopped_by") in ("SIGINT", "SIGTERM"):
+            break
     return {"engine": engine, "fast": fast, "lexical": lexical, "batch_size": batch_size, "base_texts": len(base_texts(shared)),
             "runs": runs, **targets_by_kind(runs)}
 
@@ -249,8 +401,9 @@ def benchmark(shared: Path, sizes: list[int], processes: list[int], engine: str 
 def target_line(runs: list[dict]) -> dict:
     """100k articles on 2 cores: measured when a 100k run exists, else projected from the largest run.
 
-    A ``claimwatch ingest`` run is projected from the rate of its last fifth (the writer slows as the
-    ledger grows, so even that is optimistic); other runs linearly."""
+    A run with enough progress samples (``claimwatch ingest``, and long ``pipe``/``dask`` runs) is
+    projected from the rate of its last fifth (the writer slows as the ledger grows, so even that is
+    optimistic); other runs linearly. A partial run counts with the articles it did."""
     two = [r for r in runs if r["processes"] == 2] or runs
     full = [r for r in two if r["articles"] >= TARGET_ARTICLES]
     best = max(full or two, key=lambda r: (r["articles"], r["articles_per_s"]))
@@ -290,11 +443,11 @@ def render_markdown(r: dict) -> str:
             "|---|---|---|---|---|---|---|---|---|"]
     for x in r["runs"]:
         rows.append(f"| {x['articles']:,} | {x.get('engine', r['engine'])} | {x['processes']} | {x['seconds']:.1f} | "
-                    f"{x['articles_per_s']:.2f} | "
+                    f"{x['articles_per_s']:.2f}{_partial(x)} | "
                     f"{x['words_per_s']:,} | {x['peak_rss_mb_main']:.0f} | {_mib(x['peak_rss_mb_worker_max'])} | "
                     f"{x['peak_rss_mb_total']:.0f} |")
     for x in r["runs"]:
-        if x.get("milestones"):
+        if x.get("milestones") and x.get("engine") == "ingest":
             rows += ["", f"`claimwatch ingest` run of {x['articles']:,} articles"
                          f"{' with --fast' if x.get('fast') else ''}{' --lexical' if x.get('lexical') else ''}: "
                          f"stored {x['stored']['articles']:,} articles, {x['stored']['statements']:,} statements, "
@@ -342,13 +495,17 @@ def _end_to_end_line(r: dict) -> str:
             f"{e['seconds']:,} s ({e['seconds'] / 3600:.2f} h), {how}: **{e['verdict']}**.\n")
 
 
+def _partial(run: dict) -> str:
+    return f" (partial: {run['stopped_by']} after {run['articles']:,} of {run['requested']:,})" if run.get("partial") else ""
+
+
 def _mib(value: float) -> str:
     return f"{value:.0f}" if value else "-"  # 0: the run had no worker processes
 
 
 def summary(r: dict) -> str:
     lines = [f"{x['articles']:>7,} articles  {x.get('engine', r['engine']):4}  P={x['processes']}  {x['seconds']:8.1f} s  {x['articles_per_s']:6.2f} art/s"
-             f"  peak RSS all {x['peak_rss_mb_total']:.0f} MiB" for x in r["runs"]]
+             f"  peak RSS all {x['peak_rss_mb_total']:.0f} MiB{_partial(x)}" for x in r["runs"]]
     t = r["target"]
     lines.append(f"100k: {t['seconds']:,} s ({'measured' if t['measured'] else 'projected'}) -> {t['verdict']}")
     return "\n".join(lines)
@@ -367,17 +524,21 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--fast", action="store_true", help="run the cue pre-pass (claimwatch --fast)")
     parser.add_argument("--lexical", action="store_true", help="engine ingest: match without embeddings (ingest --lexical)")
+    parser.add_argument("--max-seconds", type=float, help="engines pipe/dask: stop each run after S seconds "
+                        "(a partial result)")
+    parser.add_argument("--memory-zone", action="store_true", help="engine dask: each task in a spaCy memory zone")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--out", type=Path, help="also write the Markdown section to this file")
     parser.add_argument("--measure", help=argparse.SUPPRESS)  # child-process mode: "N,P"
     args = parser.parse_args(argv)
     if args.measure:
         n, p = _ints(args.measure)
-        print(json.dumps(measure(args.shared, n, p, args.engine, args.batch_size, args.fast, args.lexical)))
+        print(json.dumps(measure(args.shared, n, p, args.engine, args.batch_size, args.fast, args.lexical,
+                                 args.max_seconds, memory_zone=args.memory_zone)))
         return 0
     try:
         result = benchmark(args.shared, args.sizes, args.processes, args.engine, args.batch_size, fast=args.fast,
-                           lexical=args.lexical)
+                           lexical=args.lexical, max_seconds=args.max_seconds, memory_zone=args.memory_zone)
     except FileNotFoundError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

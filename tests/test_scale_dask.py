@@ -7,6 +7,7 @@ story plus short dispatches written for this test, once in-process and once thro
 from __future__ import annotations
 
 import json
+import pickle
 from importlib import resources
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from claimwatch.cli import cli
 from claimwatch.ingest.sources import Skipped
 from claimwatch.ledger import Ledger
 from claimwatch.model import Analysis, Article
+from claimwatch.nlp.pipeline import analyze_many
 from claimwatch.scale.dask_engine import _collect, analyse_on_worker, dask_available, from_record
 from claimwatch.scale.snapshot import ledger_snapshot
 
@@ -78,15 +80,34 @@ class _FailedFuture:
         pass
 
 
-def test_scale_worker_record_rebuilds_the_same_analysis(analysis):
-    record = {"analysis": analysis.to_dict(include_text=False)}
-    assert "text" not in record["analysis"]["article"]  # the text stays in the client
-    assert from_record(json.loads(json.dumps(record)), analysis.article) == analysis
+def test_scale_worker_result_comes_back_without_text_and_rebuilds_the_same_analysis(nlp):
+    article = Article(text=DISPATCHES[1][2], id="d1")
+    (result,) = pickle.loads(pickle.dumps(analyse_on_worker([article])))  # as Dask ships it
+    assert result.article.text == ""  # the text stays in the client
+    assert from_record(result, article) == next(analyze_many([article], nlp=nlp))
 
 
 def test_scale_worker_skip_record_becomes_skipped():
-    result = from_record({"skipped": ["wire/17.txt", "analysis failed (ValueError: bad)"]}, Article(text="x"))
+    result = from_record(Skipped("wire/17.txt", "analysis failed (ValueError: bad)"), Article(text="x"))
     assert result == Skipped("wire/17.txt", "analysis failed (ValueError: bad)")
+
+
+def test_scale_worker_batches_free_their_new_words_and_still_match_a_local_run(nlp):
+    # invented names, so no earlier test has put them in the vocabulary: the second batch meets the
+    # words the first one added (and the lemma cache kept) after that batch's memory zone freed them
+    texts = ["Vorthaxian envoy Queltrim Dasparo said the zorbicles had closed the Ostravine pass.",
+             "The zorbicles denied that the Ostravine pass was closed, Queltrim Dasparo's aides said.",
+             "Dasparo insisted on Friday that Vorthaxian scouts had seen the zorbicles near Ostravine."]
+    articles = [Article(text=t, id=f"v{i}") for i, t in enumerate(texts)]
+    analyse_on_worker([Article(text="The mayor said the bridge would reopen on Friday.")], memory_zone=True)
+    strings_before = len(nlp.vocab.strings)  # after the first zone: the matchers it built keep their strings
+    rebuilt = []
+    for batch in ([articles[0]], articles[1:]):
+        results = analyse_on_worker(batch, memory_zone=True)
+        assert len(nlp.vocab.strings) == strings_before  # nothing the batch added is kept
+        rebuilt += [from_record(r, a) for r, a in zip(results, batch)]
+    assert all(isinstance(a, Analysis) for a in rebuilt)
+    assert rebuilt == list(analyze_many(articles, nlp=nlp))
 
 
 def test_scale_lost_worker_skips_each_article_of_its_batch():
@@ -129,3 +150,21 @@ def test_scale_dask_ingest_stores_the_same_ledger_as_one_process(tmp_path, nlp):
     assert len({c["status"] for c in expected["ledger_claims"]}) > 1
     for table in expected:
         assert got[table] == expected[table], f"table {table} differs between the local and the Dask ingest"
+
+
+def _worker_housekeeping() -> tuple:
+    import dask
+
+    return (dask.config.get("distributed.worker.profile.enabled"),
+            dask.config.get("distributed.worker.memory.monitor-interval"))
+
+
+@pytest.mark.skipif(not dask_available(), reason="dask[distributed] is not installed")
+def test_scale_local_cluster_workers_run_quiet_and_answer_like_a_local_run(nlp):
+    from claimwatch.scale.dask_engine import DaskEngine
+
+    articles = [Article(text=text, id=f"d{n}") for n, (_, _, text) in enumerate(DISPATCHES[:3])]
+    with DaskEngine(n_workers=1) as engine:
+        assert set(engine._client.run(_worker_housekeeping).values()) == {(False, "1s")}
+        got = list(engine.analyze_many(articles, batch_size=2))
+    assert got == list(analyze_many(articles, nlp=nlp))

@@ -319,7 +319,6 @@ def _label_stance(att: Attribution, rules: StanceRules) -> str | None:
 
 def _asks(att: Attribution, rules: StanceRules) -> bool:
     """The content is a question: a wh-clause ("what the pair were doing") or direct questions."""
-    span = att.content_span
     words = [t for t in att.content_toks if not t.is_punct]
     if not words:
         return False
