@@ -17,9 +17,12 @@ from click.testing import CliRunner
 from claimwatch.cli import cli
 from claimwatch.ingest.sources import Skipped
 from claimwatch.ledger import Ledger
+from claimwatch.ledger import embeddings as emb
+from claimwatch.ledger.vector_memo import VectorMemo, texts_to_embed, vectors_record
 from claimwatch.model import Analysis, Article
 from claimwatch.nlp.pipeline import analyze_many
-from claimwatch.scale.dask_engine import _collect, analyse_on_worker, dask_available, from_record
+from claimwatch.scale.dask_engine import (_collect, analyse_and_embed_on_worker, analyse_on_worker, dask_available,
+                                          from_record)
 from claimwatch.scale.snapshot import ledger_snapshot
 
 STORY = Path(str(resources.files("claimwatch") / "data" / "story" / "north-korea-troops.jsonl"))
@@ -70,6 +73,19 @@ def _jsonl(path: Path) -> Path:
     return path
 
 
+class _DoneFuture:
+    """A Dask future whose task has finished."""
+
+    def __init__(self, value) -> None:
+        self.value = value
+
+    def result(self):
+        return self.value
+
+    def release(self) -> None:
+        pass
+
+
 class _FailedFuture:
     """A Dask future whose worker died: result() raises."""
 
@@ -85,6 +101,22 @@ def test_scale_worker_result_comes_back_without_text_and_rebuilds_the_same_analy
     (result,) = pickle.loads(pickle.dumps(analyse_on_worker([article])))  # as Dask ships it
     assert result.article.text == ""  # the text stays in the client
     assert from_record(result, article) == next(analyze_many([article], nlp=nlp))
+
+
+@pytest.mark.skipif(emb.model_files() is None, reason="the sentence-embedding model is not installed")
+def test_scale_worker_embeds_what_the_writer_would_and_the_client_keeps_the_vectors(nlp):
+    articles = [Article(text=DISPATCHES[n][2], title=DISPATCHES[n][1], id=f"d{n}") for n in (1, 6)]
+    shipped = pickle.loads(pickle.dumps(analyse_and_embed_on_worker(articles)))  # as Dask ships it
+    results, sent = shipped
+    assert all(r.article.text == "" for r in results)
+    local = list(analyze_many(articles, nlp=nlp))
+    assert sent == [vectors_record(a, emb.get_embedder()) for a in local]
+    memo = VectorMemo(fallback=lambda: None)  # a text without a vector would raise
+    rebuilt = _collect(articles, _DoneFuture(shipped), vectors=memo)
+    assert rebuilt == local
+    for analysis in local:  # everything the writer embeds for these articles is answered from the workers
+        memo.embed(texts_to_embed(analysis))
+    assert memo.embedded == 0 and memo.served == sum(len(texts_to_embed(a)) for a in local)
 
 
 def test_scale_worker_skip_record_becomes_skipped():

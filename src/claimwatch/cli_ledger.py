@@ -28,11 +28,12 @@ def _format_option(f: Callable) -> Callable:
                         help="text for reading, json for tools.")(f)
 
 
-def _open(db: str, lexical: bool = False):
-    """The ledger at ``db``; ``lexical`` matches claims without the sentence-embedding model."""
+def _open(db: str, lexical: bool = False, embedder: Optional[Callable] = None):
+    """The ledger at ``db``; ``lexical`` matches claims without the sentence-embedding model, and
+    ``embedder`` replaces the installed model (an embedder factory, e.g. a VectorMemo)."""
     from claimwatch.ledger import Ledger
 
-    return Ledger(db, embedder=(lambda: None) if lexical else None)
+    return Ledger(db, embedder=(lambda: None) if lexical else embedder)
 
 
 def _echo_json(data: Any) -> None:
@@ -83,14 +84,17 @@ def ingest(inputs: tuple[str, ...], db: str, no_fetch: bool, engine: str, schedu
 
     if scheduler and engine != "dask":
         raise InputError("--scheduler needs --engine dask")
+    vectors = None
     if engine == "dask":
+        from claimwatch.ledger.vector_memo import VectorMemo
         from claimwatch.scale.dask_engine import TASK_ARTICLES, DaskEngine
 
-        runner: Any = DaskEngine(scheduler=scheduler, fast=fast)
+        vectors = None if lexical else VectorMemo()  # the workers embed, so the one writer does not have to
+        runner: Any = DaskEngine(scheduler=scheduler, fast=fast, vectors=vectors)
     else:
         runner = nullcontext()
     show_bar = sys.stderr.isatty() and fmt == "text"
-    with runner, _open(db, lexical) as ledger:
+    with runner, _open(db, lexical, vectors) as ledger:
         if show_bar:
             from rich.progress import Progress, SpinnerColumn, TextColumn
 

@@ -25,11 +25,14 @@ from __future__ import annotations
 from collections import deque
 from contextlib import nullcontext
 from dataclasses import replace
-from typing import Iterable, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence
 
 from claimwatch.errors import InputError
 from claimwatch.ingest.sources import Skipped
 from claimwatch.model import Analysis, Article
+
+if TYPE_CHECKING:
+    from claimwatch.ledger.vector_memo import VectorMemo
 
 DEFAULT_WORKERS = 2
 THREADS_PER_WORKER = 1
@@ -66,6 +69,23 @@ def analyse_on_worker(articles: Sequence[Article], time_limit: Optional[float] =
     The per-article time limit needs SIGALRM in the main thread, which a Dask worker's task thread is
     not, so on workers it does not apply. ``fast`` runs the cue pre-pass (``--fast``).
     """
+    return [_blank(r) for r in _analyse(articles, time_limit, fast, memory_zone)]
+
+
+def analyse_and_embed_on_worker(articles: Sequence[Article], time_limit: Optional[float] = None, fast: bool = False,
+                                memory_zone: bool = False) -> tuple[list[Analysis | Skipped], list[Optional[dict]]]:
+    """Worker-side task: :func:`analyse_on_worker`, plus the sentence vectors the ledger writer would
+    compute for each analysis (``ledger.vector_memo``; None for a Skipped or without the model here)."""
+    from claimwatch.ledger.vector_memo import vectors_record, worker_embedder
+
+    results = _analyse(articles, time_limit, fast, memory_zone)
+    model = worker_embedder()
+    vectors = [None if model is None or isinstance(r, Skipped) else vectors_record(r, model) for r in results]
+    return [_blank(r) for r in results], vectors
+
+
+def _analyse(articles: Sequence[Article], time_limit: Optional[float], fast: bool,
+             memory_zone: bool) -> list[Analysis | Skipped]:
     from claimwatch.ledger.ingest import analyse_batch
     from claimwatch.nlp.pipeline import analyze_many, load_nlp
     from claimwatch.scale.memory import vocabulary_zone
@@ -76,8 +96,12 @@ def analyse_on_worker(articles: Sequence[Article], time_limit: Optional[float] =
         return analyze_many(batch, nlp=nlp, batch_size=max(1, len(batch)), fast=fast)
 
     with vocabulary_zone(nlp) if memory_zone else nullcontext():
-        results = list(analyse_batch(list(articles), analyze, time_limit))
-    return [r if isinstance(r, Skipped) else replace(r, article=replace(r.article, text="")) for r in results]
+        return list(analyse_batch(list(articles), analyze, time_limit))
+
+
+def _blank(result: Analysis | Skipped) -> Analysis | Skipped:
+    """The result without its article text, which the client already holds."""
+    return result if isinstance(result, Skipped) else replace(result, article=replace(result.article, text=""))
 
 
 def from_record(record: Analysis | Skipped, article: Article) -> Analysis | Skipped:
@@ -92,7 +116,8 @@ class DaskEngine:
 
     def __init__(self, scheduler: Optional[str] = None, n_workers: int = DEFAULT_WORKERS,
                  threads_per_worker: int = THREADS_PER_WORKER, in_flight: Optional[int] = None,
-                 time_limit: Optional[float] = None, fast: bool = False, memory_zone: bool = False) -> None:
+                 time_limit: Optional[float] = None, fast: bool = False, memory_zone: bool = False,
+                 vectors: Optional[VectorMemo] = None) -> None:
         if not dask_available():
             raise InputError("the Dask engine needs dask[distributed]: pip install 'dask[distributed]'")
         self.scheduler = scheduler
@@ -102,6 +127,7 @@ class DaskEngine:
         self.time_limit = time_limit
         self.fast = fast
         self.memory_zone = memory_zone
+        self.vectors = vectors  # when given, workers also embed for the writer, and the vectors go here
         self._cluster = None
         self._client = None
 
@@ -160,13 +186,13 @@ class DaskEngine:
         client = self._client
         limit = self.in_flight or IN_FLIGHT_PER_THREAD * self.threads
         pending: deque = deque()
+        task = analyse_on_worker if self.vectors is None else analyse_and_embed_on_worker
         for batch in batches:
-            pending.append((batch, client.submit(analyse_on_worker, batch, self.time_limit, self.fast,
-                                                     self.memory_zone, pure=False)))
+            pending.append((batch, client.submit(task, batch, self.time_limit, self.fast, self.memory_zone, pure=False)))
             while len(pending) >= limit:
-                yield _collect(*pending.popleft())
+                yield _collect(*pending.popleft(), vectors=self.vectors)
         while pending:
-            yield _collect(*pending.popleft())
+            yield _collect(*pending.popleft(), vectors=self.vectors)
 
     def analyze_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis | Skipped]:
         """Every article's Analysis (or Skipped), in input order: partitions of ``batch_size`` per task."""
@@ -174,9 +200,14 @@ class DaskEngine:
             yield from results
 
 
-def _collect(batch: list[Article], future) -> list[Analysis | Skipped]:
+def _collect(batch: list[Article], future, vectors: Optional[VectorMemo] = None) -> list[Analysis | Skipped]:
     try:
         records = future.result()
+        if vectors is not None:
+            records, sent = records
+            for record in sent:
+                if record is not None:
+                    vectors.remember(record)
     except Exception as exc:  # noqa: BLE001 - a lost worker must not end the run
         return [Skipped(a.path or a.url or a.id, f"analysis failed on a Dask worker ({type(exc).__name__}: {exc})")
                 for a in batch]

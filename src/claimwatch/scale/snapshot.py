@@ -6,7 +6,7 @@ from typing import Any
 from claimwatch.ledger.store import Ledger
 
 TABLES = ("articles", "actors", "claims", "statements", "statement_claims", "ledger_claims",
-          "ledger_claim_members", "claim_quantities", "claim_events")
+          "ledger_claim_members", "claim_quantities", "claim_events", "stories", "article_stories")
 VOLATILE = {"ingested_at"}  # the wall-clock time of storing differs between any two runs
 
 
