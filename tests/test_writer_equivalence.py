@@ -5,7 +5,9 @@ the SQL candidate list for claim matching, or a ledger reopened for every articl
 """
 from __future__ import annotations
 
+import importlib
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,10 +17,11 @@ from claimwatch.ledger import Ledger, matching
 from claimwatch.ledger import stories as story_module
 from claimwatch.ledger.embeddings import get_embedder
 from claimwatch.ledger.member_index import MemberIndex
-from claimwatch.model import Analysis, Article
+from claimwatch.model import Actor, Analysis, Article
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "src" / "claimwatch" / "data" / "story" / "north-korea-troops.jsonl"
+assign_module = importlib.import_module("claimwatch.ledger.stories.assign")  # the package exports assign()
 THREE = Path(__file__).parent / "data" / "stories" / "three-stories.jsonl"
 
 # What must be equal: every derived row by content (claim_events/claim_quantities ids are rewritten
@@ -33,6 +36,8 @@ DUMP = {
     "stories": "SELECT id, label, first_seen, last_seen, profile FROM stories ORDER BY id",
     "article_stories": "SELECT article_id, story_id, score, method FROM article_stories ORDER BY article_id",
     "story_df": "SELECT kind, key, df FROM story_df ORDER BY kind, key",
+    "actors": "SELECT article_id, pos, name, kind, affiliation FROM actors ORDER BY article_id, pos",
+    "statements": "SELECT article_id, pos, source FROM statements ORDER BY article_id, pos",
 }
 
 
@@ -175,3 +180,150 @@ def test_writer_older_ledger_members_get_vectors_like_the_sql_path(analyses, tmp
     got, expected = (sqlite3.connect(p).execute(query, (last_pk,)).fetchall() for p in (path, tmp_path / "sql.db"))
     assert any(blob is not None for _, blob in expected) and any(blob is None for _, blob in expected)
     assert got == expected
+
+
+# --- copies, few story candidates, a second writer: every cache of the writer is exercised --------
+
+def _with_copies(analyses: list[Analysis]) -> list[Analysis]:
+    """The articles with a wire copy of every other one two articles later (a correction line added):
+    copies join their original's story and add members but no status facts."""
+    out: list[Analysis] = []
+    for n, analysis in enumerate(analyses):
+        out.append(analysis)
+        if n >= 2 and n % 2 == 0:
+            original = analyses[n - 2]
+            article = replace(original.article, id=original.article.id + "-copy",
+                              text=original.article.text + "\n\nThis story has been updated with a correction.")
+            out.append(replace(original, article=article))
+    return out
+
+
+@pytest.fixture(params=[None, 1], ids=["all-recent-stories", "one-recent-story"])
+def candidates(request, monkeypatch):
+    """Story assignment scoring the 100 most recent stories, or only the latest one, so that the
+    stories found through actors and claims decide."""
+    if request.param is not None:
+        config = replace(assign_module.load_config(), max_candidates=request.param)
+        monkeypatch.setattr(assign_module, "load_config", lambda: config)
+    return request.param
+
+
+def test_writer_caches_store_what_cold_ledgers_store_with_copies(analyses, candidates, tmp_path):
+    mixed = _with_copies(analyses)
+    with Ledger(tmp_path / "warm.db", embedder=_lexical) as ledger:
+        for analysis in mixed:
+            assert ledger.add_analysis(analysis)
+            _assert_caches_match_the_ledger(ledger)
+        assert ledger._stories.profiles and ledger._stories.actor_stories and ledger.claims._statements
+    warm, cold = _dump(tmp_path / "warm.db"), _dump(_reopened(tmp_path / "cold.db", mixed))
+    copies = [row for row in warm["articles"] if row[2] is not None]
+    assert len(copies) >= 5 and {"copy"} <= {row[3] for row in warm["article_stories"]}
+    assert warm == cold
+
+
+def _assert_caches_match_the_ledger(ledger: Ledger) -> None:
+    """Every entry the writer keeps equals what reading the ledger now gives."""
+    conn, book, cache = ledger.connection, ledger.claims, ledger._stories
+    fresh = type(book)(conn, embedder=_lexical)  # not writing: reads everything from SQL
+    for ledger_id, read in book._statements.items():
+        assert read[1] == fresh._read_statements(ledger_id)
+    for ledger_id, places in book._parties.items():
+        assert places == fresh.parties(ledger_id)
+    for ledger_id, dates in book._dates.items():
+        assert dates == fresh._first_last_seen(ledger_id)
+    if book.names.loaded:
+        from claimwatch.ledger.known_names import KnownNames
+
+        reloaded = KnownNames().load(conn)
+        assert (book.names._full_names, book.names._by_name, book.names._by_surname) == \
+               (reloaded._full_names, reloaded._by_name, reloaded._by_surname)
+    for story_id, (profile, label) in cache.profiles.items():
+        stored, stored_label = assign_module._load_profile(conn, story_id)
+        assert (profile.to_json(), profile.first, profile.last, label) == \
+               (stored.to_json(), stored.first, stored.last, stored_label)
+    for name, found in cache.actor_stories.items():
+        assert found == assign_module._linked(conn, assign_module._BY_ACTOR, [name], None)
+    for ledger_id, found in cache.claim_stories.items():
+        assert found == assign_module._linked(conn, assign_module._BY_CLAIM, [ledger_id], None)
+    for kind, values in cache.kinds.items():
+        for key, df in values.items():
+            row = conn.execute("SELECT df FROM story_df WHERE kind = ? AND key = ?", (kind, key)).fetchone()
+            assert df == (row[0] if row else None)
+
+
+def test_writer_caches_follow_another_writer_with_copies(analyses, candidates, tmp_path):
+    mixed = _with_copies(analyses)
+    path = tmp_path / "shared.db"
+    with Ledger(path, embedder=_lexical) as mine, Ledger(path, embedder=_lexical) as theirs:
+        for n, analysis in enumerate(mixed):  # every third article comes from the other writer
+            writer = theirs if n % 3 == 2 else mine
+            assert writer.add_analysis(analysis)
+            _assert_caches_match_the_ledger(writer)
+    assert _dump(path) == _dump(_reopened(tmp_path / "alone.db", mixed))
+
+
+def _named(n: int, *actors: Actor) -> Analysis:
+    text = f"Report number {n} on the harbour strike, with the people who spoke about it in the port."
+    return Analysis(article=Article(text=text, id=f"named-{n}", published=f"2025-03-0{n}T09:00:00+00:00"),
+                    actors=actors)
+
+
+def test_writer_surname_takes_a_full_name_another_writer_stored(tmp_path):
+    path = tmp_path / "names.db"
+    with Ledger(path, embedder=_lexical) as mine, Ledger(path, embedder=_lexical) as theirs:
+        assert mine.add_analysis(_named(1, Actor("Port Authority", kind="organization")))
+        assert mine.add_analysis(_named(2, Actor("Dewinter")))  # no full name known yet: kept
+        assert mine.claims.names.loaded
+        assert theirs.add_analysis(_named(3, Actor("Marc Dewinter", affiliation="Belgium")))
+        assert mine.add_analysis(_named(4, Actor("Dewinter")))
+        names = [a.name for a in mine.actors_for_article("named-2") + mine.actors_for_article("named-4")]
+    assert names == ["Dewinter", "Marc Dewinter"]
+
+
+def _assert_no_cache(ledger: Ledger) -> None:
+    book, stories = ledger.claims, ledger._stories
+    assert book._index is None and not (book._statements or book._parties or book._dates or book.names.loaded)
+    assert not (stories.profiles or stories.actor_stories or stories.claim_stories or any(stories.kinds.values()))
+
+
+def test_writer_session_drops_every_cache_after_another_writer(analyses, tmp_path):
+    path = tmp_path / "two.db"
+    with Ledger(path, embedder=_lexical) as mine, Ledger(path, embedder=_lexical) as theirs:
+        for analysis in analyses[:8]:
+            assert mine.add_analysis(analysis)
+        book, stories = mine.claims, mine._stories
+        assert book._statements and book._parties and book._dates and book.names.loaded
+        assert stories.profiles and stories.actor_stories and stories.claim_stories and stories.kinds["term"]
+        assert theirs.add_analysis(analyses[8])
+        mine.connection.execute("BEGIN IMMEDIATE")
+        try:
+            assert not book.begin()  # what add_analysis does first in its transaction
+            _assert_no_cache(mine)
+        finally:
+            mine.connection.execute("ROLLBACK")
+            book.rolled_back()
+
+
+def test_writer_rollback_drops_every_cache(analyses, candidates, tmp_path, monkeypatch):
+    mixed = _with_copies(analyses)
+    failing = {mixed[n].article.id for n in range(3, len(mixed), 4)}
+    real_assign = story_module.assign
+
+    def assign(conn, article_id, features, config=None, cache=None):
+        result = real_assign(conn, article_id, features, config, cache)  # every cache has learnt the article
+        if article_id in failing:
+            raise RuntimeError("disk trouble")
+        return result
+
+    monkeypatch.setattr(story_module, "assign", assign)
+    with Ledger(tmp_path / "failed.db", embedder=_lexical) as ledger:
+        for analysis in mixed:
+            if analysis.article.id in failing:
+                with pytest.raises(RuntimeError):
+                    ledger.add_analysis(analysis)
+                _assert_no_cache(ledger)
+            else:
+                assert ledger.add_analysis(analysis)
+    monkeypatch.setattr(story_module, "assign", real_assign)
+    expected = _dump(_reopened(tmp_path / "without.db", [a for a in mixed if a.article.id not in failing]))
+    assert _dump(tmp_path / "failed.db") == expected

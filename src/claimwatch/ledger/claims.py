@@ -8,17 +8,19 @@ that arrives late still lands in the right place in the history.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import logging
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Mapping, Optional, Sequence
 
 import numpy as np
 
 from claimwatch.ledger import embeddings as emb
 from claimwatch.ledger import matching
+from claimwatch.ledger.known_names import KnownNames, plain_surname
 from claimwatch.ledger.member_index import MemberIndex
 from claimwatch.ledger.status import Fact, load_rules, timeline
 from claimwatch.model import Analysis, Claim, Quantity
@@ -26,6 +28,7 @@ from claimwatch.model import Analysis, Claim, Quantity
 log = logging.getLogger("claimwatch.ledger")
 
 EmbedderFactory = Callable[[], Optional[emb.Embedder]]
+_UNKNOWN = object()  # attach(): the article's publication date was not given
 
 
 @dataclass(frozen=True)
@@ -62,17 +65,37 @@ class ClaimBook:
         self._index: Optional[MemberIndex] = None  # see member_index: trusted only inside a write we began
         self._stamp: Optional[tuple[int, int]] = None  # (data_version, total_changes) after our last commit
         self._writing = False
+        self._dependents: list[Callable[[], None]] = []  # other writer caches under the same trust rule
+        self.names = KnownNames()  # stored person names for surname lookups, under the same rule
+        # per ledger claim, what refresh reads, kept while writing (same rule); see _learnt
+        self._statements: dict[int, tuple[list[tuple], list[tuple[Fact, Optional[str], Optional[str]]]]] = {}
+        self._parties: dict[int, frozenset[str]] = {}
+        self._dates: dict[int, tuple[Optional[str], Optional[str]]] = {}
 
     # -- the member index's write sessions -------------------------------------------------------
     def _now(self) -> tuple[int, int]:
         return self._conn.execute("PRAGMA data_version").fetchone()[0], self._conn.total_changes
 
+    def share_trust(self, clear: Callable[[], None]) -> None:
+        """Have ``clear`` called whenever the member index is dropped (another cache of the writer),
+        and when ``match_pending`` attaches claims of stored articles behind the writer's back."""
+        self._dependents.append(clear)
+
+    def _drop(self) -> None:
+        self._index = None
+        self.names.clear()
+        self._statements.clear()
+        self._parties.clear()
+        self._dates.clear()
+        for clear in self._dependents:
+            clear()
+
     def begin(self) -> bool:
         """Call right after ``BEGIN IMMEDIATE``: keeps the member index only if nothing wrote since our
-        commit; False when it was dropped (other caches of the writer must go too)."""
+        commit; False when it was dropped (the caches sharing its trust are dropped with it)."""
         trusted = self._stamp == self._now()
         if not trusted:
-            self._index = None
+            self._drop()
         self._writing = True
         return trusted
 
@@ -84,8 +107,15 @@ class ClaimBook:
     def rolled_back(self) -> None:
         """Call after a rollback: what the index learnt in the transaction may be gone."""
         self._writing = False
-        self._index = None
+        self._drop()
         self._stamp = None
+
+    def known_names(self) -> Optional[KnownNames]:
+        """The in-memory person names, when they can be trusted: inside a write session ``begin``
+        checked, or with nothing written to the file since our last commit; else None (ask SQL)."""
+        if self._writing or (self._stamp is not None and self._stamp == self._now()):
+            return self.names.load(self._conn)
+        return None
 
     def _members(self) -> MemberIndex:
         if not self._writing:  # a caller outside a session we began: trust nothing cached
@@ -107,14 +137,37 @@ class ClaimBook:
                 for i, c in enumerate(analysis.claims)]
 
     # -- attaching (inside the article's transaction) ------------------------------------------
-    def attach(self, prepared: Sequence[PreparedClaim], claim_pks: dict[str, int]) -> set[int]:
-        """Match each prepared claim to a ledger claim (or create one); refresh those touched."""
+    def attach(self, prepared: Sequence[PreparedClaim], claim_pks: dict[str, int], independent: bool = True,
+               published: object = _UNKNOWN) -> set[int]:
+        """Match each prepared claim to a ledger claim (or create one); refresh those touched.
+
+        ``independent`` (False for a near-duplicate) and ``published`` describe the claims' stored
+        article when the caller knows them: a copy's member adds no status fact, so what refresh
+        read of the claim's statements stays valid."""
         touched: set[int] = set()
         for item in prepared:
-            touched.add(self._attach_one(item, claim_pks[item.claim.id]))
+            ledger_id = self._attach_one(item, claim_pks[item.claim.id])
+            touched.add(ledger_id)
+            self._learnt(ledger_id, claim_pks[item.claim.id], item.claim.text, independent, published)
         for ledger_id in sorted(touched):
             self.refresh(ledger_id)
         return touched
+
+    def _learnt(self, ledger_id: int, claim_pk: int, text: str, independent: bool, published: object) -> None:
+        """Keep refresh's cached reads of a ledger claim equal to the SQL after a member joined it."""
+        if independent and ledger_id in self._statements:  # its article's statements are new facts
+            self._add_statements(ledger_id, claim_pk)
+        if ledger_id in self._parties:
+            self._parties[ledger_id] = self._parties[ledger_id] | matching.named_places(text)
+        if ledger_id in self._dates:
+            low, high = self._dates[ledger_id]
+            if published is None:
+                pass  # MIN/MAX skip NULL
+            elif isinstance(published, str) and all(isinstance(v, (str, type(None))) for v in (low, high)):
+                self._dates[ledger_id] = (published if low is None or published < low else low,
+                                          published if high is None or published > high else high)
+            else:
+                del self._dates[ledger_id]
 
     def _attach_one(self, item: PreparedClaim, claim_pk: int) -> int:
         index = self._members()
@@ -181,6 +234,31 @@ class ClaimBook:
     # -- status, timeline, quantities ----------------------------------------------------------
     def facts(self, ledger_id: int) -> list[Fact]:
         """The claim's statements from independent articles, oldest first, as status facts."""
+        facts = []
+        for fact, kind, affiliation in self._read_statements(ledger_id):
+            if kind in ("anonymous", "unnamed") or fact.source == "unnamed":
+                # "Ukrainian officials" speak for Ukraine; "officials" for no one we can name
+                side = matching.resolve_side(None if fact.source == "unnamed" else fact.source, affiliation)
+            else:
+                side = self.side(fact.source, affiliation)
+            facts.append(replace(fact, side=side))
+        return facts
+
+    def _read_statements(self, ledger_id: int) -> list[tuple[Fact, Optional[str], Optional[str]]]:
+        """The claim's facts without their side (which follows the whole ledger's actors), with the
+        source's kind and affiliation in its article; kept while writing, and extended by the
+        statements of each independent article whose claim joins (``_learnt``)."""
+        if self._writing and ledger_id in self._statements:
+            return self._statements[ledger_id][1]
+        rows = self._statement_rows("m.ledger_claim_id = ?", (ledger_id,))
+        read = [entry[1:] for entry in rows]
+        if self._writing and all(isinstance(entry[0][1], (str, type(None))) for entry in rows):
+            self._statements[ledger_id] = ([_sortable(entry[0]) for entry in rows], read)
+        return read
+
+    def _statement_rows(self, where: str, params: tuple) -> list[tuple[tuple, Fact, Optional[str], Optional[str]]]:
+        """(order key, fact without side, source kind, source affiliation) of the statements of
+        independent articles behind the members ``where`` selects, in the SQL's order."""
         rows = self._conn.execute(
             "SELECT DISTINCT s.pk, s.source, s.stance, s.certainty, s.conditional, s.quantities, s.article_id,"
             " s.pos, s.via, a.published, a.rowid AS arow, src.source_key,"
@@ -191,23 +269,35 @@ class ClaimBook:
             " FROM ledger_claim_members m JOIN statement_claims sc ON sc.claim_pk = m.claim_pk"
             " JOIN statements s ON s.pk = sc.statement_pk JOIN articles a ON a.id = s.article_id"
             " JOIN article_sources src ON src.id = a.id"
-            " WHERE m.ledger_claim_id = ? AND src.independent"
-            " ORDER BY a.published IS NULL, a.published, arow, s.pos", (ledger_id,)).fetchall()
-        facts = []
+            f" WHERE {where} AND src.independent"
+            " ORDER BY a.published IS NULL, a.published, arow, s.pos", params).fetchall()
         config = matching.load_config()
-        for r in rows:
-            if r["kind"] in ("anonymous", "unnamed") or r["source"] == "unnamed":
-                # "Ukrainian officials" speak for Ukraine; "officials" for no one we can name
-                side = matching.resolve_side(None if r["source"] == "unnamed" else r["source"], r["affiliation"])
-            else:
-                side = self.side(r["source"], r["affiliation"])
-            facts.append(Fact(statement_pk=r["pk"], date=r["published"], source=r["source"], side=side,
-                              stance=r["stance"], certainty=r["certainty"], conditional=bool(r["conditional"]),
-                              source_key=r["source_key"], article_id=r["article_id"],
-                              via=tuple(json.loads(r["via"] or "[]")),
-                              quantities=tuple(q for q in map(Quantity.from_dict, json.loads(r["quantities"]))
-                                               if config.keeps(q))))
-        return facts
+        return [((r["published"] is None, r["published"], r["arow"], r["pos"]),
+                 Fact(statement_pk=r["pk"], date=r["published"], source=r["source"], side=None,
+                      stance=r["stance"], certainty=r["certainty"], conditional=bool(r["conditional"]),
+                      source_key=r["source_key"], article_id=r["article_id"],
+                      via=tuple(json.loads(r["via"] or "[]")),
+                      quantities=tuple(q for q in map(Quantity.from_dict, json.loads(r["quantities"]))
+                                       if config.keeps(q))), r["kind"], r["affiliation"]) for r in rows]
+
+    def _add_statements(self, ledger_id: int, claim_pk: int) -> None:
+        """Merge the statements behind a new member into the claim's cached ones, in the SQL's order
+        (publication date, NULL last; article rowid; position); drop the entry when a date is not
+        text, which Python could not order as SQLite does (entries are only made with text dates)."""
+        keys, read = self._statements[ledger_id]
+        new = self._statement_rows("m.ledger_claim_id = ? AND m.claim_pk = ?", (ledger_id, claim_pk))
+        if not new:
+            return
+        if not all(isinstance(entry[0][1], (str, type(None))) for entry in new):
+            del self._statements[ledger_id]
+            return
+        known = {fact.statement_pk for fact, _, _ in read}
+        for entry in new:
+            if entry[1].statement_pk not in known:
+                key = _sortable(entry[0])
+                at = bisect.bisect_right(keys, key)
+                keys.insert(at, key)
+                read.insert(at, entry[1:])
 
     def side(self, source: str, affiliation: Optional[str] = None) -> str:
         """The side a source speaks for; a bare surname ("Zelensky") borrows the affiliation the
@@ -216,22 +306,48 @@ class ClaimBook:
         if side is None and source and source.strip():
             # A person named without affiliation in this article speaks for the side other articles
             # give the same name, so one speaker never counts as two sides.
+            # (ties go to the greatest affiliation: what SQLite returned when the order was implicit)
             name = source.strip()
-            row = self._conn.execute(
-                "SELECT affiliation FROM actors WHERE affiliation IS NOT NULL AND kind = 'person'"
-                " AND name = ? GROUP BY affiliation ORDER BY COUNT(*) DESC LIMIT 1", (name,)).fetchone()
-            if row is None and " " not in name:
-                row = self._conn.execute(
+            known = self.known_names()
+            if known is not None:
+                found = known.affiliation(name)
+            else:
+                found = _first(self._conn.execute(
                     "SELECT affiliation FROM actors WHERE affiliation IS NOT NULL AND kind = 'person'"
-                    " AND name LIKE ? GROUP BY affiliation ORDER BY COUNT(*) DESC LIMIT 1", ("% " + name,)).fetchone()
-            side = matching.resolve_side(None, row[0]) if row else None
+                    " AND name = ? GROUP BY affiliation ORDER BY COUNT(*) DESC, affiliation DESC LIMIT 1", (name,)))
+            if found is None and " " not in name:
+                if known is not None and plain_surname(name):
+                    found = known.surname_affiliation(name)
+                else:
+                    found = _first(self._conn.execute(
+                        "SELECT affiliation FROM actors WHERE affiliation IS NOT NULL AND kind = 'person'"
+                        " AND name LIKE ? GROUP BY affiliation ORDER BY COUNT(*) DESC, affiliation DESC LIMIT 1",
+                        ("% " + name,)))
+            side = matching.resolve_side(None, found) if found is not None else None
         return side or matching.side_of(source, affiliation) or source
 
     def parties(self, ledger_id: int) -> frozenset[str]:
+        """The places named in the claim's member texts (kept while writing, see ``_learnt``)."""
+        if self._writing and ledger_id in self._parties:
+            return self._parties[ledger_id]
         texts = [r[0] for r in self._conn.execute(
             "SELECT c.text FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk"
             " WHERE m.ledger_claim_id = ?", (ledger_id,))]
-        return frozenset(p for t in texts for p in matching.named_places(t))
+        found = frozenset(p for t in texts for p in matching.named_places(t))
+        if self._writing:
+            self._parties[ledger_id] = found
+        return found
+
+    def _first_last_seen(self, ledger_id: int) -> tuple[Optional[str], Optional[str]]:
+        """Earliest and latest publication date of the claim's members' articles (kept while writing)."""
+        if self._writing and ledger_id in self._dates:
+            return self._dates[ledger_id]
+        row = self._conn.execute(
+            "SELECT MIN(a.published), MAX(a.published) FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk"
+            " JOIN articles a ON a.id = c.article_id WHERE m.ledger_claim_id = ?", (ledger_id,)).fetchone()
+        if self._writing:
+            self._dates[ledger_id] = (row[0], row[1])
+        return row[0], row[1]
 
     def refresh(self, ledger_id: int, factors: Optional[Mapping[tuple[str, int], float]] = None) -> str:
         """Recompute status, first/last seen, timeline and quantity history of one ledger claim.
@@ -246,9 +362,7 @@ class ClaimBook:
 
             factors = record_factors(self, exclude=ledger_id)
         result = timeline(facts, agent=agent, parties=self.parties(ledger_id) - {agent}, factors=factors)
-        dates = self._conn.execute(
-            "SELECT MIN(a.published), MAX(a.published) FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk"
-            " JOIN articles a ON a.id = c.article_id WHERE m.ledger_claim_id = ?", (ledger_id,)).fetchone()
+        dates = self._first_last_seen(ledger_id)
         self._conn.execute("UPDATE ledger_claims SET status = ?, first_seen = ?, last_seen = ? WHERE id = ?",
                            (result.status, dates[0], dates[1], ledger_id))
         self._conn.execute("DELETE FROM claim_events WHERE ledger_claim_id = ?", (ledger_id,))
@@ -291,6 +405,8 @@ class ClaimBook:
             self.begin()
             try:
                 self.attach(prepared, {r["id"]: r["pk"] for r in rows})
+                for clear in self._dependents:  # stored articles' claims moved: story links changed
+                    clear()
                 self._conn.execute("COMMIT")
                 self.committed()
             except BaseException:
@@ -299,6 +415,18 @@ class ClaimBook:
                 raise
             done += len(rows)
         return done
+
+
+def _sortable(key: tuple) -> tuple:
+    """A statement's (date is NULL, date, article rowid, position) as Python orders it like SQLite
+    does (text dates only)."""
+    return key[0], key[1] or "", key[2], key[3]
+
+
+def _first(cursor: sqlite3.Cursor):
+    """The first column of the first row, or None."""
+    row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def _stub(article_id: str):

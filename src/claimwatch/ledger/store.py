@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -17,14 +18,16 @@ from typing import Any, Iterable, Optional
 from claimwatch.lexicons.schema import load_gazetteer
 from claimwatch.ledger import dedupe, stories
 from claimwatch.ledger.claims import ClaimBook, EmbedderFactory
-from claimwatch.ledger.stories.assign import DfCache
+from claimwatch.ledger.stories.assign import StoryCache
 from claimwatch.ledger.errors import LedgerError
+from claimwatch.ledger.known_names import plain_surname
 from claimwatch.ledger.schema import migrate
 from claimwatch.ledger.wires import detect_wire_source
 from claimwatch.model import Actor, Analysis, Article, Claim, Evidence, Mention, Quantity, Statement
 from claimwatch.nlp.pipeline import article_id
 
 DEFAULT_PATH = "claimwatch.db"
+SHINGLE_CACHE = 1024  # stored articles whose shingle sets _find_original keeps (~50 kB each)
 _ARTICLE_COLUMNS = "id, title, url, outlet, published, published_is_fallback, text, path"
 
 
@@ -76,7 +79,10 @@ class Ledger:
         self._index: Optional[dedupe.NearDuplicateIndex] = None
         self._indexed_rowid = 0
         self.claims = ClaimBook(self._conn, embedder)
-        self._story_df = DfCache()  # story document frequencies, trusted like the claims' member index
+        self._stories = StoryCache()  # story dfs, profiles and links, trusted like the claims' member index
+        self.claims.share_trust(self._stories.clear)
+        self._shingled: OrderedDict[str, tuple[str, set[str]]] = OrderedDict()  # id -> (text, shingles)
+        self.claims.share_trust(self._shingled.clear)
 
     # -- lifecycle -------------------------------------------------------------------------------
     def close(self) -> None:
@@ -98,16 +104,20 @@ class Ledger:
         """A person named only by surname here ("Zelensky") takes the full name the ledger already
         knows ("Volodymyr Zelensky") when exactly one stored person has that surname."""
         renames: dict[str, str] = {}
+        known = None
         for actor in analysis.actors:
             # a lone capitalised word the gazetteer does not know may be a surname the NER mislabelled
             if actor.kind not in ("person", "group", "organization") or " " in actor.name.strip() \
                     or not actor.name[:1].isupper() or load_gazetteer().lookup(actor.name) is not None:
                 continue
-            rows = self._conn.execute(
-                "SELECT DISTINCT name FROM actors WHERE kind = 'person' AND name LIKE ?", (f"% {actor.name}",)
-            ).fetchall()
-            if len(rows) == 1:
-                renames[actor.name] = rows[0][0]
+            known = known or self.claims.known_names()
+            if known is not None and plain_surname(actor.name):
+                names = list(known.full_names(actor.name))
+            else:
+                names = [r[0] for r in self._conn.execute(
+                    "SELECT DISTINCT name FROM actors WHERE kind = 'person' AND name LIKE ?", (f"% {actor.name}",))]
+            if len(names) == 1:
+                renames[actor.name] = names[0]
         if not renames:
             return analysis
         actors = tuple(replace(a, name=renames[a.name], aliases=tuple(dict.fromkeys(a.aliases + (a.name,))))
@@ -139,8 +149,7 @@ class Ledger:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:  # locked past the timeout, or a read-only file
             raise LedgerError(f"cannot write to ledger {self.path}: {exc}") from exc
-        if not self.claims.begin():
-            self._story_df.clear()
+        self.claims.begin()  # drops every writer cache when another writer or command changed the file
         try:
             if self._exists(article.id, digest):  # another writer got there first
                 conn.execute("ROLLBACK")
@@ -151,10 +160,12 @@ class Ledger:
             self._insert_actors(article.id, analysis.actors)
             claim_pks = self._insert_claims(article.id, analysis.claims)
             self._insert_statements(article.id, analysis.statements, claim_pks)
-            self.claims.attach(prepared, claim_pks)
-            stories.assign(conn, article.id, story_features, cache=self._story_df)  # same transaction: never storyless
+            self.claims.attach(prepared, claim_pks, independent=original is None, published=article.published)
+            stories.assign(conn, article.id, story_features, cache=self._stories)  # same transaction: never storyless
             conn.execute("COMMIT")
             self.claims.committed()
+            if len(shingle_set) >= dedupe.MIN_SHINGLES:  # a possible original of the next copies
+                self._shingles_of(article.id, article.text, shingle_set)
         except sqlite3.IntegrityError as exc:
             self._rollback()
             raise LedgerError(f"article {article.id} could not be stored: {exc}") from exc
@@ -169,8 +180,7 @@ class Ledger:
 
     def _rollback(self) -> None:
         _rollback(self._conn)
-        self.claims.rolled_back()
-        self._story_df.clear()
+        self.claims.rolled_back()  # drops the story cache too
 
     def _exists(self, article_id_: str, digest: str) -> bool:
         row = self._conn.execute(
@@ -196,6 +206,8 @@ class Ledger:
             [(article_id_, pos, a.name, a.kind, a.role, a.affiliation, _json(a.aliases),
               _json(m.to_dict() for m in a.mentions)) for pos, a in enumerate(actors)],
         )
+        if self.claims.names.loaded:  # loaded inside this write session, so trusted: keep it in step
+            self.claims.names.add((a.name, a.kind, a.affiliation) for a in actors)
 
     def _insert_claims(self, article_id_: str, claims: Iterable[Claim]) -> dict[str, int]:
         pks: dict[str, int] = {}
@@ -258,12 +270,26 @@ class Ledger:
         rows = self._conn.execute(
             f"SELECT id, text, near_duplicate_of FROM articles WHERE id IN ({marks})", keys
         ).fetchall()
-        match = dedupe.best_match(shingle_set, {r["id"]: dedupe.shingles(r["text"]) for r in rows})
+        match = dedupe.best_match(shingle_set, {r["id"]: self._shingles_of(r["id"], r["text"]) for r in rows})
         if match is None:
             return None, None
         key, score = match
         root = next(r["near_duplicate_of"] for r in rows if r["id"] == key) or key
         return root, round(score, 4)
+
+    def _shingles_of(self, key: str, text: str, known: Optional[set[str]] = None) -> set[str]:
+        """``dedupe.shingles(text)`` of a stored article, kept for the most recently used
+        ``SHINGLE_CACHE`` ones: copies of one story keep meeting the same originals. An entry is used
+        only for the very text it was made from."""
+        cached = self._shingled.get(key)
+        if cached is not None and cached[0] == text:
+            self._shingled.move_to_end(key)
+            return cached[1]
+        found = known if known is not None else dedupe.shingles(text)
+        self._shingled[key] = (text, found)
+        if len(self._shingled) > SHINGLE_CACHE:
+            self._shingled.popitem(last=False)
+        return found
 
     # -- reading ---------------------------------------------------------------------------------
     def has_article(self, article_id_: str) -> bool:

@@ -5,6 +5,8 @@ import json
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import mul
 from typing import Iterable, Mapping, Optional
 
 import numpy as np
@@ -118,21 +120,38 @@ def _cosine(a: tuple[Mapping[str, float], float], b: tuple[Mapping[str, float], 
         return 0.0
     if len(va) > len(vb):
         va, vb = vb, va
-    return sum(v * vb.get(k, 0.0) for k, v in va.items()) / (na * nb)
+    # sum(v * vb.get(k, 0.0) for k, v in va.items()), the same additions in the same order, in C
+    return sum(map(mul, va.values(), map(vb.get, va.keys(), repeat(0.0)))) / (na * nb)
+
+
+def _sum_of_squares(values) -> float:
+    """``sum(v * v for v in values)``: the same additions in the same order, without a generator."""
+    values = list(values)
+    return sum(map(mul, values, values))
 
 
 def _weighted(p: Profile, stats: Stats, config: StoryConfig) -> tuple:
     """The profile's IDF-weighted actor and term vectors with their norms, cached until it changes."""
     if p.vectors is None or p.vectors[0] is not stats:
-        actors = {k: stats.actor_weight(k, config) * c / max(1, p.n) for k, c in p.actors.items()}
-        tdf = stats.term_df
-        if hasattr(type(tdf), "__missing__"):  # the ledger's df view: the same sum as term_weight, inlined
+        adf, tdf = stats.actor_df, stats.term_df
+        if hasattr(type(adf), "weights"):  # the ledger's df view: each actor weighted once per article
+            known = adf.weights(stats.articles, config)
+            for k in [k for k in p.actors if k not in known]:
+                known[k] = stats.actor_weight(k, config)
+            n = max(1, p.n)
+            actors = {k: known[k] * c / n for k, c in p.actors.items()}
+        else:
+            actors = {k: stats.actor_weight(k, config) * c / max(1, p.n) for k, c in p.actors.items()}
+        if hasattr(type(tdf), "weights"):  # the ledger's df view: term_weight's expression, once per term and article
             articles = stats.articles
-            terms = {t: math.log(1 + articles / max(1, tdf[t] or 1)) * c for t, c in p.terms.items()}
+            known = tdf.weights(articles)
+            for t in [t for t in p.terms if t not in known]:
+                known[t] = math.log(1 + articles / max(1, tdf[t] or 1))
+            terms = {t: known[t] * c for t, c in p.terms.items()}
         else:
             terms = {t: stats.term_weight(t) * c for t, c in p.terms.items()}
-        p.vectors = (stats, (actors, math.sqrt(sum(v * v for v in actors.values()))),
-                     (terms, math.sqrt(sum(v * v for v in terms.values()))))
+        p.vectors = (stats, (actors, math.sqrt(_sum_of_squares(actors.values()))),
+                     (terms, math.sqrt(_sum_of_squares(terms.values()))))
     return p.vectors
 
 
