@@ -49,7 +49,7 @@ def vectors_record(analysis: Analysis, embedder: emb.Embedder) -> dict:
     """Worker side: the writer's texts and their vectors as plain data (float32 bytes, row-major)."""
     texts = texts_to_embed(analysis)
     vectors = embedder.embed(texts)
-    return {"texts": texts, "vectors": np.ascontiguousarray(vectors, dtype="<f4").tobytes()}
+    return {"texts": texts, "vectors": emb.to_bytes(vectors)}
 
 
 class VectorMemo:
