@@ -5,8 +5,8 @@
                                  [--statements 1000000] [--queries 200] [--out docs/benchmarks.md]
 
 Each part can instead be read from the JSON its own script printed with ``--json``
-(``--speed-json``, ``--scaling-json``, ``--latency-json``), so a long run done piecewise still ends
-in one report. Takes about an hour on 2 CPUs with the defaults (the 10k-article runs dominate).
+(``--speed-json``, ``--scaling-json``, ``--latency-json``; ``--scaling-json`` takes several files and
+puts their runs together), so a long run done piecewise still ends in one report. Takes about an hour on 2 CPUs with the defaults (the 10k-article runs dominate).
 """
 from __future__ import annotations
 
@@ -76,6 +76,18 @@ def _load(path: Optional[Path], part: str) -> Optional[dict]:
     return data[part] if part in data and set(data) <= {"speed", "scaling", "latency"} else data
 
 
+def _load_scaling(paths: Optional[list[Path]]) -> Optional[dict]:
+    """Scaling figures from one or more JSON files (e.g. the 100k run apart from the 1k/10k grid and the
+    ingest run): their runs in the order given, the 100k lines computed again over all of them."""
+    parts = [_load(p, "scaling") for p in paths or []]
+    if not parts:
+        return None
+    merged = {**parts[0], "runs": [run for part in parts for run in part["runs"]]}
+    merged.pop("target_end_to_end", None)
+    merged.update(scaling.targets_by_kind(merged["runs"]))
+    return merged
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=speed.DEFAULT_SHARED)
@@ -95,12 +107,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--queries", type=int, default=200, help="latency: queries per page")
     parser.add_argument("--latency-db", type=Path, help="latency: ledger file to generate or reuse")
     parser.add_argument("--speed-json", type=Path, help="read the speed figures instead of running")
-    parser.add_argument("--scaling-json", type=Path, help="read the scaling figures instead of running")
+    parser.add_argument("--scaling-json", type=Path, nargs="+",
+                        help="read the scaling figures instead of running (several files: their runs together)")
     parser.add_argument("--latency-json", type=Path, help="read the latency figures instead of running")
     args = parser.parse_args(argv)
     try:
         speed_r = _load(args.speed_json, "speed") or speed.benchmark(args.shared, args.n, args.batch_size, repeat=args.repeat)
-        scaling_r = _load(args.scaling_json, "scaling") or _scaling(args)
+        scaling_r = _load_scaling(args.scaling_json) or _scaling(args)
     except FileNotFoundError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -4,6 +4,7 @@ The real suite (``make bench``, ``benchmarks/run_all.py``) never runs under ``ma
 """
 from __future__ import annotations
 
+import json
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -104,6 +105,24 @@ def test_bench_scaling_ingest_run_is_projected_from_its_slowing_end_and_kept_apa
     assert end["seconds"] == round(200 + (100_000 - progress[-1][1]) / last_rate)
     assert end["verdict"] == "projected not met" and end["seconds"] > 100_000 / ingest["articles_per_s"]
     assert [m["articles"] for m in scaling.milestones(progress, 1600)] == [1056]
+
+
+def test_bench_run_all_merges_piecewise_scaling_files_and_judges_the_100k_run(tmp_path):
+    grid = {"engine": "dask", "fast": True, "runs": [
+        {"articles": 1000, "processes": 2, "seconds": 40.0, "articles_per_s": 25.0, "peak_rss_mb_total": 900.0,
+         "engine": "dask", "fast": True}]}
+    grid.update(scaling.targets_by_kind(grid["runs"]))
+    long_run = {"engine": "dask", "fast": True, "runs": [
+        {"articles": 100_000, "processes": 2, "seconds": 3500.0, "articles_per_s": 28.6, "peak_rss_mb_total": 1500.0,
+         "engine": "dask", "fast": True}]}
+    long_run.update(scaling.targets_by_kind(long_run["runs"]))
+    (tmp_path / "grid.json").write_text(json.dumps(grid), encoding="utf-8")
+    (tmp_path / "long.json").write_text(json.dumps({"scaling": long_run, "speed": {}, "latency": {}}), encoding="utf-8")
+    assert grid["target"]["verdict"] == "projected not met"
+    merged = run_all._load_scaling([tmp_path / "grid.json", tmp_path / "long.json"])
+    assert [r["articles"] for r in merged["runs"]] == [1000, 100_000]
+    assert merged["target"]["measured"] and merged["target"]["verdict"] == "met"
+    assert "target_end_to_end" not in merged and run_all._load_scaling(None) is None
 
 
 @needs_shared

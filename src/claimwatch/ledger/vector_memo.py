@@ -18,7 +18,7 @@ import numpy as np
 
 from claimwatch.ledger import embeddings as emb
 from claimwatch.ledger.errors import LedgerError
-from claimwatch.ledger.stories.features import _lead
+from claimwatch.ledger.stories.features import story_lead
 from claimwatch.model import Analysis
 
 # Texts kept for the writer: a Dask batch is 32 articles of ~10 claims each, and the writer stores a
@@ -42,7 +42,7 @@ def worker_embedder() -> Optional[emb.Embedder]:
 def texts_to_embed(analysis: Analysis) -> list[str]:
     """What ``Ledger.add_analysis`` embeds for this article: each claim's text, then the story lead."""
     article = analysis.article
-    return [c.text for c in analysis.claims] + [_lead(article.title, article.text)]
+    return [c.text for c in analysis.claims] + [story_lead(article.title, article.text)]
 
 
 def vectors_record(analysis: Analysis, embedder: emb.Embedder) -> dict:

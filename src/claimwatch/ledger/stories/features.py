@@ -76,13 +76,15 @@ def article_features(analysis: Analysis, embedder: Optional["Embedder"] = None,
     vector = None
     if embedder is not None:
         try:
-            vector = embedder.embed([_lead(article.title, article.text)])[0]
+            vector = embedder.embed([story_lead(article.title, article.text)])[0]
         except Exception as exc:  # noqa: BLE001 - the optional model must never block ingest
             log.warning("story embedding failed (%s); grouping without it", exc)
     return ArticleFeatures(actors=story_actors(((a.name, a.kind) for a in analysis.actors), config),
                            terms=content_terms(article.title, article.text, config.max_terms), embedding=vector)
 
 
-def _lead(title: Optional[str], text: str) -> str:
+def story_lead(title: Optional[str], text: str) -> str:
+    """The text an article's story vector is made from (the writer, a rebuild and the Dask workers'
+    vector memo must agree on it byte for byte, or the memo falls back to the model)."""
     lead = text[:LEAD_CHARS]
     return f"{title}. {lead}" if title and not text.startswith(title) else lead

@@ -11,7 +11,7 @@ import numpy as np
 
 from claimwatch.ledger.stories.assign import assign, _article_claims, _link, _save_story
 from claimwatch.ledger.stories.config import load_config, StoryConfig
-from claimwatch.ledger.stories.features import ArticleFeatures, content_terms, story_actors, _lead
+from claimwatch.ledger.stories.features import ArticleFeatures, content_terms, story_actors, story_lead
 from claimwatch.ledger.stories.scoring import accepts, Profile, score, Stats, story_label
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,7 +47,7 @@ def _stored_features(ledger: "Ledger", article_ids: Optional[Sequence[str]], con
     vectors: dict[int, np.ndarray] = {}
     if embedder is not None and missing:
         try:
-            embedded = embedder.embed([_lead(rows[i]["title"], rows[i]["text"]) for i in missing])
+            embedded = embedder.embed([story_lead(rows[i]["title"], rows[i]["text"]) for i in missing])
             vectors = {i: embedded[n] for n, i in enumerate(missing)}
         except Exception as exc:  # noqa: BLE001 - optional
             log.warning("story embedding failed (%s); grouping without it", exc)
