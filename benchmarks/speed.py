@@ -360,8 +360,9 @@ extraction add on top of the loaded model; the whole-process peak (`VmHWM`) incl
 
 - Words are whitespace-separated tokens of the raw text. Timings are wall-clock on a machine shared
   with other jobs (see the load average): compare runs on the same machine, not across machines.
-- The figures describe the extractor at the commit above; extraction stages are still landing, so
-  re-run after each one (extraction time and the ratio move with them).
+- The figures describe the code at the commit above; re-run after any change to the extractor, the
+  pre-pass rules or the model (extraction time and the ratios move with them). A report assembled
+  from JSON files (`run_all.py --speed-json ...`) shows the commit and date of the speed run.
 """
 
 
