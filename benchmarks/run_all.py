@@ -6,7 +6,8 @@
 
 Each part can instead be read from the JSON its own script printed with ``--json``
 (``--speed-json``, ``--scaling-json``, ``--latency-json``; ``--scaling-json`` takes several files and
-puts their runs together), so a long run done piecewise still ends in one report. Takes about an hour on 2 CPUs with the defaults (the 10k-article runs dominate).
+puts their runs together), so a long run done piecewise still ends in one report. Takes about 80 minutes
+on 2 CPUs with the defaults (the 100k-article run alone ~55).
 """
 from __future__ import annotations
 
