@@ -18,7 +18,8 @@ from claimwatch.cli import cli
 from claimwatch.errors import InputError, LexiconError
 from claimwatch.ledger import Ledger
 from claimwatch.ledger.records import (Weighting, outlet_record, outlet_records, parse_config, recompute,
-                                       render_record, replayed_resolutions, side_tallies, track_record)
+                                       render_record, replayed_resolutions, side_tallies, stored_resolutions,
+                                       track_record)
 from claimwatch.ledger.status import parse_rules
 from claimwatch.lexicons import load_yaml
 from claimwatch.model import Actor, Analysis, Article, Claim, Statement
@@ -173,6 +174,25 @@ def test_records_story_resolves_as_written(ledger):
 
 
 # --- actors ---------------------------------------------------------------------------------------
+
+def test_records_batched_facts_equal_each_claims_own_facts(ledger):
+    claim_ids = [r[0] for r in ledger.connection.execute("SELECT id FROM ledger_claims ORDER BY id")]
+    batched = ledger.claims.facts_of(claim_ids + claim_ids[:3])  # repeats are read once
+    assert set(batched) == set(claim_ids) and sum(map(len, batched.values())) > len(claim_ids)
+    for claim_id_ in claim_ids:
+        assert batched[claim_id_] == ledger.claims.facts(claim_id_)
+
+
+def test_records_stored_resolutions_carry_each_claims_latest_status_date_and_facts(ledger):
+    resolutions = stored_resolutions(ledger)
+    assert resolutions and {r.status for r in resolutions} <= {"confirmed", "denied", "retracted"}
+    for r in resolutions:
+        latest = ledger.connection.execute(
+            "SELECT date FROM claim_events WHERE ledger_claim_id = ? AND kind IN ('first_alleged', 'status_change')"
+            " ORDER BY id DESC LIMIT 1", (r.claim_id,)).fetchone()
+        assert r.date == (latest[0] if latest else None) and r.facts == tuple(ledger.claims.facts(r.claim_id))
+    assert stored_resolutions(ledger, []) == []
+
 
 def test_records_ministry_denials_counted_against_resolution(ledger, ids):
     record = track_record(ledger, RU)

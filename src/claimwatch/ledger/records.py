@@ -119,13 +119,24 @@ def stored_resolutions(ledger, claim_ids: Optional[Iterable[int]] = None) -> lis
             return []
         sql += f" AND id IN ({','.join('?' * len(ids))})"
         params += ids
-    out = []
-    for row in conn.execute(sql + " ORDER BY id", params).fetchall():
-        event = conn.execute(
-            "SELECT date FROM claim_events WHERE ledger_claim_id = ? AND kind IN ('first_alleged', 'status_change')"
-            " ORDER BY id DESC LIMIT 1", (row["id"],)).fetchone()
-        out.append(Resolution(row["id"], row["text"], row["status"], event[0] if event else None,
-                              tuple(ledger.claims.facts(row["id"]))))
+    rows = conn.execute(sql + " ORDER BY id", params).fetchall()
+    resolved = [row["id"] for row in rows]
+    facts = ledger.claims.facts_of(resolved)
+    dates = _last_status_dates(conn, resolved)
+    return [Resolution(row["id"], row["text"], row["status"], dates.get(row["id"]), tuple(facts[row["id"]]))
+            for row in rows]
+
+
+def _last_status_dates(conn, claim_ids: list[int]) -> dict[int, Optional[str]]:
+    """Each claim's date of its latest 'first_alleged' or 'status_change' event (highest event id)."""
+    out: dict[int, Optional[str]] = {}
+    for start in range(0, len(claim_ids), 500):
+        chunk = claim_ids[start:start + 500]
+        for claim_id, date in conn.execute(
+                "SELECT e.ledger_claim_id, e.date FROM claim_events e WHERE e.id IN ("
+                " SELECT MAX(id) FROM claim_events WHERE kind IN ('first_alleged', 'status_change')"
+                f" AND ledger_claim_id IN ({','.join('?' * len(chunk))}) GROUP BY ledger_claim_id)", chunk):
+            out[claim_id] = date
     return out
 
 
