@@ -194,6 +194,13 @@ def test_records_stored_resolutions_carry_each_claims_latest_status_date_and_fac
     assert stored_resolutions(ledger, []) == []
 
 
+def test_records_resolutions_of_more_claims_than_one_sql_list_holds(ledger):
+    every = stored_resolutions(ledger)
+    wanted = list(range(1300, 0, -1))  # three IN (...) chunks, given in reverse
+    assert stored_resolutions(ledger, wanted) == [r for r in every if r.claim_id <= 1300] == every
+    assert ledger.claims.facts_of(wanted)[every[0].claim_id] == list(every[0].facts)
+
+
 def test_records_ministry_denials_counted_against_resolution(ledger, ids):
     record = track_record(ledger, RU)
     held, failed = record.tally("against")

@@ -10,14 +10,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Mapping, Optional, Sequence
+from typing import Any, Mapping, Optional, Sequence
 
 from claimwatch.errors import InputError
 from claimwatch.ledger.queries import list_claims
+from claimwatch.ledger.sql import in_chunks
 from claimwatch.ledger.store import Ledger
 
 RESOLVED = ("confirmed", "denied", "retracted")
-_CHUNK = 500  # bound parameters per IN (...) list, well under SQLite's limit
 
 
 @dataclass(frozen=True)
@@ -148,19 +148,13 @@ def _story_articles(ledger: Ledger, story: str) -> Optional[set[str]]:
 
 def _claim_articles(conn: sqlite3.Connection, claim_ids: Sequence[int]) -> dict[int, set[str]]:
     out: dict[int, set[str]] = {}
-    for chunk in _chunks(claim_ids):
+    for chunk in in_chunks(claim_ids):
         marks = ",".join("?" * len(chunk))
         for lid, aid in conn.execute(
                 "SELECT m.ledger_claim_id, c.article_id FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk"
                 f" WHERE m.ledger_claim_id IN ({marks})", chunk):
             out.setdefault(lid, set()).add(aid)
     return out
-
-
-def _chunks(items: Sequence[Any]) -> Iterator[list[Any]]:
-    items = list(items)
-    for i in range(0, len(items), _CHUNK):
-        yield items[i:i + _CHUNK]
 
 
 # --- claims ----------------------------------------------------------------------------------------
@@ -200,7 +194,7 @@ def _article_ref(row: sqlite3.Row) -> ArticleRef:
 
 def _appearances(conn: sqlite3.Connection, claim_ids: Sequence[int]) -> dict[int, list[ArticleRef]]:
     out: dict[int, list[ArticleRef]] = {}
-    for chunk in _chunks(claim_ids):
+    for chunk in in_chunks(claim_ids):
         marks = ",".join("?" * len(chunk))
         rows = conn.execute(
             f"SELECT DISTINCT m.ledger_claim_id AS lid, {_ARTICLE_REF}, a.rowid AS arow"
@@ -215,7 +209,7 @@ def _appearances(conn: sqlite3.Connection, claim_ids: Sequence[int]) -> dict[int
 def _statements(conn: sqlite3.Connection, claim_ids: Sequence[int]) -> dict[int, list[StatementRef]]:
     via = "s.via" if has_column(conn, "statements", "via") else "'[]'"
     out: dict[int, list[StatementRef]] = {}
-    for chunk in _chunks(claim_ids):
+    for chunk in in_chunks(claim_ids):
         marks = ",".join("?" * len(chunk))
         rows = conn.execute(
             f"SELECT DISTINCT m.ledger_claim_id AS lid, s.pk, s.id, s.source, s.cue, s.content, s.stance,"
@@ -236,7 +230,7 @@ def _statements(conn: sqlite3.Connection, claim_ids: Sequence[int]) -> dict[int,
 
 def _events(conn: sqlite3.Connection, claim_ids: Sequence[int]) -> dict[int, list[EventRef]]:
     out: dict[int, list[EventRef]] = {}
-    for chunk in _chunks(claim_ids):
+    for chunk in in_chunks(claim_ids):
         marks = ",".join("?" * len(chunk))
         rows = conn.execute(
             "SELECT e.ledger_claim_id AS lid, e.date, e.kind, e.from_status, e.to_status, e.note,"

@@ -22,6 +22,7 @@ from claimwatch.ledger import embeddings as emb
 from claimwatch.ledger import matching
 from claimwatch.ledger.known_names import KnownNames, plain_surname
 from claimwatch.ledger.member_index import MemberIndex
+from claimwatch.ledger.sql import in_chunks, placeholders
 from claimwatch.ledger.status import Fact, load_rules, timeline
 from claimwatch.model import Analysis, Claim, Quantity
 
@@ -241,9 +242,8 @@ class ClaimBook:
         the same facts in the same order, since each claim's rows keep the SQL's order."""
         ids = sorted(set(ledger_ids))
         out: dict[int, list[Fact]] = {i: [] for i in ids}
-        for start in range(0, len(ids), 500):  # well under SQLite's bound-parameter limit
-            chunk = ids[start:start + 500]
-            where = f"m.ledger_claim_id IN ({','.join('?' * len(chunk))})"
+        for chunk in in_chunks(ids):
+            where = f"m.ledger_claim_id IN ({placeholders(chunk)})"
             for ledger_id, entry in self._statement_rows(where, tuple(chunk), by_claim=True):
                 out[ledger_id].append(self._with_side(*entry[1:]))
         return out

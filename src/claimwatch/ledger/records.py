@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 
 from claimwatch.errors import InputError, LedgerError, LexiconError
+from claimwatch.ledger.sql import in_chunks, placeholders
 from claimwatch.ledger.status import Fact, side_key, timeline
 from claimwatch.lexicons import load_yaml
 from claimwatch.model import STANCE_POLARITY
@@ -110,16 +111,12 @@ class Resolution:
 def stored_resolutions(ledger, claim_ids: Optional[Iterable[int]] = None) -> list[Resolution]:
     """Resolved ledger claims as stored: final status, the date of the last status change, the facts."""
     conn = ledger.connection
-    marks = ",".join("?" * len(RESOLVED))
-    sql = f"SELECT id, text, status FROM ledger_claims WHERE status IN ({marks})"
-    params: list[Any] = list(RESOLVED)
-    if claim_ids is not None:
-        ids = sorted(set(claim_ids))
-        if not ids:
-            return []
-        sql += f" AND id IN ({','.join('?' * len(ids))})"
-        params += ids
-    rows = conn.execute(sql + " ORDER BY id", params).fetchall()
+    sql = f"SELECT id, text, status FROM ledger_claims WHERE status IN ({placeholders(RESOLVED)})"
+    if claim_ids is None:
+        rows = conn.execute(sql + " ORDER BY id", RESOLVED).fetchall()
+    else:  # ascending chunks of ascending ids: the rows come in id order as from one query
+        rows = [row for chunk in in_chunks(sorted(set(claim_ids)))
+                for row in conn.execute(sql + f" AND id IN ({placeholders(chunk)}) ORDER BY id", (*RESOLVED, *chunk))]
     resolved = [row["id"] for row in rows]
     facts = ledger.claims.facts_of(resolved)
     dates = _last_status_dates(conn, resolved)
@@ -130,12 +127,11 @@ def stored_resolutions(ledger, claim_ids: Optional[Iterable[int]] = None) -> lis
 def _last_status_dates(conn, claim_ids: list[int]) -> dict[int, Optional[str]]:
     """Each claim's date of its latest 'first_alleged' or 'status_change' event (highest event id)."""
     out: dict[int, Optional[str]] = {}
-    for start in range(0, len(claim_ids), 500):
-        chunk = claim_ids[start:start + 500]
+    for chunk in in_chunks(claim_ids):
         for claim_id, date in conn.execute(
                 "SELECT e.ledger_claim_id, e.date FROM claim_events e WHERE e.id IN ("
                 " SELECT MAX(id) FROM claim_events WHERE kind IN ('first_alleged', 'status_change')"
-                f" AND ledger_claim_id IN ({','.join('?' * len(chunk))}) GROUP BY ledger_claim_id)", chunk):
+                f" AND ledger_claim_id IN ({placeholders(chunk)}) GROUP BY ledger_claim_id)", chunk):
             out[claim_id] = date
     return out
 

@@ -15,8 +15,9 @@ from typing import Iterable, Optional, Sequence
 from urllib.parse import quote
 
 from claimwatch.errors import InputError
+from claimwatch.ledger.sql import in_chunks
 from claimwatch.ledger.store import Ledger
-from claimwatch.watch.store import Watch, chunks, covered_claims, list_watches, now_iso
+from claimwatch.watch.store import Watch, covered_claims, list_watches, now_iso
 
 KINDS = ("first_alleged", "status_change", "new_quantity", "denial", "confirmation")
 SHORT_CLAIM = 60  # characters of claim text quoted in a one-line summary
@@ -139,7 +140,7 @@ def current_events(ledger: Ledger, claim_ids: Sequence[int]) -> list[_Event]:
     """Every timeline event of these ledger claims, in timeline order, with keys and wording."""
     out: list[_Event] = []
     conn = ledger.connection
-    for part in chunks(sorted(set(claim_ids))):
+    for part in in_chunks(sorted(set(claim_ids))):
         marks = ",".join("?" * len(part))
         quantities: dict[tuple[int, Optional[int]], list[sqlite3.Row]] = {}
         for q in conn.execute(f"SELECT ledger_claim_id, statement_pk, value, unit, text FROM claim_quantities"
@@ -251,7 +252,7 @@ def _alert(row: sqlite3.Row) -> Alert:
 
 def alerts_by_id(ledger: Ledger, ids: Sequence[int]) -> list[Alert]:
     out: list[Alert] = []
-    for part in chunks(list(ids)):
+    for part in in_chunks(list(ids)):
         marks = ",".join("?" * len(part))
         out.extend(_alert(r) for r in ledger.connection.execute(
             f"{_ALERT_SELECT} WHERE x.id IN ({marks}) ORDER BY x.id", part))

@@ -14,7 +14,6 @@ from typing import Optional
 from claimwatch.errors import InputError
 from claimwatch.ledger.store import Ledger
 
-_CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
 
 
 @dataclass(frozen=True)
@@ -115,6 +114,3 @@ def covered_claims(ledger: Ledger, watch: Watch) -> list[int]:
     return sorted(text_matches(ledger, watch.query or ""))
 
 
-def chunks(ids: list[int], size: int = _CHUNK):
-    for start in range(0, len(ids), size):
-        yield ids[start:start + size]
