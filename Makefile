@@ -19,7 +19,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 venv: $(STAMP)
 
-# The bundled story (14 dated dispatches) through a fresh ledger: claims with status, one claim's
+# The bundled story (15 dated dispatches) through a fresh ledger: claims with status, one claim's
 # timeline, the grounded assessment, and a self-contained HTML report. Files go to ./demo/.
 demo: $(STAMP)
 	@mkdir -p demo && rm -f demo/story.db demo/story.db-wal demo/story.db-shm

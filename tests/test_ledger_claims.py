@@ -128,12 +128,13 @@ def test_ledger_claims_status_timeline_names_the_statement_behind_each_change(le
         ("2024-10-18", "denial", "contested", "contested", "Dmitry Peskov"),
         ("2024-10-23", "status_change", "contested", "corroborated", "National Intelligence Service"),
         ("2024-10-23", "confirmation", "corroborated", "corroborated", "National Intelligence Service"),
-        ("2024-11-05", "status_change", "corroborated", "confirmed", "Pentagon"),
-        ("2024-11-05", "confirmation", "confirmed", "confirmed", "Pentagon"),
+        # a third state's defence ministry corroborates; only an admission, or an authority of a
+        # state the claim concerns, confirms
+        ("2024-11-05", "confirmation", "corroborated", "corroborated", "Pentagon"),
     ]
     row = ledger.connection.execute("SELECT status, first_seen, last_seen FROM ledger_claims WHERE id = ?",
                                     (claim_id,)).fetchone()
-    assert (row[0], row[1][:10], row[2][:10]) == ("confirmed", "2024-10-13", "2024-11-05")
+    assert (row[0], row[1][:10], row[2][:10]) == ("corroborated", "2024-10-13", "2024-11-05")
 
 
 def test_ledger_claims_late_article_is_placed_in_date_order():

@@ -44,7 +44,7 @@ UKRAINE_WITHDRAWS = ("2024-10-30", "Ukrainian officials", "Ukraine", "denies")
     ((ZELENSKY, RUTTE_NO), "contested"),
     ((ZELENSKY, NIS), "corroborated"),
     ((ZELENSKY, NIS, PESKOV, KCNA), "corroborated"),
-    ((ZELENSKY, NIS, AUSTIN_YES), "confirmed"),
+    ((ZELENSKY, NIS, AUSTIN_YES), "corroborated"),
     ((ZELENSKY, PESKOV, PUTIN_ADMITS), "confirmed"),
     ((ZELENSKY, UKRAINE_WITHDRAWS), "retracted"),
     ((PESKOV, KCNA), "denied"),
@@ -75,7 +75,8 @@ def test_ledger_status_timeline_records_each_change_with_its_statement_and_date(
         ("2024-10-13", None, "alleged", 1),
         ("2024-10-18", "alleged", "contested", 2),
         ("2024-10-18", "contested", "corroborated", 3),
-        ("2024-10-23", "corroborated", "confirmed", 6),
+        ("2024-10-21", "corroborated", "contested", 5),  # NATO doubts it: independent sources disagree
+        ("2024-10-28", "contested", "corroborated", 7),  # NATO comes round; third parties never confirm
     ]
     assert [e.statement_pk for e in result.events if e.kind == "denial"] == [2, 5]
     assert result.roles == {"Ukraine": "accuser", "Russia": "accused", "South Korea": "third",
@@ -125,3 +126,57 @@ def test_ledger_status_rules_are_validated(change, message):
     change(data)
     with pytest.raises(LexiconError, match=message):
         parse_rules(data)
+
+
+def standing_facts(*rows) -> list[Fact]:
+    """Rows of (source, side, stance, standing), one article a day from 1 March."""
+    return [Fact(statement_pk=n, date=f"2025-03-{n:02d}", source=src, side=side, stance=stance, standing=standing,
+                 source_key=f"article:{n}", article_id=f"a{n}") for n, (src, side, stance, standing) in enumerate(rows, 1)]
+
+
+WITNESS = ("a witness", None, "asserts", "unnamed")
+LOCAL_PAPER = ("Harbour Gazette", "Harbour Gazette", "asserts", "media")
+OTHER_PAPER = ("Valley Courier", "Valley Courier", "asserts", "media")
+THIRD_PAPER = ("Coast Herald", "Coast Herald", "asserts", "media")
+CITY_POLICE = ("Harbour City police", "Harbour City police", "asserts", "authority")
+
+
+@pytest.mark.parametrize(("rows", "agent", "parties", "expected"), [
+    ((LOCAL_PAPER, OTHER_PAPER, THIRD_PAPER, ("Fourth Weekly", "Fourth Weekly", "asserts", "media")), None, (), "corroborated"),
+    ((LOCAL_PAPER, CITY_POLICE), None, (), "confirmed"),
+    ((LOCAL_PAPER, ("Ruritania's interior ministry", "Ruritania", "asserts", "authority")), "Freedonia", ("Freedonia",), "corroborated"),
+    ((LOCAL_PAPER, ("Freedonia's interior ministry", "Freedonia", "asserts", "authority")), None, ("Freedonia",), "confirmed"),
+    ((LOCAL_PAPER, ("Harbour City police", "Harbour City police", "denies", "authority")), None, (), "denied"),
+    ((LOCAL_PAPER, ("a city spokesman", "Harbour City", "denies", ""),
+      ("state wildlife officials", "Harbour State", "disputes", "authority")), None, (), "denied"),
+    ((("Freedonia", "Freedonia", "asserts", ""), ("Ruritania", "Ruritania", "denies", "")), "Ruritania", (), "contested"),
+    ((LOCAL_PAPER, ("Ruritania", "Ruritania", "denies", "")), "Ruritania", (), "denied"),
+    ((LOCAL_PAPER, ("Senator Jane Roe", "Jane Roe", "asserts", "political"),
+      ("Rep. John Doe", "John Doe", "asserts", "political")), None, (), "alleged"),
+    ((LOCAL_PAPER, WITNESS, ("a second witness", None, "asserts", "unnamed")), None, (), "corroborated"),
+], ids=["many-outlets-corroborate-never-confirm", "authority-confirms", "foreign-authority-is-a-third-party",
+        "authority-of-the-state-concerned", "authority-rejects-a-report", "hoax-rejected-by-those-who-know",
+        "accusing-state-against-accused-state", "accused-rejects-a-press-report", "politicians-repeating-spread-it",
+        "two-unnamed-witnesses-in-two-articles"])
+def test_ledger_status_confirmed_needs_admission_or_authority(rows, agent, parties, expected):
+    assert timeline(standing_facts(*rows), agent=agent, parties=parties).status == expected
+
+
+def test_ledger_status_reason_names_the_rule_and_the_statements_behind_it():
+    result = timeline(standing_facts(LOCAL_PAPER, OTHER_PAPER, CITY_POLICE))
+    assert result.status == "confirmed"
+    assert "authority" in result.reason
+    assert result.reason_statements == (3,)
+    corroborated = timeline(standing_facts(LOCAL_PAPER, OTHER_PAPER))
+    assert corroborated.status == "corroborated" and set(corroborated.reason_statements) == {1, 2}
+
+
+@pytest.mark.parametrize(("source", "role", "expected"), [
+    ("Harbour City police", None, "authority"),
+    ("Jane Roe", "District Attorney", "authority"),
+    ("Jane Roe", "Senator", "political"),
+    ("Valley Courier", None, ""),
+    ("Alpine Deployment Group", None, ""),  # "department" is a whole word; "deployment" is not it
+])
+def test_ledger_status_standing_from_name_or_role_words(source, role, expected):
+    assert load_rules().standing(source, role) == expected

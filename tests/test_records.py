@@ -147,8 +147,31 @@ def statuses(ledger: Ledger) -> dict[str, str]:
                                            (claim_id(ledger, key),)).fetchone()[0] for key in CLAIMS}
 
 
+# Track records are kept over whatever statuses the rules give. This story's claims resolve through
+# independent governments, so the module scores them with a rule set in which two independent third
+# parties confirm a claim (the product's own rules call that "corroborated"; test_ledger_status.py
+# covers them): the records' arithmetic is what is under test here.
+THIRD_PARTIES_CONFIRM = [
+    {"status": "retracted", "min": {"accuser_retracted": 1}, "max": {"third_for": 0.99, "accuser_for": 0}},
+    {"status": "confirmed", "any": [{"min": {"third_for": 2.0}}, {"min": {"accused_admits": 1}}]},
+    {"status": "corroborated", "min": {"third_for": 1.0}},
+    {"status": "denied", "min": {"against": 1}, "max": {"accuser_for": 0, "third_for": 0.99}},
+    {"status": "contested", "min": {"against": 1}},
+    {"status": "alleged"},
+]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def third_parties_confirm():
+    rules = parse_rules({**load_yaml("status_rules.yaml"), "rules": THIRD_PARTIES_CONFIRM, "standing": {}})
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("claimwatch.ledger.status.load_rules", lambda: rules)
+        patch.setattr("claimwatch.ledger.claims.load_rules", lambda: rules)
+        yield rules
+
+
 @pytest.fixture(scope="module")
-def story_db(tmp_path_factory) -> str:
+def story_db(tmp_path_factory, third_parties_confirm) -> str:
     db = str(tmp_path_factory.mktemp("records") / "story.db")
     with Ledger(db, embedder=lambda: None) as ledger:
         for analysis in story():

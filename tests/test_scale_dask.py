@@ -175,7 +175,7 @@ def test_scale_dask_ingest_stores_the_same_ledger_as_one_process(tmp_path, nlp):
         assert result.exit_code == 0, result.output
         reports[engine] = json.loads(result.output)
     assert reports["dask"] == reports["local"]
-    assert len(reports["local"]["added"]) == len(DISPATCHES) + 14 and reports["local"]["duplicates"] == 1
+    assert len(reports["local"]["added"]) == len(DISPATCHES) + 15 and reports["local"]["duplicates"] == 1
     with Ledger(tmp_path / "local.db") as local, Ledger(tmp_path / "dask.db") as dask:
         expected, got = ledger_snapshot(local), ledger_snapshot(dask)
     assert len(expected["statements"]) > 40 and len(expected["ledger_claims"]) > 20

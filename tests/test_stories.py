@@ -1,6 +1,6 @@
 """Stories: articles grouped by shared actors, claims, content and time; listed, shown and selected by id.
 
-The corpora are the bundled North Korea story (one story of 14 dated articles) and
+The corpora are the bundled North Korea story (one story of 15 dated articles) and
 ``tests/data/stories/three-stories.jsonl`` (three invented stories of three articles each, written
 for these tests, interleaved in time). Each is analysed once per session; ledgers are filled from
 those analyses, so a test costs a few SQLite writes, not a parse.
@@ -178,8 +178,8 @@ def test_stories_bundled_story_is_one_story(analysed, tmp_path):
     path = _fill(tmp_path / "nk.db", analysed["bundled"])
     with Ledger(path) as ledger:
         listed = stories.list_stories(ledger)
-    assert len(listed) == 1 and listed[0]["articles"] == 14
-    assert listed[0]["independent_articles"] < 14  # the Harbour Post near-copy does not count
+    assert len(listed) == 1 and listed[0]["articles"] == 15
+    assert listed[0]["independent_articles"] < 15  # the Harbour Post near-copy does not count
     assert "North Korea" in listed[0]["label"]
 
 
@@ -304,7 +304,7 @@ def test_stories_cli_lists_stories_as_text(mixed_db):
 def test_stories_cli_json_is_stable(mixed_db):
     result = run("stories", "--db", str(mixed_db), "--format", "json", "--limit", "2")
     data = json.loads(result.output)
-    assert len(data) == 2 and data[0]["articles"] == 14
+    assert len(data) == 2 and data[0]["articles"] == 15
     assert set(data[0]) == {"id", "label", "articles", "independent_articles", "first_seen", "last_seen", "top_claims"}
     assert len(data[0]["top_claims"]) == 3 and set(data[0]["top_claims"][0]) == {"id", "text", "status"}
 
@@ -381,7 +381,7 @@ def test_stories_web_page_api_and_story_filter(mixed_db):
     sid = _story_of_url(mixed_db, "/fire/")
     assert f'href="/?story=s{sid}"' in page.text
     api = client.get("/api/stories").json()
-    assert sorted(s["articles"] for s in api) == [3, 3, 3, 14]
+    assert sorted(s["articles"] for s in api) == [3, 3, 3, 15]
     claims = client.get(f"/api/claims?story=s{sid}").json()
     with Ledger(mixed_db) as ledger:
         assert {c["id"] for c in claims} == set(stories.story_claim_ids(ledger, sid))

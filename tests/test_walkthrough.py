@@ -144,4 +144,6 @@ def test_walkthrough_story_assessment_states_what_the_ledger_concluded_and_cites
     assert f"{top['sources']['for']} for" in first["text"] and f"{top['sources']['against']} against" in first["text"]
     cited = {s["id"]: s for s in body["sources"]}
     assert all(c in cited for c in first["cites"])
-    assert any(cited[c]["stance"] == "denies" for c in first["cites"]) == (top["sources"]["against"] > 0)
+    # sides still against are cited; a side that denied and later admitted (the story's ending) is
+    # cited for both, so a denial may be cited with no side against now
+    assert top["sources"]["against"] == 0 or any(cited[c]["stance"] == "denies" for c in first["cites"])

@@ -142,7 +142,7 @@ def test_web_api_actors_and_articles_shape(client):
     actors = client.get("/api/actors").json()
     assert actors and set(actors[0]) == {"name", "side", "statements", "stances"}
     articles = client.get("/api/articles").json()
-    assert len(articles) == 15 and "text" not in articles[0]
+    assert len(articles) == 16 and "text" not in articles[0]
     one = client.get(f"/api/articles/{articles[0]['id']}").json()
     assert one["text"] and one["statements"] and "segments" not in one
 

@@ -183,6 +183,9 @@ def claim(claim_id: int, db: str, fmt: str) -> None:
     click.echo(f"status: {data['status']}   sources for {s['for']}, uncommitted {s['uncommitted']}, "
                f"against {s['against']}   seen {_day(data['first_seen'])} .. {_day(data['last_seen'])}")
     click.echo(f"event type: {data['event_type'] or '-'}   agent: {data['agent'] or '-'}   story: {data['story']}")
+    reason = data["status_reason"]
+    click.echo(f"why: {reason['text']}" + (f"  [{', '.join(c['id'] for c in reason['statements'])}]"
+                                           if reason["statements"] else ""))
     click.echo("\ntimeline:")
     for e in data["timeline"]:
         change = f"{e['from_status']} -> {e['to_status']}" if e["kind"] == "status_change" else (e["to_status"] or "")

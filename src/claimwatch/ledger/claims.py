@@ -23,8 +23,9 @@ from claimwatch.ledger import matching
 from claimwatch.ledger.known_names import KnownNames, plain_surname
 from claimwatch.ledger.member_index import MemberIndex
 from claimwatch.ledger.sql import in_chunks, placeholders
-from claimwatch.ledger.status import Fact, load_rules, timeline
+from claimwatch.ledger.status import Fact, StatusRules, load_rules, timeline
 from claimwatch.model import Analysis, Claim, Quantity
+from claimwatch.nlp.provenance import is_outlet
 
 log = logging.getLogger("claimwatch.ledger")
 
@@ -53,6 +54,17 @@ def story_key(agent: Optional[str], event_type: Optional[str]) -> str:
     """A coarse story label: the agent and the root of the event type ("north-korea:military_involvement")."""
     who = re.sub(r"[^a-z0-9]+", "-", (agent or "unknown").casefold()).strip("-") or "unknown"
     return f"{who}:{root_type(event_type) or 'other'}"
+
+
+def standing_of(rules: StatusRules, source: str, role: Optional[str], kind: Optional[str]) -> str:
+    """Who a source is for the status rules: an authority or political figure (by the words of its
+    name or role), a news outlet, an unnamed or anonymous source, or "" for anyone else."""
+    found = rules.standing(source or "", role)
+    if found:
+        return found
+    if kind in ("anonymous", "unnamed") or source in ("unnamed", ""):
+        return "unnamed"
+    return "media" if is_outlet(source) else ""
 
 
 class ClaimBook:
@@ -278,18 +290,22 @@ class ClaimBook:
             " (SELECT affiliation FROM actors x WHERE x.article_id = s.article_id AND x.name = s.source"
             "  ORDER BY x.pos LIMIT 1) AS affiliation,"
             " (SELECT kind FROM actors x WHERE x.article_id = s.article_id AND x.name = s.source"
-            "  ORDER BY x.pos LIMIT 1) AS kind"
+            "  ORDER BY x.pos LIMIT 1) AS kind,"
+            " (SELECT role FROM actors x WHERE x.article_id = s.article_id AND x.name = s.source"
+            "  ORDER BY x.pos LIMIT 1) AS role"
             " FROM ledger_claim_members m JOIN statement_claims sc ON sc.claim_pk = m.claim_pk"
             " JOIN statements s ON s.pk = sc.statement_pk JOIN articles a ON a.id = s.article_id"
             " JOIN article_sources src ON src.id = a.id"
             f" WHERE {where} AND src.independent"
             " ORDER BY a.published IS NULL, a.published, arow, s.pos", params).fetchall()
         config = matching.load_config()
+        rules = load_rules()
         entries = [((r["published"] is None, r["published"], r["arow"], r["pos"]),
                     Fact(statement_pk=r["pk"], date=r["published"], source=r["source"], side=None,
                          stance=r["stance"], certainty=r["certainty"], conditional=bool(r["conditional"]),
                          source_key=r["source_key"], article_id=r["article_id"],
                          via=tuple(json.loads(r["via"] or "[]")),
+                         standing=standing_of(rules, r["source"], r["role"], r["kind"]),
                          quantities=tuple(q for q in map(Quantity.from_dict, json.loads(r["quantities"]))
                                           if config.keeps(q))), r["kind"], r["affiliation"]) for r in rows]
         return [(r["claim_id"], entry) for r, entry in zip(rows, entries)] if by_claim else entries
@@ -377,8 +393,10 @@ class ClaimBook:
             factors = record_factors(self, exclude=ledger_id)
         result = timeline(facts, agent=agent, parties=self.parties(ledger_id) - {agent}, factors=factors)
         dates = self._first_last_seen(ledger_id)
-        self._conn.execute("UPDATE ledger_claims SET status = ?, first_seen = ?, last_seen = ? WHERE id = ?",
-                           (result.status, dates[0], dates[1], ledger_id))
+        self._conn.execute("UPDATE ledger_claims SET status = ?, first_seen = ?, last_seen = ?, status_reason = ?,"
+                           " status_statements = ? WHERE id = ?",
+                           (result.status, dates[0], dates[1], result.reason,
+                            json.dumps(list(result.reason_statements)), ledger_id))
         self._conn.execute("DELETE FROM claim_events WHERE ledger_claim_id = ?", (ledger_id,))
         self._conn.executemany(
             "INSERT INTO claim_events (ledger_claim_id, date, kind, from_status, to_status, statement_pk, note)"

@@ -13,6 +13,7 @@ import sqlite3
 from typing import Any, Optional
 
 from claimwatch.errors import InputError, LedgerError
+from claimwatch.ledger.sql import in_chunks, placeholders
 from claimwatch.ledger.status import side_key
 from claimwatch.ledger.store import Ledger
 from claimwatch.model import STANCE_POLARITY
@@ -138,8 +139,33 @@ def claim_detail(ledger: Ledger, ledger_id: int) -> dict[str, Any]:
         " WHERE m.ledger_claim_id = ? ORDER BY a.published, a.rowid, c.pos", (ledger_id,))]
     return {"id": row["id"], "text": row["text"], "status": row["status"], "event_type": row["event_type"],
             "agent": row["agent"], "story": row["story"], "first_seen": row["first_seen"],
-            "last_seen": row["last_seen"], "sources": _standing(ledger, ledger_id), "timeline": events,
+            "last_seen": row["last_seen"], "sources": _standing(ledger, ledger_id),
+            "status_reason": status_reason(conn, row), "timeline": events,
             "statements": by_stance, "quantities": quantities, "members": members}
+
+
+def status_reason(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
+    """Why the claim has its status, in one sentence a reader can check: the status rule that held
+    and the statements behind it ("confirmed: admitted by the party concerned ... - KCNA (Pacific
+    Monitor, 2025-04-28)"), with those statements' ids."""
+    pks = json.loads(row["status_statements"] or "[]")
+    cited = []
+    for chunk in in_chunks(pks):
+        cited += [dict(r) for r in conn.execute(
+            "SELECT s.pk, s.article_id || ':' || s.id AS id, s.source, s.stance, a.outlet, a.published"
+            f" FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.pk IN ({placeholders(chunk)})",
+            tuple(chunk))]
+    order = {pk: n for n, pk in enumerate(pks)}
+    cited.sort(key=lambda r: order[r.pop("pk")])
+    who = "; ".join(f"{c['source']} ({', '.join(x for x in (c['outlet'], _day(c['published'])) if x)})"
+                    for c in cited)
+    reason = row["status_reason"] or ""
+    text = f"{row['status']}: {reason}" + (f" - {who}" if who and reason else "")
+    return {"rule": reason, "text": text if reason else row["status"], "statements": cited}
+
+
+def _day(value: Optional[str]) -> str:
+    return (value or "")[:10] or "date unknown"
 
 
 def list_actors(ledger: Ledger) -> list[dict[str, Any]]:

@@ -267,7 +267,15 @@ CREATE TABLE settings (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5)
+# Migration 6: why a ledger claim has its status: the status rule's sentence (``status_rules.yaml``
+# ``reason``) and the statements behind it (JSON list of statement pks, the latest of each side the
+# rule counts). Recomputed with the status on every refresh.
+MIGRATION_6 = """
+ALTER TABLE ledger_claims ADD COLUMN status_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE ledger_claims ADD COLUMN status_statements TEXT NOT NULL DEFAULT '[]';
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6)
 
 
 def _statements(script: str):

@@ -19,9 +19,11 @@ from claimwatch.model import CERTAINTIES, STANCE_POLARITY, Quantity
 
 SOURCE = "status_rules.yaml"
 STATUSES = ("alleged", "contested", "corroborated", "confirmed", "denied", "retracted")
-COUNTERS = ("accuser_for", "accuser_retracted", "accused_against", "accused_admits",
+COUNTERS = ("accuser_for", "accuser_named_for", "accuser_retracted", "accused_against", "accused_admits",
+            "authority_for", "authority_against", "direct_against",
             "third_for", "third_uncommitted", "third_against", "against")
-ROLES = ("accuser", "accused", "third")
+ROLES = ("accuser", "accused", "authority", "third")
+STANDINGS = ("authority", "political", "media", "unnamed", "")  # who a source is (Fact.standing)
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,8 @@ class Condition:
 class Rule:
     status: str
     conditions: tuple[Condition, ...]  # any of them; an empty tuple always holds
+    reason: str = ""  # what a reader is told ("admitted by the party concerned ...")
+    cite: tuple[str, ...] = ()  # counters whose sides' latest statements are cited as the reason
 
     def holds(self, counters: Mapping[str, float]) -> bool:
         return not self.conditions or any(c.holds(counters) for c in self.conditions)
@@ -54,9 +58,20 @@ class StatusRules:
     turnaround_factor: float
     rules: tuple[Rule, ...]
     record_weighting: bool = False  # weigh sides by their track record (claimwatch.ledger.records)
+    political_factor: float = 1.0  # a political figure's assertion, as a share of an independent one
+    standing_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # standing -> words
 
     def status(self, counters: Mapping[str, float]) -> str:
-        return next(r.status for r in self.rules if r.holds(counters))
+        return self.rule(counters).status
+
+    def rule(self, counters: Mapping[str, float]) -> Rule:
+        return next(r for r in self.rules if r.holds(counters))
+
+    def standing(self, source: str, role: Optional[str] = None) -> str:
+        """ "authority" or "political" when a word of the source's name or role says so, else ""."""
+        words = f" {_plain(source)} {_plain(role or '')} "
+        return next((kind for kind, entries in self.standing_words.items()
+                     if any(f" {w} " in words for w in entries)), "")
 
 
 @dataclass(frozen=True)
@@ -74,6 +89,7 @@ class Fact:
     quantities: tuple[Quantity, ...] = ()
     article_id: str = ""
     via: tuple[str, ...] = ()  # who relayed it, outermost first (Statement.via); source is the original
+    standing: str = ""  # one of STANDINGS: an authority, a political figure, a news outlet, an unnamed source
 
 
 @dataclass(frozen=True)
@@ -94,6 +110,8 @@ class Timeline:
     events: tuple[Event, ...]
     roles: Mapping[str, str]  # side key -> role
     counters: Mapping[str, float]
+    reason: str = ""  # why the status holds: the rule's sentence
+    reason_statements: tuple[int, ...] = ()  # the statements behind it (latest of each side cited)
 
 
 # --- rules -----------------------------------------------------------------------------------
@@ -148,8 +166,14 @@ def parse_rules(data: Any) -> StatusRules:
         where = f"rules[{number}]"
         if not isinstance(entry, Mapping) or entry.get("status") not in STATUSES:
             raise _fail(where, f"'status' must be one of {', '.join(STATUSES)}")
-        if set(entry) - {"status", "min", "max", "any"}:
-            raise _fail(where, f"unknown field(s) {', '.join(sorted(set(entry) - {'status', 'min', 'max', 'any'}))}")
+        fields = {"status", "min", "max", "any", "reason", "cite"}
+        if set(entry) - fields:
+            raise _fail(where, f"unknown field(s) {', '.join(sorted(set(entry) - fields))}")
+        cite = entry.get("cite", [])
+        if not isinstance(cite, list) or any(c not in COUNTERS for c in cite):
+            raise _fail(f"{where}.cite", f"expected a list of counters among {', '.join(COUNTERS)}")
+        if not isinstance(entry.get("reason", ""), str):
+            raise _fail(f"{where}.reason", "expected a sentence")
         if "any" in entry:
             if not isinstance(entry["any"], list) or not entry["any"] or "min" in entry or "max" in entry:
                 raise _fail(where, "'any' is a non-empty list of conditions and stands alone")
@@ -158,18 +182,29 @@ def parse_rules(data: Any) -> StatusRules:
             conditions = (_condition({k: entry[k] for k in ("min", "max") if k in entry}, where),)
         else:
             conditions = ()
-        rules.append(Rule(entry["status"], conditions))
+        rules.append(Rule(entry["status"], conditions, entry.get("reason", ""), tuple(cite)))
     if rules[-1].conditions:
         raise _fail(f"rules[{len(rules)}]", "the last rule must have no conditions, so every claim gets a status")
     record_weighting = data.get("record_weighting", False)
     if not isinstance(record_weighting, bool):
         raise _fail("record_weighting", f"expected true or false, got {record_weighting!r}")
+    standing = data.get("standing", {}) or {}
+    if not isinstance(standing, Mapping) or set(standing) - {"authority", "political"} \
+            or not all(isinstance(v, list) and all(isinstance(w, str) for w in v) for v in standing.values()):
+        raise _fail("standing", "expected 'authority' and/or 'political', each a list of words")
     return StatusRules(certainty_weight={k: float(v) for k, v in weights.items()},
                        stance_weight={k: float(v) for k, v in stance_weight.items()},
                        conditional_factor=_factor(data, "conditional_factor", 1.0),
                        unnamed_factor=_factor(data, "unnamed_factor", 1.0),
                        turnaround_factor=_factor(data, "turnaround_factor"), rules=tuple(rules),
-                       record_weighting=record_weighting)
+                       record_weighting=record_weighting,
+                       political_factor=_factor(data, "political_factor", 1.0) if "political_factor" in data else 1.0,
+                       standing_words={k: tuple(_plain(w) for w in v) for k, v in standing.items()})
+
+
+def _plain(text: str) -> str:
+    """Lower case, curly apostrophes straightened, runs of spaces as one: how standing words compare."""
+    return " ".join(text.replace("\u2019", "'").casefold().split())
 
 
 @lru_cache(maxsize=1)
@@ -214,6 +249,8 @@ class _Replay:
         self.history: dict[str, list[int]] = {}
         self.weight: dict[str, float] = {}  # side -> weight of its latest positive stance
         self.article: dict[str, str] = {}  # side -> article of its latest counted statement
+        self.standing: dict[str, str] = {}  # side -> standing of the statement that gave it its role
+        self.last_pk: dict[str, int] = {}  # side -> its latest counted statement
 
     def role(self, fact: Fact) -> str:
         key = side_key(fact)
@@ -223,6 +260,8 @@ class _Replay:
         polarity = _polarity(fact.stance)
         if side and side == self.agent:
             role = "accused"
+        elif fact.standing == "authority" and self._in_jurisdiction(fact):
+            role = "authority"
         elif side and side in self.parties:
             role = "accused" if polarity < 0 else "accuser"
         elif polarity > 0 and not any(r == "accuser" for r in self.roles.values()):
@@ -231,7 +270,15 @@ class _Replay:
             role = "third"
         if polarity != 0 or role != "accuser":
             self.roles[key] = role
+            self.standing[key] = fact.standing
         return role
+
+    def _in_jurisdiction(self, fact: Fact) -> bool:
+        """An authority speaks with first-hand responsibility unless it belongs to a state or
+        organisation the claim does not concern (a foreign ministry on another state's troops)."""
+        concerned = self.parties | ({self.agent} if self.agent else set())
+        side = (fact.side or "").casefold()
+        return not concerned or not side or side == fact.source.casefold() or side in concerned
 
     def read(self, fact: Fact) -> None:
         key = side_key(fact)
@@ -247,35 +294,55 @@ class _Replay:
                 weight *= self.rules.conditional_factor
             if not fact.side:
                 weight *= self.rules.unnamed_factor
+            if fact.standing == "political":
+                weight *= self.rules.political_factor
             if past and min(past) <= 0:
                 weight *= self.rules.turnaround_factor
             self.weight[key] = max(weight, self.weight.get(key, 0.0) if self.latest.get(key, 0) > 0 else 0.0)
         past.append(polarity)
         self.latest[key] = polarity
+        self.last_pk[key] = fact.statement_pk
+
+    def counted(self, key: str) -> tuple[str, ...]:
+        """The counters a side adds to, by its role and latest stance."""
+        role, polarity = self.roles.get(key, "third"), self.latest[key]
+        if role == "accuser":
+            if polarity > 0:
+                named = self.standing.get(key) not in ("media", "unnamed")
+                return ("accuser_for", "accuser_named_for") if named else ("accuser_for",)
+            return ("accuser_retracted",) if polarity < 0 and max(self.history[key]) > 0 else ()
+        if role in ("accused", "authority"):
+            if polarity > 0:
+                return ("accused_admits",) if role == "accused" else ("authority_for",)
+            if polarity < 0:
+                return (f"{role}_against", "direct_against", "against")
+            return ("third_uncommitted",)
+        return ("third_for",) if polarity > 0 else ("third_against", "against") if polarity < 0 else ("third_uncommitted",)
 
     def counters(self) -> dict[str, float]:
         c = dict.fromkeys(COUNTERS, 0.0)
         for key, polarity in self.latest.items():
-            role = self.roles.get(key, "third")
-            if role == "accuser":
-                if polarity > 0:
-                    c["accuser_for"] += 1
-                elif polarity < 0 and max(self.history[key]) > 0:
-                    c["accuser_retracted"] += 1
-            elif role == "accused":
-                c["accused_admits" if polarity > 0 else "accused_against" if polarity < 0 else "third_uncommitted"] += (
-                    self.factors.get((key, -1), 1.0) if polarity < 0 else 1)
-            elif polarity > 0:
-                c["third_for"] += self.weight.get(key, 1.0) * self.factors.get((key, 1), 1.0)
-            elif polarity < 0:
-                c["third_against"] += self.factors.get((key, -1), 1.0)
-            else:
-                c["third_uncommitted"] += 1
-        c["against"] = c["accused_against"] + c["third_against"]
+            for counter in self.counted(key):
+                if counter in ("against", "direct_against"):
+                    continue  # sums, below
+                if counter == "third_for":
+                    c[counter] += self.weight.get(key, 1.0) * self.factors.get((key, 1), 1.0)
+                elif counter.endswith("_against"):
+                    c[counter] += self.factors.get((key, -1), 1.0)
+                else:
+                    c[counter] += 1
+        c["direct_against"] = c["accused_against"] + c["authority_against"]
+        c["against"] = c["direct_against"] + c["third_against"]
         c["third_for"] = round(c["third_for"], 4)
         if self.factors:
             c["against"] = round(c["against"], 4)
+            c["direct_against"] = round(c["direct_against"], 4)
         return c
+
+    def cited(self, counters: Sequence[str]) -> tuple[int, ...]:
+        """The latest statement of every side that adds to one of ``counters``, oldest side first."""
+        wanted = set(counters)
+        return tuple(self.last_pk[k] for k in self.latest if wanted & set(self.counted(k)) and k in self.last_pk)
 
 
 def timeline(facts: Sequence[Fact], agent: Optional[str] = None, parties: Iterable[str] = (),
@@ -321,5 +388,8 @@ def timeline(facts: Sequence[Fact], agent: Optional[str] = None, parties: Iterab
                 events.append(Event(fact.date, "new_quantity", new_status, new_status, fact.statement_pk,
                                     f"{label} ({fact.source})"))
         status = new_status
+    counters = replay.counters()
+    rule = rules.rule(counters)
     return Timeline(status=status or "alleged", events=tuple(events), roles=dict(replay.roles),
-                    counters=replay.counters())
+                    counters=counters, reason=rule.reason if facts else "",
+                    reason_statements=replay.cited(rule.cite) if facts else ())

@@ -313,7 +313,7 @@ def propositions(span: Span, agent_of: Callable[[Span], str | None]) -> list[Pro
         sub = span.doc[toks[0].i:toks[-1].i + 1]
         lemmas = frozenset(t.lemma_.lower() for t in toks if t.pos_ in CONTENT_POS and t.lemma_.lower() not in LIGHT_LEMMAS and not t.is_stop)
         events = _clause_events(toks) or [None]
-        text = " ".join(t.text for t in toks).replace(" 's", "'s").replace(" ,", ",").replace(" .", ".").replace(" n't", "n't")
+        text = source_text(toks)
         negated = any(c.dep_ == "neg" for c in head.children)
         agent = agent_of(sub)
         if agent is None and out and out[0].agent and not _subject(head):  # "... but also deployed soldiers"
@@ -324,6 +324,16 @@ def propositions(span: Span, agent_of: Callable[[Span], str | None]) -> list[Pro
                                    agent=agent, negated=negated, tokens=tuple(t.i for t in toks),
                                    frame=predicate_frame(head)))
     return out
+
+
+def source_text(toks: list[Token]) -> str:
+    """The words of a proposition as the article wrote them: runs of adjacent tokens keep their own
+    spacing ("the country's", "long-term", "can't"); a gap left by a dropped aside becomes one space."""
+    parts = []
+    for k, tok in enumerate(toks):
+        adjacent = k + 1 < len(toks) and toks[k + 1].i == tok.i + 1
+        parts.append(tok.text_with_ws if adjacent else tok.text + " ")
+    return " ".join("".join(parts).split())
 
 
 # Verbs through which a content states its real predicate: "expected the bank to increase rates".

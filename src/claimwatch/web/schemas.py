@@ -81,7 +81,22 @@ class Member(_Model):
     published: Optional[str] = None
 
 
+class ReasonStatement(_Model):
+    id: str
+    source: Optional[str] = None
+    stance: Optional[str] = None
+    outlet: Optional[str] = None
+    published: Optional[str] = None
+
+
+class StatusReason(_Model):
+    rule: str = Field("", description="the status rule that held (status_rules.yaml `reason`)")
+    text: str = Field("", description="one sentence: status, rule, and the statements behind it")
+    statements: list[ReasonStatement] = []
+
+
 class ClaimDetail(ClaimSummary):
+    status_reason: StatusReason = StatusReason()
     timeline: list[TimelineEvent] = []
     statements: dict[str, list[ClaimStatement]] = Field({}, description="statements keyed by stance")
     quantities: list[Figure] = []
