@@ -154,10 +154,14 @@ CITY_POLICE = ("Harbour City police", "Harbour City police", "asserts", "authori
     ((LOCAL_PAPER, ("Senator Jane Roe", "Jane Roe", "asserts", "political"),
       ("Rep. John Doe", "John Doe", "asserts", "political")), None, (), "alleged"),
     ((LOCAL_PAPER, WITNESS, ("a second witness", None, "asserts", "unnamed")), None, (), "corroborated"),
+    ((("Northern Front", "Northern Front", "asserts", ""), ("Valley Courier", "Valley Courier", "uncommitted", "media")),
+     "Northern Front", (), "alleged"),
+    ((LOCAL_PAPER, ("Northern Front", "Northern Front", "asserts", "")), "Northern Front", (), "confirmed"),
 ], ids=["many-outlets-corroborate-never-confirm", "authority-confirms", "foreign-authority-is-a-third-party",
         "authority-of-the-state-concerned", "authority-rejects-a-report", "hoax-rejected-by-those-who-know",
         "accusing-state-against-accused-state", "accused-rejects-a-press-report", "politicians-repeating-spread-it",
-        "two-unnamed-witnesses-in-two-articles"])
+        "two-unnamed-witnesses-in-two-articles", "a-group-claiming-its-own-act-is-an-allegation",
+        "the-same-group-admitting-what-others-said-confirms"])
 def test_ledger_status_confirmed_needs_admission_or_authority(rows, agent, parties, expected):
     assert timeline(standing_facts(*rows), agent=agent, parties=parties).status == expected
 

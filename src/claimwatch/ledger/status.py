@@ -259,7 +259,9 @@ class _Replay:
         side = (fact.side or "").casefold()
         polarity = _polarity(fact.stance)
         if side and side == self.agent:
-            role = "accused"
+            # a party's own claim about itself, before anyone else spoke ("the group said it had
+            # carried out the attack"), is an allegation to verify; an admission answers others
+            role = "accuser" if polarity > 0 and not self.roles else "accused"
         elif fact.standing == "authority" and self._in_jurisdiction(fact):
             role = "authority"
         elif side and side in self.parties:

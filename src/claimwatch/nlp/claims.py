@@ -326,6 +326,39 @@ def propositions(span: Span, agent_of: Callable[[Span], str | None]) -> list[Pro
     return out
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Acts whose infinitive content is a proposition about the speaker ("claimed to have filmed it"); an
+# appeal's or a warning's infinitive ("urged them to leave") asks for something and states nothing.
+PROPOSITION_INFINITIVE_ACTS = frozenset({"say", "report", "accuse", "deny", "confirm", "echo", "publish"})
+
+
+def states_something(prop: Proposition, doc: Doc, act: str = "say") -> bool:
+    """Whether a proposition can found a ledger claim: who did what, with a tensed predicate.
+
+    A clause with a finite verb or modal ("police will stop arresting", "troops were sent") is one; so
+    is an infinitive that a speech act states of its speaker ("claimed to have filmed the creature") and
+    a noun naming an event with its participant ("the beheading of the journalist"). Bare noun phrases
+    ("the conflict", "last year"), connectives, questions, imperatives and calls ("to leave the city"
+    after "urged") are not: they stay statements, with no claim of their own."""
+    toks = [doc[i] for i in prop.tokens]
+    if not toks or toks[-1].text == "?" or doc[toks[-1].i + 1:toks[-1].i + 2].text == "?":
+        return False
+    if any(t.tag_ in FINITE_TAGS and t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in toks):
+        return not _imperative(toks)
+    if any(t.pos_ in ("VERB", "AUX") for t in toks) and act in PROPOSITION_INFINITIVE_ACTS \
+            and any(t.tag_ == "TO" or t.tag_ == "VBN" and any(a.dep_ == "aux" for a in t.children) for t in toks):
+        return True
+    return prop.event is not None and any(t.dep_ in ("pobj", "poss") and t.pos_ in ("PROPN", "NOUN", "NUM")
+                                          for t in toks)
+
+
+def _imperative(toks: list[Token]) -> bool:
+    """ "Stay away from the building": a bare verb that opens the clause, with no subject."""
+    first = next((t for t in toks if not t.is_punct), None)
+    return first is not None and first.tag_ == "VB" and first.dep_ == "ROOT" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux") for c in first.children)
+
+
 def source_text(toks: list[Token]) -> str:
     """The words of a proposition as the article wrote them: runs of adjacent tokens keep their own
     spacing ("the country's", "long-term", "can't"); a gap left by a dropped aside becomes one space."""

@@ -9,14 +9,14 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 
 from claimwatch.errors import InputError, ModelNotInstalledError
-from claimwatch.model import Analysis, Article, Statement
+from claimwatch.model import STANCE_POLARITY, Analysis, Article, Statement
 from claimwatch.nlp import array_pipes
 from claimwatch.nlp.actors import ActorIndex, ResolvedSource
 from claimwatch.nlp.attribution import Attribution, find_attributions
 from claimwatch.nlp.docutil import seed_text
 from claimwatch.nlp.claims import (
     ClaimBook, anaphor_owner, anaphor_topic, article_topics, definite_event_head, exchange_topic, find_anaphor,
-    generic_judgement, is_anaphor, propositions, purely_anaphoric, shown_matter,
+    generic_judgement, is_anaphor, propositions, purely_anaphoric, shown_matter, states_something,
 )
 from claimwatch.nlp.evidence import evidence_from_source, find_evidence
 from claimwatch.nlp.provenance import fold_nested, trace
@@ -267,9 +267,11 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
         of_owner = None
         if topic is not None and _names_speaker(topic.root, actors) and not any(p.event for p in propositions(topic, agent_of)):
             of_owner, topic = topic.root, None  # "the claims of the commander": whose, not what
-        if topic is not None:
+        topic_props = [p for p in propositions(topic, agent_of) if states_something(p, span.doc, att.hit.entry.act)] \
+            if topic is not None else []
+        if topic_props:  # "the report that X", "claims of X": X, when X states something
             ids: list[str] = []
-            for prop in propositions(topic, agent_of):
+            for prop in topic_props:
                 found = book.by_group_of(prop)
                 ids.extend(found[:1] if found else [book.add(prop)])
             return tuple(dict.fromkeys(ids)), stance
@@ -295,6 +297,11 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
         return (), stance  # "did not deny that they were there" with nothing before it; "Images are a serious thing"
     if exchanged and not any(p.event for p in props):
         return tuple(dict.fromkeys(c for p in props for c in book.matching(p)[:1])), stance
+    props = [p for p in props if states_something(p, span.doc, att.hit.entry.act)]
+    if not props:
+        # no proposition of its own ("rejected the reports", "expressed concern", "last year"): a
+        # rejection or doubt bears on what the article is about; anything else founds no claim
+        return (_most_told(previous, book) if STANCE_POLARITY.get(stance, 0) < 0 else ()), stance
     ids = []
     for prop in props:
         if prop.negated and stance == "asserts":
