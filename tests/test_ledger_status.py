@@ -6,7 +6,8 @@ import copy
 import pytest
 
 from claimwatch.errors import LexiconError
-from claimwatch.ledger.status import Fact, load_rules, parse_rules, timeline
+from claimwatch.ledger.status import (Fact, load_rules, one_side_per_utterance, parse_rules, side_key, timeline,
+                                      utterance_key)
 from claimwatch.lexicons import load_yaml
 from claimwatch.model import Quantity
 
@@ -184,3 +185,31 @@ def test_ledger_status_reason_names_the_rule_and_the_statements_behind_it():
 ])
 def test_ledger_status_standing_from_name_or_role_words(source, role, expected):
     assert load_rules().standing(source, role) == expected
+
+
+QUOTE = ("We were walking back from the harbour when the whole roof of the old cannery came down "
+         "in one piece, and nobody was inside")
+
+
+def quoted(n: int, source: str, side, content: str, stance: str = "asserts") -> Fact:
+    return Fact(statement_pk=n, date=f"2025-05-0{n}", source=source, side=side, stance=stance,
+                source_key=f"article:{n}", article_id=f"a{n}", utterance=utterance_key(content))
+
+
+def test_ledger_status_a_quotation_copied_by_other_outlets_is_one_source():
+    copies = [quoted(1, "Maria Lind", "Maria Lind", QUOTE), quoted(2, "Harbour Gazette", "Harbour Gazette", QUOTE),
+              quoted(3, "a neighbour", None, QUOTE.split(",")[0] + ".")]  # the third copy cut at the comma
+    assert timeline(copies).status == "corroborated"  # as if three sources
+    merged = one_side_per_utterance(copies)
+    assert {side_key(f) for f in merged} == {"Maria Lind"}
+    assert timeline(merged).status == "alleged"
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    (QUOTE, "we were walking back from the harbour when the whole roof of"),
+    ("\u201cWe were walking back from the harbour when the whole roof of the old cannery\u201d", 
+     "we were walking back from the harbour when the whole roof of"),
+    ("Russian missiles struck the hospital overnight", ""),  # short: two sources may say it apart
+])
+def test_ledger_status_utterance_key_is_the_first_words_of_long_contents(content, expected):
+    assert utterance_key(content) == expected

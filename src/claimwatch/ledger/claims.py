@@ -23,7 +23,7 @@ from claimwatch.ledger import matching
 from claimwatch.ledger.known_names import KnownNames, plain_surname
 from claimwatch.ledger.member_index import MemberIndex
 from claimwatch.ledger.sql import in_chunks, placeholders
-from claimwatch.ledger.status import Fact, StatusRules, load_rules, timeline
+from claimwatch.ledger.status import Fact, StatusRules, load_rules, one_side_per_utterance, timeline, utterance_key
 from claimwatch.model import Analysis, Claim, Quantity
 from claimwatch.nlp.provenance import is_outlet
 
@@ -247,7 +247,7 @@ class ClaimBook:
     # -- status, timeline, quantities ----------------------------------------------------------
     def facts(self, ledger_id: int) -> list[Fact]:
         """The claim's statements from independent articles, oldest first, as status facts."""
-        return [self._with_side(*entry) for entry in self._read_statements(ledger_id)]
+        return one_side_per_utterance([self._with_side(*entry) for entry in self._read_statements(ledger_id)])
 
     def facts_of(self, ledger_ids: Sequence[int]) -> dict[int, list[Fact]]:
         """:meth:`facts` of many claims with one query (a track record reads hundreds of claims):
@@ -258,7 +258,7 @@ class ClaimBook:
             where = f"m.ledger_claim_id IN ({placeholders(chunk)})"
             for ledger_id, entry in self._statement_rows(where, tuple(chunk), by_claim=True):
                 out[ledger_id].append(self._with_side(*entry[1:]))
-        return out
+        return {ledger_id: one_side_per_utterance(facts) for ledger_id, facts in out.items()}
 
     def _with_side(self, fact: Fact, kind: Optional[str], affiliation: Optional[str]) -> Fact:
         if kind in ("anonymous", "unnamed") or fact.source == "unnamed":
@@ -285,7 +285,7 @@ class ClaimBook:
         ``by_claim``, (ledger claim id, that tuple), a statement once per claim it is behind."""
         claim_column = "m.ledger_claim_id AS claim_id, " if by_claim else ""
         rows = self._conn.execute(
-            f"SELECT DISTINCT {claim_column}s.pk, s.source, s.stance, s.certainty, s.conditional, s.quantities, s.article_id,"
+            f"SELECT DISTINCT {claim_column}s.pk, s.source, s.stance, s.content, s.certainty, s.conditional, s.quantities, s.article_id,"
             " s.pos, s.via, a.published, a.rowid AS arow, src.source_key,"
             " (SELECT affiliation FROM actors x WHERE x.article_id = s.article_id AND x.name = s.source"
             "  ORDER BY x.pos LIMIT 1) AS affiliation,"
@@ -306,6 +306,7 @@ class ClaimBook:
                          source_key=r["source_key"], article_id=r["article_id"],
                          via=tuple(json.loads(r["via"] or "[]")),
                          standing=standing_of(rules, r["source"], r["role"], r["kind"]),
+                         utterance=utterance_key(r["content"] or ""),
                          quantities=tuple(q for q in map(Quantity.from_dict, json.loads(r["quantities"]))
                                           if config.keeps(q))), r["kind"], r["affiliation"]) for r in rows]
         return [(r["claim_id"], entry) for r, entry in zip(rows, entries)] if by_claim else entries

@@ -9,7 +9,8 @@ first allegation, every status change, denials, confirmations and new figures.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
@@ -90,6 +91,7 @@ class Fact:
     article_id: str = ""
     via: tuple[str, ...] = ()  # who relayed it, outermost first (Statement.via); source is the original
     standing: str = ""  # one of STANDINGS: an authority, a political figure, a news outlet, an unnamed source
+    utterance: str = ""  # the content's words, normalised, when long enough to identify one utterance
 
 
 @dataclass(frozen=True)
@@ -225,6 +227,32 @@ def side_key(fact: Fact) -> str:
 
         return f"relayed:{description_key(fact.source)}"
     return f"unnamed@{fact.source_key}"
+
+
+UTTERANCE_WORDS = 12  # this many words in the same order are one utterance copied, not two sources agreeing
+
+
+def utterance_key(content: str) -> str:
+    """The first words of a content, lower case, without punctuation: the same quotation copied into
+    two articles gives the same key even when one copy is cut after its first sentence or uses other
+    quote marks; a content shorter than ``UTTERANCE_WORDS`` gives "" (two people may say it apart)."""
+    words = re.findall(r"[^\W_]+(?:'[^\W_]+)?", content.casefold().replace("\u2019", "'"))
+    return " ".join(words[:UTTERANCE_WORDS]) if len(words) >= UTTERANCE_WORDS else ""
+
+
+def one_side_per_utterance(facts: Sequence[Fact]) -> list[Fact]:
+    """Statements that repeat the same words are one utterance copied from article to article, however
+    each article names its speaker (the witness, "a homeowner", the outlet that quoted them): each copy
+    speaks for the side of the first one, so a quotation carried by three outlets is one source."""
+    first: dict[str, str] = {}
+    out = []
+    for fact in facts:
+        if fact.utterance:
+            side = first.setdefault(fact.utterance, side_key(fact))
+            if side != side_key(fact):
+                fact = replace(fact, side=side)
+        out.append(fact)
+    return out
 
 
 def _polarity(stance: str) -> int:
