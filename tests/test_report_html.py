@@ -79,9 +79,10 @@ def test_report_html_has_every_section(report, html):
     assert {"assessment", "claims", "stance-matrix", "details"} <= doc.ids
     badges = re.findall(r'class="badge status-(\w+)"', html)
     assert {c["status"] for c in report["claims"]} <= set(badges)
-    charts = sum(1 for t, a in doc.tags if t == "svg" and "timeline-chart" in a.get("class", ""))
+    wide = sum(1 for t, a in doc.tags if t == "svg" and "timeline-chart chart-wide" in a.get("class", ""))
+    narrow = sum(1 for t, a in doc.tags if t == "svg" and "timeline-chart chart-narrow" in a.get("class", ""))
     dated = sum(1 for cid in report["charts"] if report["charts"][cid]["events"])
-    assert charts == dated > 0
+    assert wide == narrow == dated > 0  # each dated claim: one chart, drawn wide and for phones
     assert report["assessment"] and report["assessment"]["sections"]
 
 
@@ -222,3 +223,92 @@ def test_report_markdown_card_keeps_spaces_around_highlights():
     quoted = _md_card(card).splitlines()[1]
     assert quoted == ("  > **Harbour officials** _said_ on Tuesday that "
                       "==the ship had run aground &lt;near&gt; the breakwater==.")
+
+
+def _event(date, kind, to_status, pk, source, content, undated=0, from_status=None):
+    return {"date": date, "kind": kind, "from_status": from_status, "to_status": to_status, "note": f"{source} said",
+            "pk": pk, "source": source, "content": content, "outlet": "Harbour Gazette", "undated": undated}
+
+
+def _ferry_detail():
+    """A ferry-sinking claim: alleged, corroborated, then confirmed, with a casualty figure that grows
+    and one report from an article without a date (its stored date is only when it was ingested)."""
+    return {"id": 7, "timeline": [
+        _event("2024-03-02T09:00:00+00:00", "first_alleged", "alleged", 11, "Coastguard",
+               "a ferry had sunk near the northern cape"),
+        _event("2024-03-04T09:00:00+00:00", "status_change", "corroborated", 12, "Port authority",
+               "the vessel went down in heavy seas", from_status="alleged"),
+        _event("2024-03-06T09:00:00+00:00", "denial", "corroborated", 13, "Ferry operator",
+               "none of its ships was lost"),
+        _event("2024-03-09T09:00:00+00:00", "status_change", "confirmed", 14, "Transport ministry",
+               "the ferry sank with 40 people aboard", from_status="corroborated"),
+        _event("2024-05-30T10:00:00+00:00", "confirmation", "confirmed", 15, "Fishermen's union",
+               "its members saw the ferry sink", undated=1)],
+        "quantities": [
+            {"date": "2024-03-04T09:00:00+00:00", "value": 12, "unit": "passengers", "text": "12 passengers",
+             "pk": 12, "source": "Port authority", "content": "12 passengers were missing", "outlet": "Gazette", "approximate": 0,
+             "undated": 0},
+            {"date": "2024-03-09T09:00:00+00:00", "value": 40, "unit": "passengers", "text": "40 passengers",
+             "pk": 14, "source": "Transport ministry", "content": "40 passengers were aboard", "outlet": "Gazette", "approximate": 0,
+             "undated": 0},
+            {"date": "2024-05-30T10:00:00+00:00", "value": 55, "unit": "passengers", "text": "55 passengers",
+             "pk": 15, "source": "Fishermen's union", "content": "55 passengers", "outlet": None, "undated": 1,
+             "approximate": 1}]}
+
+
+def test_views_timeline_chart_has_a_labelled_date_axis():
+    chart = views.timeline_chart(_ferry_detail(), width=720, ticks=4)
+    labels = [t["label"] for t in chart["xticks"]]
+    assert labels[0] == "2 Mar 2024" and len(labels) >= 3
+    assert all(chart["frame"].left <= t["x"] <= 720 - chart["frame"].right for t in chart["xticks"])
+    assert chart["end"] == "2024-03-09"  # the undated article's ingestion day is not on the axis
+
+
+def test_views_timeline_chart_status_band_follows_status_changes():
+    chart = views.timeline_chart(_ferry_detail())
+    assert [b["status"] for b in chart["band"]] == ["alleged", "corroborated", "confirmed"]
+    assert [b["color"] for b in chart["band"]] == [views.STATUS_COLORS[s] for s in ("alleged", "corroborated", "confirmed")]
+    starts = [b["x"] for b in chart["band"]]
+    assert starts == sorted(starts) and all(b["w"] > 0 for b in chart["band"])
+    assert {"alleged", "contested", "corroborated", "confirmed", "denied"} <= set(chart["statuses"])
+
+
+def test_views_timeline_chart_points_name_their_statement_and_link_to_its_card():
+    chart = views.timeline_chart(_ferry_detail())
+    denial = next(e for e in chart["events"] if e["kind"] == "denial")
+    assert "Ferry operator" in denial["label"] and "none of its ships was lost" in denial["label"]
+    assert denial["href"] == "#st-7-13" and denial["color"] == views.STATUS_COLORS["denied"]
+    assert [f["href"] for f in chart["figures"]] == ["#st-7-12", "#st-7-14"]
+    assert "Transport ministry" in chart["figures"][1]["label"]
+
+
+def test_views_timeline_chart_figures_have_their_own_labelled_axis():
+    chart = views.timeline_chart(_ferry_detail())
+    assert chart["yaxis"] == "passengers"
+    assert [t["label"] for t in chart["yticks"]] == ["0", "25", "50"]  # 0 to a round maximum above 40
+    low, high = chart["figures"]
+    assert high["y"] < low["y"]
+
+
+def test_views_timeline_chart_lists_undated_reports_apart():
+    chart = views.timeline_chart(_ferry_detail())
+    assert all(e["date"] != "2024-05-30" for e in chart["events"] + chart["figures"])
+    undated = chart["undated"]
+    assert [u.get("kind") or "figure" for u in undated] == ["confirmation", "figure"]
+    assert all(u["day"] == views.UNDATED for u in undated)
+    html = _render_timeline(chart)
+    assert "Date unknown" in html and "2024-05-30" not in html
+
+
+def _render_timeline(chart):
+    from claimwatch.web.templating import environment
+
+    macros = environment().get_template("_macros.html").module
+    return str(macros.timeline(chart, {}))
+
+
+def test_report_chart_points_are_keyboard_reachable_links_to_cards(html):
+    doc = _parse(html)
+    points = [a for t, a in doc.tags if t == "a" and "pt" in a.get("class", "").split()]
+    assert points and all(a["href"][1:] in doc.ids for a in points)
+    assert all(a.get("data-label") and a.get("aria-label") for a in points)

@@ -67,7 +67,7 @@ def test_web_pages_render(client, path, marker):
 def test_web_claim_page_shows_timeline_matrix_statements_and_figures(client):
     claim = _first_claim(client)
     html = client.get(f"/claims/{claim['id']}").text
-    assert 'class="timeline-chart"' in html and 'id="stance-matrix"' in html
+    assert 'class="timeline-chart chart-wide"' in html and 'class="timeline-chart chart-narrow"' in html and 'id="stance-matrix"' in html
     assert 'id="statements"' in html and 'id="evidence"' in html
     assert claim["text"].split()[0] in html
     detail = client.get(f"/api/claims/{claim['id']}").json()

@@ -78,7 +78,7 @@ def build_report(ledger: Ledger, story: Optional[str] = None, with_assessment: b
             assessment = assess(analyses, standings=ledger_standings(ledger, story))
     return {"story": story, "claims": claims, "by_id": {c["id"]: c for c in claims}, "details": details,
             "matrix": views.stance_matrix(statements, ids), "cards": cards,
-            "charts": {cid: views.timeline_chart(d) for cid, d in details.items()},
+            "charts": {cid: views.claim_chart(ledger, cid) for cid in ids},
             "assessment": assessment_view(assessment), "articles": len(ledger.articles())}
 
 

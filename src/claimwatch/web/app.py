@@ -101,9 +101,10 @@ def create_app(db: str | Path = "claimwatch.db", *, read_only: bool = False,
             detail = _detail(led, claim_id)
             statements = views.claim_statements(led, [claim_id])
             cards = views.statement_cards(led, statements)
+            chart = views.claim_chart(led, claim_id)
         by_stance = {s: [c for c in cards if c["stance"] == s] for s in STANCES}
         evidence = _evidence(cards)
-        return page(request, "claim.html", c=detail, chart=views.timeline_chart(detail), by_stance=by_stance,
+        return page(request, "claim.html", c=detail, chart=chart, by_stance=by_stance,
                     evidence=evidence,
                     matrix=views.stance_matrix(statements, [claim_id]), by_id={claim_id: detail})
 
