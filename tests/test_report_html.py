@@ -312,3 +312,75 @@ def test_report_chart_points_are_keyboard_reachable_links_to_cards(html):
     points = [a for t, a in doc.tags if t == "a" and "pt" in a.get("class", "").split()]
     assert points and all(a["href"][1:] in doc.ids for a in points)
     assert all(a.get("data-label") and a.get("aria-label") for a in points)
+
+
+# --- footnoted citations -----------------------------------------------------------------------
+
+def _assessment_section(html):
+    return html[html.index('id="assessment"'):html.index('id="claims"')]
+
+
+def test_report_assessment_cites_with_numbered_footnotes_not_ids(report, html):
+    doc = _parse(html)
+    refs = [a for t, a in doc.tags if t == "a" and a.get("class") == "fn-ref"]
+    findings = sum(len(fs) for _, fs in report["assessment"]["sections"])
+    assert refs and len(refs) >= findings
+    assert all(a["href"].startswith("#") and a["href"][1:] in doc.ids for a in refs)  # card or evidence note
+    assert all(a["aria-describedby"] in doc.ids for a in refs)
+    assert not re.search(r"\[[0-9a-f]{8,}:s\d+", _assessment_section(html))  # no paragraph of ids
+
+
+def test_report_footnote_card_shows_source_outlet_date_and_quoted_words(report, html):
+    note = report["assessment"]["notes"][0]
+    assert note["quote"] and note["outlet"] and re.fullmatch(r"\d{4}-\d{2}-\d{2}", note["day"])
+    section = _assessment_section(html)
+    start = section.index('<span class="fn-card" role="tooltip" id="fn-1-1-1">')
+    end, following = section.index("</li>", start), section.find('<span class="fn">', start)
+    card = section[start:following if 0 <= following < end else end]
+    for part in (note["description"], note["outlet"], note["day"]):
+        assert part.replace("'", "&#39;") in card
+    assert "fn-quote" in card
+
+
+def test_report_footnotes_link_to_statement_cards(report, html):
+    doc = _parse(html)
+    linked = [n for n in report["assessment"]["notes"] if n["card"]]
+    assert linked and all(n["href"] == n["card"] and n["card"][1:] in doc.ids for n in linked)
+    assert all(n["card"].startswith("#st-") for n in linked)
+
+
+def test_report_evidence_list_follows_the_prose(report, html):
+    section = _assessment_section(html)
+    last_finding = section.rindex('class="finding')
+    evidence = section.index('id="evidence-notes"')
+    assert evidence > last_finding
+    assert section.count('<li id="ev-') == len(report["assessment"]["notes"])
+
+
+def test_report_markdown_keeps_compact_citation_ids(report):
+    text = render_report(report, "markdown")
+    assessment = text[text.index("## Assessment"):text.index("## Claims")]
+    assert re.search(r"\[[0-9a-f]{8,}:s\d+", assessment)
+    assert "fn-ref" not in text
+
+
+def test_assessment_view_numbers_notes_by_first_citation_and_marks_undated_articles():
+    from claimwatch.assess.model import Assessment, CitedSource, Finding
+    from claimwatch.render.html import assessment_view
+
+    sources = (CitedSource("a1:s1", "Harbour master", "Harbour master", "said", "asserts", "report", "a1",
+                           outlet="Harbour Gazette", published="2024-03-02T09:00:00+00:00"),
+               CitedSource("a2:s3", "Ferry operator", "Ferry operator", "denied", "denies", "denial", "a2",
+                           outlet="Coast Radio", published="2024-05-30T10:00:00+00:00"),
+               CitedSource("a3:s2", "Fishermen", "Fishermen", "said", "asserts", "report", "a3"))
+    findings = (Finding("significance", "A ferry sank off the cape.", ("a2:s3", "a1:s1"), 0.9),
+                Finding("position", "The operator denies it.", ("a2:s3", "a3:s2"), 0.9))
+    cited = {"a1:s1": {"pk": 5, "quote": "a ferry sank", "undated": False},
+             "a2:s3": {"pk": 9, "quote": "no ship was lost", "undated": True}}  # its date is the ingestion time
+    view = assessment_view(Assessment(findings=findings, sources=sources), cited, {5: "#st-1-5"}.get)
+    notes = {n["id"]: n for n in view["notes"]}
+    assert [n["id"] for n in view["notes"]] == ["a2:s3", "a1:s1", "a3:s2"]
+    assert [f["notes"] for _, fs in view["sections"] for f in fs] == [[1, 2], [1, 3]]
+    assert notes["a1:s1"]["day"] == "2024-03-02" and notes["a1:s1"]["href"] == "#st-1-5"
+    assert notes["a2:s3"]["day"] == "date unknown" and notes["a2:s3"]["href"] == "#ev-1"
+    assert notes["a3:s2"]["day"] == "date unknown" and notes["a3:s2"]["quote"] == ""
