@@ -373,3 +373,38 @@ def test_web_serves_watch_alerts_as_an_atom_feed_and_json(tmp_path):
     assert {a["id"] for a in alerts} >= {a.id for a in raised}
     assert client.get("/api/alerts", params={"since": "yesterday-ish"}).status_code == 400
     assert 'type="application/atom+xml"' in client.get("/").text
+
+
+# --- /docs offline -------------------------------------------------------------------------------
+
+def _docs_urls(html: str) -> list[str]:
+    return re.findall(r'(?:src|href)="([^"]+)"', html) + re.findall(r"url: '([^']+)'", html)
+
+
+def test_web_docs_page_references_no_external_host(client):
+    response = client.get("/docs")
+    assert response.status_code == 200 and "SwaggerUIBundle" in response.text
+    urls = _docs_urls(response.text)
+    assert urls and all(u.startswith("/") and not u.startswith("//") for u in urls), urls
+    assert not re.search(r"https?://", response.text)
+    csp = response.headers["content-security-policy"]
+    assert "default-src 'none'" in csp and "http" not in csp and "script-src 'self' 'sha256-" in csp
+
+
+def test_web_docs_assets_are_served_from_the_package(client):
+    urls = _docs_urls(client.get("/docs").text)
+    assert any(u.endswith(".js") for u in urls) and any(u.endswith(".css") for u in urls)
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert len(response.content) > 0, url
+    assert client.get("/openapi.json").json()["paths"]
+
+
+def test_web_docs_without_the_assets_package_refuses_instead_of_using_a_cdn(story_db, monkeypatch):
+    import claimwatch.web.app as web_app
+
+    monkeypatch.setattr(web_app, "_docs_assets", lambda: None)
+    response = TestClient(web_app.create_app(story_db[0], embedder=no_embedder)).get("/docs")
+    assert response.status_code == 503 and "fastapi-offline" in response.text
+    assert "cdn" not in response.text.lower()

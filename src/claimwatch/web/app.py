@@ -36,7 +36,12 @@ CSRF_COOKIE = "claimwatch_csrf"
 STATUSES = ("alleged", "contested", "corroborated", "confirmed", "denied", "retracted")
 PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
-DOCS_PATHS = ("/docs", "/redoc", "/openapi.json")
+DOCS_ASSETS = "/docs-assets"  # Swagger UI, served from the fastapi-offline package: no CDN
+# Swagger UI sets inline styles; everything else it loads must come from this server, so a page that
+# tried a CDN would fail here rather than silently phone out. (ReDoc is not served: its bundle loads a
+# logo from its maker's CDN.)
+DOCS_CSP = ("default-src 'none'; script-src 'self' {script}; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+            " connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 
 Analyzer = Callable[[Article], Analysis]
 
@@ -52,10 +57,12 @@ def create_app(db: str | Path = "claimwatch.db", *, read_only: bool = False,
                embedder: Optional[EmbedderFactory] = None) -> FastAPI:
     """The FastAPI app over the ledger at ``db``; ``analyze`` and ``embedder`` replace the NLP
     pipeline and the claim-matching embedder (tests pass cheaper ones)."""
-    app = FastAPI(title="claimwatch", version="1", description="Who claims what: the claimwatch ledger as pages and JSON.")
+    app = FastAPI(title="claimwatch", version="1", description="Who claims what: the claimwatch ledger as pages and JSON.",
+                  docs_url=None, redoc_url=None)
     app.state.db, app.state.read_only, app.state.max_upload = str(db), read_only, max_upload
     app.state.analyze = analyze or _default_analyzer
     app.mount("/static", StaticFiles(packages=[("claimwatch.web", "static")]), name="static")
+    _mount_docs(app)
 
     @contextmanager
     def ledger() -> Iterator[Ledger]:
@@ -70,8 +77,7 @@ def create_app(db: str | Path = "claimwatch.db", *, read_only: bool = False,
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
         response = await call_next(request)
-        if not request.url.path.startswith(DOCS_PATHS):  # Swagger UI needs its own assets
-            response.headers.setdefault("Content-Security-Policy", PAGE_CSP)
+        response.headers.setdefault("Content-Security-Policy", PAGE_CSP)  # the docs pages set their own
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         response.headers.setdefault("X-Frame-Options", "DENY")
@@ -277,6 +283,55 @@ def create_app(db: str | Path = "claimwatch.db", *, read_only: bool = False,
                 raise HTTPException(400, str(exc)) from exc
 
     return app
+
+
+# --- API docs, offline ----------------------------------------------------------------------------
+
+def _docs_assets() -> Optional[Path]:
+    """The folder of Swagger UI files that the fastapi-offline package ships, or None."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("fastapi_offline")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations))) / "static"
+    return folder if (folder / "swagger-ui-bundle.js").is_file() else None
+
+
+def _docs_page(html: HTMLResponse) -> HTMLResponse:
+    """The docs page with a CSP that allows its own inline start-up script by hash and nothing remote."""
+    import base64
+    import hashlib
+    import re
+
+    scripts = re.findall(r"<script>(.*?)</script>", html.body.decode("utf-8"), re.S)
+    hashes = " ".join("'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode("ascii") + "'"
+                      for s in scripts)
+    html.headers["Content-Security-Policy"] = DOCS_CSP.format(script=hashes)
+    return html
+
+
+def _mount_docs(app: FastAPI) -> None:
+    """/docs (Swagger UI) from files in an installed package, never from a CDN; without the package it
+    answers 503 with what to install instead of falling back to a CDN."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+
+    assets = _docs_assets()
+    if assets is not None:
+        app.mount(DOCS_ASSETS, StaticFiles(directory=str(assets)), name="docs-assets")
+
+    def _missing() -> None:
+        if assets is None:
+            raise HTTPException(503, "the API docs need the fastapi-offline package, which ships Swagger UI: "
+                                     "install the pinned requirements (make venv)")
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> HTMLResponse:
+        _missing()
+        return _docs_page(get_swagger_ui_html(
+            openapi_url=app.openapi_url, title=f"{app.title} API", swagger_js_url=f"{DOCS_ASSETS}/swagger-ui-bundle.js",
+            swagger_css_url=f"{DOCS_ASSETS}/swagger-ui.css", swagger_favicon_url=f"{DOCS_ASSETS}/favicon.png",
+            swagger_ui_parameters={"validatorUrl": None}))  # the default validator badge is a remote image
 
 
 # --- helpers ------------------------------------------------------------------------------------
