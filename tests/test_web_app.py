@@ -408,3 +408,30 @@ def test_web_docs_without_the_assets_package_refuses_instead_of_using_a_cdn(stor
     response = TestClient(web_app.create_app(story_db[0], embedder=no_embedder)).get("/docs")
     assert response.status_code == 503 and "fastapi-offline" in response.text
     assert "cdn" not in response.text.lower()
+
+
+# --- story page: the assessment with footnoted citations ------------------------------------------
+
+def test_web_story_page_footnotes_link_to_statement_cards_on_claim_pages(client):
+    story = client.get("/api/stories").json()[0]
+    html = client.get(f"/stories/s{story['id']}").text
+    assert 'id="assessment"' in html and 'id="evidence-notes"' in html
+    refs = re.findall(r'<a class="fn-ref" href="([^"]+)" aria-describedby="([^"]+)">\[(\d+)\]</a>', html)
+    assert refs
+    assert all(f'id="{card}"' in html for _, card, _ in refs)  # the hover card is on the page
+    assert not re.search(r"\[[0-9a-f]{8,}:s\d+", html)  # no paragraph of ids
+    links = {href for href, _, _ in refs if href.startswith("/claims/")}
+    assert links
+    for href in sorted(links)[:5]:
+        path, anchor = href.split("#")
+        assert f'id="{anchor}"' in client.get(path).text, href
+
+
+def test_web_story_page_unknown_story_is_404(client):
+    assert client.get("/stories/s9999").status_code == 404
+    assert client.get("/stories/latest").status_code == 404
+
+
+def test_web_stories_list_links_to_story_pages(client):
+    story = client.get("/api/stories").json()[0]
+    assert f'href="/stories/s{story["id"]}"' in client.get("/stories").text

@@ -42,6 +42,18 @@ def _analyses(ledger: Ledger, story: Optional[str]) -> list[Analysis]:
     return out
 
 
+def story_assessment(ledger: Ledger, story: Optional[str]) -> Optional[Assessment]:
+    """The grounded assessment of a story's articles (every independent article's without a story),
+    with the ledger's standing of its claims; None when no article matches."""
+    analyses = _analyses(ledger, story)
+    if not analyses:
+        return None
+    from claimwatch.assess import assess
+    from claimwatch.assess.story import ledger_standings
+
+    return assess(analyses, standings=ledger_standings(ledger, story))
+
+
 def cited_statements(ledger: Ledger, assessment: Optional[Assessment]) -> dict[str, dict[str, Any]]:
     """Each cited statement's key, quoted words and whether its article is undated, by citation id."""
     out: dict[str, dict[str, Any]] = {}
@@ -110,14 +122,7 @@ def build_report(ledger: Ledger, story: Optional[str] = None, with_assessment: b
         cards[card["claim"]].append(card)
     for cid in ids:
         cards[cid].sort(key=lambda c: STANCES.index(c["stance"]))
-    assessment = None
-    if with_assessment:
-        analyses = _analyses(ledger, story)
-        if analyses:
-            from claimwatch.assess import assess
-            from claimwatch.assess.story import ledger_standings
-
-            assessment = assess(analyses, standings=ledger_standings(ledger, story))
+    assessment = story_assessment(ledger, story) if with_assessment else None
     anchors: dict[int, str] = {}  # a statement on several claims links to its first card
     for cid in ids:
         for card in cards[cid]:

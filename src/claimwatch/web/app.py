@@ -134,6 +134,27 @@ def create_app(db: str | Path = "claimwatch.db", *, read_only: bool = False,
             stories = list_stories(led)
         return page(request, "stories.html", stories=stories)
 
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(request: Request, story_id: str):
+        from claimwatch.ledger.stories import parse_story_id, story_detail
+        from claimwatch.render.html import assessment_view, cited_statements, story_assessment
+
+        number = parse_story_id(story_id)
+        if number is None:
+            raise HTTPException(404, f"no story {story_id!r}: story ids look like s3")
+        with ledger() as led:
+            try:
+                story = story_detail(led, number)
+            except InputError as exc:
+                raise HTTPException(404, f"no story {story_id} in the ledger") from exc
+            claims = queries.list_claims(led, story=f"s{number}")
+            assessment = story_assessment(led, f"s{number}")
+            cards: dict[int, str] = {}  # a cited statement links to its card on its first claim's page
+            for s in views.claim_statements(led, [c["id"] for c in claims]):
+                cards.setdefault(s["pk"], f"/claims/{s['claim']}#st-{s['claim']}-{s['pk']}")
+            view = assessment_view(assessment, cited_statements(led, assessment), cards.get)
+        return page(request, "story.html", story=story, claims=claims, assessment=view)
+
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
     def articles_page(request: Request):
         with ledger() as led:
