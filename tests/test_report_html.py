@@ -384,3 +384,14 @@ def test_assessment_view_numbers_notes_by_first_citation_and_marks_undated_artic
     assert notes["a1:s1"]["day"] == "2024-03-02" and notes["a1:s1"]["href"] == "#st-1-5"
     assert notes["a2:s3"]["day"] == "date unknown" and notes["a2:s3"]["href"] == "#ev-1"
     assert notes["a3:s2"]["day"] == "date unknown" and notes["a3:s2"]["quote"] == ""
+
+
+def test_views_timeline_chart_merges_points_drawn_at_the_same_spot():
+    detail = _ferry_detail()
+    twin = {**detail["quantities"][0], "pk": 21, "source": "Lifeboat crew", "content": "twelve passengers were missing"}
+    detail["quantities"].insert(1, twin)
+    chart = views.timeline_chart(detail)
+    first = chart["figures"][0]
+    assert len(chart["figures"]) == 2 and first["count"] == 2
+    assert "Port authority" in first["label"] and "Lifeboat crew" in first["label"]
+    assert first["href"] == "#st-7-12"

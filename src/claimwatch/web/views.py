@@ -362,6 +362,7 @@ def _status_band(chart: dict[str, Any], events: list[tuple[datetime, dict[str, A
                                 "label": f"{_day_label(t, True)} \u00b7 {kind}"
                                          + (f" (now {e['to_status']})" if e["kind"] in _STATUS_EVENTS else "")
                                          + f" \u2014 {_said(e)}"})
+    chart["events"] = _merge_points(chart["events"])
     chart["events"].sort(key=lambda m: m["kind"] in _STATUS_EVENTS)  # status markers drawn on top
     end = chart["width"] - frame.right
     for i, (start, st) in enumerate(runs):
@@ -391,3 +392,19 @@ def _figure_line(chart: dict[str, Any], figures: list[tuple[datetime, dict[str, 
                                  "href": _href(chart["claim"], q),
                                  "label": f"{_day_label(t, True)} \u00b7 {what} \u2014 {_said(q)}"})
     chart["line"] = " ".join(f"{p['x']},{p['y']}" for p in chart["figures"])
+    chart["figures"] = _merge_points(chart["figures"])
+
+
+def _merge_points(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One marker per spot: points drawn at the same place with the same mark (two sources giving
+    the same figure on one day) become one whose label names every statement behind it, so none is
+    hidden under another; it links to the first."""
+    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for p in points:
+        key = (p["x"], p["y"], p.get("kind"), p.get("color"))
+        if key in merged:
+            merged[key]["label"] += " \u00b7 also: " + p["label"].split(" \u2014 ", 1)[-1]
+            merged[key]["count"] += 1
+        else:
+            merged[key] = {**p, "count": 1}
+    return list(merged.values())
