@@ -435,3 +435,24 @@ def test_web_story_page_unknown_story_is_404(client):
 def test_web_stories_list_links_to_story_pages(client):
     story = client.get("/api/stories").json()[0]
     assert f'href="/stories/s{story["id"]}"' in client.get("/stories").text
+
+
+def test_web_undated_article_reads_date_unknown_not_its_ingestion_day(fresh):
+    token = _token(fresh)
+    undated = ("Rescue teams said on Friday that the collapsed footbridge over the canal had been cleared, "
+               "and the council denied that inspections had been skipped.\n")
+    dated = ("Rescue teams said on Friday that the collapsed footbridge over the canal had been cleared, "
+             "officials confirmed.\n")
+    for text, published in ((dated, "2024-06-07"), (undated, "")):
+        response = fresh.post("/ingest", data={"csrf_token": token, "text": text, "title": "Footbridge cleared",
+                                               "published": published}, follow_redirects=False)
+        assert response.status_code == 303
+    articles = fresh.get("/api/articles").json()
+    assert [a["undated"] for a in articles] == [False, True]  # undated ones after the dated, as ingested
+    listing = fresh.get("/articles").text
+    assert listing.count("date unknown") == 1 and "2024-06-07" in listing
+    page = fresh.get(f"/articles/{articles[1]['id']}").text
+    assert "date unknown" in page and articles[1]["published"][:10] not in page
+    claims = fresh.get("/api/claims").json()
+    claim_pages = [fresh.get(f"/claims/{c['id']}").text for c in claims]
+    assert any("date unknown" in html for html in claim_pages)  # its statement cards and timeline

@@ -164,7 +164,7 @@ def _md_card(card: dict[str, Any]) -> str:
             f"_{_md(card['cue'])}_ ({card['certainty']})"
             f"{'' if card['independent'] else ' (copy, not counted)'}\n"
             f"  > {lead}{body}{tail}\n"
-            f"  \u2014 {_md(card['title'] or card['article_id'])}, {_md(card['outlet'] or '?')}, {(card['published'] or '?')[:10]}")
+            f"  \u2014 {_md(card['title'] or card['article_id'])}, {_md(card['outlet'] or '?')}, {UNDATED if card.get('undated') else (card['published'] or '?')[:10]}")
 
 
 def render_report_markdown(report: dict[str, Any]) -> str:

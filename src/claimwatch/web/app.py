@@ -397,7 +397,8 @@ def _evidence(cards: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if key not in seen:
                 seen.add(key)
                 rows.append({"kind": e["kind"], "text": e.get("text", ""), "source": c["source"],
-                             "outlet": c["outlet"], "published": c["published"], "stance": c["stance"]})
+                             "outlet": c["outlet"], "published": c["published"], "undated": c.get("undated", False),
+                             "stance": c["stance"]})
     return rows
 
 

@@ -40,7 +40,8 @@ def _row_dict(row: Any) -> dict[str, Any]:
 _STATEMENT_SQL = (
     "SELECT DISTINCT m.ledger_claim_id AS claim, s.pk, s.id AS sid, s.article_id, s.source, s.source_start,"
     " s.source_end, s.cue, s.cue_start, s.cue_end, s.content, s.content_start, s.content_end, s.stance,"
-    " s.certainty, s.act, s.evidence, s.via, a.title, a.outlet, a.published, a.url, src.independent"
+    " s.certainty, s.act, s.evidence, s.via, a.title, a.outlet, a.published, a.published_is_fallback AS undated,"
+    " a.url, src.independent"
     " FROM ledger_claim_members m JOIN statement_claims sc ON sc.claim_pk = m.claim_pk"
     " JOIN statements s ON s.pk = sc.statement_pk JOIN articles a ON a.id = s.article_id"
     " JOIN article_sources src ON src.id = a.id"
@@ -58,7 +59,7 @@ def claim_statements(ledger: Ledger, claim_ids: Sequence[int]) -> list[dict[str,
     out = []
     for r in rows:
         d = _row_dict(r)
-        d["independent"] = bool(d["independent"])
+        d["independent"], d["undated"] = bool(d["independent"]), bool(d["undated"])
         d["via"] = json.loads(d["via"] or "[]")
         out.append(d)
     return out
@@ -153,12 +154,14 @@ def statement_cards(ledger: Ledger, statements: Sequence[dict[str, Any]]) -> lis
 # --- articles ----------------------------------------------------------------------------------
 
 def list_articles(ledger: Ledger) -> list[dict[str, Any]]:
-    """Every article without its text: provenance, copy link and how many statements it holds."""
+    """Every article without its text: provenance, copy link and how many statements it holds; dated
+    articles by date, then the undated ones (whose stored date is the ingestion time) as ingested."""
     rows = ledger.connection.execute(
-        "SELECT a.id, a.title, a.url, a.outlet, a.published, a.near_duplicate_of, a.wire_source, a.ingested_at,"
-        " length(a.text) AS chars, (SELECT COUNT(*) FROM statements s WHERE s.article_id = a.id) AS statements"
-        " FROM articles a ORDER BY a.published, a.rowid").fetchall()
-    return [_row_dict(r) for r in rows]
+        "SELECT a.id, a.title, a.url, a.outlet, a.published, a.published_is_fallback AS undated, a.near_duplicate_of,"
+        " a.wire_source, a.ingested_at, length(a.text) AS chars,"
+        " (SELECT COUNT(*) FROM statements s WHERE s.article_id = a.id) AS statements"
+        " FROM articles a ORDER BY a.published_is_fallback, a.published, a.rowid").fetchall()
+    return [{**_row_dict(r), "undated": bool(r["undated"])} for r in rows]
 
 
 def article_view(ledger: Ledger, article_id: str) -> Optional[dict[str, Any]]:
@@ -179,7 +182,8 @@ def article_view(ledger: Ledger, article_id: str) -> Optional[dict[str, Any]]:
         s["claim"] = claims.get(s["pk"])
     article = record.article
     return {"id": article.id, "title": article.title, "url": article.url, "outlet": article.outlet,
-            "published": article.published, "near_duplicate_of": record.near_duplicate_of,
+            "published": article.published, "undated": article.published_is_fallback,
+            "near_duplicate_of": record.near_duplicate_of,
             "wire_source": record.wire_source, "ingested_at": record.ingested_at,
             "segments": highlight(article.text, statements), "statements": statements}
 
