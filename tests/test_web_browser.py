@@ -2,7 +2,8 @@
 
 Skips, never fails, when /usr/bin/chromium or the playwright package is missing (install with
 ``apt-get install -y chromium``; never ``playwright install``). The app runs under uvicorn on a free
-127.0.0.1 port in a background thread. Screenshots of every page go to ``tests/artifacts/``.
+127.0.0.1 port in a background thread. Screenshots of every page go to ``tests/artifacts/``; those of the
+footnote, chart (1280 and 375 px) and /docs views to each test's pytest tmp dir.
 """
 from __future__ import annotations
 

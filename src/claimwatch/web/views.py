@@ -263,8 +263,9 @@ def _said(entry: dict[str, Any]) -> str:
     if len(quote) > _QUOTE_CHARS:
         quote = quote[:_QUOTE_CHARS].rsplit(" ", 1)[0] + "\u2026"
     who = entry.get("source") or "unnamed"
-    return f"{who}: \u201c{quote}\u201d" + (f" ({entry['outlet']})" if entry.get("outlet") else "") if quote else (
-        entry.get("note") or who)
+    if not quote:
+        return entry.get("note") or who
+    return f"{who}: \u201c{quote}\u201d" + (f" ({entry['outlet']})" if entry.get("outlet") else "")
 
 
 def _day_label(t: datetime, with_year: bool) -> str:
