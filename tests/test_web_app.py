@@ -456,3 +456,10 @@ def test_web_undated_article_reads_date_unknown_not_its_ingestion_day(fresh):
     claims = fresh.get("/api/claims").json()
     claim_pages = [fresh.get(f"/claims/{c['id']}").text for c in claims]
     assert any("date unknown" in html for html in claim_pages)  # its statement cards and timeline
+
+
+def test_web_story_pages_escape_hostile_quotes_in_footnotes(client):
+    pages = [client.get(f"/stories/s{s['id']}").text for s in client.get("/api/stories").json()]
+    assert all(_executable(html) == [] for html in pages)
+    quotes = [q for html in pages for q in re.findall(r'<q class="fn-quote">(.*?)</q>', html, re.S)]
+    assert any("&lt;img src=x onerror=" in q for q in quotes)  # the hostile words, shown as text
