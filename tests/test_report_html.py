@@ -79,9 +79,10 @@ def test_report_html_has_every_section(report, html):
     assert {"assessment", "claims", "stance-matrix", "details"} <= doc.ids
     badges = re.findall(r'class="badge status-(\w+)"', html)
     assert {c["status"] for c in report["claims"]} <= set(badges)
-    charts = sum(1 for t, a in doc.tags if t == "svg" and "timeline-chart" in a.get("class", ""))
+    wide = sum(1 for t, a in doc.tags if t == "svg" and "timeline-chart chart-wide" in a.get("class", ""))
+    narrow = sum(1 for t, a in doc.tags if t == "svg" and "timeline-chart chart-narrow" in a.get("class", ""))
     dated = sum(1 for cid in report["charts"] if report["charts"][cid]["events"])
-    assert charts == dated > 0
+    assert wide == narrow == dated > 0  # each dated claim: one chart, drawn wide and for phones
     assert report["assessment"] and report["assessment"]["sections"]
 
 
@@ -222,3 +223,175 @@ def test_report_markdown_card_keeps_spaces_around_highlights():
     quoted = _md_card(card).splitlines()[1]
     assert quoted == ("  > **Harbour officials** _said_ on Tuesday that "
                       "==the ship had run aground &lt;near&gt; the breakwater==.")
+
+
+def _event(date, kind, to_status, pk, source, content, undated=0, from_status=None):
+    return {"date": date, "kind": kind, "from_status": from_status, "to_status": to_status, "note": f"{source} said",
+            "pk": pk, "source": source, "content": content, "outlet": "Harbour Gazette", "undated": undated}
+
+
+def _ferry_detail():
+    """A ferry-sinking claim: alleged, corroborated, then confirmed, with a casualty figure that grows
+    and one report from an article without a date (its stored date is only when it was ingested)."""
+    return {"id": 7, "timeline": [
+        _event("2024-03-02T09:00:00+00:00", "first_alleged", "alleged", 11, "Coastguard",
+               "a ferry had sunk near the northern cape"),
+        _event("2024-03-04T09:00:00+00:00", "status_change", "corroborated", 12, "Port authority",
+               "the vessel went down in heavy seas", from_status="alleged"),
+        _event("2024-03-06T09:00:00+00:00", "denial", "corroborated", 13, "Ferry operator",
+               "none of its ships was lost"),
+        _event("2024-03-09T09:00:00+00:00", "status_change", "confirmed", 14, "Transport ministry",
+               "the ferry sank with 40 people aboard", from_status="corroborated"),
+        _event("2024-05-30T10:00:00+00:00", "confirmation", "confirmed", 15, "Fishermen's union",
+               "its members saw the ferry sink", undated=1)],
+        "quantities": [
+            {"date": "2024-03-04T09:00:00+00:00", "value": 12, "unit": "passengers", "text": "12 passengers",
+             "pk": 12, "source": "Port authority", "content": "12 passengers were missing", "outlet": "Gazette", "approximate": 0,
+             "undated": 0},
+            {"date": "2024-03-09T09:00:00+00:00", "value": 40, "unit": "passengers", "text": "40 passengers",
+             "pk": 14, "source": "Transport ministry", "content": "40 passengers were aboard", "outlet": "Gazette", "approximate": 0,
+             "undated": 0},
+            {"date": "2024-05-30T10:00:00+00:00", "value": 55, "unit": "passengers", "text": "55 passengers",
+             "pk": 15, "source": "Fishermen's union", "content": "55 passengers", "outlet": None, "undated": 1,
+             "approximate": 1}]}
+
+
+def test_views_timeline_chart_has_a_labelled_date_axis():
+    chart = views.timeline_chart(_ferry_detail(), width=720, ticks=4)
+    labels = [t["label"] for t in chart["xticks"]]
+    assert labels[0] == "2 Mar 2024" and len(labels) >= 3
+    assert all(chart["frame"].left <= t["x"] <= 720 - chart["frame"].right for t in chart["xticks"])
+    assert chart["end"] == "2024-03-09"  # the undated article's ingestion day is not on the axis
+
+
+def test_views_timeline_chart_status_band_follows_status_changes():
+    chart = views.timeline_chart(_ferry_detail())
+    assert [b["status"] for b in chart["band"]] == ["alleged", "corroborated", "confirmed"]
+    assert [b["color"] for b in chart["band"]] == [views.STATUS_COLORS[s] for s in ("alleged", "corroborated", "confirmed")]
+    starts = [b["x"] for b in chart["band"]]
+    assert starts == sorted(starts) and all(b["w"] > 0 for b in chart["band"])
+    assert {"alleged", "contested", "corroborated", "confirmed", "denied"} <= set(chart["statuses"])
+
+
+def test_views_timeline_chart_points_name_their_statement_and_link_to_its_card():
+    chart = views.timeline_chart(_ferry_detail())
+    denial = next(e for e in chart["events"] if e["kind"] == "denial")
+    assert "Ferry operator" in denial["label"] and "none of its ships was lost" in denial["label"]
+    assert denial["href"] == "#st-7-13" and denial["color"] == views.STATUS_COLORS["denied"]
+    assert [f["href"] for f in chart["figures"]] == ["#st-7-12", "#st-7-14"]
+    assert "Transport ministry" in chart["figures"][1]["label"]
+
+
+def test_views_timeline_chart_figures_have_their_own_labelled_axis():
+    chart = views.timeline_chart(_ferry_detail())
+    assert chart["yaxis"] == "passengers"
+    assert [t["label"] for t in chart["yticks"]] == ["0", "25", "50"]  # 0 to a round maximum above 40
+    low, high = chart["figures"]
+    assert high["y"] < low["y"]
+
+
+def test_views_timeline_chart_lists_undated_reports_apart():
+    chart = views.timeline_chart(_ferry_detail())
+    assert all(e["date"] != "2024-05-30" for e in chart["events"] + chart["figures"])
+    undated = chart["undated"]
+    assert [u.get("kind") or "figure" for u in undated] == ["confirmation", "figure"]
+    assert all(u["day"] == views.UNDATED for u in undated)
+    html = _render_timeline(chart)
+    assert "Date unknown" in html and "2024-05-30" not in html
+
+
+def _render_timeline(chart):
+    from claimwatch.web.templating import environment
+
+    macros = environment().get_template("_macros.html").module
+    return str(macros.timeline(chart, {}))
+
+
+def test_report_chart_points_are_keyboard_reachable_links_to_cards(html):
+    doc = _parse(html)
+    points = [a for t, a in doc.tags if t == "a" and "pt" in a.get("class", "").split()]
+    assert points and all(a["href"][1:] in doc.ids for a in points)
+    assert all(a.get("data-label") and a.get("aria-label") for a in points)
+
+
+# --- footnoted citations -----------------------------------------------------------------------
+
+def _assessment_section(html):
+    return html[html.index('id="assessment"'):html.index('id="claims"')]
+
+
+def test_report_assessment_cites_with_numbered_footnotes_not_ids(report, html):
+    doc = _parse(html)
+    refs = [a for t, a in doc.tags if t == "a" and a.get("class") == "fn-ref"]
+    findings = sum(len(fs) for _, fs in report["assessment"]["sections"])
+    assert refs and len(refs) >= findings
+    assert all(a["href"].startswith("#") and a["href"][1:] in doc.ids for a in refs)  # card or evidence note
+    assert all(a["aria-describedby"] in doc.ids for a in refs)
+    assert not re.search(r"\[[0-9a-f]{8,}:s\d+", _assessment_section(html))  # no paragraph of ids
+
+
+def test_report_footnote_card_shows_source_outlet_date_and_quoted_words(report, html):
+    note = report["assessment"]["notes"][0]
+    assert note["quote"] and note["outlet"] and re.fullmatch(r"\d{4}-\d{2}-\d{2}", note["day"])
+    section = _assessment_section(html)
+    start = section.index('<span class="fn-card" role="tooltip" id="fn-1-1-1">')
+    end, following = section.index("</li>", start), section.find('<span class="fn">', start)
+    card = section[start:following if 0 <= following < end else end]
+    for part in (note["description"], note["outlet"], note["day"]):
+        assert part.replace("'", "&#39;") in card
+    assert "fn-quote" in card
+
+
+def test_report_footnotes_link_to_statement_cards(report, html):
+    doc = _parse(html)
+    linked = [n for n in report["assessment"]["notes"] if n["card"]]
+    assert linked and all(n["href"] == n["card"] and n["card"][1:] in doc.ids for n in linked)
+    assert all(n["card"].startswith("#st-") for n in linked)
+
+
+def test_report_evidence_list_follows_the_prose(report, html):
+    section = _assessment_section(html)
+    last_finding = section.rindex('class="finding')
+    evidence = section.index('id="evidence-notes"')
+    assert evidence > last_finding
+    assert section.count('<li id="ev-') == len(report["assessment"]["notes"])
+
+
+def test_report_markdown_keeps_compact_citation_ids(report):
+    text = render_report(report, "markdown")
+    assessment = text[text.index("## Assessment"):text.index("## Claims")]
+    assert re.search(r"\[[0-9a-f]{8,}:s\d+", assessment)
+    assert "fn-ref" not in text
+
+
+def test_assessment_view_numbers_notes_by_first_citation_and_marks_undated_articles():
+    from claimwatch.assess.model import Assessment, CitedSource, Finding
+    from claimwatch.render.html import assessment_view
+
+    sources = (CitedSource("a1:s1", "Harbour master", "Harbour master", "said", "asserts", "report", "a1",
+                           outlet="Harbour Gazette", published="2024-03-02T09:00:00+00:00"),
+               CitedSource("a2:s3", "Ferry operator", "Ferry operator", "denied", "denies", "denial", "a2",
+                           outlet="Coast Radio", published="2024-05-30T10:00:00+00:00"),
+               CitedSource("a3:s2", "Fishermen", "Fishermen", "said", "asserts", "report", "a3"))
+    findings = (Finding("significance", "A ferry sank off the cape.", ("a2:s3", "a1:s1"), 0.9),
+                Finding("position", "The operator denies it.", ("a2:s3", "a3:s2"), 0.9))
+    cited = {"a1:s1": {"pk": 5, "quote": "a ferry sank", "undated": False},
+             "a2:s3": {"pk": 9, "quote": "no ship was lost", "undated": True}}  # its date is the ingestion time
+    view = assessment_view(Assessment(findings=findings, sources=sources), cited, {5: "#st-1-5"}.get)
+    notes = {n["id"]: n for n in view["notes"]}
+    assert [n["id"] for n in view["notes"]] == ["a2:s3", "a1:s1", "a3:s2"]
+    assert [f["notes"] for _, fs in view["sections"] for f in fs] == [[1, 2], [1, 3]]
+    assert notes["a1:s1"]["day"] == "2024-03-02" and notes["a1:s1"]["href"] == "#st-1-5"
+    assert notes["a2:s3"]["day"] == "date unknown" and notes["a2:s3"]["href"] == "#ev-1"
+    assert notes["a3:s2"]["day"] == "date unknown" and notes["a3:s2"]["quote"] == ""
+
+
+def test_views_timeline_chart_merges_points_drawn_at_the_same_spot():
+    detail = _ferry_detail()
+    twin = {**detail["quantities"][0], "pk": 21, "source": "Lifeboat crew", "content": "twelve passengers were missing"}
+    detail["quantities"].insert(1, twin)
+    chart = views.timeline_chart(detail)
+    first = chart["figures"][0]
+    assert len(chart["figures"]) == 2 and first["count"] == 2
+    assert "Port authority" in first["label"] and "Lifeboat crew" in first["label"]
+    assert first["href"] == "#st-7-12"

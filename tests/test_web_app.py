@@ -67,7 +67,7 @@ def test_web_pages_render(client, path, marker):
 def test_web_claim_page_shows_timeline_matrix_statements_and_figures(client):
     claim = _first_claim(client)
     html = client.get(f"/claims/{claim['id']}").text
-    assert 'class="timeline-chart"' in html and 'id="stance-matrix"' in html
+    assert 'class="timeline-chart chart-wide"' in html and 'class="timeline-chart chart-narrow"' in html and 'id="stance-matrix"' in html
     assert 'id="statements"' in html and 'id="evidence"' in html
     assert claim["text"].split()[0] in html
     detail = client.get(f"/api/claims/{claim['id']}").json()
@@ -373,3 +373,93 @@ def test_web_serves_watch_alerts_as_an_atom_feed_and_json(tmp_path):
     assert {a["id"] for a in alerts} >= {a.id for a in raised}
     assert client.get("/api/alerts", params={"since": "yesterday-ish"}).status_code == 400
     assert 'type="application/atom+xml"' in client.get("/").text
+
+
+# --- /docs offline -------------------------------------------------------------------------------
+
+def _docs_urls(html: str) -> list[str]:
+    return re.findall(r'(?:src|href)="([^"]+)"', html) + re.findall(r"url: '([^']+)'", html)
+
+
+def test_web_docs_page_references_no_external_host(client):
+    response = client.get("/docs")
+    assert response.status_code == 200 and "SwaggerUIBundle" in response.text
+    urls = _docs_urls(response.text)
+    assert urls and all(u.startswith("/") and not u.startswith("//") for u in urls), urls
+    assert not re.search(r"https?://", response.text)
+    csp = response.headers["content-security-policy"]
+    assert "default-src 'none'" in csp and "http" not in csp and "script-src 'self' 'sha256-" in csp
+
+
+def test_web_docs_assets_are_served_from_the_package(client):
+    urls = _docs_urls(client.get("/docs").text)
+    assert any(u.endswith(".js") for u in urls) and any(u.endswith(".css") for u in urls)
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert len(response.content) > 0, url
+    assert client.get("/openapi.json").json()["paths"]
+
+
+def test_web_docs_without_the_assets_package_refuses_instead_of_using_a_cdn(story_db, monkeypatch):
+    import claimwatch.web.app as web_app
+
+    monkeypatch.setattr(web_app, "_docs_assets", lambda: None)
+    response = TestClient(web_app.create_app(story_db[0], embedder=no_embedder)).get("/docs")
+    assert response.status_code == 503 and "fastapi-offline" in response.text
+    assert "cdn" not in response.text.lower()
+
+
+# --- story page: the assessment with footnoted citations ------------------------------------------
+
+def test_web_story_page_footnotes_link_to_statement_cards_on_claim_pages(client):
+    story = client.get("/api/stories").json()[0]
+    html = client.get(f"/stories/s{story['id']}").text
+    assert 'id="assessment"' in html and 'id="evidence-notes"' in html
+    refs = re.findall(r'<a class="fn-ref" href="([^"]+)" aria-describedby="([^"]+)">\[(\d+)\]</a>', html)
+    assert refs
+    assert all(f'id="{card}"' in html for _, card, _ in refs)  # the hover card is on the page
+    assert not re.search(r"\[[0-9a-f]{8,}:s\d+", html)  # no paragraph of ids
+    links = {href for href, _, _ in refs if href.startswith("/claims/")}
+    assert links
+    for href in sorted(links)[:5]:
+        path, anchor = href.split("#")
+        assert f'id="{anchor}"' in client.get(path).text, href
+
+
+def test_web_story_page_unknown_story_is_404(client):
+    assert client.get("/stories/s9999").status_code == 404
+    assert client.get("/stories/latest").status_code == 404
+
+
+def test_web_stories_list_links_to_story_pages(client):
+    story = client.get("/api/stories").json()[0]
+    assert f'href="/stories/s{story["id"]}"' in client.get("/stories").text
+
+
+def test_web_undated_article_reads_date_unknown_not_its_ingestion_day(fresh):
+    token = _token(fresh)
+    undated = ("Rescue teams said on Friday that the collapsed footbridge over the canal had been cleared, "
+               "and the council denied that inspections had been skipped.\n")
+    dated = ("Rescue teams said on Friday that the collapsed footbridge over the canal had been cleared, "
+             "officials confirmed.\n")
+    for text, published in ((dated, "2024-06-07"), (undated, "")):
+        response = fresh.post("/ingest", data={"csrf_token": token, "text": text, "title": "Footbridge cleared",
+                                               "published": published}, follow_redirects=False)
+        assert response.status_code == 303
+    articles = fresh.get("/api/articles").json()
+    assert [a["undated"] for a in articles] == [False, True]  # undated ones after the dated, as ingested
+    listing = fresh.get("/articles").text
+    assert listing.count("date unknown") == 1 and "2024-06-07" in listing
+    page = fresh.get(f"/articles/{articles[1]['id']}").text
+    assert "date unknown" in page and articles[1]["published"][:10] not in page
+    claims = fresh.get("/api/claims").json()
+    claim_pages = [fresh.get(f"/claims/{c['id']}").text for c in claims]
+    assert any("date unknown" in html for html in claim_pages)  # its statement cards and timeline
+
+
+def test_web_story_pages_escape_hostile_quotes_in_footnotes(client):
+    pages = [client.get(f"/stories/s{s['id']}").text for s in client.get("/api/stories").json()]
+    assert all(_executable(html) == [] for html in pages)
+    quotes = [q for html in pages for q in re.findall(r'<q class="fn-quote">(.*?)</q>', html, re.S)]
+    assert any("&lt;img src=x onerror=" in q for q in quotes)  # the hostile words, shown as text

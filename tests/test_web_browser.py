@@ -2,10 +2,12 @@
 
 Skips, never fails, when /usr/bin/chromium or the playwright package is missing (install with
 ``apt-get install -y chromium``; never ``playwright install``). The app runs under uvicorn on a free
-127.0.0.1 port in a background thread. Screenshots of every page go to ``tests/artifacts/``.
+127.0.0.1 port in a background thread. Screenshots of every page go to ``tests/artifacts/``; those of the
+footnote, chart (1280 and 375 px) and /docs views to each test's pytest tmp dir.
 """
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
@@ -116,8 +118,8 @@ def test_web_browser_claim_matrix_and_timeline_are_visible(page, server):
     claim = _api(page, server, "/api/claims")[0]
     page.goto(f"{server}/claims/{claim['id']}")
     assert page.locator("#stance-matrix").is_visible()
-    assert page.locator("svg.timeline-chart").is_visible()
-    assert page.locator("svg.timeline-chart circle.event").count() >= 1
+    assert page.locator("svg.timeline-chart.chart-wide").is_visible()
+    assert page.locator("svg.timeline-chart.chart-wide .event").count() >= 1
     cell = page.locator("#stance-matrix td.cell a").first
     cell.click()
     anchor = page.url.split("#", 1)[1]
@@ -190,3 +192,105 @@ def test_web_browser_report_file_is_self_contained_and_inert(page, ledger_db, tm
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert requests == [] and page.console_errors == []
     _shot(page, "report")
+
+
+# --- footnoted citations, the timeline chart at two widths, /docs offline ------------------------
+
+def _claim_with_figures(page, server) -> dict:
+    claims = _api(page, server, "/api/claims")
+    return next(c for c in claims if _api(page, server, f"/api/claims/{c['id']}")["quantities"])
+
+
+def _no_sideways_scroll(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_web_browser_footnote_card_shows_on_hover_and_on_focus(page, server, tmp_path):
+    story = _api(page, server, "/api/stories")[0]
+    page.goto(f"{server}/stories/s{story['id']}")
+    ref = page.locator("#assessment a.fn-ref").first
+    card = page.locator(f"#{ref.get_attribute('aria-describedby')}")
+    assert not card.is_visible()
+    ref.hover()
+    assert card.is_visible()
+    note = card.inner_text()
+    assert card.locator("q.fn-quote").count() == 1 and re.search(r"\d{4}-\d{2}-\d{2}|date unknown", note)
+    page.screenshot(path=str(tmp_path / "story-footnote-hover.png"))
+    page.mouse.move(0, 0)
+    assert not card.is_visible()
+    page.locator("#assessment p.muted").first.click()  # then reach the first marker from the keyboard
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('fn-ref')"):
+            break
+    assert page.evaluate("document.activeElement.classList.contains('fn-ref')")
+    focused = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
+    assert page.locator(f"#{focused}").is_visible()
+    page.keyboard.press("Enter")  # the marker opens the statement card it cites
+    page.wait_for_url(re.compile(r"/claims/\d+#st-"))
+    anchor = page.url.split("#", 1)[1]
+    assert anchor.startswith("st-") and page.locator(f"#{anchor}").is_visible()
+    assert page.console_errors == []
+
+
+def test_web_browser_report_footnote_card_shows_on_hover(page, ledger_db, tmp_path):
+    with Ledger(ledger_db[0], embedder=no_embedder) as ledger:
+        html = render_report(build_report(ledger), "html")
+    path = tmp_path / "report.html"
+    path.write_text(html, encoding="utf-8")
+    page.goto(path.as_uri())
+    ref = page.locator("#assessment a.fn-ref").nth(1)
+    ref.hover()
+    assert page.locator(f"#{ref.get_attribute('aria-describedby')}").is_visible()
+    page.screenshot(path=str(tmp_path / "report-footnote-hover.png"))
+    ref.click()
+    assert page.locator(f"#{page.url.split('#', 1)[1]}").is_visible()
+
+
+@pytest.mark.parametrize("width, variant", [(1280, "wide"), (375, "narrow")])
+def test_web_browser_timeline_chart_reads_at_desktop_and_phone_width(browser, server, tmp_path, width, variant):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    claim = _claim_with_figures(page, server)
+    page.goto(f"{server}/claims/{claim['id']}")
+    chart = page.locator(f"svg.timeline-chart.chart-{variant}")
+    assert chart.is_visible() and page.locator("svg.timeline-chart:visible").count() == 1
+    assert _no_sideways_scroll(page)
+    assert chart.locator("text.date-tick").count() >= 1 and chart.locator("text.axis-title").text_content()
+    legend = page.locator("#timeline .chart-legend")
+    assert legend.is_visible() and "confirmed" in legend.inner_text() and "denied" in legend.inner_text()
+    box = chart.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    point = chart.locator(".pt:has(.qpoint)").first
+    page.locator("#timeline").scroll_into_view_if_needed()
+    point.hover()
+    readout = page.locator("#timeline .chart-readout")
+    label = point.get_attribute("data-label")
+    assert readout.inner_text() == label and "\u201c" in label  # the statement's words
+    page.screenshot(path=str(tmp_path / f"chart-{width}.png"))  # the view as seen, the statement named
+    page.mouse.move(0, 0)
+    chart.locator(".pt").first.focus()  # keyboard focus names the statement too
+    assert readout.inner_text() == chart.locator(".pt").first.get_attribute("data-label")
+    context.close()
+
+
+def test_web_browser_chart_points_are_reached_with_the_tab_key(page, server):
+    claim = _claim_with_figures(page, server)
+    page.goto(f"{server}/claims/{claim['id']}")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("!!document.activeElement.closest('svg.chart-wide')"):
+            break
+    assert page.evaluate("!!document.activeElement.closest('svg.chart-wide')")
+    assert page.locator("#timeline .chart-readout").inner_text() == page.evaluate(
+        "document.activeElement.getAttribute('data-label')")
+
+
+def test_web_browser_docs_render_without_leaving_the_server(page, server, tmp_path):
+    outside = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server) else None)
+    page.goto(server + "/docs")
+    page.wait_for_selector(".opblock")
+    assert page.locator(".opblock").count() >= 5
+    assert outside == [] and page.console_errors == []
+    page.screenshot(path=str(tmp_path / "docs.png"))

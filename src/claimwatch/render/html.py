@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from claimwatch.assess.model import FINDING_KINDS, Assessment
 from claimwatch.ledger.queries import claim_detail, list_claims
@@ -20,6 +20,7 @@ from claimwatch.model import STANCES, Analysis
 from claimwatch.render import format_via
 from claimwatch.render.assessment import citation
 from claimwatch.web import views
+from claimwatch.web.views import UNDATED
 from claimwatch.web.templating import STANCE_MARKS, environment, static_text
 
 REPORT_FORMATS = ("html", "markdown")
@@ -41,20 +42,73 @@ def _analyses(ledger: Ledger, story: Optional[str]) -> list[Analysis]:
     return out
 
 
-def assessment_view(assessment: Optional[Assessment]) -> Optional[dict[str, Any]]:
-    """Sections of findings with their citation lines, ready for a template."""
+def story_assessment(ledger: Ledger, story: Optional[str]) -> Optional[Assessment]:
+    """The grounded assessment of a story's articles (every independent article's without a story),
+    with the ledger's standing of its claims; None when no article matches."""
+    analyses = _analyses(ledger, story)
+    if not analyses:
+        return None
+    from claimwatch.assess import assess
+    from claimwatch.assess.story import ledger_standings
+
+    return assess(analyses, standings=ledger_standings(ledger, story))
+
+
+def cited_statements(ledger: Ledger, assessment: Optional[Assessment]) -> dict[str, dict[str, Any]]:
+    """Each cited statement's key, quoted words and whether its article is undated, by citation id."""
+    out: dict[str, dict[str, Any]] = {}
+    for src in assessment.sources if assessment else ():
+        prefix = f"{src.article_id}:"
+        sid = src.id[len(prefix):] if src.id.startswith(prefix) else src.id
+        row = ledger.connection.execute(
+            "SELECT s.pk, s.content, a.published_is_fallback FROM statements s JOIN articles a ON a.id = s.article_id"
+            " WHERE s.article_id = ? AND s.id = ?", (src.article_id, sid)).fetchone()
+        if row is not None:
+            out[src.id] = {"pk": row[0], "quote": row[1], "undated": bool(row[2])}
+    return out
+
+
+def _notes(assessment: Assessment, cited: dict[str, dict[str, Any]],
+           card_href: Callable[[int], Optional[str]]) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """One numbered footnote per cited statement, numbered in order of first citation."""
+    notes: list[dict[str, Any]] = []
+    numbers: dict[str, int] = {}
+    for finding in assessment.findings:
+        for cite in finding.cites:
+            if cite in numbers:
+                continue
+            numbers[cite] = n = len(notes) + 1
+            src, stored = assessment.source(cite), cited.get(cite, {})
+            undated = stored.get("undated") or not (src and src.published)
+            card = card_href(stored["pk"]) if "pk" in stored else None
+            notes.append({"n": n, "id": cite, "card": card, "href": card or f"#ev-{n}",
+                          "source": src.source if src else "unknown source",
+                          "description": src.description if src else "unknown source",
+                          "cue": src.cue if src else "", "stance": src.stance if src else "",
+                          "outlet": src.outlet if src else None, "title": src.title if src else None,
+                          "day": UNDATED if undated else src.published[:10], "quote": stored.get("quote") or ""})
+    return notes, numbers
+
+
+def assessment_view(assessment: Optional[Assessment], cited: Optional[dict[str, dict[str, Any]]] = None,
+                    card_href: Optional[Callable[[int], Optional[str]]] = None) -> Optional[dict[str, Any]]:
+    """Sections of findings, ready for a template: each finding with its compact citation line (for
+    Markdown) and its footnote numbers, and the numbered notes (source, outlet, date, the quoted
+    words and a link to the statement card) that the HTML shows on hover and lists after the prose."""
     if assessment is None:
         return None
+    notes, numbers = _notes(assessment, cited or {}, card_href or (lambda pk: None))
     sections = []
     for kind in FINDING_KINDS:
         found = assessment.of_kind(kind)
         if found:
             sections.append((assessment.sections.get(kind, kind.capitalize()),
-                             [{"kind": f.kind, "text": f.text, "citation": citation(assessment, f)} for f in found]))
+                             [{"kind": f.kind, "text": f.text, "citation": citation(assessment, f),
+                               "notes": list(dict.fromkeys(numbers[c] for c in f.cites))} for f in found]))
     n = len(assessment.articles)
     summary = (f"{len(assessment.findings)} findings from {n} article{'s' if n != 1 else ''}, each citing the "
                f"statements it rests on" + (f"; {assessment.dropped} unsupported left out" if assessment.dropped else ""))
-    return {"summary": summary + ".", "sections": sections}
+    return {"summary": summary + ".", "sections": sections, "notes": notes}
 
 
 def build_report(ledger: Ledger, story: Optional[str] = None, with_assessment: bool = True) -> dict[str, Any]:
@@ -68,18 +122,16 @@ def build_report(ledger: Ledger, story: Optional[str] = None, with_assessment: b
         cards[card["claim"]].append(card)
     for cid in ids:
         cards[cid].sort(key=lambda c: STANCES.index(c["stance"]))
-    assessment = None
-    if with_assessment:
-        analyses = _analyses(ledger, story)
-        if analyses:
-            from claimwatch.assess import assess
-            from claimwatch.assess.story import ledger_standings
-
-            assessment = assess(analyses, standings=ledger_standings(ledger, story))
+    assessment = story_assessment(ledger, story) if with_assessment else None
+    anchors: dict[int, str] = {}  # a statement on several claims links to its first card
+    for cid in ids:
+        for card in cards[cid]:
+            anchors.setdefault(card["pk"], f"#st-{cid}-{card['pk']}")
     return {"story": story, "claims": claims, "by_id": {c["id"]: c for c in claims}, "details": details,
             "matrix": views.stance_matrix(statements, ids), "cards": cards,
-            "charts": {cid: views.timeline_chart(d) for cid, d in details.items()},
-            "assessment": assessment_view(assessment), "articles": len(ledger.articles())}
+            "charts": {cid: views.claim_chart(ledger, cid) for cid in ids},
+            "assessment": assessment_view(assessment, cited_statements(ledger, assessment), anchors.get),
+            "articles": len(ledger.articles())}
 
 
 def _csp_hash(text: str) -> str:
@@ -112,7 +164,7 @@ def _md_card(card: dict[str, Any]) -> str:
             f"_{_md(card['cue'])}_ ({card['certainty']})"
             f"{'' if card['independent'] else ' (copy, not counted)'}\n"
             f"  > {lead}{body}{tail}\n"
-            f"  \u2014 {_md(card['title'] or card['article_id'])}, {_md(card['outlet'] or '?')}, {(card['published'] or '?')[:10]}")
+            f"  \u2014 {_md(card['title'] or card['article_id'])}, {_md(card['outlet'] or '?')}, {UNDATED if card.get('undated') else (card['published'] or '?')[:10]}")
 
 
 def render_report_markdown(report: dict[str, Any]) -> str:

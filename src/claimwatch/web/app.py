@@ -36,7 +36,12 @@ CSRF_COOKIE = "claimwatch_csrf"
 STATUSES = ("alleged", "contested", "corroborated", "confirmed", "denied", "retracted")
 PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
-DOCS_PATHS = ("/docs", "/redoc", "/openapi.json")
+DOCS_ASSETS = "/docs-assets"  # Swagger UI, served from the fastapi-offline package: no CDN
+# Swagger UI sets inline styles; everything else it loads must come from this server, so a page that
+# tried a CDN would fail here rather than silently phone out. (ReDoc is not served: its bundle loads a
+# logo from its maker's CDN.)
+DOCS_CSP = ("default-src 'none'; script-src 'self' {script}; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+            " connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 
 Analyzer = Callable[[Article], Analysis]
 
@@ -52,10 +57,12 @@ def create_app(db: str | Path = "claimwatch.db", *, read_only: bool = False,
                embedder: Optional[EmbedderFactory] = None) -> FastAPI:
     """The FastAPI app over the ledger at ``db``; ``analyze`` and ``embedder`` replace the NLP
     pipeline and the claim-matching embedder (tests pass cheaper ones)."""
-    app = FastAPI(title="claimwatch", version="1", description="Who claims what: the claimwatch ledger as pages and JSON.")
+    app = FastAPI(title="claimwatch", version="1", description="Who claims what: the claimwatch ledger as pages and JSON.",
+                  docs_url=None, redoc_url=None)
     app.state.db, app.state.read_only, app.state.max_upload = str(db), read_only, max_upload
     app.state.analyze = analyze or _default_analyzer
     app.mount("/static", StaticFiles(packages=[("claimwatch.web", "static")]), name="static")
+    _mount_docs(app)
 
     @contextmanager
     def ledger() -> Iterator[Ledger]:
@@ -70,8 +77,7 @@ def create_app(db: str | Path = "claimwatch.db", *, read_only: bool = False,
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
         response = await call_next(request)
-        if not request.url.path.startswith(DOCS_PATHS):  # Swagger UI needs its own assets
-            response.headers.setdefault("Content-Security-Policy", PAGE_CSP)
+        response.headers.setdefault("Content-Security-Policy", PAGE_CSP)  # the docs pages set their own
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         response.headers.setdefault("X-Frame-Options", "DENY")
@@ -101,9 +107,10 @@ def create_app(db: str | Path = "claimwatch.db", *, read_only: bool = False,
             detail = _detail(led, claim_id)
             statements = views.claim_statements(led, [claim_id])
             cards = views.statement_cards(led, statements)
+            chart = views.claim_chart(led, claim_id)
         by_stance = {s: [c for c in cards if c["stance"] == s] for s in STANCES}
         evidence = _evidence(cards)
-        return page(request, "claim.html", c=detail, chart=views.timeline_chart(detail), by_stance=by_stance,
+        return page(request, "claim.html", c=detail, chart=chart, by_stance=by_stance,
                     evidence=evidence,
                     matrix=views.stance_matrix(statements, [claim_id]), by_id={claim_id: detail})
 
@@ -126,6 +133,27 @@ def create_app(db: str | Path = "claimwatch.db", *, read_only: bool = False,
         with ledger() as led:
             stories = list_stories(led)
         return page(request, "stories.html", stories=stories)
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(request: Request, story_id: str):
+        from claimwatch.ledger.stories import parse_story_id, story_detail
+        from claimwatch.render.html import assessment_view, cited_statements, story_assessment
+
+        number = parse_story_id(story_id)
+        if number is None:
+            raise HTTPException(404, f"no story {story_id!r}: story ids look like s3")
+        with ledger() as led:
+            try:
+                story = story_detail(led, number)
+            except InputError as exc:
+                raise HTTPException(404, f"no story {story_id} in the ledger") from exc
+            claims = queries.list_claims(led, story=f"s{number}")
+            assessment = story_assessment(led, f"s{number}")
+            cards: dict[int, str] = {}  # a cited statement links to its card on its first claim's page
+            for s in views.claim_statements(led, [c["id"] for c in claims]):
+                cards.setdefault(s["pk"], f"/claims/{s['claim']}#st-{s['claim']}-{s['pk']}")
+            view = assessment_view(assessment, cited_statements(led, assessment), cards.get)
+        return page(request, "story.html", story=story, claims=claims, assessment=view)
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
     def articles_page(request: Request):
@@ -278,6 +306,55 @@ def create_app(db: str | Path = "claimwatch.db", *, read_only: bool = False,
     return app
 
 
+# --- API docs, offline ----------------------------------------------------------------------------
+
+def _docs_assets() -> Optional[Path]:
+    """The folder of Swagger UI files that the fastapi-offline package ships, or None."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("fastapi_offline")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations))) / "static"
+    return folder if (folder / "swagger-ui-bundle.js").is_file() else None
+
+
+def _docs_page(html: HTMLResponse) -> HTMLResponse:
+    """The docs page with a CSP that allows its own inline start-up script by hash and nothing remote."""
+    import base64
+    import hashlib
+    import re
+
+    scripts = re.findall(r"<script>(.*?)</script>", html.body.decode("utf-8"), re.S)
+    hashes = " ".join("'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode("ascii") + "'"
+                      for s in scripts)
+    html.headers["Content-Security-Policy"] = DOCS_CSP.format(script=hashes)
+    return html
+
+
+def _mount_docs(app: FastAPI) -> None:
+    """/docs (Swagger UI) from files in an installed package, never from a CDN; without the package it
+    answers 503 with what to install instead of falling back to a CDN."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+
+    assets = _docs_assets()
+    if assets is not None:
+        app.mount(DOCS_ASSETS, StaticFiles(directory=str(assets)), name="docs-assets")
+
+    def _missing() -> None:
+        if assets is None:
+            raise HTTPException(503, "the API docs need the fastapi-offline package, which ships Swagger UI: "
+                                     "install the pinned requirements (make venv)")
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> HTMLResponse:
+        _missing()
+        return _docs_page(get_swagger_ui_html(
+            openapi_url=app.openapi_url, title=f"{app.title} API", swagger_js_url=f"{DOCS_ASSETS}/swagger-ui-bundle.js",
+            swagger_css_url=f"{DOCS_ASSETS}/swagger-ui.css", swagger_favicon_url=f"{DOCS_ASSETS}/favicon.png",
+            swagger_ui_parameters={"validatorUrl": None}))  # the default validator badge is a remote image
+
+
 # --- helpers ------------------------------------------------------------------------------------
 
 def _filter(claims: list[dict[str, Any]], status: str) -> list[dict[str, Any]]:
@@ -320,7 +397,8 @@ def _evidence(cards: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if key not in seen:
                 seen.add(key)
                 rows.append({"kind": e["kind"], "text": e.get("text", ""), "source": c["source"],
-                             "outlet": c["outlet"], "published": c["published"], "stance": c["stance"]})
+                             "outlet": c["outlet"], "published": c["published"], "undated": c.get("undated", False),
+                             "stance": c["stance"]})
     return rows
 
 

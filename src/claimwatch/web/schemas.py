@@ -204,6 +204,8 @@ class _ArticleFields(_Model):
     url: Optional[str] = None
     outlet: Optional[str] = None
     published: Optional[str] = None
+    undated: bool = Field(False, description="true when the article gave no date: `published` is then only "
+                                             "when it was ingested, not when it was written")
     near_duplicate_of: Optional[str] = None
     wire_source: Optional[str] = None
     ingested_at: Optional[str] = None

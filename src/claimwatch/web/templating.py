@@ -20,8 +20,10 @@ STANCE_COLORS = {"asserts": "#1a7f37", "supports": "#7cc48a", "uncommitted": "#d
 STANCE_MARKS = {"asserts": "++", "supports": "+", "uncommitted": "?", "disputes": "\u2212", "denies": "\u2212\u2212"}
 
 
-def _day(value: object) -> str:
-    return str(value or "?")[:10]
+def _day(value: object, undated: object = False) -> str:
+    """The date part of a stored date; "date unknown" for an undated article, whose stored date is
+    only when it was ingested."""
+    return "date unknown" if undated else str(value or "?")[:10]
 
 
 def web_url(value: object) -> str:

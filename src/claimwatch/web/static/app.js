@@ -20,4 +20,18 @@
     mark.addEventListener("mouseenter", function () { parts.forEach(function (p) { p.classList.add("active"); }); });
     mark.addEventListener("mouseleave", function () { parts.forEach(function (p) { p.classList.remove("active"); }); });
   });
+  // Chart points name the statement behind them in the chart's readout, on hover and on keyboard focus.
+  document.querySelectorAll("figure.timeline").forEach(function (figure) {
+    var readout = figure.querySelector(".chart-readout");
+    if (!readout) { return; }
+    var idle = readout.getAttribute("data-idle") || "";
+    figure.querySelectorAll("svg .pt").forEach(function (point) {
+      var show = function () { readout.textContent = point.getAttribute("data-label"); readout.classList.add("active"); };
+      var hide = function () { readout.textContent = idle; readout.classList.remove("active"); };
+      point.addEventListener("mouseenter", show);
+      point.addEventListener("focus", show);
+      point.addEventListener("mouseleave", hide);
+      point.addEventListener("blur", hide);
+    });
+  });
 })();
