@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Mapping, Optional, Sequence
 
 from claimwatch.assess.knowledge import Knowledge
 from claimwatch.lexicons.schema import load_gazetteer
-from claimwatch.model import Actor, Analysis, Claim, Statement
+from claimwatch.model import Actor, Analysis, Article, Claim, Statement
 
 POSITIVE = ("asserts", "supports")
 CAUTIOUS = ("uncommitted", "disputes")
@@ -23,6 +23,13 @@ STANCE_CLASS = {"asserts": "positive", "supports": "positive", "uncommitted": "c
                 "disputes": "cautious", "denies": "negative"}
 CERTAINTY_WEIGHT = {"certain": 1.0, "probable": 0.8, "possible": 0.6, "uncertain": 0.4}
 SUBJECT_KINDS = ("country", "organization", "group", "person")
+
+
+def article_day(article: Article) -> Optional[str]:
+    """An article's publication day, or None when it has none (an ingestion-time stand-in is no date)."""
+    if article.published_is_fallback or not article.published:
+        return None
+    return article.published[:10]
 
 
 @dataclass(frozen=True)
@@ -43,8 +50,9 @@ class Cited:
 class StatementIndex:
     """Every statement of the analyses by citation id, and every claim by qualified id."""
 
-    def __init__(self, analyses: Sequence[Analysis]) -> None:
+    def __init__(self, analyses: Sequence[Analysis], sides: Optional[Mapping[str, str]] = None) -> None:
         self.analyses = tuple(analyses)
+        self.sides = dict(sides or {})  # cite -> side, as the ledger groups speakers (a story)
         self.multi = len(self.analyses) > 1
         self.items: dict[str, Cited] = {}
         self.claims: dict[str, tuple[Claim, Analysis]] = {}
@@ -97,8 +105,16 @@ class StatementIndex:
                     out.setdefault(form, set()).update(forms)
         return {k: frozenset(v) for k, v in out.items()}
 
+    def date(self, cite: str) -> Optional[str]:
+        """The day a statement was published (YYYY-MM-DD); None when its article is undated, even if
+        the ledger keeps the ingestion time in its place."""
+        return article_day(self.items[cite].analysis.article)
+
     def camp(self, cite: str) -> str:
-        """Who a statement speaks for: a country or known organisation, else the source itself."""
+        """Who a statement speaks for: the ledger's side when known, a country or known organisation,
+        else the source itself."""
+        if cite in self.sides:
+            return self.sides[cite]
         item = self.items[cite]
         source = item.statement.source
         if source == "unnamed":
