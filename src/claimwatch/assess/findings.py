@@ -376,4 +376,5 @@ def ledger_standing(standing: LedgerStanding, index: StatementIndex, kb: Knowled
         steps="; ".join(tpl["ledger_step"].format(status=s.status, date=_day((s.date or "")[:10] or None, kb), source=s.source)
                         for s in steps),
         counts=tpl["ledger_counts"].format(**{k: standing.counts.get(k, 0) for k in ("for", "uncommitted", "against")}))
-    return [Finding(kind="significance", text=text, cites=index.ordered(cites), confidence=0.9)]
+    return [Finding(kind="significance", text=text, cites=index.ordered(cites), confidence=0.9,
+                    ledger_claim=standing.claim_id)]

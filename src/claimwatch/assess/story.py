@@ -62,12 +62,11 @@ def _story_analyses(ledger: Ledger, text: str, limit: int) -> list[Analysis]:
 
 
 def story_sides(ledger: Ledger, analyses: Sequence[Analysis]) -> dict[str, str]:
-    """Citation id -> the side the ledger counts the statement for, so the assessment groups
+    """Article-qualified citation id -> the side the ledger counts the statement for, so the assessment groups
     speakers as the ledger's statuses do ("Zelensky" in one article and "Volodymyr Zelensky,
     Ukraine's president" in another are both Ukraine)."""
     from claimwatch.ledger import matching
 
-    multi = len(analyses) > 1
     out: dict[str, str] = {}
     for analysis in analyses:
         for s in analysis.statements:
@@ -80,7 +79,7 @@ def story_sides(ledger: Ledger, analyses: Sequence[Analysis]) -> dict[str, str]:
             else:
                 side = ledger.claims.side(s.source, affiliation)
             if side:
-                out[f"{analysis.article.id}:{s.id}" if multi else s.id] = side
+                out[f"{analysis.article.id}:{s.id}"] = side
     return out
 
 

@@ -68,6 +68,14 @@ class StatementIndex:
     def qualify(self, analysis: Analysis, local_id: str) -> str:
         return f"{analysis.article.id}:{local_id}" if self.multi else local_id
 
+    def local(self, cite: str) -> str:
+        """The index's id of an article-qualified citation ("article_id:s3"): as is in a story, the
+        bare statement id when the index holds one article."""
+        if self.multi or ":" not in cite:
+            return cite
+        article_id, _, local_id = cite.partition(":")
+        return local_id if self.analyses and self.analyses[0].article.id == article_id else cite
+
     def __contains__(self, cite: str) -> bool:
         return cite in self.items
 

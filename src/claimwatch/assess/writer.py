@@ -6,6 +6,7 @@ them (significance, positions, calls, implications, risks, watch).
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import TYPE_CHECKING, Mapping, Optional, Sequence
 
 from claimwatch.assess import findings as rules
@@ -52,6 +53,12 @@ def _standing_of(topic: Topic, standings: Sequence[LedgerStanding]) -> Optional[
     return best if best is not None and cites & set(best.cites) else None
 
 
+def _localised(standing: LedgerStanding, index: StatementIndex) -> LedgerStanding:
+    """A standing whose citations use the index's ids (bare statement ids for one article)."""
+    steps = tuple(replace(s, cite=index.local(s.cite)) for s in standing.steps)
+    return replace(standing, steps=steps, cites=tuple(index.local(c) for c in standing.cites))
+
+
 def _dedupe(findings: Sequence[Finding]) -> list[Finding]:
     seen: set[str] = set()
     out = []
@@ -86,11 +93,13 @@ def assess(analyses: Sequence[Analysis], *, llm: Optional["LLMConfig"] = None,
     With ``llm`` (see :mod:`claimwatch.assess.llm`), finding texts are rewritten by the endpoint and
     the rewrite kept only where it passes the same grounding check.
 
-    ``sides`` (citation id -> side) groups speakers as the ledger does; ``as_of`` only labels the
+    ``sides`` (article-qualified citation id -> side) groups speakers as the ledger does; ``as_of`` only labels the
     result: the caller leaves out what was published after it (see :mod:`claimwatch.assess.story`).
     """
     kb = kb or load_knowledge()
-    index = StatementIndex(analyses, sides)
+    index = StatementIndex(analyses)
+    index.sides = {index.local(cite): side for cite, side in (sides or {}).items()}
+    standings = [_localised(s, index) for s in standings]
     kept, dropped = ground(draft(index, kb, standings), index, kb)
     rewritten = 0
     if llm is not None:

@@ -20,9 +20,13 @@ KIND_STYLES = {"significance": "bold", "position": "cyan", "call": "yellow", "im
                "risk": "red", "watch": "magenta"}
 
 
+UNDATED = "date unknown"
+
+
 def provenance(source: CitedSource) -> str:
-    """"Reuters, 2024-10-21" from the article's outlet and date, or "" when it has neither."""
-    date = (source.published or "")[:10]
+    """"Reuters, 2024-10-21" from the article's outlet and date ("Reuters, date unknown" for an
+    undated report, never its ingestion day), or "" when it has neither."""
+    date = (source.published or "")[:10] or (UNDATED if source.outlet else "")
     return ", ".join(p for p in (source.outlet, date) if p)
 
 
@@ -65,8 +69,9 @@ def _source_line(src: CitedSource) -> str:
 
 def _summary(assessment: Assessment) -> str:
     n = len(assessment.articles)
-    text = (f"{len(assessment.findings)} findings from {n} article{'s' if n != 1 else ''}, "
-            f"each citing the statements it rests on")
+    text = (f"{len(assessment.findings)} findings from {n} article{'s' if n != 1 else ''}"
+            + (f" published by {assessment.as_of}" if assessment.as_of else "")
+            + ", each citing the statements it rests on")
     if assessment.dropped:
         text += f"; {assessment.dropped} unsupported sentence{'s' if assessment.dropped != 1 else ''} left out"
     if assessment.rewritten:
@@ -117,7 +122,7 @@ def to_markdown(assessment: Assessment) -> str:
         lines += ["", "## Sources", "", "| Id | Source | Cue | Stance | Outlet | Date |", "|---|---|---|---|---|---|"]
         for src in assessment.sources:
             lines.append(f"| {src.id} | {_md(src.description)} | {_md(src.cue)} | {src.stance} | "
-                         f"{_md(src.outlet or '')} | {(src.published or '')[:10]} |")
+                         f"{_md(src.outlet or '')} | {(src.published or '')[:10] or UNDATED} |")
     return "\n".join(lines) + "\n"
 
 
