@@ -12,7 +12,7 @@ from claimwatch.assess.knowledge import Condition, Knowledge, Rule
 from claimwatch.assess.model import Finding, LedgerStanding, StatusStep
 from claimwatch.assess.sides import SidePosition, side_positions
 from claimwatch.assess.topics import (
-    STANCE_CLASS, StatementIndex, Topic, camp_names, certainty, describe_camps, display_name, join_names,
+    STANCE_CLASS, SUBJECT_KINDS, StatementIndex, Topic, camp_names, certainty, describe_camps, display_name, join_names,
 )
 from claimwatch.lexicons.schema import load_gazetteer
 
@@ -63,8 +63,39 @@ class TopicView:
         self.negative = self._current("negative")
         self.subject = display_name(topic.subject, kb) if topic.subject and self._subject_named() else None
         knowledge = kb.types[topic.event_type]
-        self.claim = knowledge.claim.format(subject=self.subject) if self.subject else knowledge.claim_general
+        self.typed = topic.confident  # the event type's knowledge applies only when recognised with confidence
+        if not self.typed:
+            self.claim = self._own_words()
+        else:
+            self.claim = knowledge.claim.format(subject=self.subject) if self.subject else knowledge.claim_general
         self.accuser = self._accuser()
+
+    def _own_words(self) -> str:
+        """The topic's claim as its statements word it: the claim most of its statements are about."""
+        counts: dict[str, int] = {}
+        for cite in self.topic.cites:
+            for claim_id in self.index[cite].claims:
+                if claim_id in self.topic.claims:
+                    counts[claim_id] = counts.get(claim_id, 0) + 1
+        best = max(self.topic.claims, key=lambda c: counts.get(c, 0))
+        text = " ".join(self.index.claims[best][0].text.split()).rstrip(". ")
+        first = text.split(" ", 1)[0]
+        named = first.isupper() or any(name.startswith(first) for name in self.index.names)
+        return text if named else text[:1].lower() + text[1:]
+
+    def silent(self) -> list[str]:
+        """Actors the topic's claims are about (their subject or object) who have not spoken on it:
+        those with direct knowledge whose word would settle it."""
+        spoken = {self.index[c].statement.source for c in self.topic.cites} | {self.index.camp(c) for c in self.topic.cites}
+        out: list[str] = []
+        for claim_id in self.topic.claims:
+            claim, analysis = self.index.claims[claim_id]
+            for name in (claim.subject, claim.object):
+                actor = analysis.actor(name) if name else None
+                if actor is not None and actor.kind in SUBJECT_KINDS and actor.name not in spoken \
+                        and actor.affiliation not in spoken and actor.name not in out:
+                    out.append(actor.name)
+        return out
 
     def _current(self, cls: str) -> tuple[str, ...]:
         return self.index.ordered(c for p in self.sides if p.stance_class(self.index) == cls for c in p.cites)
@@ -144,7 +175,7 @@ def situation(view: TopicView) -> list[Finding]:
             tpl["situation"].format(claim=view.claim, status=tpl["status"][status], counts=", ".join(counts)),
             index.ordered(committed), round(certainty(index, committed), 2),
             _stances(index, committed), t.claims))
-    if view.positive:
+    if view.positive and view.typed:
         knowledge = kb.types[t.event_type]
         findings.append(Finding(
             "significance", tpl["significance"].format(significance=knowledge.significance),
@@ -287,14 +318,17 @@ def confirming_step(standing: Optional[LedgerStanding], index: StatementIndex) -
 
 def status_reason(step: StatusStep, kb: Knowledge) -> str:
     """"confirmed on 2024-10-23 when Lloyd Austin asserted it": why the ledger gives the status."""
-    return kb.templates["status_reason"].format(status=step.status, date=_day((step.date or "")[:10] or None, kb),
-                                                source=step.source, stance=kb.templates["stance_past"][step.stance])
+    stance = kb.templates["stance_past"][step.stance]
+    if not step.date:
+        return kb.templates["status_reason_undated"].format(status=step.status, source=step.source, stance=stance)
+    return kb.templates["status_reason"].format(status=step.status, date=step.date[:10], source=step.source,
+                                                stance=stance)
 
 
 def implications(view: TopicView) -> list[Finding]:
     """"If it is confirmed that ..., ..." for each knowledge-base implication whose conditions hold;
     "Now that it is confirmed ..." with the ledger's reason once the ledger rates the claim confirmed."""
-    if not view.positive:
+    if not view.positive or not view.typed:
         return []
     index, kb, t = view.index, view.kb, view.topic
     step = confirming_step(view.standing, index) if view.confirmed else None
@@ -316,7 +350,7 @@ def implications(view: TopicView) -> list[Finding]:
 
 def risks(view: TopicView, related: Sequence[Topic]) -> list[Finding]:
     """Knowledge-base risks, also citing the warnings in related topics (e.g. of escalation)."""
-    if not view.positive:
+    if not view.positive or not view.typed:
         return []
     index, kb, t = view.index, view.kb, view.topic
     out = []
@@ -352,15 +386,34 @@ def watch(view: TopicView) -> list[Finding]:
             continue
         fill = {**{k: v or "" for k, v in slots.items()}, "claim": view.claim,
                 "asserters": camp_names(index, cites, kb) if item["cites"] == "evidence" else slots["asserters"] or "",
-                "evidence": _evidence(index, cites, kb), "topic": kb.types[t.event_type].label}
+                "evidence": _evidence(index, cites, kb),
+                "topic": kb.types[t.event_type].label if view.typed else kb.templates["untyped_topic"]}
         text = item["text"].format(**fill)
         out.append(Finding("watch", _capitalise(text), index.ordered(cites), 0.5,
                            _stances(index, cites), t.claims))
-    if view.positive:
+    if view.positive and not view.typed:
+        out += settle(view)
+    if view.positive and view.typed:
         for rule in topic_words.watch:
             if view.applies(rule.when):
                 out.append(Finding("watch", _capitalise(view.fill(rule)), view.positive, 0.5,
                                    _stances(index, view.positive), t.claims))
+    return out
+
+
+def settle(view: TopicView) -> list[Finding]:
+    """For a claim of no recognised event type: in general terms, what would settle it — word from
+    those it is about who have not spoken, and evidence when its asserters cite none."""
+    index, kb, t = view.index, view.kb, view.topic
+    tpl = kb.templates["settle"]
+    out = []
+    silent = view.silent()
+    if silent:
+        text = tpl["silent"].format(claim=view.claim, silent=join_names([display_name(n, kb) for n in silent]))
+        out.append(Finding("watch", _capitalise(text), view.positive, 0.5, _stances(index, view.positive), t.claims))
+    if not _evidence(index, view.positive, kb):
+        text = tpl["no_evidence"].format(claim=view.claim, asserters=camp_names(index, view.positive, kb))
+        out.append(Finding("watch", _capitalise(text), view.positive, 0.5, _stances(index, view.positive), t.claims))
     return out
 
 
@@ -373,8 +426,8 @@ def ledger_standing(standing: LedgerStanding, index: StatementIndex, kb: Knowled
     tpl = kb.templates
     text = tpl["ledger"].format(
         claim=standing.text.rstrip(". "), status=standing.status,
-        steps="; ".join(tpl["ledger_step"].format(status=s.status, date=_day((s.date or "")[:10] or None, kb), source=s.source)
-                        for s in steps),
+        steps="; ".join(tpl["ledger_step"].format(status=s.status, date=s.date[:10], source=s.source) if s.date
+                        else tpl["ledger_step_undated"].format(status=s.status, source=s.source) for s in steps),
         counts=tpl["ledger_counts"].format(**{k: standing.counts.get(k, 0) for k in ("for", "uncommitted", "against")}))
     return [Finding(kind="significance", text=text, cites=index.ordered(cites), confidence=0.9,
                     ledger_claim=standing.claim_id)]

@@ -121,7 +121,8 @@ def _counts(facts: Sequence[Fact]) -> dict[str, int]:
 def ledger_standings(ledger: Ledger, text: Optional[str], limit: int = STANDING_LIMIT,
                      as_of: Optional[str] = None) -> list[LedgerStanding]:
     """The story's (or, without ``text``, the ledger's) central claims with their status history,
-    for the assessment to state first: those with the most independent sides, then statements.
+    for the assessment to state first: those with the most independent sources for them, then
+    sources in all, reports, statements (a claim one side made once is left out).
 
     Each step (first allegation, every status change) keeps the statement behind it as a citation; the
     denials are cited too, so a sentence that counts sources "against" rests on them. With ``as_of``
@@ -134,10 +135,11 @@ def ledger_standings(ledger: Ledger, text: Optional[str], limit: int = STANDING_
         facts = [f for f in ledger.claims.facts(claim["id"]) if _by(f.date, as_of)]
         counts = _counts(facts)
         sides = counts["for"] + counts["uncommitted"] + counts["against"]
-        if sides < 2 or not counts["for"]:
-            continue  # one side's claim has no standing worth a sentence; nobody asserts an unasserted one
-        ranked.append((-sides, -len(facts), order, claim, counts))
-    ranked.sort(key=lambda r: r[:3])
+        reports = len({f.source_key for f in facts})
+        if max(sides, reports) < 2 or not counts["for"]:
+            continue  # one side's claim in one report has no standing worth a sentence; nor an unasserted one
+        ranked.append((-counts["for"], -sides, -reports, -len(facts), order, claim, counts))
+    ranked.sort(key=lambda r: r[:5])
     out = []
     for *_, claim, counts in ranked:
         if len(out) >= limit:

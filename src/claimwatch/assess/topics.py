@@ -7,6 +7,7 @@ article, so they stay unique across a story.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -145,6 +146,7 @@ class Topic:
     subject_kind: Optional[str]
     claims: tuple[str, ...]
     cites: tuple[str, ...]
+    confident: bool = True  # its event type is recognised with confidence (see :func:`claim_cues`)
 
     def by_class(self, index: StatementIndex, cls: str, conditional: bool = False) -> tuple[str, ...]:
         """Cited statements of one stance class; conditional ones only when asked for."""
@@ -166,6 +168,39 @@ class Topic:
 
     def camps(self, index: StatementIndex) -> set[str]:
         return {index.camp(c) for c in self.cites}
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_SUFFIXES = ("ing", "ed", "es", "s")
+
+
+def _forms(word: str) -> set[str]:
+    """A word with the bases its inflection may hide: "deployed" -> deploy, "shipped" -> ship,
+    "captured" -> capture, "supplied" -> supply, "troops" -> troop."""
+    word = word.lower()
+    forms = {word}
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[:-len(suffix)]
+            forms |= {base, base + "e"}
+            if base[-1] == base[-2]:
+                forms.add(base[:-1])
+            if base.endswith("i"):
+                forms.add(base[:-1] + "y")
+    return forms
+
+
+def cue_words(text: str, cues: frozenset[str]) -> set[str]:
+    """The distinct trigger words of an event type that a claim's text holds."""
+    return {cue for word in _WORD.findall(text) for cue in _forms(word) & cues}
+
+
+def claim_cues(claim: Claim, kb: Knowledge) -> set[str]:
+    """The trigger words of its own event type that a claim's words hold. A topic's type is
+    recognised with confidence when its claims hold ``kb.min_cues`` distinct ones between them
+    ("sent troops": send, troop; "hackers breached ... a cyberattack"), not one word that also has
+    other senses ("captured video footage", "a vote for independence", "arrests")."""
+    return cue_words(claim.text, kb.cues.get(claim.predicate or "", frozenset()))
 
 
 def _dominant_type(claims: Sequence[Claim], kb: Knowledge) -> Optional[tuple[str, str]]:
@@ -213,8 +248,11 @@ def build_topics(index: StatementIndex, kb: Knowledge) -> list[Topic]:
                 continue
             family, event_type = typed
             subject, kind = _subject(claims, analysis)
-            slot = merged.setdefault((family, subject), {"types": Counter(), "claims": [], "kind": kind})
+            slot = merged.setdefault((family, subject), {"types": Counter(), "claims": [], "kind": kind,
+                                                         "cues": set()})
             slot["types"][event_type] += 1
+            for claim in claims:
+                slot["cues"] |= claim_cues(claim, kb)
             slot["claims"] += [index.qualify(analysis, c.id) for c in claims]
             if subject:
                 keys_by_subject.setdefault(subject, set()).add((family, subject))
@@ -231,7 +269,8 @@ def build_topics(index: StatementIndex, kb: Knowledge) -> list[Topic]:
         if not cites:
             continue
         event_type = max(slot["types"], key=lambda t: (t != family, slot["types"][t]))
-        topics.append(Topic(event_type, family, subject, slot["kind"], tuple(slot["claims"]), cites))
+        confident = len(slot["cues"]) >= kb.min_cues or not kb.cues
+        topics.append(Topic(event_type, family, subject, slot["kind"], tuple(slot["claims"]), cites, confident))
     topics.sort(key=lambda t: (-len(t.camps(index)), -len(t.cites), index[t.cites[0]].order))
     return topics
 

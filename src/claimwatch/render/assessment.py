@@ -23,10 +23,11 @@ KIND_STYLES = {"significance": "bold", "position": "cyan", "call": "yellow", "im
 UNDATED = "date unknown"
 
 
-def provenance(source: CitedSource) -> str:
+def provenance(source: CitedSource, story: bool = False) -> str:
     """"Reuters, 2024-10-21" from the article's outlet and date ("Reuters, date unknown" for an
-    undated report, never its ingestion day), or "" when it has neither."""
-    date = (source.published or "")[:10] or (UNDATED if source.outlet else "")
+    undated report, never its ingestion day; "date unknown" alone in a story of several articles,
+    where dates order what was said), or "" for a lone article with neither."""
+    date = (source.published or "")[:10] or (UNDATED if source.outlet or story else "")
     return ", ".join(p for p in (source.outlet, date) if p)
 
 
@@ -36,14 +37,15 @@ def citation(assessment: Assessment, finding: Finding) -> str:
     When all cited statements come from one outlet and date, those are given once at the end.
     """
     sources = [assessment.source(c) for c in finding.cites]
-    places = {provenance(s) for s in sources if s is not None}
+    story = len(assessment.articles) > 1
+    places = {provenance(s, story) for s in sources if s is not None}
     shared = len(places) == 1  # one outlet and date for all: say it once at the end
     groups: dict[str, list[str]] = {}
     for cite, src in zip(finding.cites, sources):
         if src is None:
             label = "unknown source"
         else:
-            where = provenance(src)
+            where = provenance(src, story)
             label = src.source + (f" ({where})" if where and not shared else "")
         groups.setdefault(label, []).append(cite)
     text = "; ".join(f"{label} [{', '.join(cites)}]" for label, cites in groups.items())
@@ -60,8 +62,8 @@ def _sections(assessment: Assessment) -> list[tuple[str, tuple[Finding, ...]]]:
     return out
 
 
-def _source_line(src: CitedSource) -> str:
-    where = provenance(src)
+def _source_line(src: CitedSource, story: bool = False) -> str:
+    where = provenance(src, story)
     tail = f" — {where}" if where else ""
     title = f" — {src.title}" if src.title else ""
     return f"{src.id}: {src.description}, \u201c{src.cue}\u201d ({src.stance}){title}{tail}"
@@ -102,7 +104,7 @@ def to_terminal(assessment: Assessment, *, color: bool = False, width: int = 100
         console.print()
         console.print(Text("Sources", style="bold"))
         for src in assessment.sources:
-            console.print(Text("  " + _source_line(src), style="dim"))
+            console.print(Text("  " + _source_line(src, len(assessment.articles) > 1), style="dim"))
     return "\n".join(line.rstrip() for line in console.file.getvalue().rstrip().splitlines()) + "\n"
 
 
