@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from claimwatch.assess.grounding import linked_text
 from claimwatch.assess.knowledge import Condition, Knowledge, Rule
 from claimwatch.assess.model import Finding, LedgerStanding, StatusStep
@@ -80,8 +82,8 @@ class TopicView:
         best = max(self.topic.claims, key=lambda c: counts.get(c, 0))
         text = " ".join(self.index.claims[best][0].text.split()).rstrip(". ")
         first = text.split(" ", 1)[0]
-        named = first.isupper() or any(name.startswith(first) for name in self.index.names)
-        return text if named else text[:1].lower() + text[1:]
+        function_word = first != "I" and first.lower() in STOP_WORDS  # "The creature", not "Governor Alan Brisk"
+        return text[:1].lower() + text[1:] if function_word else text
 
     def silent(self) -> list[str]:
         """Actors the topic's claims are about (their subject or object) who have not spoken on it:
