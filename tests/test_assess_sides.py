@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 
 import pytest
 from click.testing import CliRunner
@@ -124,5 +125,10 @@ def test_an_undated_report_is_shown_as_date_unknown_not_its_ingestion_day(runner
     assert claims[0]["last_seen"].startswith("2025-03-10")  # not the day of ingestion
     detail = runner.invoke(cli, ["claim", str(claims[0]["id"]), "--db", db]).output
     assert "date unknown Plain Post" in detail
+    today = datetime.now(timezone.utc).date().isoformat()  # the ingestion day
+    for fmt in ("markdown", "html"):
+        report = runner.invoke(cli, ["report", "--db", db, "-o", "-", "-f", fmt]).output
+        assert "date unknown" in report and today not in report, fmt
+    assert today not in text and today not in detail
     replay = _assess(runner, db, "--as-of", "2025-03-31")
     assert not any(s["source"] == "Kristen Michal" for s in replay["sources"])  # cannot be placed by a date

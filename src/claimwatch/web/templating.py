@@ -21,7 +21,8 @@ STANCE_MARKS = {"asserts": "++", "supports": "+", "uncommitted": "?", "disputes"
 
 
 def _day(value: object) -> str:
-    return str(value or "?")[:10]
+    """A date as a day; an undated report reads "date unknown" (never its ingestion day)."""
+    return str(value)[:10] if value else "date unknown"
 
 
 def web_url(value: object) -> str:
