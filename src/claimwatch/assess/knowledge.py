@@ -109,8 +109,8 @@ class Knowledge:
     evidence_names: dict[str, str]  # evidence kind -> words in a sentence
     types: dict[str, EventKnowledge]
     parents: dict[str, str]  # event type -> parent, from event_types.yaml
-    # Recognition with confidence: an event type's implications, risks and watch items are drawn
-    # only for a claim whose words hold at least ``min_cues`` distinct cue words of its type.
+    # Recognition with confidence: an event type's significance, implications, risks and watch items
+    # are drawn only for a topic whose claims hold at least ``min_cues`` distinct cue words of their type.
     cues: dict[str, frozenset[str]] = field(default_factory=dict)  # event type -> its trigger words
     min_cues: int = 2
 
@@ -311,7 +311,10 @@ def parse_knowledge(data: Any, event_types: Mapping[str, tuple[Optional[str], st
     extra = set(types) - ids
     if extra:
         raise _fail("types", f"entry for unknown event type(s) {', '.join(sorted(map(str, extra)))}")
-    min_cues = data.get("recognition", {}).get("min_cues", 2) if isinstance(data.get("recognition", {}), Mapping) else None
+    recognition = data.get("recognition") or {}
+    if not isinstance(recognition, Mapping) or set(recognition) - {"min_cues"}:
+        raise _fail("recognition", f"expected a mapping with 'min_cues', got {recognition!r}")
+    min_cues = recognition.get("min_cues", 2)
     if not isinstance(min_cues, int) or isinstance(min_cues, bool) or min_cues < 1:
         raise _fail("recognition.min_cues", f"expected a whole number of at least 1, got {min_cues!r}")
     return Knowledge(
