@@ -8,7 +8,12 @@ from datetime import datetime, timezone
 import pytest
 from click.testing import CliRunner
 
+from claimwatch.assess.knowledge import load_knowledge
+from claimwatch.assess.sides import side_positions
+from claimwatch.assess.topics import StatementIndex, build_topics
 from claimwatch.cli import cli
+from claimwatch.model import Actor, Analysis, Article, Claim
+from test_assess_findings import stmt
 
 # Three dated reports written for these tests: Germany cannot confirm a deployment, then asserts it;
 # the accused denies throughout; a third state's assertion makes the ledger rate it confirmed.
@@ -132,3 +137,50 @@ def test_an_undated_report_is_shown_as_date_unknown_not_its_ingestion_day(runner
     assert today not in text and today not in detail
     replay = _assess(runner, db, "--as-of", "2025-03-31")
     assert not any(s["source"] == "Kristen Michal" for s in replay["sources"])  # cannot be placed by a date
+
+
+# --- one side's statements within and across reports (hand-built analyses) ----------------------
+
+INCURSION = "Belarusian military helicopters had crossed into Lithuanian airspace"
+
+
+def _report(aid: str, published: str, said: list[tuple[str, str, str]]) -> Analysis:
+    """One report in which NATO (and Lithuania) speak on the incursion: (cue, content, stance) each by NATO."""
+    text = f"Lithuania's defence ministry said that {INCURSION}. " + " ".join(
+        f"A NATO spokesperson {cue} that {content}." for cue, content, _ in said)
+    statements = [stmt(text, "s1", "Lithuanian defence ministry", "said", INCURSION, "asserts", "say", ("c1",))]
+    for i, (cue, content, stance) in enumerate(said, start=2):
+        statements.append(stmt(text, f"s{i}", "NATO", cue, content, stance, "say", ("c1",)))
+    claims = (Claim("c1", INCURSION, "g1", subject="Belarus", predicate="border_incident", object="Lithuania"),)
+    actors = (Actor("Belarus", "country", affiliation="Belarus"), Actor("NATO", "organization"),
+              Actor("Lithuanian defence ministry", "organization", affiliation="Lithuania"))
+    return Analysis(article=Article(text=text, id=aid, outlet="Baltic Wire", published=published),
+                    statements=tuple(statements), claims=claims, actors=actors)
+
+
+def _nato(analyses):
+    index = StatementIndex(analyses)
+    topic = build_topics(index, load_knowledge())[0]
+    return next(p.record(index) for p in side_positions(topic, index) if p.side == "NATO")
+
+
+def test_within_one_report_a_sides_committed_stance_stands_over_its_caution():
+    report = _report("r1", "2025-05-02", [("could not immediately confirm", "the helicopters had crossed", "uncommitted"),
+                                          ("later said", "radar tracks showed the helicopters had crossed", "asserts")])
+    nato = _nato([report])
+    assert (nato.stance, nato.previous_stance) == ("asserts", None)  # no shift inside one report
+
+
+def test_a_later_refusal_to_comment_does_not_withdraw_an_assertion():
+    first = _report("r1", "2025-05-02", [("said", "radar tracks showed the helicopters had crossed", "asserts")])
+    later = _report("r2", "2025-05-05", [("declined to say", "the helicopters had crossed", "uncommitted")])
+    nato = _nato([first, later])
+    assert (nato.stance, nato.as_of, nato.previous_stance) == ("asserts", "2025-05-02", None)
+
+
+def test_a_caution_in_one_report_then_an_assertion_in_the_next_is_a_shift():
+    first = _report("r1", "2025-05-02", [("could not confirm", "the helicopters had crossed", "uncommitted")])
+    later = _report("r2", "2025-05-05", [("said", "radar tracks showed the helicopters had crossed", "asserts")])
+    nato = _nato([first, later])
+    assert (nato.stance, nato.as_of, nato.previous_stance, nato.previous_as_of) == (
+        "asserts", "2025-05-05", "uncommitted", "2025-05-02")

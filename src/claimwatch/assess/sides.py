@@ -3,8 +3,8 @@
 A side is who a statement speaks for (:meth:`StatementIndex.camp`: the ledger's side in a story).
 Its statements are read in story order and split into runs of one stance class (positive,
 cautious, negative); the last run is where it stands now, the run before it where it stood
-before. A side moves between reports, not within one: a statement of another class in the same
-article as the run's last one does not start a run (two stances of one side in one report are an
+before. A side moves between reports, not within one: within one report its committed stance
+(asserting or denying) stands over its caution, and of two committed stances the first stands (an
 ambiguity of that report, not a change of mind). A refusal to comment ("could not confirm",
 "declined to comment") after a committed stance does not start a run either: silence does not
 withdraw an assertion or a denial.
@@ -62,8 +62,17 @@ def _runs(cites: list[str], index: StatementIndex) -> list[list[str]]:
                 continue
             if stance in SILENT and last in COMMITTED_CLASSES:
                 continue
-            if index[cite].analysis.article.id == index[runs[-1][-1]].analysis.article.id:
-                continue
+            article = index[cite].analysis.article.id
+            if index[runs[-1][-1]].analysis.article.id == article:
+                if last != "cautious" or cls not in COMMITTED_CLASSES:
+                    continue  # two committed stances of one side in one report: the first stands
+                # the report's own caution gives way to the committed stance it also takes
+                runs[-1] = [c for c in runs[-1] if index[c].analysis.article.id != article]
+                if not runs[-1]:
+                    runs.pop()
+                if runs and STANCE_CLASS[index[runs[-1][-1]].statement.stance] == cls:
+                    runs[-1].append(cite)
+                    continue
         runs.append([cite])
     return runs
 
