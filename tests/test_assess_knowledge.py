@@ -94,6 +94,10 @@ def test_assess_knowledge_missing_type_is_logged_not_fatal_at_run_time(raw, type
     (("templates", "implication"), "If {claim} holds, {outcome}.", "templates.implication: unknown slot(s) outcome"),
     (("templates", "watch_generic", 0, "text"), "Whether {mood} changes.", "watch_generic[0].text: unknown slot(s) mood"),
     (("version",), 2, "version: 1"),
+    (("recognition", "min_cues"), 0, "recognition.min_cues: expected a whole number of at least 1"),
+    (("recognition", "min_cues"), "two", "recognition.min_cues: expected a whole number"),
+    (("templates", "positions", "shift"), "{side} moved to {mood}.", "templates.positions.shift: unknown slot(s) mood"),
+    (("templates", "shift_stances", "denies"), KeyError, "templates.shift_stances: missing template 'denies'"),
 ])
 def test_assess_knowledge_malformed_entry_raises_lexicon_error(raw, types, path, value, message):
     with pytest.raises(LexiconError) as exc:

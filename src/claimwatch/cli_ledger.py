@@ -44,6 +44,11 @@ def _day(value: Optional[str]) -> str:
     return (value or "?")[:10]
 
 
+def _when(value: Optional[str]) -> str:
+    """The day something was said, or "date unknown" for an undated report (never its ingestion day)."""
+    return value[:10] if value else "date unknown"
+
+
 # --- ingest ------------------------------------------------------------------------------------
 
 def _fast_analyzer(articles):
@@ -189,7 +194,7 @@ def claim(claim_id: int, db: str, fmt: str) -> None:
     click.echo("\ntimeline:")
     for e in data["timeline"]:
         change = f"{e['from_status']} -> {e['to_status']}" if e["kind"] == "status_change" else (e["to_status"] or "")
-        click.echo(f"  {_day(e['date'])}  {e['kind']:<13} {change:<26} {e['note']}"
+        click.echo(f"  {_when(e['date'])}  {e['kind']:<13} {change:<26} {e['note']}"
                    + (f" [{e['outlet']}]" if e.get("outlet") else ""))
     click.echo("\nstatements:")
     for stance in ("asserts", "supports", "uncommitted", "disputes", "denies"):
@@ -198,13 +203,13 @@ def claim(claim_id: int, db: str, fmt: str) -> None:
             click.echo(f"  {stance}:")
             for st in items:
                 copy = "" if st["independent"] else " (copy, not counted)"
-                click.echo(f"    {_day(st['published'])} {st['outlet'] or '?'}: {st['source']}"
+                click.echo(f"    {_when(st['published'])} {st['outlet'] or '?'}: {st['source']}"
                            f"{format_via(st.get('via') or ())} {st['cue']} "
                            f"\u201c{st['content']}\u201d{copy}")
     if data["quantities"]:
         click.echo("\nfigures:")
         for q in data["quantities"]:
-            click.echo(f"  {_day(q['date'])}  {q['text'] or q['value']}  ({q['source']}, {q['outlet'] or '?'})")
+            click.echo(f"  {_when(q['date'])}  {q['text'] or q['value']}  ({q['source']}, {q['outlet'] or '?'})")
 
 
 # --- actors ------------------------------------------------------------------------------------
@@ -285,7 +290,7 @@ def search(text: str, db: str, limit: int, fmt: str) -> None:
     if not rows:
         click.echo(f"no statement mentions {text!r}")
     for r in rows:
-        click.echo(f"{_day(r['published'])} {r['outlet'] or '?'}: {r['source']} {r['cue']} \u201c{r['content']}\u201d")
+        click.echo(f"{_when(r['published'])} {r['outlet'] or '?'}: {r['source']} {r['cue']} \u201c{r['content']}\u201d")
 
 
 COMMANDS = (ingest, claims, claim, actors, actor, search)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Mapping, Optional
 
@@ -37,15 +37,25 @@ TEMPLATE_SPEC: dict[str, Any] = {
         "supports": {"one": _POSITION_SLOTS, "many": _POSITION_SLOTS},
         "cautious": {"one": _POSITION_SLOTS, "many": _POSITION_SLOTS, "self": _POSITION_SLOTS},
         "denies": {"one": _POSITION_SLOTS, "many": _POSITION_SLOTS},
+        "shift": ("side", "before", "before_source", "before_date", "after", "after_source", "after_date"),
     },
+    "shift_stances": {k: () for k in ("asserts", "supports", "uncommitted", "disputes", "no_evidence", "denies")},
+    "stance_past": {k: () for k in ("asserts", "supports", "uncommitted", "disputes", "denies")},
+    "undated": (),
+    "untyped_topic": (),
+    "settle": {"silent": ("claim", "silent"), "no_evidence": ("claim", "asserters")},
     "contrast": ("asserters",),
     "evidence": ("evidence",),
     "details": {"uncommitted": (), "disputes": (), "no_evidence": ()},
     "calls": {"appeal": ("cue", "content"), "warn": ("cue", "content"), "sentence": ("source", "acts")},
     "implication": ("claim", "text"),
+    "implication_confirmed": ("claim", "text", "reason"),
+    "status_reason": ("status", "date", "source", "stance"),
+    "status_reason_undated": ("status", "source", "stance"),
     "risk": ("text",),
     "ledger": ("claim", "status", "steps", "counts"),
     "ledger_step": ("status", "date", "source"),
+    "ledger_step_undated": ("status", "source"),
     "ledger_counts": ("for", "uncommitted", "against"),
 }
 WATCH_GENERIC_SLOTS = (*SLOTS, "claim", "evidence", "topic")
@@ -99,6 +109,10 @@ class Knowledge:
     evidence_names: dict[str, str]  # evidence kind -> words in a sentence
     types: dict[str, EventKnowledge]
     parents: dict[str, str]  # event type -> parent, from event_types.yaml
+    # Recognition with confidence: an event type's significance, implications, risks and watch items
+    # are drawn only for a topic whose claims hold at least ``min_cues`` distinct cue words of their type.
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)  # event type -> its trigger words
+    min_cues: int = 2
 
     def family(self, event_type: str) -> str:
         """The root of an event type's parent chain, so a child and its parent count as one topic."""
@@ -229,6 +243,13 @@ def _event(raw: Any, type_id: str, label: str, type_ids: set[str]) -> EventKnowl
     )
 
 
+def event_type_cues(data: Any) -> dict[str, frozenset[str]]:
+    """Event type id -> every trigger word of ``event_types.yaml`` (verbs, nouns, required words)."""
+    types = data.get("types") if isinstance(data, Mapping) else None
+    return {t["id"]: frozenset(w.lower() for key in ("verbs", "nouns", "requires") for w in t.get(key) or ())
+            for t in types or () if isinstance(t, Mapping) and "id" in t}
+
+
 def event_type_info(data: Any) -> dict[str, tuple[Optional[str], str]]:
     """Event type ids of ``event_types.yaml`` data with their parent (None at the root) and label."""
     types = data.get("types") if isinstance(data, Mapping) else None
@@ -250,7 +271,7 @@ def _evidence_names(value: Any) -> dict[str, str]:
 
 
 def parse_knowledge(data: Any, event_types: Mapping[str, tuple[Optional[str], str]],
-                    require_all: bool = True) -> Knowledge:
+                    require_all: bool = True, cues: Optional[Mapping[str, frozenset[str]]] = None) -> Knowledge:
     """Validate parsed ``implications.yaml`` data against the event types it must cover.
 
     With ``require_all=False`` an event type without an entry is only logged (its claims then yield
@@ -290,7 +311,14 @@ def parse_knowledge(data: Any, event_types: Mapping[str, tuple[Optional[str], st
     extra = set(types) - ids
     if extra:
         raise _fail("types", f"entry for unknown event type(s) {', '.join(sorted(map(str, extra)))}")
+    recognition = data.get("recognition") or {}
+    if not isinstance(recognition, Mapping) or set(recognition) - {"min_cues"}:
+        raise _fail("recognition", f"expected a mapping with 'min_cues', got {recognition!r}")
+    min_cues = recognition.get("min_cues", 2)
+    if not isinstance(min_cues, int) or isinstance(min_cues, bool) or min_cues < 1:
+        raise _fail("recognition.min_cues", f"expected a whole number of at least 1, got {min_cues!r}")
     return Knowledge(
+        cues=dict(cues or {}), min_cues=min_cues,
         sections=dict(sections),
         templates=dict(templates),
         stance_words={k: _strings(v, f"stance_words.{k}") for k, v in words.items()},
@@ -306,4 +334,5 @@ def parse_knowledge(data: Any, event_types: Mapping[str, tuple[Optional[str], st
 @lru_cache(maxsize=None)
 def load_knowledge() -> Knowledge:
     """The packaged knowledge base, validated once per process."""
-    return parse_knowledge(load_yaml(SOURCE), event_type_info(load_yaml("event_types.yaml")), require_all=False)
+    types = load_yaml("event_types.yaml")
+    return parse_knowledge(load_yaml(SOURCE), event_type_info(types), require_all=False, cues=event_type_cues(types))

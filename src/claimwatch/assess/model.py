@@ -12,6 +12,29 @@ FINDING_KINDS = ("significance", "position", "call", "implication", "risk", "wat
 
 
 @dataclass(frozen=True)
+class SideStance:
+    """Where one side (state or organisation) stands on a claim as of its latest statement, and
+    where it stood before when it changed (``previous_*``; None when it never moved)."""
+
+    side: str
+    stance: str
+    as_of: Optional[str]  # YYYY-MM-DD, or None when the article carrying it is undated
+    previous_stance: Optional[str] = None
+    previous_as_of: Optional[str] = None
+
+    def to_dict(self) -> dict:
+        previous = ({"stance": self.previous_stance, "as_of": self.previous_as_of}
+                    if self.previous_stance else None)
+        return {"side": self.side, "stance": self.stance, "as_of": self.as_of, "previous": previous}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "SideStance":
+        previous = d.get("previous") or {}
+        return cls(side=d["side"], stance=d["stance"], as_of=d.get("as_of"),
+                   previous_stance=previous.get("stance"), previous_as_of=previous.get("as_of"))
+
+
+@dataclass(frozen=True)
 class Finding:
     """One sentence of the assessment and the statements it rests on.
 
@@ -26,16 +49,25 @@ class Finding:
     confidence: float
     stances: tuple[str, ...] = ()
     about: tuple[str, ...] = ()
+    sides: tuple[SideStance, ...] = ()  # position findings: each side the sentence places, once
+    ledger_claim: Optional[int] = None  # the ledger claim a story finding states, when it states one
 
     def to_dict(self) -> dict:
-        return {"kind": self.kind, "text": self.text, "cites": list(self.cites),
-                "confidence": self.confidence, "stances": list(self.stances), "about": list(self.about)}
+        out = {"kind": self.kind, "text": self.text, "cites": list(self.cites),
+               "confidence": self.confidence, "stances": list(self.stances), "about": list(self.about)}
+        if self.kind == "position":
+            out["sides"] = [s.to_dict() for s in self.sides]
+        if self.ledger_claim is not None:
+            out["ledger_claim"] = self.ledger_claim
+        return out
 
     @classmethod
     def from_dict(cls, d: dict) -> "Finding":
         return cls(kind=d["kind"], text=d["text"], cites=tuple(d.get("cites", ())),
                    confidence=float(d.get("confidence", 0.0)), stances=tuple(d.get("stances", ())),
-                   about=tuple(d.get("about", ())))
+                   about=tuple(d.get("about", ())),
+                   sides=tuple(SideStance.from_dict(s) for s in d.get("sides", ())),
+                   ledger_claim=d.get("ledger_claim"))
 
     def with_(self, **changes: Any) -> "Finding":
         return replace(self, **changes)
@@ -77,9 +109,11 @@ class Assessment:
     dropped: int = 0  # findings removed by the grounding check
     rewritten: int = 0  # findings whose text came from the LLM backend
     sections: dict[str, str] = field(default_factory=dict)  # kind -> section title
+    as_of: Optional[str] = None  # the replay date (``--as-of``); None: as of the latest statement
 
     def to_dict(self) -> dict:
         return {"assessment": {
+            "as_of": self.as_of,
             "findings": [f.to_dict() for f in self.findings],
             "sources": [s.to_dict() for s in self.sources],
             "articles": list(self.articles),
@@ -98,6 +132,7 @@ class Assessment:
             dropped=int(body.get("dropped", 0)),
             rewritten=int(body.get("rewritten", 0)),
             sections=dict(body.get("sections", {})),
+            as_of=body.get("as_of"),
         )
 
     def of_kind(self, kind: str) -> tuple[Finding, ...]:
@@ -115,6 +150,7 @@ class StatusStep:
     date: Optional[str]
     source: str
     cite: str  # the citation id of the statement ("article_id:s3")
+    stance: str = "asserts"  # the stance of the statement that moved it
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,15 @@ article, so they stay unique across a story.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Mapping, Optional, Sequence
 
 from claimwatch.assess.knowledge import Knowledge
 from claimwatch.lexicons.schema import load_gazetteer
-from claimwatch.model import Actor, Analysis, Claim, Statement
+from claimwatch.model import Actor, Analysis, Article, Claim, Statement
 
 POSITIVE = ("asserts", "supports")
 CAUTIOUS = ("uncommitted", "disputes")
@@ -23,6 +24,13 @@ STANCE_CLASS = {"asserts": "positive", "supports": "positive", "uncommitted": "c
                 "disputes": "cautious", "denies": "negative"}
 CERTAINTY_WEIGHT = {"certain": 1.0, "probable": 0.8, "possible": 0.6, "uncertain": 0.4}
 SUBJECT_KINDS = ("country", "organization", "group", "person")
+
+
+def article_day(article: Article) -> Optional[str]:
+    """An article's publication day, or None when it has none (an ingestion-time stand-in is no date)."""
+    if article.published_is_fallback or not article.published:
+        return None
+    return article.published[:10]
 
 
 @dataclass(frozen=True)
@@ -43,8 +51,9 @@ class Cited:
 class StatementIndex:
     """Every statement of the analyses by citation id, and every claim by qualified id."""
 
-    def __init__(self, analyses: Sequence[Analysis]) -> None:
+    def __init__(self, analyses: Sequence[Analysis], sides: Optional[Mapping[str, str]] = None) -> None:
         self.analyses = tuple(analyses)
+        self.sides = dict(sides or {})  # cite -> side, as the ledger groups speakers (a story)
         self.multi = len(self.analyses) > 1
         self.items: dict[str, Cited] = {}
         self.claims: dict[str, tuple[Claim, Analysis]] = {}
@@ -59,6 +68,14 @@ class StatementIndex:
 
     def qualify(self, analysis: Analysis, local_id: str) -> str:
         return f"{analysis.article.id}:{local_id}" if self.multi else local_id
+
+    def local(self, cite: str) -> str:
+        """The index's id of an article-qualified citation ("article_id:s3"): as is in a story, the
+        bare statement id when the index holds one article."""
+        if self.multi or ":" not in cite:
+            return cite
+        article_id, _, local_id = cite.partition(":")
+        return local_id if self.analyses and self.analyses[0].article.id == article_id else cite
 
     def __contains__(self, cite: str) -> bool:
         return cite in self.items
@@ -97,8 +114,16 @@ class StatementIndex:
                     out.setdefault(form, set()).update(forms)
         return {k: frozenset(v) for k, v in out.items()}
 
+    def date(self, cite: str) -> Optional[str]:
+        """The day a statement was published (YYYY-MM-DD); None when its article is undated, even if
+        the ledger keeps the ingestion time in its place."""
+        return article_day(self.items[cite].analysis.article)
+
     def camp(self, cite: str) -> str:
-        """Who a statement speaks for: a country or known organisation, else the source itself."""
+        """Who a statement speaks for: the ledger's side when known, a country or known organisation,
+        else the source itself."""
+        if cite in self.sides:
+            return self.sides[cite]
         item = self.items[cite]
         source = item.statement.source
         if source == "unnamed":
@@ -121,6 +146,7 @@ class Topic:
     subject_kind: Optional[str]
     claims: tuple[str, ...]
     cites: tuple[str, ...]
+    confident: bool = True  # its event type is recognised with confidence (see :func:`claim_cues`)
 
     def by_class(self, index: StatementIndex, cls: str, conditional: bool = False) -> tuple[str, ...]:
         """Cited statements of one stance class; conditional ones only when asked for."""
@@ -142,6 +168,39 @@ class Topic:
 
     def camps(self, index: StatementIndex) -> set[str]:
         return {index.camp(c) for c in self.cites}
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_SUFFIXES = ("ing", "ed", "es", "s")
+
+
+def _forms(word: str) -> set[str]:
+    """A word with the bases its inflection may hide: "deployed" -> deploy, "shipped" -> ship,
+    "captured" -> capture, "supplied" -> supply, "troops" -> troop."""
+    word = word.lower()
+    forms = {word}
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[:-len(suffix)]
+            forms |= {base, base + "e"}
+            if base[-1] == base[-2]:
+                forms.add(base[:-1])
+            if base.endswith("i"):
+                forms.add(base[:-1] + "y")
+    return forms
+
+
+def cue_words(text: str, cues: frozenset[str]) -> set[str]:
+    """The distinct trigger words of an event type that a claim's text holds."""
+    return {cue for word in _WORD.findall(text) for cue in _forms(word) & cues}
+
+
+def claim_cues(claim: Claim, kb: Knowledge) -> set[str]:
+    """The trigger words of its own event type that a claim's words hold. A topic's type is
+    recognised with confidence when its claims hold ``kb.min_cues`` distinct ones between them
+    ("sent troops": send, troop; "hackers breached ... a cyberattack"), not one word that also has
+    other senses ("captured video footage", "a vote for independence", "arrests")."""
+    return cue_words(claim.text, kb.cues.get(claim.predicate or "", frozenset()))
 
 
 def _dominant_type(claims: Sequence[Claim], kb: Knowledge) -> Optional[tuple[str, str]]:
@@ -189,8 +248,11 @@ def build_topics(index: StatementIndex, kb: Knowledge) -> list[Topic]:
                 continue
             family, event_type = typed
             subject, kind = _subject(claims, analysis)
-            slot = merged.setdefault((family, subject), {"types": Counter(), "claims": [], "kind": kind})
+            slot = merged.setdefault((family, subject), {"types": Counter(), "claims": [], "kind": kind,
+                                                         "cues": set()})
             slot["types"][event_type] += 1
+            for claim in claims:
+                slot["cues"] |= claim_cues(claim, kb)
             slot["claims"] += [index.qualify(analysis, c.id) for c in claims]
             if subject:
                 keys_by_subject.setdefault(subject, set()).add((family, subject))
@@ -207,7 +269,8 @@ def build_topics(index: StatementIndex, kb: Knowledge) -> list[Topic]:
         if not cites:
             continue
         event_type = max(slot["types"], key=lambda t: (t != family, slot["types"][t]))
-        topics.append(Topic(event_type, family, subject, slot["kind"], tuple(slot["claims"]), cites))
+        confident = len(slot["cues"]) >= kb.min_cues or not kb.cues
+        topics.append(Topic(event_type, family, subject, slot["kind"], tuple(slot["claims"]), cites, confident))
     topics.sort(key=lambda t: (-len(t.camps(index)), -len(t.cites), index[t.cites[0]].order))
     return topics
 

@@ -22,7 +22,7 @@ from claimwatch.ledger import embeddings as emb
 from claimwatch.ledger import matching
 from claimwatch.ledger.known_names import KnownNames, plain_surname
 from claimwatch.ledger.member_index import MemberIndex
-from claimwatch.ledger.sql import in_chunks, placeholders
+from claimwatch.ledger.sql import DATED, in_chunks, placeholders
 from claimwatch.ledger.status import Fact, StatusRules, load_rules, one_side_per_utterance, timeline, utterance_key
 from claimwatch.model import Analysis, Claim, Quantity
 from claimwatch.nlp.provenance import is_outlet
@@ -287,6 +287,7 @@ class ClaimBook:
         rows = self._conn.execute(
             f"SELECT DISTINCT {claim_column}s.pk, s.source, s.stance, s.content, s.certainty, s.conditional, s.quantities, s.article_id,"
             " s.pos, s.via, a.published, a.rowid AS arow, src.source_key,"
+            f" {DATED} AS dated,"
             " (SELECT affiliation FROM actors x WHERE x.article_id = s.article_id AND x.name = s.source"
             "  ORDER BY x.pos LIMIT 1) AS affiliation,"
             " (SELECT kind FROM actors x WHERE x.article_id = s.article_id AND x.name = s.source"
@@ -301,7 +302,7 @@ class ClaimBook:
         config = matching.load_config()
         rules = load_rules()
         entries = [((r["published"] is None, r["published"], r["arow"], r["pos"]),
-                    Fact(statement_pk=r["pk"], date=r["published"], source=r["source"], side=None,
+                    Fact(statement_pk=r["pk"], date=r["dated"], source=r["source"], side=None,
                          stance=r["stance"], certainty=r["certainty"], conditional=bool(r["conditional"]),
                          source_key=r["source_key"], article_id=r["article_id"],
                          via=tuple(json.loads(r["via"] or "[]")),
@@ -370,11 +371,12 @@ class ClaimBook:
         return found
 
     def _first_last_seen(self, ledger_id: int) -> tuple[Optional[str], Optional[str]]:
-        """Earliest and latest publication date of the claim's members' articles (kept while writing)."""
+        """Earliest and latest publication date of the claim's members' articles (kept while writing);
+        an undated article's ingestion-time stand-in is no date."""
         if self._writing and ledger_id in self._dates:
             return self._dates[ledger_id]
         row = self._conn.execute(
-            "SELECT MIN(a.published), MAX(a.published) FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk"
+            f"SELECT MIN({DATED}), MAX({DATED}) FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk"
             " JOIN articles a ON a.id = c.article_id WHERE m.ledger_claim_id = ?", (ledger_id,)).fetchone()
         if self._writing:
             self._dates[ledger_id] = (row[0], row[1])

@@ -13,7 +13,7 @@ import sqlite3
 from typing import Any, Optional
 
 from claimwatch.errors import InputError, LedgerError
-from claimwatch.ledger.sql import in_chunks, placeholders
+from claimwatch.ledger.sql import DATED, in_chunks, placeholders
 from claimwatch.ledger.status import side_key
 from claimwatch.ledger.store import Ledger
 from claimwatch.model import STANCE_POLARITY
@@ -112,7 +112,7 @@ def claim_detail(ledger: Ledger, ledger_id: int) -> dict[str, Any]:
     row = conn.execute("SELECT * FROM ledger_claims WHERE id = ?", (ledger_id,)).fetchone()
     if row is None:
         raise InputError(f"no claim {ledger_id} in {ledger.path}; list them with `claimwatch claims`")
-    statement_cols = ("s.pk, s.source, s.cue, s.content, s.stance, s.certainty, a.outlet, a.published, a.title,"
+    statement_cols = (f"s.pk, s.source, s.cue, s.content, s.stance, s.certainty, a.outlet, {DATED} AS published, a.title,"
                       " a.url, src.independent, a.near_duplicate_of, s.via")
     events = [dict(e) for e in conn.execute(
         "SELECT e.date, e.kind, e.from_status, e.to_status, e.note, s.source, a.outlet"
@@ -134,7 +134,7 @@ def claim_detail(ledger: Ledger, ledger_id: int) -> dict[str, Any]:
         " LEFT JOIN statements s ON s.pk = q.statement_pk LEFT JOIN articles a ON a.id = s.article_id"
         " WHERE q.ledger_claim_id = ? ORDER BY q.date, q.id", (ledger_id,))]
     members = [dict(m) for m in conn.execute(
-        "SELECT c.text, c.predicate, c.subject, m.method, m.score, a.outlet, a.published"
+        f"SELECT c.text, c.predicate, c.subject, m.method, m.score, a.outlet, {DATED} AS published"
         " FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk JOIN articles a ON a.id = c.article_id"
         " WHERE m.ledger_claim_id = ? ORDER BY a.published, a.rowid, c.pos", (ledger_id,))]
     return {"id": row["id"], "text": row["text"], "status": row["status"], "event_type": row["event_type"],
@@ -152,7 +152,7 @@ def status_reason(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
     cited = []
     for chunk in in_chunks(pks):
         cited += [dict(r) for r in conn.execute(
-            "SELECT s.pk, s.article_id || ':' || s.id AS id, s.source, s.stance, a.outlet, a.published"
+            "SELECT s.pk, s.article_id || ':' || s.id AS id, s.source, s.stance, a.outlet, {DATED} AS published"
             f" FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.pk IN ({placeholders(chunk)})",
             tuple(chunk))]
     order = {pk: n for n, pk in enumerate(pks)}
@@ -193,7 +193,7 @@ def actor_profile(ledger: Ledger, name: str) -> dict[str, Any]:
     names = actor_names(ledger, name)
     marks = ",".join("?" * len(names))
     rows = conn.execute(
-        "SELECT s.source, s.stance, s.cue, s.content, a.outlet, a.published, m.ledger_claim_id, l.text AS claim,"
+        f"SELECT s.source, s.stance, s.cue, s.content, a.outlet, {DATED} AS published, m.ledger_claim_id, l.text AS claim,"
         " l.status FROM statements s JOIN articles a ON a.id = s.article_id"
         " JOIN article_sources src ON src.id = a.id"
         " LEFT JOIN statement_claims sc ON sc.statement_pk = s.pk"
@@ -233,4 +233,5 @@ def search(ledger: Ledger, text: str, limit: int = 50) -> list[dict[str, Any]]:
     except Exception as exc:  # noqa: BLE001 - an FTS syntax problem is the user's input
         raise LedgerError(f"search failed: {exc}") from exc
     return [{"source": s.source, "stance": s.stance, "cue": s.cue, "content": s.content, "outlet": a.outlet,
-             "published": a.published, "title": a.title, "article": a.id} for s, a in found]
+             "published": None if a.published_is_fallback else a.published, "title": a.title, "article": a.id}
+            for s, a in found]

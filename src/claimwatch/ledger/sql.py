@@ -19,3 +19,9 @@ def in_chunks(items: Iterable[T], size: int = IN_LIST_MAX) -> Iterator[list[T]]:
 def placeholders(chunk: Sequence) -> str:
     """The ``?,?,...`` placeholders for one chunk."""
     return ",".join("?" * len(chunk))
+
+
+# An article's publication date as a statement's date: NULL when the ledger only holds the
+# ingestion time in its place (``published_is_fallback``), so an undated report is never dated
+# by the day it was ingested. Used over ``articles a``.
+DATED = "CASE WHEN a.published_is_fallback THEN NULL ELSE a.published END"

@@ -160,7 +160,8 @@ class Ledger:
             self._insert_actors(article.id, analysis.actors)
             claim_pks = self._insert_claims(article.id, analysis.claims)
             self._insert_statements(article.id, analysis.statements, claim_pks)
-            self.claims.attach(prepared, claim_pks, independent=original is None, published=article.published)
+            self.claims.attach(prepared, claim_pks, independent=original is None,
+                               published=None if article.published_is_fallback else article.published)
             stories.assign(conn, article.id, story_features, cache=self._stories)  # same transaction: never storyless
             conn.execute("COMMIT")
             self.claims.committed()

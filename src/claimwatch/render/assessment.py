@@ -20,9 +20,14 @@ KIND_STYLES = {"significance": "bold", "position": "cyan", "call": "yellow", "im
                "risk": "red", "watch": "magenta"}
 
 
-def provenance(source: CitedSource) -> str:
-    """"Reuters, 2024-10-21" from the article's outlet and date, or "" when it has neither."""
-    date = (source.published or "")[:10]
+UNDATED = "date unknown"
+
+
+def provenance(source: CitedSource, story: bool = False) -> str:
+    """"Reuters, 2024-10-21" from the article's outlet and date ("Reuters, date unknown" for an
+    undated report, never its ingestion day; "date unknown" alone in a story of several articles,
+    where dates order what was said), or "" for a lone article with neither."""
+    date = (source.published or "")[:10] or (UNDATED if source.outlet or story else "")
     return ", ".join(p for p in (source.outlet, date) if p)
 
 
@@ -32,14 +37,15 @@ def citation(assessment: Assessment, finding: Finding) -> str:
     When all cited statements come from one outlet and date, those are given once at the end.
     """
     sources = [assessment.source(c) for c in finding.cites]
-    places = {provenance(s) for s in sources if s is not None}
+    story = len(assessment.articles) > 1
+    places = {provenance(s, story) for s in sources if s is not None}
     shared = len(places) == 1  # one outlet and date for all: say it once at the end
     groups: dict[str, list[str]] = {}
     for cite, src in zip(finding.cites, sources):
         if src is None:
             label = "unknown source"
         else:
-            where = provenance(src)
+            where = provenance(src, story)
             label = src.source + (f" ({where})" if where and not shared else "")
         groups.setdefault(label, []).append(cite)
     text = "; ".join(f"{label} [{', '.join(cites)}]" for label, cites in groups.items())
@@ -56,8 +62,8 @@ def _sections(assessment: Assessment) -> list[tuple[str, tuple[Finding, ...]]]:
     return out
 
 
-def _source_line(src: CitedSource) -> str:
-    where = provenance(src)
+def _source_line(src: CitedSource, story: bool = False) -> str:
+    where = provenance(src, story)
     tail = f" — {where}" if where else ""
     title = f" — {src.title}" if src.title else ""
     return f"{src.id}: {src.description}, \u201c{src.cue}\u201d ({src.stance}){title}{tail}"
@@ -65,8 +71,9 @@ def _source_line(src: CitedSource) -> str:
 
 def _summary(assessment: Assessment) -> str:
     n = len(assessment.articles)
-    text = (f"{len(assessment.findings)} findings from {n} article{'s' if n != 1 else ''}, "
-            f"each citing the statements it rests on")
+    text = (f"{len(assessment.findings)} findings from {n} article{'s' if n != 1 else ''}"
+            + (f" published by {assessment.as_of}" if assessment.as_of else "")
+            + ", each citing the statements it rests on")
     if assessment.dropped:
         text += f"; {assessment.dropped} unsupported sentence{'s' if assessment.dropped != 1 else ''} left out"
     if assessment.rewritten:
@@ -97,7 +104,7 @@ def to_terminal(assessment: Assessment, *, color: bool = False, width: int = 100
         console.print()
         console.print(Text("Sources", style="bold"))
         for src in assessment.sources:
-            console.print(Text("  " + _source_line(src), style="dim"))
+            console.print(Text("  " + _source_line(src, len(assessment.articles) > 1), style="dim"))
     return "\n".join(line.rstrip() for line in console.file.getvalue().rstrip().splitlines()) + "\n"
 
 
@@ -117,7 +124,7 @@ def to_markdown(assessment: Assessment) -> str:
         lines += ["", "## Sources", "", "| Id | Source | Cue | Stance | Outlet | Date |", "|---|---|---|---|---|---|"]
         for src in assessment.sources:
             lines.append(f"| {src.id} | {_md(src.description)} | {_md(src.cue)} | {src.stance} | "
-                         f"{_md(src.outlet or '')} | {(src.published or '')[:10]} |")
+                         f"{_md(src.outlet or '')} | {(src.published or '')[:10] or UNDATED} |")
     return "\n".join(lines) + "\n"
 
 

@@ -154,6 +154,11 @@ def _md(value: Any, keep_edges: bool = False) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
 
 
+def _when(value: Any) -> str:
+    """A day, or "date unknown" for an undated report (never its ingestion day)."""
+    return str(value)[:10] if value else "date unknown"
+
+
 def _md_card(card: dict[str, Any]) -> str:
     """The statement in its context, with the source in bold, the cue in italics and the content marked."""
     wrap = {"source": ("**", "**"), "cue": ("_", "_"), "content": ("==", "==")}
@@ -164,7 +169,7 @@ def _md_card(card: dict[str, Any]) -> str:
             f"_{_md(card['cue'])}_ ({card['certainty']})"
             f"{'' if card['independent'] else ' (copy, not counted)'}\n"
             f"  > {lead}{body}{tail}\n"
-            f"  \u2014 {_md(card['title'] or card['article_id'])}, {_md(card['outlet'] or '?')}, {UNDATED if card.get('undated') else (card['published'] or '?')[:10]}")
+            f"  \u2014 {_md(card['title'] or card['article_id'])}, {_md(card['outlet'] or '?')}, {_when(card['published'])}")
 
 
 def render_report_markdown(report: dict[str, Any]) -> str:
@@ -203,11 +208,11 @@ def render_report_markdown(report: dict[str, Any]) -> str:
         lines += ["", f"## Claim {c['id']}: {_md(c['text'])}", "", f"Status: **{c['status']}**", "", "### Timeline", ""]
         for e in d["timeline"]:
             change = f" {e['from_status']} \u2192 {e['to_status']}" if e["kind"] == "status_change" else ""
-            lines.append(f"- {(e['date'] or '?')[:10]} {e['kind'].replace('_', ' ')}{change}: {_md(e['note'])}"
+            lines.append(f"- {_when(e['date'])} {e['kind'].replace('_', ' ')}{change}: {_md(e['note'])}"
                          + (f" [{_md(e['outlet'])}]" if e.get("outlet") else ""))
         if d["quantities"]:
             lines += ["", "Figures:", ""]
-            lines += [f"- {(q['date'] or '?')[:10]} {_md(q['text'] or q['value'])} ({_md(q['source'] or '?')}, "
+            lines += [f"- {_when(q['date'])} {_md(q['text'] or q['value'])} ({_md(q['source'] or '?')}, "
                       f"{_md(q['outlet'] or '?')})" for q in d["quantities"]]
         if report["cards"][c["id"]]:
             lines += ["", "### Statements", ""]

@@ -21,9 +21,9 @@ STANCE_MARKS = {"asserts": "++", "supports": "+", "uncommitted": "?", "disputes"
 
 
 def _day(value: object, undated: object = False) -> str:
-    """The date part of a stored date; "date unknown" for an undated article, whose stored date is
-    only when it was ingested."""
-    return "date unknown" if undated else str(value or "?")[:10]
+    """A date as a day; an undated report reads "date unknown" (never its ingestion day, which is
+    all an undated article's stored date says)."""
+    return "date unknown" if undated or not value else str(value)[:10]
 
 
 def web_url(value: object) -> str:

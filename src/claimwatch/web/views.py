@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable, Iterable, Optional, Sequence
 
+from claimwatch.ledger.sql import DATED
 from claimwatch.ledger.store import Ledger
 from claimwatch.dates import parse_moment
 
@@ -40,8 +41,8 @@ def _row_dict(row: Any) -> dict[str, Any]:
 _STATEMENT_SQL = (
     "SELECT DISTINCT m.ledger_claim_id AS claim, s.pk, s.id AS sid, s.article_id, s.source, s.source_start,"
     " s.source_end, s.cue, s.cue_start, s.cue_end, s.content, s.content_start, s.content_end, s.stance,"
-    " s.certainty, s.act, s.evidence, s.via, a.title, a.outlet, a.published, a.published_is_fallback AS undated,"
-    " a.url, src.independent"
+    f" s.certainty, s.act, s.evidence, s.via, a.title, a.outlet, {DATED} AS published,"
+    " a.published_is_fallback AS undated, a.url, src.independent"
     " FROM ledger_claim_members m JOIN statement_claims sc ON sc.claim_pk = m.claim_pk"
     " JOIN statements s ON s.pk = sc.statement_pk JOIN articles a ON a.id = s.article_id"
     " JOIN article_sources src ON src.id = a.id"
@@ -157,8 +158,8 @@ def list_articles(ledger: Ledger) -> list[dict[str, Any]]:
     """Every article without its text: provenance, copy link and how many statements it holds; dated
     articles by date, then the undated ones (whose stored date is the ingestion time) as ingested."""
     rows = ledger.connection.execute(
-        "SELECT a.id, a.title, a.url, a.outlet, a.published, a.published_is_fallback AS undated, a.near_duplicate_of,"
-        " a.wire_source, a.ingested_at, length(a.text) AS chars,"
+        f"SELECT a.id, a.title, a.url, a.outlet, {DATED} AS published, a.published_is_fallback AS undated,"
+        " a.near_duplicate_of, a.wire_source, a.ingested_at, length(a.text) AS chars,"
         " (SELECT COUNT(*) FROM statements s WHERE s.article_id = a.id) AS statements"
         " FROM articles a ORDER BY a.published_is_fallback, a.published, a.rowid").fetchall()
     return [{**_row_dict(r), "undated": bool(r["undated"])} for r in rows]
@@ -182,7 +183,8 @@ def article_view(ledger: Ledger, article_id: str) -> Optional[dict[str, Any]]:
         s["claim"] = claims.get(s["pk"])
     article = record.article
     return {"id": article.id, "title": article.title, "url": article.url, "outlet": article.outlet,
-            "published": article.published, "undated": article.published_is_fallback,
+            "published": None if article.published_is_fallback else article.published,
+            "undated": article.published_is_fallback,
             "near_duplicate_of": record.near_duplicate_of,
             "wire_source": record.wire_source, "ingested_at": record.ingested_at,
             "segments": highlight(article.text, statements), "statements": statements}

@@ -6,6 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Optional
 
+from claimwatch.ledger.sql import DATED
 from claimwatch.ledger.stories.rebuild import ensure_assigned
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -42,11 +43,12 @@ def resolve_story(ledger: "Ledger", value: str) -> StorySelection:
 
 
 def story_article_ids(ledger: "Ledger", story_id: int, independent_only: bool = False) -> list[str]:
-    """The story's articles, oldest first; ``independent_only`` leaves out near-duplicate copies."""
+    """The story's articles, oldest first and the undated last, by ingestion (their stand-in date is
+    the ingestion time); ``independent_only`` leaves out near-duplicate copies."""
     return [r[0] for r in ledger.connection.execute(
         "SELECT a.id FROM article_stories s JOIN articles a ON a.id = s.article_id"
         " WHERE s.story_id = ?" + (" AND a.near_duplicate_of IS NULL" if independent_only else "")
-        + " ORDER BY a.published IS NULL, a.published, a.rowid", (story_id,))]
+        + " ORDER BY a.published IS NULL OR a.published_is_fallback, a.published, a.rowid", (story_id,))]
 
 
 def story_claim_ids(ledger: "Ledger", story_id: int) -> list[int]:
@@ -99,9 +101,9 @@ def story_detail(ledger: "Ledger", story_id: int) -> dict[str, Any]:
     data = _summary(ledger, row, None)
     data["claims"] = data.pop("top_claims")
     data["members"] = [dict(r) for r in ledger.connection.execute(
-        "SELECT a.id, a.title, a.outlet, a.published, a.url, s.score, s.method, a.near_duplicate_of,"
+        f"SELECT a.id, a.title, a.outlet, {DATED} AS published, a.url, s.score, s.method, a.near_duplicate_of,"
         " a.wire_source FROM article_stories s JOIN articles a ON a.id = s.article_id WHERE s.story_id = ?"
-        " ORDER BY a.published IS NULL, a.published, a.rowid", (story_id,))]
+        " ORDER BY a.published IS NULL OR a.published_is_fallback, a.published, a.rowid", (story_id,))]
     return data
 
 
