@@ -16,7 +16,8 @@ from claimwatch.model import Actor, Analysis, Article, Claim
 from test_assess_findings import stmt
 
 # Three dated reports written for these tests: Germany cannot confirm a deployment, then asserts it;
-# the accused denies throughout; a third state's assertion makes the ledger rate it confirmed.
+# the accused denies throughout, and third states' assertions make the ledger rate it corroborated.
+# A fourth report, where the accused acknowledges it, makes it confirmed.
 REPORTS = [
     {"published": "2025-03-03", "outlet": "Harbour Times", "url": "https://example.test/a1",
      "title": "Poland says Belarus moved troops to Lithuanian border",
@@ -35,6 +36,10 @@ REPORTS = [
              "Lithuania.\n\nLatvian Foreign Minister Baiba Braze said Belarus had deployed troops to the "
              "border."},
 ]
+ADMISSION = {"published": "2025-03-12", "outlet": "Harbour Times", "url": "https://example.test/a5",
+             "title": "Minsk acknowledges troops at the Lithuanian border",
+             "text": "The Belarusian foreign ministry acknowledged on Wednesday that Belarus had deployed troops to "
+                     "the border with Lithuania, calling the move a routine exercise."}
 UNDATED = {"outlet": "Plain Post", "url": "https://example.test/a4", "title": "Border troops row goes on",
            "text": "Estonian Prime Minister Kristen Michal said Belarus had deployed troops to the border with "
                    "Lithuania."}
@@ -58,6 +63,11 @@ def _ledger(runner, tmp_path, records) -> str:
 @pytest.fixture
 def story_db(runner, tmp_path) -> str:
     return _ledger(runner, tmp_path, REPORTS)
+
+
+@pytest.fixture
+def admitted_db(runner, tmp_path) -> str:
+    return _ledger(runner, tmp_path, [*REPORTS, ADMISSION])
 
 
 def _assess(runner, db, *extra) -> dict:
@@ -87,9 +97,9 @@ def test_a_side_that_changed_stance_appears_once_with_its_shift(runner, story_db
     assert belarus["stance"] == "denies" and belarus["previous"] is None
 
 
-def test_as_of_before_a_confirmation_gives_other_watch_items_and_implications(runner, story_db):
-    before = _assess(runner, story_db, "--as-of", "2025-03-04")
-    after = _assess(runner, story_db)
+def test_as_of_before_a_confirmation_gives_other_watch_items_and_implications(runner, admitted_db):
+    before = _assess(runner, admitted_db, "--as-of", "2025-03-04")
+    after = _assess(runner, admitted_db)
     assert before["as_of"] == "2025-03-04" and after["as_of"] is None
     watch_before = [f["text"] for f in before["findings"] if f["kind"] == "watch"]
     watch_after = [f["text"] for f in after["findings"] if f["kind"] == "watch"]
@@ -101,14 +111,14 @@ def test_as_of_before_a_confirmation_gives_other_watch_items_and_implications(ru
     implied_after = [f["text"] for f in after["findings"] if f["kind"] == "implication"]
     assert implied_before and all(t.startswith("If it is confirmed") for t in implied_before)
     assert implied_after and all(t.startswith("Now that it is confirmed") for t in implied_after)
-    assert all("(confirmed on 2025-03-10 when Baiba Braze asserted it)" in t for t in implied_after)
+    assert all("(confirmed on 2025-03-12 when Belarusian foreign ministry backed it)" in t for t in implied_after)
 
 
-def test_as_of_replays_the_ledger_status_of_that_day(runner, story_db):
-    stated = [f["text"] for f in _assess(runner, story_db, "--as-of", "2025-03-04")["findings"]
+def test_as_of_replays_the_ledger_status_of_that_day(runner, admitted_db):
+    stated = [f["text"] for f in _assess(runner, admitted_db, "--as-of", "2025-03-11")["findings"]
               if f.get("ledger_claim") is not None]
-    assert stated and "is confirmed" not in stated[0] and "2025-03-10" not in stated[0]
-    latest = [f["text"] for f in _assess(runner, story_db)["findings"] if f.get("ledger_claim") is not None]
+    assert stated and "is corroborated" in stated[0] and "2025-03-12" not in stated[0]
+    latest = [f["text"] for f in _assess(runner, admitted_db)["findings"] if f.get("ledger_claim") is not None]
     assert "is confirmed" in latest[0]
 
 

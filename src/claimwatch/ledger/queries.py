@@ -152,7 +152,7 @@ def status_reason(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
     cited = []
     for chunk in in_chunks(pks):
         cited += [dict(r) for r in conn.execute(
-            "SELECT s.pk, s.article_id || ':' || s.id AS id, s.source, s.stance, a.outlet, {DATED} AS published"
+            f"SELECT s.pk, s.article_id || ':' || s.id AS id, s.source, s.stance, a.outlet, {DATED} AS published"
             f" FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.pk IN ({placeholders(chunk)})",
             tuple(chunk))]
     order = {pk: n for n, pk in enumerate(pks)}

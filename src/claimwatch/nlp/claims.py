@@ -332,13 +332,14 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 PROPOSITION_INFINITIVE_ACTS = frozenset({"say", "report", "accuse", "deny", "confirm", "echo", "publish"})
 
 
-def states_something(prop: Proposition, doc: Doc, act: str = "say") -> bool:
+def states_something(prop: Proposition, doc: Doc, act: str = "say", verdict_object: bool = False) -> bool:
     """Whether a proposition can found a ledger claim: who did what, with a tensed predicate.
 
     A clause with a finite verb or modal ("police will stop arresting", "troops were sent") is one; so
-    is an infinitive that a speech act states of its speaker ("claimed to have filmed the creature") and
-    a noun naming an event with its participant ("the beheading of the journalist"). Bare noun phrases
-    ("the conflict", "last year"), connectives, questions, imperatives and calls ("to leave the city"
+    is an infinitive or gerund that a speech act states ("claimed to have filmed the creature", "accused
+    the airline of falsifying records") and, with an event type or as the object of "confirm" or "deny"
+    (``verdict_object``), a noun naming an event with its participant ("the arrival of the warships").
+    Bare noun phrases ("the conflict", "last year"), connectives, questions, imperatives and calls ("to leave the city"
     after "urged") are not: they stay statements, with no claim of their own."""
     toks = [doc[i] for i in prop.tokens]
     if not toks or toks[-1].text == "?" or doc[toks[-1].i + 1:toks[-1].i + 2].text == "?":
@@ -346,10 +347,23 @@ def states_something(prop: Proposition, doc: Doc, act: str = "say") -> bool:
     if any(t.tag_ in FINITE_TAGS and t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in toks):
         return not _imperative(toks)
     if any(t.pos_ in ("VERB", "AUX") for t in toks) and act in PROPOSITION_INFINITIVE_ACTS \
-            and any(t.tag_ == "TO" or t.tag_ == "VBN" and any(a.dep_ == "aux" for a in t.children) for t in toks):
-        return True
-    return prop.event is not None and any(t.dep_ in ("pobj", "poss") and t.pos_ in ("PROPN", "NOUN", "NUM")
-                                          for t in toks)
+            and any(t.tag_ in ("TO", "VBG") or t.tag_ == "VBN" and any(a.dep_ == "aux" for a in t.children) for t in toks):
+        return True  # "claimed to have filmed it", "accused the airline of falsifying records"
+    if prop.event is not None and any(t.dep_ in ("pobj", "poss") and t.pos_ in ("PROPN", "NOUN", "NUM") for t in toks):
+        return True  # "the beheading of the journalist": an event type's noun with a participant
+    return verdict_object and _event_noun_with_participant(toks)
+
+
+def _event_noun_with_participant(toks: list[Token]) -> bool:
+    """ "the arrival of the warships", "the leader's death": a noun phrase whose head takes its
+    participant with "of" or a possessive states who did or underwent what."""
+    ids = {t.i for t in toks}
+    head = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), None)
+    if head is None or head.pos_ != "NOUN":
+        return False
+    of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
+    return any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in head.children) or any(
+        g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN", "NUM", "PRON") for p in of for g in p.children)
 
 
 def _imperative(toks: list[Token]) -> bool:

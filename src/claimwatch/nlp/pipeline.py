@@ -16,7 +16,7 @@ from claimwatch.nlp.attribution import Attribution, find_attributions
 from claimwatch.nlp.docutil import seed_text
 from claimwatch.nlp.claims import (
     ClaimBook, anaphor_owner, anaphor_topic, article_topics, definite_event_head, exchange_topic, find_anaphor,
-    generic_judgement, is_anaphor, propositions, purely_anaphoric, shown_matter, states_something,
+    VERDICT_VERBS, generic_judgement, is_anaphor, propositions, purely_anaphoric, shown_matter, states_something,
 )
 from claimwatch.nlp.evidence import evidence_from_source, find_evidence
 from claimwatch.nlp.provenance import fold_nested, trace
@@ -297,7 +297,8 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
         return (), stance  # "did not deny that they were there" with nothing before it; "Images are a serious thing"
     if exchanged and not any(p.event for p in props):
         return tuple(dict.fromkeys(c for p in props for c in book.matching(p)[:1])), stance
-    props = [p for p in props if states_something(p, span.doc, att.hit.entry.act)]
+    verdict_object = span.root.dep_ == "dobj" and span.root.head.lemma_.lower() in VERDICT_VERBS  # "to confirm the arrival of X"
+    props = [p for p in props if states_something(p, span.doc, att.hit.entry.act, verdict_object)]
     if not props:
         # no proposition of its own ("rejected the reports", "expressed concern", "last year"): a
         # rejection or doubt bears on what the article is about; anything else founds no claim
