@@ -147,6 +147,7 @@ CITY_POLICE = ("Harbour City police", "Harbour City police", "asserts", "authori
     ((LOCAL_PAPER, CITY_POLICE), None, (), "confirmed"),
     ((LOCAL_PAPER, ("Ruritania's interior ministry", "Ruritania", "asserts", "authority")), "Freedonia", ("Freedonia",), "corroborated"),
     ((LOCAL_PAPER, ("Freedonia's interior ministry", "Freedonia", "asserts", "authority")), None, ("Freedonia",), "confirmed"),
+    ((("Freedonia's defence ministry", "Freedonia", "asserts", "authority"),), "Ruritania", ("Freedonia",), "alleged"),
     ((LOCAL_PAPER, ("Harbour City police", "Harbour City police", "denies", "authority")), None, (), "denied"),
     ((LOCAL_PAPER, ("a city spokesman", "Harbour City", "denies", ""),
       ("state wildlife officials", "Harbour State", "disputes", "authority")), None, (), "denied"),
@@ -159,7 +160,7 @@ CITY_POLICE = ("Harbour City police", "Harbour City police", "asserts", "authori
      "Northern Front", (), "alleged"),
     ((LOCAL_PAPER, ("Northern Front", "Northern Front", "asserts", "")), "Northern Front", (), "confirmed"),
 ], ids=["many-outlets-corroborate-never-confirm", "authority-confirms", "foreign-authority-is-a-third-party",
-        "authority-of-the-state-concerned", "authority-rejects-a-report", "hoax-rejected-by-those-who-know",
+        "authority-of-the-state-concerned", "a-ministry-accusing-another-state-only-alleges", "authority-rejects-a-report", "hoax-rejected-by-those-who-know",
         "accusing-state-against-accused-state", "accused-rejects-a-press-report", "politicians-repeating-spread-it",
         "two-unnamed-witnesses-in-two-articles", "a-group-claiming-its-own-act-is-an-allegation",
         "the-same-group-admitting-what-others-said-confirms"])

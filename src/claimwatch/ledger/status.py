@@ -304,11 +304,13 @@ class _Replay:
         return role
 
     def _in_jurisdiction(self, fact: Fact) -> bool:
-        """An authority speaks with first-hand responsibility unless it belongs to a state or
-        organisation the claim does not concern (a foreign ministry on another state's troops)."""
-        concerned = self.parties | ({self.agent} if self.agent else set())
+        """An authority speaks with first-hand responsibility for a matter with no other agent (a
+        shooting, a find, an arrest) in its own place: not for what another state or group is said to
+        have done (a ministry on a neighbour's troops accuses), nor for a state the claim does not name."""
+        if self.agent:
+            return False  # the agent's own authorities are the accused side, whose word is an admission
         side = (fact.side or "").casefold()
-        return not concerned or not side or side == fact.source.casefold() or side in concerned
+        return not self.parties or not side or side == fact.source.casefold() or side in self.parties
 
     def read(self, fact: Fact) -> None:
         key = side_key(fact)
