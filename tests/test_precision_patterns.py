@@ -238,3 +238,40 @@ def test_precision_speech_objects_lexicon_rejects_duplicates() -> None:
     data["documents"] = ["memo", "memo"]
     with pytest.raises(LexiconError):
         parse_speech_objects(data)
+
+
+# --- what founds a claim: propositions only (issue 16, point 1) ------------------------------------
+
+@pytest.mark.parametrize("text, claim", [
+    ("The harbour master said the ferry had run aground near the breakwater.", "the ferry had run aground near the breakwater"),
+    ("The union said workers will strike on Monday.", "workers will strike on Monday"),
+    ("The climbers claimed to have reached the summit before the storm.", "to have reached the summit before the storm"),
+    ("A former clerk accused the council of shredding planning files.", "shredding planning files"),
+])
+def test_precision_propositions_found_claims(analyse, text: str, claim: str) -> None:
+    texts = _claim_texts(analyse(text))
+    assert any(claim in t for t in texts), texts
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor expressed concern over the weekend.",                  # a bare noun phrase
+    "The spokesman said last year.",                                  # a time, no predicate
+    "Residents asked whether the water was safe to drink?",           # a question
+    "Police urged residents to leave the valley before nightfall.",   # an appeal
+    "The fire chief told reporters: Stay away from the old mill.",    # an imperative
+])
+def test_precision_non_propositions_found_no_claim(analyse, text: str) -> None:
+    assert _claim_texts(analyse(text)) == []
+
+
+def test_precision_a_rejection_that_states_nothing_bears_on_what_the_article_is_about(analyse) -> None:
+    analysis = analyse("A local paper reported that the mayor had sold the town's fire engine to a collector. "
+                       "The mayor's office rejected the reports on Tuesday.")
+    told = next(s for s in analysis.statements if "fire engine" in _content(analysis, s))
+    rejection = next(s for s in analysis.statements if s.stance == "denies")
+    assert rejection.claims and set(rejection.claims) <= set(told.claims)
+
+
+def test_precision_claim_text_keeps_the_articles_spacing(analyse) -> None:
+    analysis = analyse("The minister said the country's long-term plan can't be changed.")
+    assert "the country's long-term plan can't be changed" in _claim_texts(analysis)

@@ -346,9 +346,12 @@ def states_something(prop: Proposition, doc: Doc, act: str = "say", verdict_obje
         return False
     if any(t.tag_ in FINITE_TAGS and t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in toks):
         return not _imperative(toks)
-    if any(t.pos_ in ("VERB", "AUX") for t in toks) and act in PROPOSITION_INFINITIVE_ACTS \
-            and any(t.tag_ in ("TO", "VBG") or t.tag_ == "VBN" and any(a.dep_ == "aux" for a in t.children) for t in toks):
-        return True  # "claimed to have filmed it", "accused the airline of falsifying records"
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl", "relcl") for t in toks):
+        # a clause without tense: a speech act's infinitive or gerund states something ("claimed to
+        # have filmed it", "accused the airline of falsifying records"); an appeal's asks for it
+        return act in PROPOSITION_INFINITIVE_ACTS and any(
+            t.tag_ == "TO" or t.tag_ == "VBG" and t.dep_ in ("pcomp", "ROOT", "xcomp", "ccomp")
+            or t.tag_ == "VBN" and any(a.dep_ == "aux" for a in t.children) for t in toks)
     if prop.event is not None and any(t.dep_ in ("pobj", "poss") and t.pos_ in ("PROPN", "NOUN", "NUM") for t in toks):
         return True  # "the beheading of the journalist": an event type's noun with a participant
     return verdict_object and _event_noun_with_participant(toks)
