@@ -301,7 +301,7 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
             restated = book.matching(prop)
             if restated:
                 ids.extend(restated[:1])
-                stance = "denies"
+                stance = "denies" if prop.rejects else stance  # "I didn't want to go back" restates, rejects nothing
                 continue
         ids.append(book.add(prop))
     return tuple(dict.fromkeys(ids)), stance
@@ -397,6 +397,14 @@ def _speaker_pronouns(att: Attribution, actors: ActorIndex) -> frozenset[str]:
     return frozenset(out)
 
 
+def _certainty(reading: StanceReading, stance: str) -> str:
+    """An uncommitted statement is uncertain, unless its own reading says how possible it holds the
+    claim ("it would not surprise me if ...")."""
+    if stance == "uncommitted" and reading.stance != "uncommitted":
+        return "uncertain"
+    return reading.certainty
+
+
 def _statements(article, doc, att: Attribution, reading: StanceReading, stance: str, sources, claim_ids, offset: int) -> list[Statement]:
     text = article.text
     cue_span, content = att.cue_span, att.content
@@ -416,7 +424,7 @@ def _statements(article, doc, att: Attribution, reading: StanceReading, stance: 
             id=f"s{offset + k + 1}", source=src.name, source_span=src.span,
             cue=text[cue_span[0]:cue_span[1]], cue_span=cue_span,
             content=text[content[0]:content[1]], content_span=content,
-            act=att.hit.entry.act, stance=stance, certainty="uncertain" if stance == "uncommitted" else reading.certainty,
+            act=att.hit.entry.act, stance=stance, certainty=_certainty(reading, stance),
             conditional=reading.conditional, distanced=reading.distanced,
             evidence=src_evidence, quantities=quantities, claims=claim_ids, quotes=quotes, hedges=reading.hedges,
         ))
