@@ -57,6 +57,14 @@ CERTAINTY = [
     ('"If genuine, the letter would be a serious breach of protocol," the party chairman said.', "said", "uncertain"),
     # an adjective that describes a thing, not the claim, is no stance phrase ("premature births")
     ("The health ministry said premature births rose by four percent last year.", "said", "certain"),
+    # a hedge word that only describes a noun does not hedge the clause
+    ("Police said the suspected gunman was carrying a hunting rifle.", "said", "certain"),
+    ("Police said the gunman was probably carrying a hunting rifle.", "said", "probable"),
+    # a first-person belief over a value judgement is a conviction; over a fact it stays a belief
+    ('"I believe that independent local reporting is important," the editor said.', "said", "certain"),
+    ('"I think every citizen has the right to see these documents," the senator said.', "said", "certain"),
+    ('"I think it is wiser to wait for the final count," the governor said.', "said", "certain"),
+    ('"I believe most voters will back the proposal," the senator said.', "said", "probable"),
 ]
 
 

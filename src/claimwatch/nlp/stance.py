@@ -70,12 +70,14 @@ class StanceRules:
     evidential_predicates: frozenset[str] = frozenset()
     absence_determiners: frozenset[str] = frozenset()
     evidence_nouns: frozenset[str] = frozenset()
+    evaluative_predicates: frozenset[str] = frozenset()
+    entitlement_objects: frozenset[str] = frozenset()
 
 
 LIST_KEYS = ("labelling_cues", "denial_labels", "doubt_labels", "phrase_negators", "optative_predicates",
              "belief_predicates", "clausal_belief_cues", "asking_cues", "asking_words", "factive_cues",
              "aspectual_heads", "labelled_claims", "neg_raising_predicates", "first_person",
-             "truth_conditions", "investigation_verbs", "verification_purposes", "surprise_predicates", "volition_predicates", "pending_adverbs", "evidential_predicates", "absence_determiners", "evidence_nouns")
+             "truth_conditions", "investigation_verbs", "verification_purposes", "surprise_predicates", "volition_predicates", "pending_adverbs", "evidential_predicates", "absence_determiners", "evidence_nouns", "evaluative_predicates", "entitlement_objects")
 
 
 def check_stance_rules(data: dict) -> None:
@@ -139,6 +141,8 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
     certainty = entry.certainty or "certain"
     if certainty != "certain" and root is not None and (_gerund(root) or cue_lemma in rules.clausal_belief_cues and not _clausal(root)):
         certainty = "certain"  # "felt the shockwave", "considering filing suit": perception or act, not belief
+    if certainty != "certain" and _first_person_conviction(att.hit.head, rules):
+        certainty = "certain"  # "I believe that frontline reporting is important"
     negated_cue = _cue_negated(att, rules)
     if negated_cue and _neg_raised(att.hit.head, rules):
         negated_cue = False  # "we don't expect rates to change": a prediction that they won't
@@ -222,10 +226,14 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
     if inherited is not None and stance == "asserts":
         stance = inherited
 
+    if modal_certainty is not None and _conviction(att, modal_certainty, rules):
+        modal_certainty = None  # "I believe that frontline reporting is important": a conviction, not a guess
     if modal_certainty is not None and not (stance == "denies" and modal_certainty[0] == "uncertain"):
         certainty = _weaker(certainty, modal_certainty[0])  # "unsourced, unverified and ridiculous": still sure
         found.append(modal_certainty[1])
     belief = _belief_head(root, rules)
+    if belief is not None and _evaluative_clause(belief, rules):
+        belief = None
     if belief is not None:
         certainty = _weaker(certainty, rules.belief_certainty)  # "they felt it was a hoax", "I heard he quit"
         found.append(belief.text)
@@ -555,6 +563,32 @@ def plain_negation(head: Token, rules: StanceRules | None = None) -> bool:
     return head.lemma_.lower() in rules.volition_predicates or _pending(head, rules)
 
 
+def _conviction(att: Attribution, modal: tuple[str, str, tuple[int, ...]], rules: StanceRules) -> bool:
+    """The hedge is a first-person belief ("I believe", "we think") over a value judgement."""
+    verb = next((att.doc[i] for i in modal[2] if att.doc[i].lemma_.lower() in rules.belief_predicates), None)
+    return verb is not None and _first_person_conviction(verb, rules)
+
+
+def _first_person_conviction(verb: Token, rules: StanceRules) -> bool:
+    """ "I believe that ... is important", "we think everyone has the right to ...": a conviction."""
+    if verb.lemma_.lower() not in rules.belief_predicates or _negated(verb):
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ in rules.first_person for c in verb.children):
+        return False
+    return _evaluative_clause(verb, rules)
+
+
+def _evaluative_clause(verb: Token, rules: StanceRules) -> bool:
+    """The clause a belief verb governs judges value ("... is important", "... has the right to")."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    words = [clause] + [c for c in clause.children if c.dep_ in ("acomp", "attr", "dobj")]
+    if any(w.lemma_.lower() in rules.evaluative_predicates or w.lower_ in rules.evaluative_predicates for w in words):
+        return True
+    return any(w.dep_ == "dobj" and w.lemma_.lower() in rules.entitlement_objects for w in words)
+
+
 def _pending(root: Token, rules: StanceRules) -> bool:
     """ "not yet", "still not": the negation reports where things stand, not a rejected claim."""
     near = list(root.children) + [g for c in root.children if c.dep_ in ("prep", "acomp", "attr") for g in c.children]
@@ -687,6 +721,8 @@ def _modal_certainty(att: Attribution, main: set[int], hedges: Hedges, rules: St
                     continue  # "could not have been": impossibility, not a hedge
                 if k > 0 and tokens[k - 1][0] == "to" and matched[0].tag_ == "VB":
                     continue  # "no evidence to suggest": an infinitive, not the source's hedge
+                if n == 1 and matched[0].dep_ == "amod" and matched[0].head.pos_ in ("NOUN", "PROPN"):
+                    continue  # "the suspected gunman was carrying a rifle": a description, not a hedge
                 depth = min(_depth(t, span) for t in matched)
                 key = (depth, -ORDER.index(level), level, marker, tuple(t.i for t in matched))
                 if best is None or key < best:
