@@ -32,6 +32,10 @@ SOURCES = [
      "Neighbours of Daniel Okafor"),
     # "who" is a person: the people, not the harbour they were at
     ("Journalists interviewed fishermen at the harbour who claimed to have seen the boat sink.", "claimed", "fishermen"),
+    # a long capitalised title closed by a name: the name speaks; a description "for" a name does not
+    ("Director of the National Water Authority of the Coastal Region Maria Delgado said the reservoirs were "
+     "nearly empty.", "said", "Maria Delgado"),
+    ("A spokesman for Anna Berg said the singer was resting.", "said", "spokesman for Anna Berg"),
     # an event or act stands for its actor
     ("According to a speech by the finance minister, the budget will be balanced by 2027.", "According to",
      "finance minister"),

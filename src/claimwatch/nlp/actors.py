@@ -208,7 +208,7 @@ class ActorIndex:
     # --- resolving sources ------------------------------------------------------------------
     def resolve(self, token: Token) -> ResolvedSource:
         """Canonical actor for the head token of a source phrase; registers new actors as needed."""
-        nearer = _nearer_subject(token)
+        nearer = _nearer_subject(token) or self._closing_name(token)
         if nearer is not None:  # "LONDON — The embassy has denied", "Another homeowner Andrei Kazarian said"
             return self.resolve(nearer)
         if token.pos_ == "NOUN" and not token.ent_type_ and token.i not in self._token_actor and not self.is_actor_noun(token):
@@ -306,6 +306,22 @@ class ActorIndex:
         self._add_mention(name, text, (span.start_char, span.end_char), "description")
         self._note_subject(token, name)
         return ResolvedSource(name, (span.start_char, span.end_char))
+
+    def _closing_name(self, token: Token) -> Token | None:
+        """The name that closes a long capitalised title before the verb ("National Coordinator for
+        Health of the Republic Ana Ruiz said"): the parser made the title's first word the subject."""
+        if token.dep_ != "nsubj" or not token.text[:1].isupper() or token.ent_type_ == "PERSON":
+            return None
+        right = token.right_edge
+        if right.i + 1 != token.head.i:
+            return None
+        ent = next((e for e in self.ents if e.label_ == "PERSON" and e.end - 1 == right.i and e.start > token.i), None)
+        if ent is None or len(ent) < 2:
+            return None
+        before = self.doc[ent.start - 1]
+        if before.pos_ != "PROPN" or before.ent_type_ == "PERSON":
+            return None  # "a spokesman for Ana Ruiz", "friends of Ana Ruiz": the description speaks
+        return ent.root
 
     def _personal_antecedent(self, noun: Token) -> Token:
         """The person a "who" clause hangs on when the parser hung it on a place or thing in a
