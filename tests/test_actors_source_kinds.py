@@ -70,3 +70,26 @@ def test_actors_source_kinds_institutions_and_documents_with_abstract_endings_st
         analyse, text: str, word: str) -> None:
     sources = [s.source.lower() for s in analyse(text).statements]
     assert any(word in s for s in sources), sources
+
+
+@pytest.mark.parametrize("text, cue, expected", [
+    # two titles of one named person make one statement by that person, not one per word piece
+    ("The firm's CEO and co-founder, Marta Lindqvist, says the company had been trying to find the hackers.",
+     "says", ["Marta Lindqvist"]),
+    # two people joined make two statements
+    ("The mayor and the governor said they would meet on Monday.", "said", ["mayor", "governor"]),
+])
+def test_actors_source_kinds_titles_of_one_person_make_one_statement(analyse, text: str, cue: str, expected: list) -> None:
+    analysis = analyse(text)
+    start = analysis.article.text.index(cue)
+    found = [s.source for s in analysis.statements if s.cue_span[0] == start]
+    assert [f.lower() for f in found] == [e.lower() for e in expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Footage shows a figure covered in hair walking out of the forest.",
+    "Villagers hunt for mystery beast in remote valley\n\nFootage shows a figure covered in hair walking out of the forest.",
+])
+def test_actors_source_kinds_sentence_initial_things_are_no_sources(analyse, text: str) -> None:
+    assert [s.source for s in analyse(text).statements] == []
+

@@ -215,6 +215,9 @@ class ActorIndex:
             stand_in = _stand_in(token)
             if stand_in is not None and stand_in.i != token.i:  # "his remarks", "a speech by the senator"
                 return self.resolve(stand_in)
+        if token.dep_ == "conj" and self._is_role_noun(self._hyphen_whole(token)) and any(
+                c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.head.children):
+            return self.resolve(token.head)  # "its CEO and co-founder, Ana Ruiz, said": one person, two titles
         if token.dep_ == "appos" and token.head.pos_ in ("PROPN", "NOUN") and not _dateline(token.head):
             token = token.head  # "Rosenberg, a woman, ...", but not "WASHINGTON -- President Obama"
         elif _dateline(token) and any(c.dep_ == "appos" for c in token.children):
@@ -307,6 +310,13 @@ class ActorIndex:
         self._note_subject(token, name)
         return ResolvedSource(name, (span.start_char, span.end_char))
 
+    def _hyphen_whole(self, token: Token) -> Token | Span:
+        """ "co-founder" as one word when the tokenizer split it: the span from "co" to "founder"."""
+        doc = self.doc
+        if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_ and not doc[token.i - 1].whitespace_:
+            return doc[token.i - 2:token.i + 1]
+        return token
+
     def _closing_name(self, token: Token) -> Token | None:
         """The name that closes a long capitalised title before the verb ("National Coordinator for
         Health of the Republic Ana Ruiz said"): the parser made the title's first word the subject."""
@@ -355,7 +365,9 @@ class ActorIndex:
             words.extend(appos.subtree)
         return {w for t in words for w in (t.lower_, t.text) if t.is_alpha and t.lower_ not in _function_words()}
 
-    def _is_role_noun(self, token: Token) -> bool:
+    def _is_role_noun(self, token: Token | Span) -> bool:
+        if isinstance(token, Span):
+            return self.titles.role_in(token.text) is not None
         return token.pos_ == "NOUN" and self.titles.role_in(token.text) is not None
 
     def _named_holder(self, token: Token, span: Span) -> str | None:
@@ -513,14 +525,16 @@ class ActorIndex:
             return True
         if token.ent_type_ in NOT_ACTOR_ENTITIES:
             return False  # "Tuesday said", "tonight's debate": a date, a sum or a measure is no actor
+        if _word_fragment(token):
+            return False  # "co" and "-" of "CEO and co-founder": pieces of a word, not actors
         if token.lower_ in ("who", "that") and token.head.dep_ == "relcl":
             token = token.head.head  # "any soldier who asked": judge the noun the clause hangs on
         if any(c.dep_ == "det" and c.lower_ in ("any", "every", "each", "no") for c in token.children):
             return False  # "any soldier who asked ...": a generic, not someone who said something
         if token.pos_ == "PRON":
             return token.lower_ not in ("it", "this", "that", "which", "what") or self._resolve_pronoun(token) is not None
-        if token.pos_ == "PROPN":
-            return True
+        if token.pos_ == "PROPN":  # "Footage shows ..." opening a sentence is tagged a proper noun
+            return token.ent_type_ != "" or token.lower_ not in _non_speakers()
         if token.pos_ not in ("NOUN",):
             return False
         if token.lemma_.lower() in _non_speakers() or token.lower_ in _non_speakers():
@@ -637,6 +651,18 @@ def _nearer_subject(token: Token) -> Token | None:
     if token.ent_type_ == "PERSON" and later[-1].pos_ == "NOUN":
         return None  # a name, then its description: the name is the speaker
     return later[-1]
+
+
+def _word_fragment(token: Token) -> bool:
+    """A hyphen, or the prefix before one with no space ("co" of "co-founder"), that the parser made a
+    conjunct of a subject ("CEO and co - founder"): part of a word, not one more speaker."""
+    doc = token.doc
+    if token.dep_ != "conj":
+        return False
+    if token.is_punct or token.text in ("-", "\u2013", "\u2014"):
+        return True
+    return not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-" \
+        and not doc[token.i + 1].whitespace_ and token.is_lower and len(token.text) <= 4
 
 
 def _related_to(head: Token, inner: Span) -> bool:

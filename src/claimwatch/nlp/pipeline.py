@@ -153,6 +153,7 @@ def analyze_doc(article: Article, doc) -> Analysis:
     statements: list[Statement] = []
     for att in fold_same_speaker(found, resolved):
         sources = [resolved[t.i] for t in att.attribution.sources if t.i in resolved]
+        sources = [src for k, src in enumerate(sources) if src.name not in {s.name for s in sources[:k]}]  # "CEO and co-founder X"
         if not sources:
             if att.attribution.sources or not att.attribution.passive:
                 continue
