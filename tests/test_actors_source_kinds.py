@@ -36,6 +36,11 @@ SOURCES = [
     ("Director of the National Water Authority of the Coastal Region Maria Delgado said the reservoirs were "
      "nearly empty.", "said", "Maria Delgado"),
     ("A spokesman for Anna Berg said the singer was resting.", "said", "spokesman for Anna Berg"),
+    # an indefinite pronoun that speaks is an anonymous set of people, not the speaker before it
+    ("Local hunter Ivan Petrov said he had seen the animal. Some have suggested the video was staged.",
+     "have suggested", "some observers"),
+    ("Local hunter Ivan Petrov said he had seen the animal. The clip drew wide interest, with others saying "
+     "it showed a man in a costume.", "saying", "other observers"),
     # an event or act stands for its actor
     ("According to a speech by the finance minister, the budget will be balanced by 2027.", "According to",
      "finance minister"),

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token  # noqa: F401
 
+from claimwatch.errors import LexiconError
 from claimwatch.lexicons import load_yaml
 from claimwatch.lexicons.checks import document, word_list
 from claimwatch.nlp.docutil import doc_quotes, sentence_index, sentence_start, sentence_starts, span_text
@@ -252,6 +253,11 @@ class ActorIndex:
             prev = self.doc[token.i - 1] if self.doc[token.i - 1].text != "," or token.i < 2 else self.doc[token.i - 2]
             if prev.pos_ in ("NOUN", "PROPN") and prev.i < token.i:
                 return self.resolve(prev)
+        indefinite = _indefinite_speakers().get(lower)
+        if indefinite and token.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "prep" for c in token.children):
+            state = self._state(indefinite, "anonymous")  # "some have suggested": not the last speaker
+            self._add_mention(indefinite, token.text, (token.idx, token.idx + len(token)), "description")
+            return ResolvedSource(indefinite, (token.idx, token.idx + len(token)))
         if token.pos_ == "PRON" or lower in self.titles.pronouns.get("person", ()) or lower in self.titles.pronouns.get("plural", ()):
             name = self._resolve_pronoun(token)
             if name:
@@ -586,6 +592,14 @@ class ActorIndex:
 def _description_synonyms() -> dict[str, frozenset[str]]:
     data = load_yaml("descriptions.yaml")
     return {k.lower(): frozenset(w.lower() for w in v) for k, v in data["synonyms"].items()}
+
+
+@lru_cache(maxsize=1)
+def _indefinite_speakers() -> dict[str, str]:
+    data = load_yaml("descriptions.yaml").get("indefinite_speakers", {})
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) and k == k.lower() for k, v in data.items()):
+        raise LexiconError("descriptions.yaml: indefinite_speakers: expected a mapping of lower-case word -> name")
+    return dict(data)
 
 
 # Titles that stand for any title: "a Tour official" may be its executive vice president.
