@@ -13,7 +13,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token  # noqa: F401
 
+from claimwatch.errors import LexiconError
 from claimwatch.lexicons import load_yaml
+from claimwatch.lexicons.checks import document, word_list
 from claimwatch.nlp.docutil import doc_quotes, sentence_index, sentence_start, sentence_starts, span_text
 from claimwatch.lexicons.schema import Gazetteer, Titles, load_gazetteer, load_titles
 from claimwatch.model import Actor, Mention
@@ -23,6 +25,7 @@ ENTITY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NOR
 NP_RIGHT_CUT = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 UNRESOLVED = "unnamed"
+NOT_ACTOR_ENTITIES = {"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL"}  # "12 percent said": a share of people speaks
 
 
 @dataclass
@@ -206,11 +209,22 @@ class ActorIndex:
     # --- resolving sources ------------------------------------------------------------------
     def resolve(self, token: Token) -> ResolvedSource:
         """Canonical actor for the head token of a source phrase; registers new actors as needed."""
+        nearer = _nearer_subject(token) or self._closing_name(token)
+        if nearer is not None:  # "LONDON — The embassy has denied", "Another homeowner Andrei Kazarian said"
+            return self.resolve(nearer)
+        if token.pos_ == "NOUN" and not token.ent_type_ and token.i not in self._token_actor and not self.is_actor_noun(token):
+            stand_in = _stand_in(token)
+            if stand_in is not None and stand_in.i != token.i:  # "his remarks", "a speech by the senator"
+                return self.resolve(stand_in)
+        if token.dep_ == "conj" and self._is_role_noun(self._hyphen_whole(token)) and any(
+                c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.head.children):
+            return self.resolve(token.head)  # "its CEO and co-founder, Ana Ruiz, said": one person, two titles
         if token.dep_ == "appos" and token.head.pos_ in ("PROPN", "NOUN") and not _dateline(token.head):
             token = token.head  # "Rosenberg, a woman, ...", but not "WASHINGTON -- President Obama"
         elif _dateline(token) and any(c.dep_ == "appos" for c in token.children):
             token = next(c for c in token.children if c.dep_ == "appos")
-        named = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG")), None)
+        named = next((c for c in token.children if c.dep_ == "appos" and (c.ent_type_ in ("PERSON", "ORG") or
+                      c.pos_ == "PROPN" and c.left_edge.i == token.i + 1)), None)  # "extremist group the Islamic State"
         if named is not None and not token.ent_type_:  # "the attorney, Lopa Blumenthal, said", "the paper, al-Sabah"
             token = named
         span = self._np_span(token)
@@ -231,11 +245,19 @@ class ActorIndex:
             return ResolvedSource(name, (span.start_char, span.end_char))
         lower = token.lower_
         if lower in ("who", "that", "which") and token.head.dep_ == "relcl":  # "Conal, who says ..."
-            return self.resolve(token.head.head)
+            antecedent = token.head.head
+            if lower == "who":  # "people at a mountain lodge who claimed": "who" is a person, not the lodge
+                antecedent = self._personal_antecedent(antecedent)
+            return self.resolve(antecedent)
         if lower in ("who", "which") and token.i > 0:  # the clause misparsed: its noun stands right before it
             prev = self.doc[token.i - 1] if self.doc[token.i - 1].text != "," or token.i < 2 else self.doc[token.i - 2]
             if prev.pos_ in ("NOUN", "PROPN") and prev.i < token.i:
                 return self.resolve(prev)
+        indefinite = _indefinite_speakers().get(lower)
+        if indefinite and token.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "prep" for c in token.children):
+            state = self._state(indefinite, "anonymous")  # "some have suggested": not the last speaker
+            self._add_mention(indefinite, token.text, (token.idx, token.idx + len(token)), "description")
+            return ResolvedSource(indefinite, (token.idx, token.idx + len(token)))
         if token.pos_ == "PRON" or lower in self.titles.pronouns.get("person", ()) or lower in self.titles.pronouns.get("plural", ()):
             name = self._resolve_pronoun(token)
             if name:
@@ -268,7 +290,8 @@ class ActorIndex:
         inner = self._entity_inside(span)
         head_lower = token.lemma_.lower()
         if inner is not None and inner.label_ == "PERSON" and (
-                inner.start <= token.i < inner.end or not self._is_role_noun(token)):  # not "a spokesman for Hunter"
+                inner.start <= token.i < inner.end or not self._is_role_noun(token) and not _related_to(token, inner)):
+            # not "a spokesman for Hunter", nor "friends of Bary": the description is the speaker
             name = self._token_actor.get(inner.root.i, _clean_name(inner))
             return ResolvedSource(name, (inner.start_char, inner.end_char))
         is_definite = span[0].lower_ in ("the", "this", "that") or span[0].tag_ == "PRP$"
@@ -293,6 +316,48 @@ class ActorIndex:
         self._note_subject(token, name)
         return ResolvedSource(name, (span.start_char, span.end_char))
 
+    def _hyphen_whole(self, token: Token) -> Token | Span:
+        """ "co-founder" as one word when the tokenizer split it: the span from "co" to "founder"."""
+        doc = self.doc
+        if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_ and not doc[token.i - 1].whitespace_:
+            return doc[token.i - 2:token.i + 1]
+        return token
+
+    def _closing_name(self, token: Token) -> Token | None:
+        """The name that closes a long capitalised title before the verb ("National Coordinator for
+        Health of the Republic Ana Ruiz said"): the parser made the title's first word the subject."""
+        if token.dep_ != "nsubj" or not token.text[:1].isupper() or token.ent_type_ == "PERSON":
+            return None
+        right = token.right_edge
+        if right.i + 1 != token.head.i:
+            return None
+        ent = next((e for e in self.ents if e.label_ == "PERSON" and e.end - 1 == right.i and e.start > token.i), None)
+        if ent is None or len(ent) < 2:
+            return None
+        before = self.doc[ent.start - 1]
+        if before.pos_ != "PROPN" or before.ent_type_ == "PERSON":
+            return None  # "a spokesman for Ana Ruiz", "friends of Ana Ruiz": the description speaks
+        return ent.root
+
+    def _personal_antecedent(self, noun: Token) -> Token:
+        """The person a "who" clause hangs on when the parser hung it on a place or thing in a
+        prepositional phrase ("people at a mountain lodge who claimed"): the noun before the phrase."""
+        if noun.ent_type_ in ("PERSON", "ORG", "NORP") or noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+            return noun
+        if self._personal(noun):
+            return noun
+        prep = noun.head
+        before = self.doc[prep.i - 1] if prep.i > 0 else None
+        if before is not None and before.pos_ == "NOUN" and (self._personal(before) or before.tag_ == "NNS"):
+            return before  # a plural before the place is a group of people ("fishermen at the harbour")
+        return noun
+
+    def _personal(self, noun: Token) -> bool:
+        """A noun that names people: a title, an anonymous head ("residents"), a group noun."""
+        lemma = noun.lemma_.lower()
+        return self._is_role_noun(noun) or lemma in self.titles.anonymous_heads or noun.lower_ in self.titles.anonymous_heads \
+            or lemma in self.titles.organisation_heads or lemma in load_actor_types().actor_nouns
+
     def _descriptor_words(self, ent: Span) -> set[str]:
         """Words of the title before a name and of its apposition ("DHS spokeswoman X", "X, the
         ministry's spokesman"): what a later or earlier description of the same person may repeat."""
@@ -306,7 +371,9 @@ class ActorIndex:
             words.extend(appos.subtree)
         return {w for t in words for w in (t.lower_, t.text) if t.is_alpha and t.lower_ not in _function_words()}
 
-    def _is_role_noun(self, token: Token) -> bool:
+    def _is_role_noun(self, token: Token | Span) -> bool:
+        if isinstance(token, Span):
+            return self.titles.role_in(token.text) is not None
         return token.pos_ == "NOUN" and self.titles.role_in(token.text) is not None
 
     def _named_holder(self, token: Token, span: Span) -> str | None:
@@ -462,17 +529,40 @@ class ActorIndex:
         """
         if token.i in self._token_actor or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
             return True
+        if token.ent_type_ in NOT_ACTOR_ENTITIES:
+            return False  # "Tuesday said", "tonight's debate": a date, a sum or a measure is no actor
+        if _word_fragment(token):
+            return False  # "co" and "-" of "CEO and co-founder": pieces of a word, not actors
         if token.lower_ in ("who", "that") and token.head.dep_ == "relcl":
             token = token.head.head  # "any soldier who asked": judge the noun the clause hangs on
         if any(c.dep_ == "det" and c.lower_ in ("any", "every", "each", "no") for c in token.children):
             return False  # "any soldier who asked ...": a generic, not someone who said something
         if token.pos_ == "PRON":
             return token.lower_ not in ("it", "this", "that", "which", "what") or self._resolve_pronoun(token) is not None
-        if token.pos_ == "PROPN":
-            return True
+        if token.pos_ == "PROPN":  # "Footage shows ..." opening a sentence is tagged a proper noun
+            return token.ent_type_ != "" or token.lower_ not in _non_speakers()
         if token.pos_ not in ("NOUN",):
             return False
-        return token.lemma_.lower() not in _non_speakers() and token.lower_ not in _non_speakers()
+        if token.lemma_.lower() in _non_speakers() or token.lower_ in _non_speakers():
+            return False
+        if not self.is_actor_noun(token):  # "his remarks", "a speech by the senator": their actor speaks
+            stand_in = _stand_in(token)
+            return stand_in is not None and stand_in.i != token.i and self.can_speak(stand_in)
+        return True
+
+    def is_actor_noun(self, token: Token) -> bool:
+        """A common noun that can name an actor: not an abstract noun ("transparency", "the
+        dissolution"), nor an event or thing ("a speech", "the car"), unless a title, an anonymous or
+        organisation head or an outlet noun says it is one ("the administration", "the station")."""
+        lemma, low = token.lemma_.lower(), token.lower_
+        types = load_actor_types()
+        if {lemma, low} & (types.actor_nouns | self.titles.anonymous_heads | self.titles.organisation_heads):
+            return True
+        if self._is_role_noun(token) or is_outlet_noun(lemma):
+            return True
+        if lemma in types.event_heads:
+            return False
+        return not any(lemma.endswith(suffix) and len(lemma) > len(suffix) + 2 for suffix in types.abstract_suffixes)
 
     def name_at(self, token: Token) -> str | None:
         """The actor a token names, if any, without registering anything new."""
@@ -504,6 +594,14 @@ def _description_synonyms() -> dict[str, frozenset[str]]:
     return {k.lower(): frozenset(w.lower() for w in v) for k, v in data["synonyms"].items()}
 
 
+@lru_cache(maxsize=1)
+def _indefinite_speakers() -> dict[str, str]:
+    data = load_yaml("descriptions.yaml").get("indefinite_speakers", {})
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) and k == k.lower() for k, v in data.items()):
+        raise LexiconError("descriptions.yaml: indefinite_speakers: expected a mapping of lower-case word -> name")
+    return dict(data)
+
+
 # Titles that stand for any title: "a Tour official" may be its executive vice president.
 _GENERIC_ROLES = frozenset({"official", "representative", "executive", "source"})
 
@@ -517,6 +615,79 @@ def _function_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _non_speakers() -> frozenset[str]:
     return frozenset(w.lower() for w in load_yaml("non_speakers.yaml")["heads"])
+
+
+@dataclass(frozen=True)
+class ActorTypes:
+    """What a common-noun source head must not be: an abstract noun (by suffix, unless it names an
+    institution or a group) or an event, act or thing whose actor is named elsewhere."""
+    abstract_suffixes: tuple[str, ...]
+    actor_nouns: frozenset[str]
+    event_heads: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_actor_types() -> ActorTypes:
+    source = "non_speakers.yaml"
+    data = document(load_yaml(source), source, ("heads", "abstract_suffixes", "actor_nouns", "event_heads"))
+    return ActorTypes(abstract_suffixes=word_list(data["abstract_suffixes"], source, "abstract_suffixes"),
+                      actor_nouns=frozenset(word_list(data["actor_nouns"], source, "actor_nouns")),
+                      event_heads=frozenset(word_list(data["event_heads"], source, "event_heads")))
+
+
+def _stand_in(noun: Token) -> Token | None:
+    """The actor an event or abstract noun stands for: its possessor ("his remarks", "the senator's
+    speech"), its by-agent ("a speech by the senator"), a named modifier ("the Clinton speech"), or a
+    name the parser hung on it as an apposition ("until the election, Ana Ruiz, an adviser, said")."""
+    for c in noun.children:
+        if c.dep_ == "poss" or c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG"):
+            return c
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return next((c for c in noun.children if c.dep_ == "compound" and c.ent_type_ in ("PERSON", "ORG")), None)
+
+
+def _nearer_subject(token: Token) -> Token | None:
+    """A second subject of the same verb between this one and the verb: the parser split one subject
+    ("LONDON — The embassy has denied", "Another homeowner Andrei Kazarian said"), and the speaker is
+    the part next to the verb."""
+    if token.dep_ != "nsubj" or token.i > token.head.i:
+        return None
+    later = [c for c in token.head.children if c.dep_ == "nsubj" and token.i < c.i < token.head.i]
+    if not later:
+        return None
+    between = token.doc[token.right_edge.i + 1:later[-1].left_edge.i]
+    if any(t.dep_ in ("cc",) or t.lower_ in ("and", "or", ",") for t in between):
+        return None  # "the mayor and the governor"; "Jiang Li, a shop employee, said": an apposition
+    if token.ent_type_ == "PERSON" and later[-1].pos_ == "NOUN":
+        return None  # a name, then its description: the name is the speaker
+    return later[-1]
+
+
+def _word_fragment(token: Token) -> bool:
+    """A hyphen, or the prefix before one with no space ("co" of "co-founder"), that the parser made a
+    conjunct of a subject ("CEO and co - founder"): part of a word, not one more speaker."""
+    doc = token.doc
+    if token.dep_ != "conj":
+        return False
+    if token.is_punct or token.text in ("-", "\u2013", "\u2014"):
+        return True
+    return not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-" \
+        and not doc[token.i + 1].whitespace_ and token.is_lower and len(token.text) <= 4
+
+
+def _related_to(head: Token, inner: Span) -> bool:
+    """A description of people related to a named person ("friends of Bary", "relatives of the
+    victim Ana Ruiz"): the name sits in a prepositional phrase on the head, so the head is the source."""
+    node = inner.root
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.i == head.i:
+            return True
+        node = node.head
+    return False
 
 
 def _dateline(token: Token) -> bool:

@@ -23,6 +23,7 @@ from claimwatch.errors import LexiconError
 from claimwatch.model import Claim
 from claimwatch.nlp.docutil import lower_lemmas
 from claimwatch.nlp.speech import CUE_HEADS
+from claimwatch.nlp.stance import plain_negation
 
 ANAPHOR_NOUNS = {
     "report", "claim", "allegation", "accusation", "concern", "rumour", "rumor", "speculation", "suggestion",
@@ -78,6 +79,7 @@ class Proposition:
     event: str | None
     agent: str | None
     negated: bool = False
+    rejects: bool = False  # negated and a rejection: not a want or progress so far ("didn't want to go")
     tokens: tuple[int, ...] = field(default=())
     frame: tuple[str, str] | None = None  # (predicate meaning, object head): ("raise", "rate")
 
@@ -315,13 +317,14 @@ def propositions(span: Span, agent_of: Callable[[Span], str | None]) -> list[Pro
         events = _clause_events(toks) or [None]
         text = source_text(toks)
         negated = any(c.dep_ == "neg" for c in head.children)
+        rejects = negated and not plain_negation(head)
         agent = agent_of(sub)
         if agent is None and out and out[0].agent and not _subject(head):  # "... but also deployed soldiers"
             agent = out[0].agent
             text = f"{agent} {text}"
         for event in events:  # "involvement as a dangerous escalation" speaks of two propositions
             out.append(Proposition(text=text, lemmas=lemmas, event=event.id if event else None,
-                                   agent=agent, negated=negated, tokens=tuple(t.i for t in toks),
+                                   agent=agent, negated=negated, rejects=rejects, tokens=tuple(t.i for t in toks),
                                    frame=predicate_frame(head)))
     return out
 

@@ -153,6 +153,7 @@ def analyze_doc(article: Article, doc) -> Analysis:
     statements: list[Statement] = []
     for att in fold_same_speaker(found, resolved):
         sources = [resolved[t.i] for t in att.attribution.sources if t.i in resolved]
+        sources = [src for k, src in enumerate(sources) if src.name not in {s.name for s in sources[:k]}]  # "CEO and co-founder X"
         if not sources:
             if att.attribution.sources or not att.attribution.passive:
                 continue
@@ -309,7 +310,7 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
             restated = book.matching(prop)
             if restated:
                 ids.extend(restated[:1])
-                stance = "denies"
+                stance = "denies" if prop.rejects else stance  # "I didn't want to go back" restates, rejects nothing
                 continue
         ids.append(book.add(prop))
     return tuple(dict.fromkeys(ids)), stance
@@ -405,6 +406,14 @@ def _speaker_pronouns(att: Attribution, actors: ActorIndex) -> frozenset[str]:
     return frozenset(out)
 
 
+def _certainty(reading: StanceReading, stance: str) -> str:
+    """An uncommitted statement is uncertain, unless its own reading says how possible it holds the
+    claim ("it would not surprise me if ...")."""
+    if stance == "uncommitted" and reading.stance != "uncommitted":
+        return "uncertain"
+    return reading.certainty
+
+
 def _statements(article, doc, att: Attribution, reading: StanceReading, stance: str, sources, claim_ids, offset: int) -> list[Statement]:
     text = article.text
     cue_span, content = att.cue_span, att.content
@@ -424,7 +433,7 @@ def _statements(article, doc, att: Attribution, reading: StanceReading, stance: 
             id=f"s{offset + k + 1}", source=src.name, source_span=src.span,
             cue=text[cue_span[0]:cue_span[1]], cue_span=cue_span,
             content=text[content[0]:content[1]], content_span=content,
-            act=att.hit.entry.act, stance=stance, certainty="uncertain" if stance == "uncommitted" else reading.certainty,
+            act=att.hit.entry.act, stance=stance, certainty=_certainty(reading, stance),
             conditional=reading.conditional, distanced=reading.distanced,
             evidence=src_evidence, quantities=quantities, claims=claim_ids, quotes=quotes, hedges=reading.hedges,
         ))

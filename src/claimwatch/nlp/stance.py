@@ -61,11 +61,23 @@ class StanceRules:
     neg_raising_predicates: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
     verbal_hedges: tuple[tuple[str, str], ...] = ()
+    truth_conditions: frozenset[str] = frozenset()
+    investigation_verbs: frozenset[str] = frozenset()
+    verification_purposes: frozenset[str] = frozenset()
+    surprise_predicates: frozenset[str] = frozenset()
+    volition_predicates: frozenset[str] = frozenset()
+    pending_adverbs: frozenset[str] = frozenset()
+    evidential_predicates: frozenset[str] = frozenset()
+    absence_determiners: frozenset[str] = frozenset()
+    evidence_nouns: frozenset[str] = frozenset()
+    evaluative_predicates: frozenset[str] = frozenset()
+    entitlement_objects: frozenset[str] = frozenset()
 
 
 LIST_KEYS = ("labelling_cues", "denial_labels", "doubt_labels", "phrase_negators", "optative_predicates",
              "belief_predicates", "clausal_belief_cues", "asking_cues", "asking_words", "factive_cues",
-             "aspectual_heads", "labelled_claims", "neg_raising_predicates", "first_person")
+             "aspectual_heads", "labelled_claims", "neg_raising_predicates", "first_person",
+             "truth_conditions", "investigation_verbs", "verification_purposes", "surprise_predicates", "volition_predicates", "pending_adverbs", "evidential_predicates", "absence_determiners", "evidence_nouns", "evaluative_predicates", "entitlement_objects")
 
 
 def check_stance_rules(data: dict) -> None:
@@ -129,6 +141,8 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
     certainty = entry.certainty or "certain"
     if certainty != "certain" and root is not None and (_gerund(root) or cue_lemma in rules.clausal_belief_cues and not _clausal(root)):
         certainty = "certain"  # "felt the shockwave", "considering filing suit": perception or act, not belief
+    if certainty != "certain" and _first_person_conviction(att.hit.head, rules):
+        certainty = "certain"  # "I believe that frontline reporting is important"
     negated_cue = _cue_negated(att, rules)
     if negated_cue and _neg_raised(att.hit.head, rules):
         negated_cue = False  # "we don't expect rates to change": a prediction that they won't
@@ -149,7 +163,8 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
         main -= {c.i for c in root.children if c.dep_ == "mark"}  # "whether" belongs to the outer frame
     norms = _norms(doc)
     main_text = " " + " ".join(w for w in (norms[i] for i in sorted(main)) if w) + " "
-    content_words = [norms[i] for i in range(*att.content_tokens) if i not in wished and norms[i]]
+    content_idx = [i for i in range(*att.content_tokens) if i not in wished and norms[i]]
+    content_words = [norms[i] for i in content_idx]
     content_index = _positions(content_words)
     phrase_stance = None
     negated_phrase = False
@@ -162,6 +177,8 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
         if hit == "negated":
             negated_phrase = negated_phrase or STANCE_STRENGTH[p_stance] >= 3  # "it was not a hoax"
             continue
+        if STANCE_STRENGTH[p_stance] < 3 and _attributive_only(phrase, content_words, content_idx, doc, rules):
+            continue  # "premature births", "ridiculous prices": the adjective describes a thing, not the claim
         if f" {phrase} " in main_text or STANCE_STRENGTH[p_stance] >= 3:
             if phrase_stance is None or STANCE_STRENGTH[p_stance] > STANCE_STRENGTH[phrase_stance[0]]:
                 phrase_stance = (p_stance, p_certainty, phrase)
@@ -175,40 +192,48 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
     if label is not None and entry.stance == "asserts" and not negated_cue and STANCE_STRENGTH[label] > STANCE_STRENGTH[stance]:
         stance = label  # "called the reports fake"
         found.append(att.hit.head.text)
+    absent = _absent_evidence(att, main, rules) if stance in ("asserts", "supports") and not negated_cue else None
+    if absent is not None:  # "there is no reliable proof that it is authentic"
+        stance = "disputes"
+        found.append(absent)
     if stance in ("disputes", "uncommitted") and entry.stance == "disputes" and cue_lemma in rules.asking_cues \
             and not negated_cue and _asks(att, rules):
         stance = "uncommitted"  # "questioned what the pair were doing there"
 
     modal_certainty = _modal_certainty(att, main, hedges, rules)
+    surprise = _negated_surprise(att, main, rules) if stance == "asserts" and not negated_cue else None
+    if surprise is not None:  # "it would not surprise me if ...": understatement, no assertion
+        stance = "uncommitted"
+        found.append("not " + surprise[0])
+    neg_root = _negated_evidence(root, rules) if root is not None else None
+    if neg_root is not None:  # "tests have shown that the bodies are not theirs": the clause's negation decides
+        found.append(root.text)
+    neg_root = neg_root or root
     if stance == "asserts" and entry.act in ("say", "report", "confirm", "echo") and root is not None \
-            and root.i not in wished and _negative(root, rules) and not negated_phrase \
+            and root.i not in wished and _negative(neg_root, rules) and not negated_phrase \
             and not cue_forms & rules.optative_predicates \
-            and not _negation_in_hedge(root, modal_certainty):
-        lemma = root.lemma_.lower()
-        objects = {c.lemma_.lower() for c in root.children if c.dep_ in ("dobj", "attr")}
-        if lemma in rules.perception_predicates and not objects & rules.doubt_objects:
-            lemma = ""  # "I didn't see anything": a report, not doubt
-        if lemma in rules.negated_doubt_predicates:
-            stance = "disputes"
-            certainty = rules.negated_doubt_certainty.get(lemma, certainty)
-        elif lemma in rules.negated_open_predicates:
+            and not _negation_in_hedge(neg_root, modal_certainty):
+        stance, certainty = _negated_content(att, neg_root, cue_lemma, rules, stance, certainty)
+        found.append("not " + neg_root.text)
+
+    if stance in ("asserts", "supports") and not negated_cue:
+        open_reason = _conditional_on_truth(att, main, rules) or _settling_work(root, rules)
+        if open_reason is not None:  # "if genuine, we are appalled"; "studying the video to determine ..."
             stance = "uncommitted"
-        elif _intention(root):
-            pass  # "the bank said it would not raise rates": a stated intention, not a denial
-        elif cue_lemma in rules.factive_cues:
-            pass  # "pointed out that the figures did not include ...": a negative fact, stated
-        elif att.quote is None or rules.negated_quotes_deny:
-            stance = rules.negated_content_stance
-        found.append("not " + root.text)
+            found.append(open_reason)
 
     inherited = _inherited_stance(att)
     if inherited is not None and stance == "asserts":
         stance = inherited
 
+    if modal_certainty is not None and _conviction(att, modal_certainty, rules):
+        modal_certainty = None  # "I believe that frontline reporting is important": a conviction, not a guess
     if modal_certainty is not None and not (stance == "denies" and modal_certainty[0] == "uncertain"):
         certainty = _weaker(certainty, modal_certainty[0])  # "unsourced, unverified and ridiculous": still sure
         found.append(modal_certainty[1])
     belief = _belief_head(root, rules)
+    if belief is not None and _evaluative_clause(belief, rules):
+        belief = None
     if belief is not None:
         certainty = _weaker(certainty, rules.belief_certainty)  # "they felt it was a hoax", "I heard he quit"
         found.append(belief.text)
@@ -218,7 +243,7 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
             and _near_root(att, modal_certainty[1], root):
         stance = "uncommitted"
     if stance == "uncommitted":
-        certainty = "uncertain"
+        certainty = surprise[1] if surprise is not None else "uncertain"
 
     conditional = _conditional(att, main, hedges, rules)
     distanced, distance_words = _distanced(att, hedges, rules)
@@ -507,6 +532,140 @@ def _negative(root: Token, rules: StanceRules) -> bool:
 def _intention(root: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "shall", "'ll") for c in root.children)
 
+def _negated_content(att: Attribution, root: Token, cue_lemma: str, rules: StanceRules, stance: str,
+                     certainty: str) -> tuple[str, str]:
+    """Stance and certainty of a content whose main predicate is negated: doubt ("we do not see a
+    link"), an open question ("has not been determined"), a plain negative report (an intention, a
+    disposition, progress, a factive cue's fact) or, otherwise, a denial ("she is not his wife")."""
+    lemma = root.lemma_.lower()
+    objects = {c.lemma_.lower() for c in root.children if c.dep_ in ("dobj", "attr")}
+    if lemma in rules.perception_predicates and not objects & rules.doubt_objects:
+        lemma = ""  # "I didn't see anything": a report, not doubt
+    if lemma in rules.negated_doubt_predicates:
+        return "disputes", rules.negated_doubt_certainty.get(lemma, certainty)
+    if lemma in rules.negated_open_predicates:
+        return "uncommitted", certainty
+    if _intention(root):  # "the bank said it would not raise rates": a stated intention
+        return stance, certainty
+    if plain_negation(root, rules):  # "I didn't want to", "not yet in custody"
+        return stance, certainty
+    if cue_lemma in rules.factive_cues:  # "pointed out that the figures did not include ...": a fact
+        return stance, certainty
+    if att.quote is None or rules.negated_quotes_deny:
+        return rules.negated_content_stance, certainty
+    return stance, certainty
+
+
+def plain_negation(head: Token, rules: StanceRules | None = None) -> bool:
+    """A negation that reports rather than rejects: a want or plan ("I didn't want to go back") or
+    progress ("not yet in custody"). Claim matching does not read these as denials either."""
+    rules = rules or load_stance_rules()
+    return head.lemma_.lower() in rules.volition_predicates or _pending(head, rules)
+
+
+def _conviction(att: Attribution, modal: tuple[str, str, tuple[int, ...]], rules: StanceRules) -> bool:
+    """The hedge is a first-person belief ("I believe", "we think") over a value judgement."""
+    verb = next((att.doc[i] for i in modal[2] if att.doc[i].lemma_.lower() in rules.belief_predicates), None)
+    return verb is not None and _first_person_conviction(verb, rules)
+
+
+def _first_person_conviction(verb: Token, rules: StanceRules) -> bool:
+    """ "I believe that ... is important", "we think everyone has the right to ...": a conviction."""
+    if verb.lemma_.lower() not in rules.belief_predicates or _negated(verb):
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ in rules.first_person for c in verb.children):
+        return False
+    return _evaluative_clause(verb, rules)
+
+
+def _evaluative_clause(verb: Token, rules: StanceRules) -> bool:
+    """The clause a belief verb governs judges value ("... is important", "... has the right to")."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    words = [clause] + [c for c in clause.children if c.dep_ in ("acomp", "attr", "dobj")]
+    if any(w.lemma_.lower() in rules.evaluative_predicates or w.lower_ in rules.evaluative_predicates for w in words):
+        return True
+    return any(w.dep_ == "dobj" and w.lemma_.lower() in rules.entitlement_objects for w in words)
+
+
+def _pending(root: Token, rules: StanceRules) -> bool:
+    """ "not yet", "still not": the negation reports where things stand, not a rejected claim."""
+    near = list(root.children) + [g for c in root.children if c.dep_ in ("prep", "acomp", "attr") for g in c.children]
+    return any(t.dep_ == "advmod" and t.lower_ in rules.pending_adverbs for t in near)
+
+
+def _negated_evidence(root: Token, rules: StanceRules) -> Token | None:
+    """The negated clause an evidence verb presents ("tests have shown that the bodies are not those
+    of the students"): its negation is the source's denial on that evidence's authority."""
+    if root.lemma_.lower() not in rules.evidential_predicates or _negated(root):
+        return None
+    clause = next((c for c in root.children if c.dep_ == "ccomp"), None)
+    if clause is None or not _negative(clause, rules):
+        return None
+    return clause
+
+
+def _absent_evidence(att: Attribution, main: set[int], rules: StanceRules) -> str | None:
+    """ "no reliable proof", "no credible sign that ...": an evidence noun under "no" in the main
+    clause casts doubt whatever adjectives stand between (the fixed phrases only catch "no evidence")."""
+    for t in att.content_toks:
+        if t.i in main and t.pos_ == "NOUN" and t.lemma_.lower() in rules.evidence_nouns:
+            det = next((c for c in t.children if c.dep_ == "det" and c.lower_ in rules.absence_determiners), None)
+            if det is not None and det.i < t.i - 1:  # "no evidence" itself is a stance phrase already
+                return f"{det.lower_} {t.lower_}"
+    return None
+
+
+def _attributive_only(phrase: str, words: list[str], positions: list[int], doc, rules: StanceRules) -> bool:
+    """A one-word phrase that only ever modifies a noun other than a claim ("premature births") describes
+    a thing; on a claim noun ("a premature report") it still judges it."""
+    if " " in phrase:
+        return False
+    hits = [doc[positions[k]] for k, w in enumerate(words) if w == phrase]
+    return bool(hits) and all(t.dep_ == "amod" and not {t.head.lemma_.lower(), t.head.lower_} & rules.labelled_claims
+                              for t in hits)
+
+
+def _conditional_on_truth(att: Attribution, main: set[int], rules: StanceRules) -> str | None:
+    """An "if" clause on the main clause whose predicate is the claim's truth ("if genuine", "if the
+    video is verified"): what follows holds only if the claim does, so the source takes no side."""
+    for t in att.content_toks:
+        if t.lower_ != "if" or t.dep_ != "mark" or t.head.dep_ != "advcl" or t.head.head.i not in main:
+            continue
+        pred = t.head
+        words = {pred.lower_, pred.lemma_.lower()} | {c.lower_ for c in pred.children if c.dep_ in ("acomp", "attr", "oprd")}
+        if words & rules.truth_conditions:
+            return "if " + pred.text
+    return None
+
+
+def _settling_work(root: Token | None, rules: StanceRules) -> str | None:
+    """Work whose purpose is to settle the claim ("are studying the video to determine whether it is
+    genuine", "is working to verify its authenticity"): the question is still open."""
+    if root is None or root.lemma_.lower() not in rules.investigation_verbs or _negated(root):
+        return None
+    for c in root.children:
+        if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in rules.verification_purposes \
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            return f"{root.text} to {c.text}"
+    return None
+
+
+def _negated_surprise(att: Attribution, main: set[int], rules: StanceRules) -> tuple[str, str] | None:
+    """A negated surprise in the main clause ("it would not surprise me if ...", "not surprised at the
+    claims"): understatement that holds the claim possible (over a clause) or takes no side."""
+    for t in att.content_toks:
+        if t.i not in main or t.lower_ not in rules.surprise_predicates and t.lemma_.lower() not in rules.surprise_predicates:
+            continue
+        if not (_negated(t) or t.head.lemma_.lower() == "be" and _negated(t.head)):
+            continue
+        clause = any(c.dep_ == "ccomp" or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "that") for m in c.children)
+                     for c in t.children)
+        return t.text, "possible" if clause else "uncertain"
+    return None
+
+
 
 def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
@@ -562,6 +721,8 @@ def _modal_certainty(att: Attribution, main: set[int], hedges: Hedges, rules: St
                     continue  # "could not have been": impossibility, not a hedge
                 if k > 0 and tokens[k - 1][0] == "to" and matched[0].tag_ == "VB":
                     continue  # "no evidence to suggest": an infinitive, not the source's hedge
+                if n == 1 and matched[0].dep_ == "amod" and matched[0].head.pos_ in ("NOUN", "PROPN"):
+                    continue  # "the suspected gunman was carrying a rifle": a description, not a hedge
                 depth = min(_depth(t, span) for t in matched)
                 key = (depth, -ORDER.index(level), level, marker, tuple(t.i for t in matched))
                 if best is None or key < best:
@@ -603,6 +764,8 @@ def _conditional(att: Attribution, main: set[int], hedges: Hedges, rules: Stance
     span = att.content_span
     for t in att.content_toks:
         if t.lower_ in hedges.conditional_subordinators and t.dep_ in ("mark", "advmod", "prep") and (t.head.i in main or t.i == span.start):
+            if t.head.head.lemma_.lower() in rules.surprise_predicates:
+                continue  # "it would not surprise me if ...": the clause is what is held possible, no condition
             return True
         if t.lower_ in rules.inverted_conditional_auxiliaries and t.dep_ == "aux" and t.i + 1 < len(doc):
             nxt = doc[t.i + 1]
