@@ -33,3 +33,9 @@ def test_ledger_names_ambiguous_surname_is_left_alone(tmp_path, nlp) -> None:
         ledger.add_analysis(later)
         stored = [s for a in ledger.articles() if a.text == LATER for s in ledger.statements_for_article(a.id)]
         assert [s.source for s in stored] == ["Hughes"]
+
+
+@pytest.mark.parametrize("spelled", ["José Ramírez Ortúzar", "Jose Ramirez Ortuzar"])
+def test_ledger_names_one_speaker_spelled_with_or_without_accents_is_one_side(tmp_path, spelled: str) -> None:
+    with Ledger(str(tmp_path / "names.db"), embedder=lambda: None) as ledger:
+        assert ledger.claims.side(spelled) == "Jose Ramirez Ortuzar"

@@ -214,3 +214,14 @@ def test_ledger_status_a_quotation_copied_by_other_outlets_is_one_source():
 ])
 def test_ledger_status_utterance_key_is_the_first_words_of_long_contents(content, expected):
     assert utterance_key(content) == expected
+
+
+def test_ledger_status_a_report_quoting_the_party_is_no_admission_within_the_same_article():
+    rows = [Fact(statement_pk=1, date="2025-04-01", source="a source", side=None, stance="asserts",
+                 source_key="article:1", article_id="a1", standing="unnamed"),
+            Fact(statement_pk=2, date="2025-04-01", source="Northern Front", side="Northern Front",
+                 stance="asserts", source_key="article:1", article_id="a1")]
+    assert timeline(rows, agent="Northern Front").status != "confirmed"
+    later = Fact(**{**rows[1].__dict__, "statement_pk": 3, "date": "2025-04-03", "article_id": "a2",
+                    "source_key": "article:2"})
+    assert timeline([rows[0], later], agent="Northern Front").status == "confirmed"

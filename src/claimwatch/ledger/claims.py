@@ -13,6 +13,7 @@ import json
 import logging
 import re
 import sqlite3
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import Callable, Mapping, Optional, Sequence
 
@@ -54,6 +55,13 @@ def story_key(agent: Optional[str], event_type: Optional[str]) -> str:
     """A coarse story label: the agent and the root of the event type ("north-korea:military_involvement")."""
     who = re.sub(r"[^a-z0-9]+", "-", (agent or "unknown").casefold()).strip("-") or "unknown"
     return f"{who}:{root_type(event_type) or 'other'}"
+
+
+def fold_name(name: str) -> str:
+    """A name as one speaker: accents dropped and case folded ("Jesús Murillo" and "Jesus Murillo"
+    are one person, not two sides)."""
+    plain = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in plain if not unicodedata.combining(c)).strip()
 
 
 def standing_of(rules: StatusRules, source: str, role: Optional[str], kind: Optional[str]) -> str:
@@ -292,8 +300,9 @@ class ClaimBook:
             "  ORDER BY x.pos LIMIT 1) AS affiliation,"
             " (SELECT kind FROM actors x WHERE x.article_id = s.article_id AND x.name = s.source"
             "  ORDER BY x.pos LIMIT 1) AS kind,"
-            " (SELECT role FROM actors x WHERE x.article_id = s.article_id AND x.name = s.source"
-            "  ORDER BY x.pos LIMIT 1) AS role"
+            " COALESCE((SELECT role FROM actors x WHERE x.article_id = s.article_id AND x.name = s.source"
+            "  AND x.role IS NOT NULL ORDER BY x.pos LIMIT 1),"
+            " (SELECT role FROM actors x WHERE x.name = s.source AND x.role IS NOT NULL ORDER BY x.pk LIMIT 1)) AS role"
             " FROM ledger_claim_members m JOIN statement_claims sc ON sc.claim_pk = m.claim_pk"
             " JOIN statements s ON s.pk = sc.statement_pk JOIN articles a ON a.id = s.article_id"
             " JOIN article_sources src ON src.id = a.id"
@@ -356,7 +365,7 @@ class ClaimBook:
                         " AND name LIKE ? GROUP BY affiliation ORDER BY COUNT(*) DESC, affiliation DESC LIMIT 1",
                         ("% " + name,)))
             side = matching.resolve_side(None, found) if found is not None else None
-        return side or matching.side_of(source, affiliation) or source
+        return side or fold_name(matching.side_of(source, affiliation) or source)
 
     def parties(self, ledger_id: int) -> frozenset[str]:
         """The places named in the claim's member texts (kept while writing, see ``_learnt``)."""

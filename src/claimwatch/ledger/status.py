@@ -278,6 +278,7 @@ class _Replay:
         self.weight: dict[str, float] = {}  # side -> weight of its latest positive stance
         self.article: dict[str, str] = {}  # side -> article of its latest counted statement
         self.standing: dict[str, str] = {}  # side -> standing of the statement that gave it its role
+        self.role_article: dict[str, str] = {}  # side -> article of the statement that gave it its role
         self.last_pk: dict[str, int] = {}  # side -> its latest counted statement
 
     def role(self, fact: Fact) -> str:
@@ -287,9 +288,11 @@ class _Replay:
         side = (fact.side or "").casefold()
         polarity = _polarity(fact.stance)
         if side and side == self.agent:
-            # a party's own claim about itself, before anyone else spoke ("the group said it had
-            # carried out the attack"), is an allegation to verify; an admission answers others
-            role = "accuser" if polarity > 0 and not self.roles else "accused"
+            # a party's own claim about itself, before anyone else spoke of it in another report ("the
+            # group said it had carried out the attack"), is an allegation to verify; an admission
+            # answers what others reported before
+            answered = any(a != fact.article_id for a in self.role_article.values())
+            role = "accuser" if polarity > 0 and not answered else "accused"
         elif fact.standing == "authority" and self._in_jurisdiction(fact):
             role = "authority"
         elif side and side in self.parties:
@@ -301,6 +304,7 @@ class _Replay:
         if polarity != 0 or role != "accuser":
             self.roles[key] = role
             self.standing[key] = fact.standing
+            self.role_article[key] = fact.article_id
         return role
 
     def _in_jurisdiction(self, fact: Fact) -> bool:
