@@ -85,3 +85,17 @@ def test_claims_grouping_give_one_proposition_one_group(analyse, text: str, phra
     """One clause states one proposition: its claims may not scatter over several groups."""
     analysis = analyse(text)
     assert len(groups_of(analysis, statement_about(analysis, phrase))) == 1
+
+
+@pytest.mark.parametrize("text, predicate", [
+    ("The ministry said at least 40 border guards had been killed in the clashes.", "casualties"),
+    ("The ministry said the country had sent 2,000 soldiers to the border.", "troop_deployment"),
+    ("Officials said the rebels had captured the town of Halden.", "territorial_control"),
+    ("Police said two journalists had been arrested at the airport.", "detention"),
+    ("The ministry said the soldiers had taken part in the fighting near the river.", None),  # an idiom, no capture
+])
+def test_claims_grouping_the_main_verb_types_the_claim_the_ledger_matches(analyse, text: str, predicate: str) -> None:
+    """Soldiers are what deployments are made of, but soldiers killed is a casualty claim: the ledger
+    must not file it under the deployment."""
+    claims = analyse(text).claims
+    assert [c.predicate for c in claims] == [predicate] if predicate else all(c.predicate != "territorial_control" for c in claims)

@@ -82,6 +82,7 @@ class Proposition:
     rejects: bool = False  # negated and a rejection: not a want or progress so far ("didn't want to go")
     tokens: tuple[int, ...] = field(default=())
     frame: tuple[str, str] | None = None  # (predicate meaning, object head): ("raise", "rate")
+    predicate_event: str | None = None  # the event type its main verb names, which the ledger matches on
 
     @property
     def key(self) -> tuple[str | None, str | None]:
@@ -322,10 +323,12 @@ def propositions(span: Span, agent_of: Callable[[Span], str | None]) -> list[Pro
         if agent is None and out and out[0].agent and not _subject(head):  # "... but also deployed soldiers"
             agent = out[0].agent
             text = f"{agent} {text}"
-        for event in events:  # "involvement as a dangerous escalation" speaks of two propositions
+        said = _predicate_event(toks)
+        for n, event in enumerate(events):  # "involvement as a dangerous escalation" speaks of two propositions
             out.append(Proposition(text=text, lemmas=lemmas, event=event.id if event else None,
                                    agent=agent, negated=negated, rejects=rejects, tokens=tuple(t.i for t in toks),
-                                   frame=predicate_frame(head)))
+                                   frame=predicate_frame(head),
+                                   predicate_event=said.id if said is not None and n == 0 else None))
     return out
 
 
@@ -392,6 +395,16 @@ def source_text(toks: list[Token]) -> str:
 # Verbs through which a content states its real predicate: "expected the bank to increase rates".
 CONTROL_VERBS = {"expect", "plan", "intend", "want", "try", "seek", "continue", "begin", "start", "hope", "aim",
                  "decide", "agree", "threaten", "promise", "prepare", "move", "vote", "go", "attempt", "need"}
+
+
+@lru_cache(maxsize=1)
+def idioms() -> dict[str, frozenset[str]]:
+    """Verb lemma -> objects with which it is an idiom and names no event (``event_types.yaml``)."""
+    data = load_yaml("event_types.yaml").get("idioms", {}) or {}
+    if not isinstance(data, dict) or not all(isinstance(v, list) and all(isinstance(w, str) for w in v)
+                                             for v in data.values()):
+        raise LexiconError("event_types.yaml idioms: expected verb: [object, ...]")
+    return {verb: frozenset(objects) for verb, objects in data.items()}
 
 
 @lru_cache(maxsize=1)
@@ -532,6 +545,32 @@ def _clause_events(toks: list[Token]) -> list[EventType]:
     return first
 
 
+def _predicate_event(toks: list[Token]) -> EventType | None:
+    """The event type the clause's own verb names, if it names one: "at least 100 soldiers had been
+    killed" is a casualty even though soldiers are what deployments are made of. The in-article
+    grouping reads the clause's words (umbrella and variants meet); the ledger, which must keep
+    "troops were sent" and "troops were killed" apart, reads this."""
+    ids = {t.i for t in toks}
+    verb = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), None)
+    for _ in range(3):  # through "began to", "expected to" to the verb they lead to
+        if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in CONTROL_VERBS:
+            break
+        verb = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" and c.i in ids), None)
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    lemma, words = verb.lemma_.lower(), {t.lemma_.lower() for t in toks}
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in idioms().get(lemma, ()) for c in verb.children):
+        return None  # "took part in", "held talks": the verb names no event of its own
+    typed = [et for et in load_event_types() if lemma in et.verbs and (not et.requires or words & et.requires)]
+    if not typed:
+        return None
+    # several types share a verb: one whose qualifying words the clause has ("captured the town") is
+    # the more specific reading; then the clause's nouns decide
+    typed = [et for et in typed if et.requires] or typed
+    ranked = classify_events(words, {lemma}, None)
+    return next((et for et in ranked if et in typed), typed[0])
+
+
 def _subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
@@ -562,7 +601,7 @@ class ClaimBook:
         cid = f"c{len(self.claims) + 1}"
         event = event_by_id(prop.event)
         self.claims.append(Claim(id=cid, text=prop.text, group=group, subject=prop.agent,
-                                 predicate=event.id if event else None, object=None))
+                                 predicate=prop.predicate_event or (event.id if event else None), object=None))
         self._props[cid] = prop
         return cid
 
