@@ -93,6 +93,7 @@ def test_claims_grouping_give_one_proposition_one_group(analyse, text: str, phra
     ("Officials said the rebels had captured the town of Halden.", "territorial_control"),
     ("Police said two journalists had been arrested at the airport.", "detention"),
     ("The ministry said the soldiers had taken part in the fighting near the river.", None),  # an idiom, no capture
+    ("Rangers said they had captured footage of a lynx in the valley region.", None),  # a camera's capture
 ])
 def test_claims_grouping_the_main_verb_types_the_claim_the_ledger_matches(analyse, text: str, predicate: str) -> None:
     """Soldiers are what deployments are made of, but soldiers killed is a casualty claim: the ledger
