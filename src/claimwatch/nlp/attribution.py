@@ -663,10 +663,16 @@ def _inside_quote(token: Token, quotes: list[Quote]) -> bool:
 
 
 def _quote_continuations(doc: Doc, quotes: list[Quote], found: list[Attribution]) -> list[Attribution]:
-    """'"A," he said. "B."' — a quote right after a quoted statement shares its cue and source."""
+    """'"A," he said. "B."' — a quote right after a quoted statement shares its cue and source.
+
+    Quotes are read in text order and each continuation can own the next, so a quote running over
+    several paragraphs gives one statement per paragraph ('said: "A.\n\n"B.\n\n"C."'). A closed
+    quote that is a paragraph of its own, right after the paragraph of a quoted statement, goes on
+    with the same speaker and no cue of its own (an empty cue at the content start)."""
     by_quote_end = {a.quote.outer[1]: a for a in found if a.quote is not None}
     extra: list[Attribution] = []
     used = {a.quote.outer for a in found if a.quote is not None}
+    text = doc_text(doc)
     for q in quotes:
         if q.outer in used or not _said(doc, q) or not _has_predicate(doc, q):
             continue  # a quoted title ('he said on "On the Record with ..."') goes on no statement
@@ -674,15 +680,35 @@ def _quote_continuations(doc: Doc, quotes: list[Quote], found: list[Attribution]
         if prev is None:
             continue
         owner = by_quote_end[prev]
-        gap = doc_text(doc)[prev:q.outer[0]]
+        gap = text[prev:q.outer[0]]
         cue_in_gap = owner.cue_span[0] >= prev and owner.cue_span[1] <= q.outer[0]
         runs_on = not owner.quote.closed and not gap.strip()  # an unclosed quote goes on in the next paragraph
-        if runs_on or (len(gap) <= 200 and "\n" not in gap and cue_in_gap):
-            start, end = token_range(doc, *q.inner)
-            if start < end:
-                extra.append(Attribution(owner.hit, owner.cue_span, owner.sources, q.inner, (start, end), q, owner.passive))
-                used.add(q.outer)
+        cue_span = owner.cue_span
+        if not (runs_on or (len(gap) <= 200 and "\n" not in gap and cue_in_gap)):
+            if not _next_quoted_paragraph(text, q, gap, owner, cue_in_gap):
+                continue
+            cue_span = (q.inner[0], q.inner[0])
+        start, end = token_range(doc, *q.inner)
+        if start < end:
+            att = Attribution(owner.hit, cue_span, owner.sources, q.inner, (start, end), q, owner.passive)
+            extra.append(att)
+            used.add(q.outer)
+            by_quote_end[q.outer[1]] = att
     return extra
+
+
+def _next_quoted_paragraph(text: str, quote: Quote, gap: str, owner: Attribution, cue_in_gap: bool) -> bool:
+    """A closed quote that fills its paragraph, and the paragraph before ends with ``owner``'s quote
+    (and at most its short cue: '"A," she said.'): the speaker goes on without a new cue."""
+    if not quote.closed or owner.quote is None or gap.count("\n") == 0 or gap.count("\n\n") > 1 or gap.count("\n") > 2:
+        return False
+    para_end = text.find("\n", quote.outer[1])
+    if text[quote.outer[1]:para_end if para_end >= 0 else len(text)].strip():
+        return False  # the paragraph goes on after the quote: its own cue may follow
+    if text[:quote.outer[0]].rstrip(" \t").endswith("\n") is False and quote.outer[0] > 0:
+        return False
+    before_break = gap[:gap.index("\n")].strip()
+    return not before_break or (cue_in_gap and len(before_break) <= 80 and before_break.endswith("."))
 
 
 # --- helpers ------------------------------------------------------------------------------------

@@ -1,0 +1,67 @@
+"""Statement recall on general news English: constructions the rules used to miss (issue 17).
+
+Covers: a quote running over three or more paragraphs (one statement per paragraph), a quoted
+paragraph with no cue of its own after a speaker's quote (empty cue), and its limits.
+All passages are written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_attribution_patterns import assert_statements, source_names, triples, words
+
+
+def has(analysis, source: str, cue: str, content: str) -> bool:
+    text = analysis.article.text
+    return any(words(text, s.cue_span) == cue and words(text, s.content_span) == content
+               and source.lower() in {n.lower() for n in source_names(analysis, s)} for s in analysis.statements)
+
+
+THREE_PARAGRAPHS = (
+    'The harbour master, Ian Cole, said: "We check every vessel that comes in, and most nights it is quiet.\n\n'
+    '"But around midnight I saw lights moving on the old pier. The boat had no registration at all.\n\n'
+    '"By the time the coastguard arrived, the crew had already gone."\n\nPolice later seized the boat.\n'
+)
+
+
+def test_attribution_recall_quote_over_three_paragraphs_gives_one_statement_each(analyse):
+    a = analyse(THREE_PARAGRAPHS)
+    for content in ("We check every vessel that comes in, and most nights it is quiet.",
+                    "But around midnight I saw lights moving on the old pier. The boat had no registration at all.",
+                    "By the time the coastguard arrived, the crew had already gone."):
+        assert has(a, "Ian Cole", "said", content), triples(a)
+
+
+NEXT_PARAGRAPH = (
+    'Asked about the closure, Ms Grant was blunt. "The council has had two years to fix this and has done '
+    'nothing at all," she said.\n\n"Families here are paying the price for that."\n\nThe council did not respond.\n'
+)
+
+
+def test_attribution_recall_quoted_paragraph_after_a_speakers_quote_has_an_empty_cue(analyse):
+    a = analyse(NEXT_PARAGRAPH)
+    assert has(a, "Ms Grant", "", "Families here are paying the price for that."), triples(a)
+
+
+OTHER_CUE_FOLLOWS = (
+    '"The council has had two years to fix this and has done nothing at all," Ms Grant said.\n\n'
+    '"We have repaired forty roads since the spring." The council leader, Tom Hale, said in a statement.\n'
+)
+
+
+def test_attribution_recall_quoted_paragraph_with_more_text_is_not_continued(analyse):
+    """The paragraph goes on after the quote: its speaker may be named there, not the previous one."""
+    a = analyse(OTHER_CUE_FOLLOWS)
+    assert not has(a, "Ms Grant", "", "We have repaired forty roads since the spring."), triples(a)
+
+
+NARRATION_BETWEEN = (
+    '"The council has had two years to fix this and has done nothing at all," Ms Grant said.\n\n'
+    'The roads department says repairs begin in May and that the budget has been approved.\n\n'
+    '"We have repaired forty roads since the spring."\n'
+)
+
+
+def test_attribution_recall_quoted_paragraph_after_narration_is_not_continued(analyse):
+    a = analyse(NARRATION_BETWEEN)
+    assert not has(a, "Ms Grant", "", "We have repaired forty roads since the spring."), triples(a)
