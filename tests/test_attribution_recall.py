@@ -65,3 +65,51 @@ NARRATION_BETWEEN = (
 def test_attribution_recall_quoted_paragraph_after_narration_is_not_continued(analyse):
     a = analyse(NARRATION_BETWEEN)
     assert not has(a, "Ms Grant", "", "We have repaired forty roads since the spring."), triples(a)
+
+
+RAISING = [
+    ("The mayor is said to be furious about the decision to close the library.",
+     [("unnamed", "is said", "to be furious about the decision to close the library")]),
+    ("The finance minister was reported to have resigned on Friday evening.",
+     [("unnamed", "was reported", "to have resigned on Friday evening")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", RAISING)
+def test_attribution_recall_said_to_infinitive_is_an_unnamed_distanced_statement(analyse, text, expected):
+    a = analyse(text)
+    assert_statements(a, expected)
+    assert all(s.distanced for s in a.statements)
+
+
+RAISED_SPEAKER = [
+    ("Two officials in the ministry are said to have confirmed that the talks had collapsed.",
+     [("Two officials in the ministry", "to have confirmed", "the talks had collapsed")]),
+    ("The ambassador is said to have denied any plans to leave the capital.",
+     [("ambassador", "to have denied", "any plans to leave the capital")]),
+    ("The embassy has moved to deny reports that its staff had been expelled.",
+     [("embassy", "to deny", "reports that its staff had been expelled")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", RAISED_SPEAKER)
+def test_attribution_recall_cue_in_a_raised_or_leading_infinitive_is_the_subjects_statement(analyse, text, expected):
+    assert_statements(analyse(text), expected)
+
+
+INFINITIVE = [
+    ("The senator has vowed to find and punish those responsible for the leak.",
+     [("senator", "has vowed", "to find and punish those responsible for the leak")]),
+    ("The new owners pledged to keep all three factories open until 2030.",
+     [("new owners", "pledged", "to keep all three factories open until 2030")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", INFINITIVE)
+def test_attribution_recall_infinitive_of_a_promise_verb_is_the_content(analyse, text, expected):
+    assert_statements(analyse(text), expected)
+
+
+def test_attribution_recall_told_to_without_speaker_stays_out(analyse):
+    """ "was told to leave" names no speaker and reports an order, not a raised statement."""
+    assert not analyse("He was told to leave the building before noon.").statements

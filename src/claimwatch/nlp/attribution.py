@@ -21,8 +21,8 @@ from claimwatch.nlp.provenance import relay_lemmas
 from claimwatch.nlp.spans import close_quotes, end_char, strip_chars, subtree_range, token_range, trim_range
 from claimwatch.nlp.speech import (
     CONTROL_HEADS, CUE_HEADS, CUE_HITS, INVERTED_AUX, SUBJECT_DEPS, has_speech_object, is_condition, is_cue_head,
-    is_hearer, is_hypothetical, is_reduced_relative, is_speech_use, is_statement_noun, it_refers, partitive_head,
-    perfect_infinitive,
+    is_hearer, is_hypothetical, is_raising_passive, is_reduced_relative, is_speech_use, is_statement_noun, it_refers,
+    load_speech_objects, partitive_head, perfect_infinitive, raising_infinitive,
 )
 from claimwatch.nlp.quotes import Quote, is_statement_quote, quote_at
 
@@ -109,6 +109,8 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
         return None
     if verb.lemma_.lower() in ("cite", "quote") and verb.tag_ == "VBG":
         return None  # "..., citing two officials": names where a report comes from, says nothing itself
+    if is_raising_passive(verb):
+        return _raising_passive(hit, verb)
     sources, passive = _verb_sources(verb)
     cue_end_tok = hit.end
     content: tuple[int, int] | None = None
@@ -148,6 +150,19 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
         cue_end_tok -= 1  # "reported on Tuesday that ...": the cue is "reported"
     cue_span = (doc[hit.start].idx, end_char(doc, cue_end_tok))
     return _make(hit, cue_span, sources, (start_tok, end_tok), quote, passive)
+
+
+def _raising_passive(hit: CueHit, verb: Token) -> Attribution | None:
+    """ "The mayor is said to be furious": unnamed others say the infinitive of the subject (source
+    unnamed, passive, so distanced). When the infinitive holds a cue of its own ("officials are said to
+    have confirmed that ..."), that cue is the subject's statement and this one adds nothing."""
+    infinitive = raising_infinitive(verb)
+    if infinitive is None or is_cue_head(infinitive):
+        return None
+    doc = verb.doc
+    start, end = subtree_range(infinitive, stop_at=verb)
+    end = cut_other_acts(doc, start, end, participles=False)
+    return _make(hit, (doc[hit.start].idx, end_char(doc, hit.end)), (), (start, end), None, True)
 
 
 def _has_particle_object(verb: Token, hit: CueHit) -> bool:
@@ -223,8 +238,9 @@ def _verb_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
                     node.head.dep_ == "ccomp" and is_cue_head(node.head.head):
                 node = node.head  # "said that X would go and suggested that Y": the parser put the second cue in X
             node = node.head
-            subj = next((c for c in node.children if c.dep_ in ("nsubj",)), None)
-            if subj is not None:
+            subj = next((c for c in node.children if c.dep_ == "nsubj"
+                         or (c.dep_ == "nsubjpass" and is_raising_passive(node))), None)
+            if subj is not None:  # "officials are said to have confirmed ...": the raised subject speaks
                 return _with_conjuncts(subj), False
         elif node.dep_ in ("acl",) and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return _with_conjuncts(node.head), False
@@ -341,7 +357,8 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
                 end = max(end, subtree_range(c, stop_at=verb)[1])
         return start, cut_other_acts(doc, start, end)
     if xcomp and (verb.lemma_.lower() in CONTROL_HEADS or hit.entry.act == "appeal" or perfect_infinitive(xcomp[0])
-                  or xcomp[0].tag_ == "VBG"):  # "denied deploying soldiers"
+                  or xcomp[0].tag_ == "VBG"  # "denied deploying soldiers"
+                  or verb.lemma_.lower() in load_speech_objects().infinitive_verbs):  # "vowed to rebuild"
         # "declined to comment", "urged X to", "claimed to have abducted"
         return subtree_range(xcomp[0], stop_at=verb)
     preps = [c for c in children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in ("about", "of", "over")]

@@ -36,11 +36,37 @@ def is_speech_use(verb: Token) -> bool:
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
     if infinitive and not has_subject:
         head = verb.head
-        if head.lemma_.lower() not in CONTROL_HEADS and head.lower_ not in CONTROL_HEADS:
+        if head.lemma_.lower() not in CONTROL_HEADS and head.lower_ not in CONTROL_HEADS \
+                and not infinitive_speaker(verb):
             return False
     if any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in children):
         return False  # "what he knows"
     return True
+
+
+def is_raising_passive(verb: Token) -> bool:
+    """ "the mayor is said to be furious", "was reported to have resigned": a passive speech verb with a
+    subject of its own (not "it") and an infinitive after it reports what unnamed others say of the subject."""
+    if verb.lemma_.lower() not in load_speech_objects().raising_passives or verb.tag_ != "VBN":
+        return False
+    children = list(verb.children)
+    return any(c.dep_ == "auxpass" for c in children) and any(c.dep_ == "nsubjpass" and c.lower_ != "it" for c in children) \
+        and raising_infinitive(verb) is not None
+
+
+def raising_infinitive(verb: Token) -> Token | None:
+    """The infinitive a verb governs after it ("said to be", "vowed to rebuild"), if any."""
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+
+
+def infinitive_speaker(verb: Token) -> bool:
+    """A cue in the infinitive of a raising passive ("officials are said to have confirmed that ...") or
+    of a leading verb ("moved to deny") is a statement by the subject of the verb above it."""
+    if verb.dep_ != "xcomp" or verb.head is verb:
+        return False
+    head = verb.head
+    return head.lemma_.lower() in load_speech_objects().leading_verbs or is_raising_passive(head)
 
 
 def is_hypothetical(verb: Token) -> bool:
@@ -93,7 +119,7 @@ def it_refers(token: Token) -> bool:
 
 SPEECH_OBJECTS_FILE = "speech_objects.yaml"
 SPEECH_OBJECT_SECTIONS = ("publishing_verbs", "documents", "naming_verbs", "complement_verbs", "hearer_verbs", "hearers",
-                          "meta_nouns", "exhibits")
+                          "meta_nouns", "exhibits", "raising_passives", "infinitive_verbs", "leading_verbs")
 HEARER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 
 
@@ -109,6 +135,9 @@ class SpeechObjects:
     hearers: frozenset[str]
     meta_nouns: frozenset[str]
     exhibits: frozenset[str]
+    raising_passives: frozenset[str]
+    infinitive_verbs: frozenset[str]
+    leading_verbs: frozenset[str]
 
 
 def parse_speech_objects(data: Any, source: str = SPEECH_OBJECTS_FILE) -> SpeechObjects:
