@@ -113,3 +113,20 @@ def test_attribution_recall_infinitive_of_a_promise_verb_is_the_content(analyse,
 def test_attribution_recall_told_to_without_speaker_stays_out(analyse):
     """ "was told to leave" names no speaker and reports an order, not a raised statement."""
     assert not analyse("He was told to leave the building before noon.").statements
+
+
+ACCORDING_BEFORE_CONJUNCT = [
+    ("The mayor plans to meet the city's five police chiefs this week, according to the Daily Courier, and the "
+     "union has already criticised the idea.",
+     [("Daily Courier", "according to", "The mayor plans to meet the city's five police chiefs this week"),
+      ("union", "has already criticised", "the idea")]),
+    ("The troops, according to officials, had crossed the border overnight.",
+     [("officials", "according to", "The troops, according to officials, had crossed the border overnight")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ACCORDING_BEFORE_CONJUNCT)
+def test_attribution_recall_according_to_after_its_clause_reports_that_clause_only(analyse, text, expected):
+    """The phrase sits inside the clause only when the clause's verb follows it; after the verb, the
+    content is the clause before it, not a second clause joined after it."""
+    assert_statements(analyse(text), expected)

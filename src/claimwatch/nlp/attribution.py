@@ -564,7 +564,7 @@ def _according_to(hit: CueHit, doc: Doc) -> Attribution | None:
     if left and all(doc[i].is_punct or (doc[i].lower_ == "that" and doc[i].dep_ == "mark") for i in left) \
             and max(tokens) > max(excluded):
         start, end = max(excluded) + 1, max(tokens) + 1
-    elif min(excluded) > min(tokens) and _words(doc, tokens, max(excluded), len(doc)) \
+    elif min(excluded) > min(tokens) and _words(doc, tokens, max(excluded), len(doc)) and clause_head.i > max(excluded) \
             and any(i < min(excluded) and doc[i].dep_.startswith("nsubj") for i in tokens):
         # "The troops, according to officials, had crossed the border": the phrase sits inside the
         # clause, between its subject and its verb; the content is the whole clause (one span)
