@@ -130,3 +130,26 @@ def test_attribution_recall_according_to_after_its_clause_reports_that_clause_on
     """The phrase sits inside the clause only when the clause's verb follows it; after the verb, the
     content is the clause before it, not a second clause joined after it."""
     assert_statements(analyse(text), expected)
+
+
+QUOTE_INSIDE_CLAUSE = [
+    ("The auditor said the deal \"would be a scandal in any other city in the country\" today.",
+     [("auditor", "said",
+       "the deal \"would be a scandal in any other city in the country\" today")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", QUOTE_INSIDE_CLAUSE)
+def test_attribution_recall_quote_inside_a_reported_clause_keeps_the_whole_clause(analyse, text, expected):
+    """A quote that does not open the content is part of it, not the whole of it."""
+    assert_statements(analyse(text), expected)
+
+
+def test_attribution_recall_writers_words_before_a_closing_quote_are_content(analyse):
+    a = analyse('Nothing the minister offered "will calm the farmers who lost their crops," the senator said.')
+    assert has(a, "senator", "said", 'Nothing the minister offered "will calm the farmers who lost their crops,"'), triples(a)
+
+
+def test_attribution_recall_quote_alone_before_its_cue_stays_the_quote(analyse):
+    a = analyse('Protesters gathered outside the gates. "We will not leave until the plant closes," their leader said.')
+    assert has(a, "leader", "said", "We will not leave until the plant closes"), triples(a)

@@ -126,6 +126,9 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
         quote = None
     if content is None and quote is not None:
         content = token_range(doc, *quote.inner)
+        lead = _quote_lead_in(doc, verb, quote, sources)
+        if lead is not None:  # 'Nothing he said "will calm anyone," the senator said': the words before count
+            content, quote = (lead, content[1]), None
     if content is None:
         content = _parenthetical(verb, sources) or _medial(verb, sources) or _clause_content(verb, hit)
     if content is None:
@@ -140,7 +143,7 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
     if quote is None:
         inner = quote_at(quotes, doc[start_tok].idx, end_char(doc, end_tok))
         if inner is not None and _said(doc, inner) and _has_predicate(doc, inner) \
-                and doc[start_tok].idx <= inner.outer[0] + 1:
+                and inner.outer[0] - 1 <= doc[start_tok].idx <= inner.outer[0] + 1:
             if not (inner.outer[0] <= hit.char_span[0] < inner.outer[1]):
                 quote = inner
                 start_tok, end_tok = token_range(doc, *inner.inner)
@@ -163,6 +166,21 @@ def _raising_passive(hit: CueHit, verb: Token) -> Attribution | None:
     start, end = subtree_range(infinitive, stop_at=verb)
     end = cut_other_acts(doc, start, end, participles=False)
     return _make(hit, (doc[hit.start].idx, end_char(doc, hit.end)), (), (start, end), None, True)
+
+
+def _quote_lead_in(doc: Doc, verb: Token, quote: Quote, sources: tuple[Token, ...]) -> int | None:
+    """The first token of the writer's words that open the reported sentence before a quote the cue
+    closes ('Nothing the president said "will calm anyone," the senator said'), if there are any. The
+    speaker stands between the quote and the cue or after the cue, as in any closing attribution."""
+    if quote.outer[1] > verb.idx or not sources or any(t.idx < quote.outer[1] for t in sources):
+        return None
+    start = sentence_start(verb)
+    q0 = token_range(doc, *quote.outer)[0]
+    lead = [t for t in doc[start:q0] if not t.is_punct and not t.is_space]
+    if start >= q0 or len(lead) < 2 or any(t.text in (".", "!", "?") for t in doc[start:q0]) \
+            or "\n" in doc_text(doc)[doc[start].idx:quote.outer[0]]:
+        return None
+    return start
 
 
 def _has_particle_object(verb: Token, hit: CueHit) -> bool:
