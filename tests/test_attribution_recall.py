@@ -153,3 +153,31 @@ def test_attribution_recall_writers_words_before_a_closing_quote_are_content(ana
 def test_attribution_recall_quote_alone_before_its_cue_stays_the_quote(analyse):
     a = analyse('Protesters gathered outside the gates. "We will not leave until the plant closes," their leader said.')
     assert has(a, "leader", "said", "We will not leave until the plant closes"), triples(a)
+
+
+def test_attribution_recall_quantity_noun_of_speakers_is_the_speaker(analyse):
+    a = analyse("The firm runs hotels across Europe, and a number of analysts had speculated that Lisbon "
+                "would be its next target.")
+    assert has(a, "analysts", "had speculated", "Lisbon would be its next target"), triples(a)
+
+
+def test_attribution_recall_with_absolute_of_another_speaker_ends_the_content(analyse):
+    a = analyse("Police said the driver had recently lost his job, with neighbours suggesting he had been "
+                "drinking heavily for weeks.")
+    assert_statements(a, [("Police", "said", "the driver had recently lost his job"),
+                          ("neighbours", "suggesting", "he had been drinking heavily for weeks")])
+
+
+ACCUSED_PARTICIPLE = [
+    ("The official said 12 more guards had been arrested, accused of selling keys to inmates.",
+     [("official", "said", "12 more guards had been arrested"),
+      ("unnamed", "accused of", "selling keys to inmates")]),
+    ("The mayor and the treasurer are under investigation and accused of links to a construction cartel.",
+     [("unnamed", "accused of", "links to a construction cartel")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ACCUSED_PARTICIPLE)
+def test_attribution_recall_bare_accused_of_is_an_unnamed_accusation(analyse, text, expected):
+    """The noun the participle describes is the accused, never the source."""
+    assert_statements(analyse(text), expected)

@@ -21,7 +21,7 @@ from claimwatch.nlp.provenance import relay_lemmas
 from claimwatch.nlp.spans import close_quotes, end_char, strip_chars, subtree_range, token_range, trim_range
 from claimwatch.nlp.speech import (
     CONTROL_HEADS, CUE_HEADS, CUE_HITS, INVERTED_AUX, SUBJECT_DEPS, has_speech_object, is_condition, is_cue_head,
-    is_hearer, is_hypothetical, is_raising_passive, is_reduced_relative, is_speech_use, is_statement_noun, it_refers,
+    is_accusation_participle, is_hearer, is_hypothetical, is_raising_passive, is_reduced_relative, is_speech_use, is_statement_noun, it_refers,
     load_speech_objects, partitive_head, perfect_infinitive, raising_infinitive,
 )
 from claimwatch.nlp.quotes import Quote, is_statement_quote, quote_at
@@ -111,6 +111,8 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
         return None  # "..., citing two officials": names where a report comes from, says nothing itself
     if is_raising_passive(verb):
         return _raising_passive(hit, verb)
+    if is_accusation_participle(verb):
+        return _accusation_participle(hit, verb)
     sources, passive = _verb_sources(verb)
     cue_end_tok = hit.end
     content: tuple[int, int] | None = None
@@ -181,6 +183,16 @@ def _quote_lead_in(doc: Doc, verb: Token, quote: Quote, sources: tuple[Token, ..
             or "\n" in doc_text(doc)[doc[start].idx:quote.outer[0]]:
         return None
     return start
+
+
+def _accusation_participle(hit: CueHit, verb: Token) -> Attribution | None:
+    """ "..., accused of selling keys to inmates": what the "of" phrase holds, said by unnamed accusers
+    (the noun the participle describes is the accused, not the speaker)."""
+    of = next(c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of")
+    obj = next(g for g in of.children if g.dep_ in ("pobj", "pcomp"))
+    start, end = subtree_range(obj, stop_at=verb)
+    end = cut_other_acts(verb.doc, start, end, participles=False)
+    return _make(hit, (verb.idx, of.idx + len(of)), (), (start, end), None, True)
 
 
 def _has_particle_object(verb: Token, hit: CueHit) -> bool:
@@ -515,6 +527,13 @@ def cut_other_acts(doc: Doc, start: int, end: int, participles: bool = True) -> 
         if t.text == ";" and t.i > start + 2 and any(x.dep_ in SUBJECT_DEPS for x in doc[t.i + 1:end]) and \
                 not any(q.text in ('"', "\u201c", "\u201d", "''") for q in doc[start:t.i]):
             return t.i  # "... was not intentional; they only learned of it on Friday": the writer's next clause
+        if t.tag_ == "VBG" and is_cue_head(t) and t.i > start + 2 and t.dep_ in ("pcomp", "pobj", "advcl", "acl") \
+                and t.left_edge.lower_ == "with" and t.left_edge.i > start + 2 and any(c.dep_ in SUBJECT_DEPS for c in t.children) or (
+                t.tag_ == "VBG" and is_cue_head(t) and t.head.lower_ == "with" and t.head.i > start + 2 and t.head.i < t.i):
+            w = t.left_edge.i if t.left_edge.lower_ == "with" else t.head.i
+            return w - (1 if doc[w - 1].text == "," else 0)  # "..., with neighbours suggesting ...": another's act
+        if t.i > start + 2 and doc[t.i - 1].text == "," and is_cue_head(t) and is_accusation_participle(t):
+            return t.i - 1  # "... had been arrested, accused of ...": the accusers' statement, not the speaker's
         if participles and t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj") and t.i > start + 2 and doc[t.i - 1].text == ",":
             if t.left_edge.i == t.i and is_cue_head(t):
                 return t.i - 1

@@ -31,7 +31,8 @@ def is_speech_use(verb: Token) -> bool:
     has_subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ == "agent" for c in children)
     has_aux = any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in children)
     has_clause = any(c.dep_ == "ccomp" for c in children)
-    if verb.tag_ == "VBN" and not has_subject and not has_aux and not has_clause and verb.dep_ in ("advcl", "acl", "ROOT", "amod"):
+    if verb.tag_ == "VBN" and not has_subject and not has_aux and not has_clause and verb.dep_ in ("advcl", "acl", "ROOT", "amod") \
+            and not is_accusation_participle(verb):
         return False  # "Asked for comment, ..." (a participle with a that-clause is a misparsed finite verb)
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
     if infinitive and not has_subject:
@@ -69,6 +70,18 @@ def infinitive_speaker(verb: Token) -> bool:
     return head.lemma_.lower() in load_speech_objects().leading_verbs or is_raising_passive(head)
 
 
+def is_accusation_participle(verb: Token) -> bool:
+    """ "twelve guards were arrested, accused of selling keys": a bare participle of an accusing verb
+    with its "of" phrase reports an accusation whose makers the text does not name."""
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in load_speech_objects().accusation_participles:
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in ("aux", "auxpass", "agent") or c.dep_ in SUBJECT_DEPS for c in children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+               for c in children)
+
+
 def is_hypothetical(verb: Token) -> bool:
     """A modal cue that is not negated speaks of a possible act ("would declare"); a negated one
     ("could not confirm", "would not comment") reports a refusal and stays."""
@@ -101,7 +114,7 @@ def is_cue_head(token: Token) -> bool:
 
 def partitive_head(token: Token | None) -> Token | None:
     """ "one of these people said": the speaker is a member of "these people"."""
-    if token is None or token.lower_ not in PARTITIVES:
+    if token is None or (token.lower_ not in PARTITIVES and token.lemma_.lower() not in load_speech_objects().partitive_nouns):
         return token
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -119,7 +132,8 @@ def it_refers(token: Token) -> bool:
 
 SPEECH_OBJECTS_FILE = "speech_objects.yaml"
 SPEECH_OBJECT_SECTIONS = ("publishing_verbs", "documents", "naming_verbs", "complement_verbs", "hearer_verbs", "hearers",
-                          "meta_nouns", "exhibits", "raising_passives", "infinitive_verbs", "leading_verbs")
+                          "meta_nouns", "exhibits", "raising_passives", "infinitive_verbs", "leading_verbs",
+                          "partitive_nouns", "accusation_participles")
 HEARER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 
 
@@ -138,6 +152,8 @@ class SpeechObjects:
     raising_passives: frozenset[str]
     infinitive_verbs: frozenset[str]
     leading_verbs: frozenset[str]
+    partitive_nouns: frozenset[str]
+    accusation_participles: frozenset[str]
 
 
 def parse_speech_objects(data: Any, source: str = SPEECH_OBJECTS_FILE) -> SpeechObjects:
