@@ -181,3 +181,20 @@ ACCUSED_PARTICIPLE = [
 def test_attribution_recall_bare_accused_of_is_an_unnamed_accusation(analyse, text, expected):
     """The noun the participle describes is the accused, never the source."""
     assert_statements(analyse(text), expected)
+
+
+UNNAMED_REPORTS = [
+    ("Other reports said the gunman had fled on foot.", "Other reports", "the gunman had fled on foot"),
+    ("Reports in recent days had suggested that the bank may close 40 branches.", "Reports",
+     "the bank may close 40 branches"),
+]
+
+
+@pytest.mark.parametrize("text, source, content", UNNAMED_REPORTS)
+def test_attribution_recall_plural_reports_without_author_speak_for_unnamed_outlets(analyse, text, source, content):
+    a = analyse(text)
+    assert [(s.source, words(text, s.content_span)) for s in a.statements] == [(source, content)]
+
+
+def test_attribution_recall_singular_report_without_author_stays_no_actor(analyse):
+    assert not analyse("The report said the plant was unsafe.").statements

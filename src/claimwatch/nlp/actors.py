@@ -472,6 +472,8 @@ class ActorIndex:
             return True
         if token.pos_ not in ("NOUN",):
             return False
+        if token.lower_ in _speaking_forms() and not any(c.dep_ in ("poss", "compound") for c in token.children):
+            return True  # "Other reports said": unnamed outlets (an authored report is read as its author)
         return token.lemma_.lower() not in _non_speakers() and token.lower_ not in _non_speakers()
 
     def name_at(self, token: Token) -> str | None:
@@ -512,6 +514,11 @@ _GENERIC_ROLES = frozenset({"official", "representative", "executive", "source"}
 def _function_words() -> frozenset[str]:
     from claimwatch.lexicons import stopwords
     return stopwords("common")
+
+
+@lru_cache(maxsize=1)
+def _speaking_forms() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_yaml("non_speakers.yaml").get("speaking_forms", []))
 
 
 @lru_cache(maxsize=1)
