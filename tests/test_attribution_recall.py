@@ -198,3 +198,22 @@ def test_attribution_recall_plural_reports_without_author_speak_for_unnamed_outl
 
 def test_attribution_recall_singular_report_without_author_stays_no_actor(analyse):
     assert not analyse("The report said the plant was unsafe.").statements
+
+
+INVERTED_OUTLET = [
+    ("Parents were furious about the cancelled trip, reported the Evening Post.",
+     [("Evening Post", "reported", "Parents were furious about the cancelled trip")]),
+    ("The plant will close in March, writes the Guardian.",
+     [("Guardian", "writes", "The plant will close in March")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", INVERTED_OUTLET)
+def test_attribution_recall_name_after_a_closing_cue_is_its_speaker(analyse, text, expected):
+    assert_statements(analyse(text), expected)
+
+
+def test_attribution_recall_participle_object_is_not_an_inverted_speaker(analyse):
+    text = "The company closed the plant last year, blaming Brussels."
+    a = analyse(text)
+    assert all(words(text, s.content_span) != "The company closed the plant last year" for s in a.statements), triples(a)

@@ -113,6 +113,13 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
         return _raising_passive(hit, verb)
     if is_accusation_participle(verb):
         return _accusation_participle(hit, verb)
+    speaker = inverted_object_speaker(verb)
+    if speaker is not None:  # "..., reported the Daily Courier.": the object after the cue is who speaks
+        start = sentence_start(verb)
+        content = trim_range(doc, start, verb.i - 1)
+        if content[0] >= content[1]:
+            return None
+        return _make(hit, (doc[hit.start].idx, end_char(doc, hit.end)), _with_conjuncts(speaker), content, None, False)
     sources, passive = _verb_sources(verb)
     cue_end_tok = hit.end
     content: tuple[int, int] | None = None
@@ -183,6 +190,26 @@ def _quote_lead_in(doc: Doc, verb: Token, quote: Quote, sources: tuple[Token, ..
             or "\n" in doc_text(doc)[doc[start].idx:quote.outer[0]]:
         return None
     return start
+
+
+def inverted_object_speaker(verb: Token) -> Token | None:
+    """ "Parents were furious, reported the Evening Post.": a cue after a comma that closes its sentence
+    with a name and has no subject of its own; the parser reads the name as its object, but it is the
+    speaker of the sentence before the comma."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != "," or verb.tag_ not in ("VBD", "VBZ", "VBP") \
+            or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None  # a participle ("..., blaming Brussels") is the subject's own act
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or not (obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")):
+        return None
+    after = obj.right_edge.i + 1
+    if verb.right_edge.i != obj.right_edge.i and not all(t.is_punct for t in doc[after:verb.right_edge.i + 1]):
+        return None
+    if after < len(doc) and not (doc[after].is_punct and doc[after].text in (".", "!", "?", "\"", "\u201d")) \
+            and same_sentence(doc[after], verb):
+        return None
+    return obj
 
 
 def _accusation_participle(hit: CueHit, verb: Token) -> Attribution | None:
@@ -532,7 +559,8 @@ def cut_other_acts(doc: Doc, start: int, end: int, participles: bool = True) -> 
                 t.tag_ == "VBG" and is_cue_head(t) and t.head.lower_ == "with" and t.head.i > start + 2 and t.head.i < t.i):
             w = t.left_edge.i if t.left_edge.lower_ == "with" else t.head.i
             return w - (1 if doc[w - 1].text == "," else 0)  # "..., with neighbours suggesting ...": another's act
-        if t.i > start + 2 and doc[t.i - 1].text == "," and is_cue_head(t) and is_accusation_participle(t):
+        if t.i > start + 2 and doc[t.i - 1].text == "," and is_cue_head(t) and (
+                is_accusation_participle(t) or inverted_object_speaker(t) is not None):
             return t.i - 1  # "... had been arrested, accused of ...": the accusers' statement, not the speaker's
         if participles and t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj") and t.i > start + 2 and doc[t.i - 1].text == ",":
             if t.left_edge.i == t.i and is_cue_head(t):
