@@ -217,3 +217,40 @@ def test_attribution_recall_participle_object_is_not_an_inverted_speaker(analyse
     text = "The company closed the plant last year, blaming Brussels."
     a = analyse(text)
     assert all(words(text, s.content_span) != "The company closed the plant last year" for s in a.statements), triples(a)
+
+
+PURPOSE = [
+    ("The mayor took to Twitter to announce that the bridge would reopen on Monday.",
+     [("mayor", "to announce", "the bridge would reopen on Monday")]),
+    ("The company held a press conference on Monday to deny the reports.",
+     [("company", "to deny", "the reports")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", PURPOSE)
+def test_attribution_recall_cue_in_an_infinitive_of_purpose_is_the_subjects_statement(analyse, text, expected):
+    assert_statements(analyse(text), expected)
+
+
+@pytest.mark.parametrize("text", [
+    "She will call her lawyer to say that she is innocent.",  # the call has not happened
+    "The agency sent two inspectors to investigate the claims.",  # an aim, not something said
+    "He needs more data to prove that the drug works.",
+])
+def test_attribution_recall_infinitive_of_purpose_limits(analyse, text):
+    assert not analyse(text).statements, triples(analyse(text))
+
+
+BLOCK_AFTER_COLON = [
+    ("The Daily Courier reported:\n\nLocal officials are weighing a plan to close the northern bridge for repairs. "
+     "A senior engineer said the work would take a year.\n",
+     [("Daily Courier", "reported", "Local officials are weighing a plan to close the northern bridge for repairs"),
+      ("senior engineer", "said", "the work would take a year")]),
+    ('The agency said:\n\n"We have no record of the flight. Our staff checked every log twice."\n',
+     [("agency", "said", "We have no record of the flight. Our staff checked every log twice.")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", BLOCK_AFTER_COLON)
+def test_attribution_recall_cue_with_colon_introduces_the_next_paragraph(analyse, text, expected):
+    assert_statements(analyse(text), expected)

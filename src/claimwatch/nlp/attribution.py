@@ -467,6 +467,23 @@ def _that_by_word_order(verb: Token) -> tuple[int, int] | None:
     while sentence_end < len(doc) and same_sentence(doc[sentence_end], verb):
         sentence_end += 1
     start, end = trim_range(doc, k + 1, sentence_end)
+    if end - start < 3 and doc[k].lower_ == ":" and not any(not t.is_punct and not t.is_space for t in doc[k + 1:sentence_end]):
+        return _next_paragraph_sentence(doc, k)
+    return (start, end) if end - start >= 3 else None
+
+
+def _next_paragraph_sentence(doc: Doc, colon: int) -> tuple[int, int] | None:
+    """ "The Daily Courier reported:" closing its paragraph introduces the next one, set off as a block:
+    its first sentence is the content (a quoted paragraph is read as a quote elsewhere)."""
+    nxt = colon + 1
+    while nxt < len(doc) and doc[nxt].is_space:
+        nxt += 1
+    if nxt >= len(doc) or "\n" not in doc_text(doc)[doc[colon].idx:doc[nxt].idx] or doc[nxt].is_quote or doc[nxt].is_punct:
+        return None
+    end = nxt
+    while end < len(doc) and same_sentence(doc[end], doc[nxt]):
+        end += 1
+    start, end = trim_range(doc, nxt, end)
     return (start, end) if end - start >= 3 else None
 
 
@@ -713,6 +730,8 @@ def _adjacent_quote(verb: Token, doc: Doc, quotes: list[Quote]) -> Quote | None:
         between = text[verb_end:q.outer[0]]
         if len(between) <= 60 and "\n" not in between and not re.search(r"[.?!]", between) and \
                 (between.rstrip().endswith((":", ",")) or not between.strip()):
+            return q
+        if between.strip() == ":" and between.count("\n") <= 2:  # 'The agency said:\n\n"Q."': a block quote
             return q
     return None
 

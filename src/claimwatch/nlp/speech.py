@@ -64,10 +64,15 @@ def raising_infinitive(verb: Token) -> Token | None:
 def infinitive_speaker(verb: Token) -> bool:
     """A cue in the infinitive of a raising passive ("officials are said to have confirmed that ...") or
     of a leading verb ("moved to deny") is a statement by the subject of the verb above it."""
-    if verb.dep_ != "xcomp" or verb.head is verb:
+    if verb.dep_ not in ("xcomp", "advcl") or verb.head is verb:
         return False
-    head = verb.head
-    return head.lemma_.lower() in load_speech_objects().leading_verbs or is_raising_passive(head)
+    head, lex = verb.head, load_speech_objects()
+    entry = load_cues().verb(verb.lemma_.lower())
+    if head.lemma_.lower() in lex.purpose_heads and head.i < verb.i and not is_hypothetical(head) \
+            and entry is not None and entry.stance != "uncommitted" \
+            and (head.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in head.children)):
+        return True  # "telephoned her manager to say that ...": the call was made to say it (not "to investigate")
+    return verb.dep_ == "xcomp" and (head.lemma_.lower() in lex.leading_verbs or is_raising_passive(head))
 
 
 def is_accusation_participle(verb: Token) -> bool:
@@ -133,7 +138,7 @@ def it_refers(token: Token) -> bool:
 SPEECH_OBJECTS_FILE = "speech_objects.yaml"
 SPEECH_OBJECT_SECTIONS = ("publishing_verbs", "documents", "naming_verbs", "complement_verbs", "hearer_verbs", "hearers",
                           "meta_nouns", "exhibits", "raising_passives", "infinitive_verbs", "leading_verbs",
-                          "partitive_nouns", "accusation_participles")
+                          "partitive_nouns", "accusation_participles", "purpose_heads")
 HEARER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 
 
@@ -154,6 +159,7 @@ class SpeechObjects:
     leading_verbs: frozenset[str]
     partitive_nouns: frozenset[str]
     accusation_participles: frozenset[str]
+    purpose_heads: frozenset[str]
 
 
 def parse_speech_objects(data: Any, source: str = SPEECH_OBJECTS_FILE) -> SpeechObjects:
