@@ -254,3 +254,18 @@ BLOCK_AFTER_COLON = [
 @pytest.mark.parametrize("text, expected", BLOCK_AFTER_COLON)
 def test_attribution_recall_cue_with_colon_introduces_the_next_paragraph(analyse, text, expected):
     assert_statements(analyse(text), expected)
+
+
+def test_attribution_recall_next_finite_act_of_the_speaker_is_not_content(analyse):
+    text = 'The governor called the merger "a terrible deal" and ranked the chief executive among the worst in the state.'
+    assert_statements(analyse(text), [("governor", "called", 'the merger "a terrible deal"')])
+
+
+def test_attribution_recall_coordinated_gerund_under_the_cue_stays_content(analyse):
+    text = "The senator talked about tax reform and passing new gun laws."
+    assert_statements(analyse(text), [("senator", "talked about", "tax reform and passing new gun laws")])
+
+
+def test_attribution_recall_parenthetical_told_aides_is_a_hearer_not_content(analyse):
+    text = "The budget will be balanced next year, the minister told aides on Friday."
+    assert_statements(analyse(text), [("minister", "told", "The budget will be balanced next year")])

@@ -549,10 +549,16 @@ def _with_coordination(doc: Doc, verb: Token, start: int, end: int) -> int:
             break
         nxt = next((t for t in window if t.dep_ == "conj" and (t.head.i == verb.i or start <= t.head.i < end)), None)
         if nxt is None or nxt.right_edge.i + 1 <= end or any(c.dep_ in SUBJECT_DEPS for c in nxt.children) or (
-                is_cue_head(nxt) and verb.lemma_.lower() not in CONTROL_HEADS):
+                is_cue_head(nxt) and verb.lemma_.lower() not in CONTROL_HEADS) or _next_act(verb, nxt):
             break
         end = nxt.right_edge.i + 1
     return end
+
+
+def _next_act(verb: Token, conj: Token) -> bool:
+    """ "called the deal "a disaster" and ranked her among the worst": a finite verb joined to the cue
+    verb itself, in the same tense, is the speaker's next act, not more of what was said."""
+    return conj.head.i == verb.i and conj.tag_ in ("VBD", "VBZ", "VBP") and conj.tag_ == verb.tag_
 
 
 def _with_trailing_condition(doc: Doc, end: int) -> int:
