@@ -269,3 +269,10 @@ def test_attribution_recall_coordinated_gerund_under_the_cue_stays_content(analy
 def test_attribution_recall_parenthetical_told_aides_is_a_hearer_not_content(analyse):
     text = "The budget will be balanced next year, the minister told aides on Friday."
     assert_statements(analyse(text), [("minister", "told", "The budget will be balanced next year")])
+
+
+def test_attribution_recall_according_to_which_reports_the_relative_clause(nlp):
+    from claimwatch.nlp.attribution import find_attributions
+    doc = nlp("The ministry published a survey according to which unemployment fell by two percent last year.")
+    found = {doc.text[slice(*a.content)] for a in find_attributions(doc) if a.hit.head.lower_ == "according"}
+    assert found == {"unemployment fell by two percent last year"}

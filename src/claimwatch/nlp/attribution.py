@@ -649,6 +649,8 @@ def _according_to(hit: CueHit, doc: Doc) -> Attribution | None:
     # the content is the contiguous side of the sentence that does not hold "according to X"; when
     # only marks precede it ("reported that, according to X, C") the content is the side after it
     left = [i for i in tokens if i < min(excluded)]
+    if pobj.tag_ in ("WDT", "WP"):  # "figures according to which C": the relative clause after "which"
+        return _according_to_which(hit, doc, according, to, pobj)
     if left and all(doc[i].is_punct or (doc[i].lower_ == "that" and doc[i].dep_ == "mark") for i in left) \
             and max(tokens) > max(excluded):
         start, end = max(excluded) + 1, max(tokens) + 1
@@ -666,6 +668,25 @@ def _according_to(hit: CueHit, doc: Doc) -> Attribution | None:
         return None
     cue_span = (according.idx, to.idx + len(to))
     return _make(hit, cue_span, _with_conjuncts(pobj), (start, end), None, False)
+
+
+def _according_to_which(hit: CueHit, doc: Doc, according: Token, to: Token, which: Token) -> Attribution | None:
+    """ "The ministry published figures according to which unemployment fell": the content is the
+    relative clause after "which", the source the noun the clause hangs on."""
+    sent = sentence_span(according)
+    end = sent.end
+    clause = [t for t in doc[which.i + 1:end] if t.pos_ in ("VERB", "AUX")]
+    if not clause:
+        return None
+    start, stop = trim_range(doc, which.i + 1, end)
+    stop = cut_other_acts(doc, start, stop)
+    noun = according.head if according.head.pos_ in ("NOUN", "PROPN") else None
+    if noun is None:
+        noun = next((t for t in reversed(doc[sent.start:according.i]) if t.pos_ in ("NOUN", "PROPN")), None)
+    if noun is None or start >= stop:
+        return None
+    return _make(hit, (according.idx, which.idx + len(which)), _with_conjuncts(document_author(noun) or noun),
+                 (start, stop), None, False)
 
 
 def _noun_cue(hit: CueHit, doc: Doc) -> Attribution | None:
