@@ -72,6 +72,9 @@ RAISING = [
      [("unnamed", "is said", "to be furious about the decision to close the library")]),
     ("The finance minister was reported to have resigned on Friday evening.",
      [("unnamed", "was reported", "to have resigned on Friday evening")]),
+    # a cue in a progressive infinitive is a state others report, not the subject's own past act
+    ("Mayor Tom Reid is said to be welcoming the proposed change to parking rules.",
+     [("unnamed", "is said", "to be welcoming the proposed change to parking rules")]),
 ]
 
 

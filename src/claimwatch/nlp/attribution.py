@@ -169,8 +169,8 @@ def _raising_passive(hit: CueHit, verb: Token) -> Attribution | None:
     unnamed, passive, so distanced). When the infinitive holds a cue of its own ("officials are said to
     have confirmed that ..."), that cue is the subject's statement and this one adds nothing."""
     infinitive = raising_infinitive(verb)
-    if infinitive is None or is_cue_head(infinitive):
-        return None
+    if infinitive is None or (is_cue_head(infinitive) and perfect_infinitive(infinitive)):
+        return None  # "is said to have denied ...": a past act of the subject's, its own statement
     doc = verb.doc
     start, end = subtree_range(infinitive, stop_at=verb)
     end = cut_other_acts(doc, start, end, participles=False)

@@ -72,7 +72,8 @@ def infinitive_speaker(verb: Token) -> bool:
             and entry is not None and entry.stance != "uncommitted" \
             and (head.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in head.children)):
         return True  # "telephoned her manager to say that ...": the call was made to say it (not "to investigate")
-    return verb.dep_ == "xcomp" and (head.lemma_.lower() in lex.leading_verbs or is_raising_passive(head))
+    return verb.dep_ == "xcomp" and (head.lemma_.lower() in lex.leading_verbs
+                                     or is_raising_passive(head) and perfect_infinitive(verb))
 
 
 def is_accusation_participle(verb: Token) -> bool:
