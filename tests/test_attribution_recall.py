@@ -135,19 +135,6 @@ def test_attribution_recall_according_to_after_its_clause_reports_that_clause_on
     assert_statements(analyse(text), expected)
 
 
-QUOTE_INSIDE_CLAUSE = [
-    ("The auditor said the deal \"would be a scandal in any other city in the country\" today.",
-     [("auditor", "said",
-       "the deal \"would be a scandal in any other city in the country\" today")]),
-]
-
-
-@pytest.mark.parametrize("text, expected", QUOTE_INSIDE_CLAUSE)
-def test_attribution_recall_quote_inside_a_reported_clause_keeps_the_whole_clause(analyse, text, expected):
-    """A quote that does not open the content is part of it, not the whole of it."""
-    assert_statements(analyse(text), expected)
-
-
 def test_attribution_recall_writers_words_before_a_closing_quote_are_content(analyse):
     a = analyse('Nothing the minister offered "will calm the farmers who lost their crops," the senator said.')
     assert has(a, "senator", "said", 'Nothing the minister offered "will calm the farmers who lost their crops,"'), triples(a)

@@ -125,6 +125,7 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
     content: tuple[int, int] | None = None
     quote = _adjacent_quote(verb, doc, quotes)
 
+    led_in = False
     carrier = _carrier(verb)
     if not _has_particle_object(verb, hit) and not has_speech_object(verb, carried=carrier is not None):
         return None  # "the plant released solvent", "called an emergency meeting"
@@ -138,6 +139,7 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
         lead = _quote_lead_in(doc, verb, quote, sources)
         if lead is not None:  # 'Nothing he said "will calm anyone," the senator said': the words before count
             content, quote = (lead, content[1]), None
+            led_in = True
     if content is None:
         content = _parenthetical(verb, sources) or _medial(verb, sources) or _clause_content(verb, hit)
     if content is None:
@@ -149,10 +151,10 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
         end_tok = cut_other_acts(doc, start_tok, end_tok, participles=False)
         end_tok = _with_coordination(doc, verb, start_tok, end_tok)
     end_tok = _with_trailing_condition(doc, end_tok)
-    if quote is None:
+    if quote is None and not led_in:
         inner = quote_at(quotes, doc[start_tok].idx, end_char(doc, end_tok))
         if inner is not None and _said(doc, inner) and _has_predicate(doc, inner) \
-                and inner.outer[0] - 1 <= doc[start_tok].idx <= inner.outer[0] + 1:
+                and doc[start_tok].idx <= inner.outer[0] + 1:
             if not (inner.outer[0] <= hit.char_span[0] < inner.outer[1]):
                 quote = inner
                 start_tok, end_tok = token_range(doc, *inner.inner)
