@@ -266,3 +266,25 @@ def test_attribution_recall_according_to_which_reports_the_relative_clause(nlp):
     doc = nlp("The ministry published a survey according to which unemployment fell by two percent last year.")
     found = {doc.text[slice(*a.content)] for a in find_attributions(doc) if a.hit.head.lower_ == "according"}
     assert found == {"unemployment fell by two percent last year"}
+
+
+@pytest.mark.parametrize("text, inners", [
+    ("'We will not back down', says the union leader", ["We will not back down"]),
+    ("The players' union said it's time. 'We won\u2019t stop,' a spokesman added.", ["We won\u2019t stop"]),
+    ("Mr Hale said: 'I heard footsteps outside.\n\n'Then the lights went out.\n\nNarration.", [
+        "I heard footsteps outside.", "Then the lights went out."]),
+])
+def test_attribution_recall_single_mark_quotations_are_quotes(text, inners):
+    from claimwatch.nlp.quotes import find_quotes
+    assert [text[slice(*q.inner)] for q in find_quotes(text)] == inners
+
+
+def test_attribution_recall_single_quoted_statement_british_style(analyse):
+    text = "Homeowner Ann Hale said: 'I heard footsteps and we were sure nobody else was around.'\n"
+    assert_statements(analyse(text), [("Ann Hale", "said", "I heard footsteps and we were sure nobody else was around.")])
+
+
+def test_attribution_recall_nearer_cue_introduces_the_quote(analyse):
+    text = 'A witness who spoke to local radio said: "The creature was big and moved very fast through the trees."'
+    a = analyse(text)
+    assert [words(text, s.cue_span) for s in a.statements] == ["said"], triples(a)

@@ -757,9 +757,10 @@ def _adjacent_quote(verb: Token, doc: Doc, quotes: list[Quote]) -> Quote | None:
     if after:
         q = after[0]
         between = text[verb_end:q.outer[0]]
-        if len(between) <= 60 and "\n" not in between and not re.search(r"[.?!]", between) and \
+        other_cue = any(is_cue_head(t) and t.pos_ == "VERB" for t in doc[verb.i + 1:token_range(doc, *q.outer)[0]])
+        if len(between) <= 60 and "\n" not in between and not re.search(r"[.?!]", between) and not other_cue and \
                 (between.rstrip().endswith((":", ",")) or not between.strip()):
-            return q
+            return q  # (a nearer cue, 'who spoke to TV said: "Q"', introduces it instead)
         if between.strip() == ":" and between.count("\n") <= 2:  # 'The agency said:\n\n"Q."': a block quote
             return q
     return None
