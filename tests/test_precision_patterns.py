@@ -233,7 +233,8 @@ def test_precision_speech_objects_lexicon_rejects_malformed(bad) -> None:
 
 def test_precision_speech_objects_lexicon_rejects_duplicates() -> None:
     data = {k: ["x"] for k in ("publishing_verbs", "documents", "naming_verbs", "complement_verbs", "hearer_verbs",
-                               "hearers", "meta_nouns", "exhibits")}
+                               "hearers", "meta_nouns", "exhibits", "raising_passives", "infinitive_verbs",
+                               "leading_verbs", "partitive_nouns", "accusation_participles", "purpose_heads")}
     data["version"] = 1
     data["documents"] = ["memo", "memo"]
     with pytest.raises(LexiconError):

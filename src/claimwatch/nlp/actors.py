@@ -543,6 +543,8 @@ class ActorIndex:
             return token.ent_type_ != "" or token.lower_ not in _non_speakers()
         if token.pos_ not in ("NOUN",):
             return False
+        if token.lower_ in _speaking_forms() and not any(c.dep_ in ("poss", "compound") for c in token.children):
+            return True  # "Other reports said": unnamed outlets (an authored report is read as its author)
         if token.lemma_.lower() in _non_speakers() or token.lower_ in _non_speakers():
             return False
         if not self.is_actor_noun(token):  # "his remarks", "a speech by the senator": their actor speaks
@@ -610,6 +612,11 @@ _GENERIC_ROLES = frozenset({"official", "representative", "executive", "source"}
 def _function_words() -> frozenset[str]:
     from claimwatch.lexicons import stopwords
     return stopwords("common")
+
+
+@lru_cache(maxsize=1)
+def _speaking_forms() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_yaml("non_speakers.yaml").get("speaking_forms", []))
 
 
 @lru_cache(maxsize=1)

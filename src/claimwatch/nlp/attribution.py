@@ -21,8 +21,8 @@ from claimwatch.nlp.provenance import relay_lemmas
 from claimwatch.nlp.spans import close_quotes, end_char, strip_chars, subtree_range, token_range, trim_range
 from claimwatch.nlp.speech import (
     CONTROL_HEADS, CUE_HEADS, CUE_HITS, INVERTED_AUX, SUBJECT_DEPS, has_speech_object, is_condition, is_cue_head,
-    is_hearer, is_hypothetical, is_reduced_relative, is_speech_use, is_statement_noun, it_refers, partitive_head,
-    perfect_infinitive,
+    is_accusation_participle, is_hearer, is_hypothetical, is_raising_passive, is_reduced_relative, is_speech_use, is_statement_noun, it_refers,
+    load_speech_objects, partitive_head, perfect_infinitive, raising_infinitive,
 )
 from claimwatch.nlp.quotes import Quote, is_statement_quote, quote_at
 
@@ -109,11 +109,23 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
         return None
     if verb.lemma_.lower() in ("cite", "quote") and verb.tag_ == "VBG":
         return None  # "..., citing two officials": names where a report comes from, says nothing itself
+    if is_raising_passive(verb):
+        return _raising_passive(hit, verb)
+    if is_accusation_participle(verb):
+        return _accusation_participle(hit, verb)
+    speaker = inverted_object_speaker(verb)
+    if speaker is not None:  # "..., reported the Daily Courier.": the object after the cue is who speaks
+        start = sentence_start(verb)
+        content = trim_range(doc, start, verb.i - 1)
+        if content[0] >= content[1]:
+            return None
+        return _make(hit, (doc[hit.start].idx, end_char(doc, hit.end)), _with_conjuncts(speaker), content, None, False)
     sources, passive = _verb_sources(verb)
     cue_end_tok = hit.end
     content: tuple[int, int] | None = None
     quote = _adjacent_quote(verb, doc, quotes)
 
+    led_in = False
     carrier = _carrier(verb)
     if not _has_particle_object(verb, hit) and not has_speech_object(verb, carried=carrier is not None):
         return None  # "the plant released solvent", "called an emergency meeting"
@@ -124,6 +136,10 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
         quote = None
     if content is None and quote is not None:
         content = token_range(doc, *quote.inner)
+        lead = _quote_lead_in(doc, verb, quote, sources)
+        if lead is not None:  # 'Nothing he said "will calm anyone," the senator said': the words before count
+            content, quote = (lead, content[1]), None
+            led_in = True
     if content is None:
         content = _parenthetical(verb, sources) or _medial(verb, sources) or _clause_content(verb, hit)
     if content is None:
@@ -135,7 +151,7 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
         end_tok = cut_other_acts(doc, start_tok, end_tok, participles=False)
         end_tok = _with_coordination(doc, verb, start_tok, end_tok)
     end_tok = _with_trailing_condition(doc, end_tok)
-    if quote is None:
+    if quote is None and not led_in:
         inner = quote_at(quotes, doc[start_tok].idx, end_char(doc, end_tok))
         if inner is not None and _said(doc, inner) and _has_predicate(doc, inner) \
                 and doc[start_tok].idx <= inner.outer[0] + 1:
@@ -148,6 +164,64 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
         cue_end_tok -= 1  # "reported on Tuesday that ...": the cue is "reported"
     cue_span = (doc[hit.start].idx, end_char(doc, cue_end_tok))
     return _make(hit, cue_span, sources, (start_tok, end_tok), quote, passive)
+
+
+def _raising_passive(hit: CueHit, verb: Token) -> Attribution | None:
+    """ "The mayor is said to be furious": unnamed others say the infinitive of the subject (source
+    unnamed, passive, so distanced). When the infinitive holds a cue of its own ("officials are said to
+    have confirmed that ..."), that cue is the subject's statement and this one adds nothing."""
+    infinitive = raising_infinitive(verb)
+    if infinitive is None or (is_cue_head(infinitive) and perfect_infinitive(infinitive)):
+        return None  # "is said to have denied ...": a past act of the subject's, its own statement
+    doc = verb.doc
+    start, end = subtree_range(infinitive, stop_at=verb)
+    end = cut_other_acts(doc, start, end, participles=False)
+    return _make(hit, (doc[hit.start].idx, end_char(doc, hit.end)), (), (start, end), None, True)
+
+
+def _quote_lead_in(doc: Doc, verb: Token, quote: Quote, sources: tuple[Token, ...]) -> int | None:
+    """The first token of the writer's words that open the reported sentence before a quote the cue
+    closes ('Nothing the president said "will calm anyone," the senator said'), if there are any. The
+    speaker stands between the quote and the cue or after the cue, as in any closing attribution."""
+    if quote.outer[1] > verb.idx or not sources or any(t.idx < quote.outer[1] for t in sources):
+        return None
+    start = sentence_start(verb)
+    q0 = token_range(doc, *quote.outer)[0]
+    lead = [t for t in doc[start:q0] if not t.is_punct and not t.is_space]
+    if start >= q0 or len(lead) < 2 or any(t.text in (".", "!", "?") for t in doc[start:q0]) \
+            or "\n" in doc_text(doc)[doc[start].idx:quote.outer[0]]:
+        return None
+    return start
+
+
+def inverted_object_speaker(verb: Token) -> Token | None:
+    """ "Parents were furious, reported the Evening Post.": a cue after a comma that closes its sentence
+    with a name and has no subject of its own; the parser reads the name as its object, but it is the
+    speaker of the sentence before the comma."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != "," or verb.tag_ not in ("VBD", "VBZ", "VBP") \
+            or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None  # a participle ("..., blaming Brussels") is the subject's own act
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or not (obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")):
+        return None
+    after = obj.right_edge.i + 1
+    if verb.right_edge.i != obj.right_edge.i and not all(t.is_punct for t in doc[after:verb.right_edge.i + 1]):
+        return None
+    if after < len(doc) and not (doc[after].is_punct and doc[after].text in (".", "!", "?", "\"", "\u201d")) \
+            and same_sentence(doc[after], verb):
+        return None
+    return obj
+
+
+def _accusation_participle(hit: CueHit, verb: Token) -> Attribution | None:
+    """ "..., accused of selling keys to inmates": what the "of" phrase holds, said by unnamed accusers
+    (the noun the participle describes is the accused, not the speaker)."""
+    of = next(c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of")
+    obj = next(g for g in of.children if g.dep_ in ("pobj", "pcomp"))
+    start, end = subtree_range(obj, stop_at=verb)
+    end = cut_other_acts(verb.doc, start, end, participles=False)
+    return _make(hit, (verb.idx, of.idx + len(of)), (), (start, end), None, True)
 
 
 def _has_particle_object(verb: Token, hit: CueHit) -> bool:
@@ -223,8 +297,9 @@ def _verb_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
                     node.head.dep_ == "ccomp" and is_cue_head(node.head.head):
                 node = node.head  # "said that X would go and suggested that Y": the parser put the second cue in X
             node = node.head
-            subj = next((c for c in node.children if c.dep_ in ("nsubj",)), None)
-            if subj is not None:
+            subj = next((c for c in node.children if c.dep_ == "nsubj"
+                         or (c.dep_ == "nsubjpass" and is_raising_passive(node))), None)
+            if subj is not None:  # "officials are said to have confirmed ...": the raised subject speaks
                 return _with_conjuncts(subj), False
         elif node.dep_ in ("acl",) and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return _with_conjuncts(node.head), False
@@ -341,7 +416,8 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
                 end = max(end, subtree_range(c, stop_at=verb)[1])
         return start, cut_other_acts(doc, start, end)
     if xcomp and (verb.lemma_.lower() in CONTROL_HEADS or hit.entry.act == "appeal" or perfect_infinitive(xcomp[0])
-                  or xcomp[0].tag_ == "VBG"):  # "denied deploying soldiers"
+                  or xcomp[0].tag_ == "VBG"  # "denied deploying soldiers"
+                  or verb.lemma_.lower() in load_speech_objects().infinitive_verbs):  # "vowed to rebuild"
         # "declined to comment", "urged X to", "claimed to have abducted"
         return subtree_range(xcomp[0], stop_at=verb)
     preps = [c for c in children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in ("about", "of", "over")]
@@ -393,6 +469,23 @@ def _that_by_word_order(verb: Token) -> tuple[int, int] | None:
     while sentence_end < len(doc) and same_sentence(doc[sentence_end], verb):
         sentence_end += 1
     start, end = trim_range(doc, k + 1, sentence_end)
+    if end - start < 3 and doc[k].lower_ == ":" and not any(not t.is_punct and not t.is_space for t in doc[k + 1:sentence_end]):
+        return _next_paragraph_sentence(doc, k)
+    return (start, end) if end - start >= 3 else None
+
+
+def _next_paragraph_sentence(doc: Doc, colon: int) -> tuple[int, int] | None:
+    """ "The Daily Courier reported:" closing its paragraph introduces the next one, set off as a block:
+    its first sentence is the content (a quoted paragraph is read as a quote elsewhere)."""
+    nxt = colon + 1
+    while nxt < len(doc) and doc[nxt].is_space:
+        nxt += 1
+    if nxt >= len(doc) or "\n" not in doc_text(doc)[doc[colon].idx:doc[nxt].idx] or doc[nxt].is_quote or doc[nxt].is_punct:
+        return None
+    end = nxt
+    while end < len(doc) and same_sentence(doc[end], doc[nxt]):
+        end += 1
+    start, end = trim_range(doc, nxt, end)
     return (start, end) if end - start >= 3 else None
 
 
@@ -458,10 +551,16 @@ def _with_coordination(doc: Doc, verb: Token, start: int, end: int) -> int:
             break
         nxt = next((t for t in window if t.dep_ == "conj" and (t.head.i == verb.i or start <= t.head.i < end)), None)
         if nxt is None or nxt.right_edge.i + 1 <= end or any(c.dep_ in SUBJECT_DEPS for c in nxt.children) or (
-                is_cue_head(nxt) and verb.lemma_.lower() not in CONTROL_HEADS):
+                is_cue_head(nxt) and verb.lemma_.lower() not in CONTROL_HEADS) or _next_act(verb, nxt):
             break
         end = nxt.right_edge.i + 1
     return end
+
+
+def _next_act(verb: Token, conj: Token) -> bool:
+    """ "called the deal "a disaster" and ranked her among the worst": a finite verb joined to the cue
+    verb itself, in the same tense, is the speaker's next act, not more of what was said."""
+    return conj.head.i == verb.i and conj.tag_ in ("VBD", "VBZ", "VBP") and conj.tag_ == verb.tag_
 
 
 def _with_trailing_condition(doc: Doc, end: int) -> int:
@@ -480,6 +579,14 @@ def cut_other_acts(doc: Doc, start: int, end: int, participles: bool = True) -> 
         if t.text == ";" and t.i > start + 2 and any(x.dep_ in SUBJECT_DEPS for x in doc[t.i + 1:end]) and \
                 not any(q.text in ('"', "\u201c", "\u201d", "''") for q in doc[start:t.i]):
             return t.i  # "... was not intentional; they only learned of it on Friday": the writer's next clause
+        if t.tag_ == "VBG" and is_cue_head(t) and t.i > start + 2 and t.dep_ in ("pcomp", "pobj", "advcl", "acl") \
+                and t.left_edge.lower_ == "with" and t.left_edge.i > start + 2 and any(c.dep_ in SUBJECT_DEPS for c in t.children) or (
+                t.tag_ == "VBG" and is_cue_head(t) and t.head.lower_ == "with" and t.head.i > start + 2 and t.head.i < t.i):
+            w = t.left_edge.i if t.left_edge.lower_ == "with" else t.head.i
+            return w - (1 if doc[w - 1].text == "," else 0)  # "..., with neighbours suggesting ...": another's act
+        if t.i > start + 2 and doc[t.i - 1].text == "," and is_cue_head(t) and (
+                is_accusation_participle(t) or inverted_object_speaker(t) is not None):
+            return t.i - 1  # "... had been arrested, accused of ...": the accusers' statement, not the speaker's
         if participles and t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj") and t.i > start + 2 and doc[t.i - 1].text == ",":
             if t.left_edge.i == t.i and is_cue_head(t):
                 return t.i - 1
@@ -544,10 +651,12 @@ def _according_to(hit: CueHit, doc: Doc) -> Attribution | None:
     # the content is the contiguous side of the sentence that does not hold "according to X"; when
     # only marks precede it ("reported that, according to X, C") the content is the side after it
     left = [i for i in tokens if i < min(excluded)]
+    if pobj.tag_ in ("WDT", "WP"):  # "figures according to which C": the relative clause after "which"
+        return _according_to_which(hit, doc, according, to, pobj)
     if left and all(doc[i].is_punct or (doc[i].lower_ == "that" and doc[i].dep_ == "mark") for i in left) \
             and max(tokens) > max(excluded):
         start, end = max(excluded) + 1, max(tokens) + 1
-    elif min(excluded) > min(tokens) and _words(doc, tokens, max(excluded), len(doc)) \
+    elif min(excluded) > min(tokens) and _words(doc, tokens, max(excluded), len(doc)) and clause_head.i > max(excluded) \
             and any(i < min(excluded) and doc[i].dep_.startswith("nsubj") for i in tokens):
         # "The troops, according to officials, had crossed the border": the phrase sits inside the
         # clause, between its subject and its verb; the content is the whole clause (one span)
@@ -561,6 +670,25 @@ def _according_to(hit: CueHit, doc: Doc) -> Attribution | None:
         return None
     cue_span = (according.idx, to.idx + len(to))
     return _make(hit, cue_span, _with_conjuncts(pobj), (start, end), None, False)
+
+
+def _according_to_which(hit: CueHit, doc: Doc, according: Token, to: Token, which: Token) -> Attribution | None:
+    """ "The ministry published figures according to which unemployment fell": the content is the
+    relative clause after "which", the source the noun the clause hangs on."""
+    sent = sentence_span(according)
+    end = sent.end
+    clause = [t for t in doc[which.i + 1:end] if t.pos_ in ("VERB", "AUX")]
+    if not clause:
+        return None
+    start, stop = trim_range(doc, which.i + 1, end)
+    stop = cut_other_acts(doc, start, stop)
+    noun = according.head if according.head.pos_ in ("NOUN", "PROPN") else None
+    if noun is None:
+        noun = next((t for t in reversed(doc[sent.start:according.i]) if t.pos_ in ("NOUN", "PROPN")), None)
+    if noun is None or start >= stop:
+        return None
+    return _make(hit, (according.idx, which.idx + len(which)), _with_conjuncts(document_author(noun) or noun),
+                 (start, stop), None, False)
 
 
 def _noun_cue(hit: CueHit, doc: Doc) -> Attribution | None:
@@ -629,8 +757,11 @@ def _adjacent_quote(verb: Token, doc: Doc, quotes: list[Quote]) -> Quote | None:
     if after:
         q = after[0]
         between = text[verb_end:q.outer[0]]
-        if len(between) <= 60 and "\n" not in between and not re.search(r"[.?!]", between) and \
+        other_cue = any(is_cue_head(t) and t.pos_ == "VERB" for t in doc[verb.i + 1:token_range(doc, *q.outer)[0]])
+        if len(between) <= 60 and "\n" not in between and not re.search(r"[.?!]", between) and not other_cue and \
                 (between.rstrip().endswith((":", ",")) or not between.strip()):
+            return q  # (a nearer cue, 'who spoke to TV said: "Q"', introduces it instead)
+        if between.strip() == ":" and between.count("\n") <= 2:  # 'The agency said:\n\n"Q."': a block quote
             return q
     return None
 
@@ -663,10 +794,16 @@ def _inside_quote(token: Token, quotes: list[Quote]) -> bool:
 
 
 def _quote_continuations(doc: Doc, quotes: list[Quote], found: list[Attribution]) -> list[Attribution]:
-    """'"A," he said. "B."' — a quote right after a quoted statement shares its cue and source."""
+    """'"A," he said. "B."' — a quote right after a quoted statement shares its cue and source.
+
+    Quotes are read in text order and each continuation can own the next, so a quote running over
+    several paragraphs gives one statement per paragraph ('said: "A.\n\n"B.\n\n"C."'). A closed
+    quote that is a paragraph of its own, right after the paragraph of a quoted statement, goes on
+    with the same speaker and no cue of its own (an empty cue at the content start)."""
     by_quote_end = {a.quote.outer[1]: a for a in found if a.quote is not None}
     extra: list[Attribution] = []
     used = {a.quote.outer for a in found if a.quote is not None}
+    text = doc_text(doc)
     for q in quotes:
         if q.outer in used or not _said(doc, q) or not _has_predicate(doc, q):
             continue  # a quoted title ('he said on "On the Record with ..."') goes on no statement
@@ -674,15 +811,35 @@ def _quote_continuations(doc: Doc, quotes: list[Quote], found: list[Attribution]
         if prev is None:
             continue
         owner = by_quote_end[prev]
-        gap = doc_text(doc)[prev:q.outer[0]]
+        gap = text[prev:q.outer[0]]
         cue_in_gap = owner.cue_span[0] >= prev and owner.cue_span[1] <= q.outer[0]
         runs_on = not owner.quote.closed and not gap.strip()  # an unclosed quote goes on in the next paragraph
-        if runs_on or (len(gap) <= 200 and "\n" not in gap and cue_in_gap):
-            start, end = token_range(doc, *q.inner)
-            if start < end:
-                extra.append(Attribution(owner.hit, owner.cue_span, owner.sources, q.inner, (start, end), q, owner.passive))
-                used.add(q.outer)
+        cue_span = owner.cue_span
+        if not (runs_on or (len(gap) <= 200 and "\n" not in gap and cue_in_gap)):
+            if not _next_quoted_paragraph(text, q, gap, owner, cue_in_gap):
+                continue
+            cue_span = (q.inner[0], q.inner[0])
+        start, end = token_range(doc, *q.inner)
+        if start < end:
+            att = Attribution(owner.hit, cue_span, owner.sources, q.inner, (start, end), q, owner.passive)
+            extra.append(att)
+            used.add(q.outer)
+            by_quote_end[q.outer[1]] = att
     return extra
+
+
+def _next_quoted_paragraph(text: str, quote: Quote, gap: str, owner: Attribution, cue_in_gap: bool) -> bool:
+    """A closed quote that fills its paragraph, and the paragraph before ends with ``owner``'s quote
+    (and at most its short cue: '"A," she said.'): the speaker goes on without a new cue."""
+    if not quote.closed or owner.quote is None or gap.count("\n") == 0 or gap.count("\n\n") > 1 or gap.count("\n") > 2:
+        return False
+    para_end = text.find("\n", quote.outer[1])
+    if text[quote.outer[1]:para_end if para_end >= 0 else len(text)].strip():
+        return False  # the paragraph goes on after the quote: its own cue may follow
+    if text[:quote.outer[0]].rstrip(" \t").endswith("\n") is False and quote.outer[0] > 0:
+        return False
+    before_break = gap[:gap.index("\n")].strip()
+    return not before_break or (cue_in_gap and len(before_break) <= 80 and before_break.endswith("."))
 
 
 # --- helpers ------------------------------------------------------------------------------------

@@ -51,7 +51,52 @@ def find_quotes(text: str) -> list[Quote]:
         if len(_WORD.findall(text[inner[0]:inner[1]])) >= 1:
             quotes.append(Quote(outer=(i, end + close_width if j >= 0 else end), inner=inner, closed=j >= 0))
         i = end + max(close_width, 1)
-    return quotes
+    return sorted(quotes + _single_quotes(text, quotes), key=lambda q: q.outer)
+
+
+# British style quotes with single marks ('We will not back down', says ...). An apostrophe sits
+# between letters (it's) or after a plural (players' union); a quotation mark opens after a space or
+# the start of a line before a capital or digit, and closes after a letter or a mark when followed
+# by punctuation, or after a mark when followed by a space or the end of the line.
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[:\u2014-]))['\u2018](?=[A-Z0-9])", re.M)
+_SINGLE_CLOSE = re.compile(r"(?:(?<=\w)['\u2019](?=[,.;:!?\u2014)]|-{1,2}|\s*$))|(?:(?<=[,.!?])['\u2019](?=\s|$))", re.M)
+
+
+def _next_paragraph(text: str, para_end: int) -> int:
+    k = para_end
+    while k < len(text) and text[k].isspace():
+        k += 1
+    return k
+
+
+def _single_quotes(text: str, doubles: list[Quote]) -> list[Quote]:
+    """Single-mark quotations outside the double-quoted ones, closed within their paragraph."""
+    out: list[Quote] = []
+    covered = [q.outer for q in doubles]
+    pos = 0
+    for m in _SINGLE_OPEN.finditer(text):
+        i = m.start()
+        if i < pos or any(a <= i < b for a, b in covered):
+            continue
+        para_end = _paragraph_end(text, i)
+        close = _SINGLE_CLOSE.search(text, i + 1, para_end)
+        if close is None:  # a quote that goes on in the next paragraph, which opens with a mark again
+            continued = bool(out) and not out[-1].closed and _next_paragraph(text, out[-1].outer[1]) == i
+            if not continued and not _SINGLE_OPEN.match(text, _next_paragraph(text, para_end)):
+                continue
+            inner = _trim(text, i + 1, para_end)
+            if len(_WORD.findall(text[inner[0]:inner[1]])) >= 1:
+                out.append(Quote(outer=(i, para_end), inner=inner, closed=False))
+                pos = para_end
+            continue
+        j = close.start()
+        if any(i < a < j for a, _ in covered):
+            continue
+        inner = _trim(text, i + 1, j)
+        if len(_WORD.findall(text[inner[0]:inner[1]])) >= 1:
+            out.append(Quote(outer=(i, j + 1), inner=inner, closed=True))
+            pos = j + 1
+    return out
 
 
 def _paragraph_end(text: str, i: int) -> int:

@@ -31,16 +31,61 @@ def is_speech_use(verb: Token) -> bool:
     has_subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ == "agent" for c in children)
     has_aux = any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in children)
     has_clause = any(c.dep_ == "ccomp" for c in children)
-    if verb.tag_ == "VBN" and not has_subject and not has_aux and not has_clause and verb.dep_ in ("advcl", "acl", "ROOT", "amod"):
+    if verb.tag_ == "VBN" and not has_subject and not has_aux and not has_clause and verb.dep_ in ("advcl", "acl", "ROOT", "amod") \
+            and not is_accusation_participle(verb):
         return False  # "Asked for comment, ..." (a participle with a that-clause is a misparsed finite verb)
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
     if infinitive and not has_subject:
         head = verb.head
-        if head.lemma_.lower() not in CONTROL_HEADS and head.lower_ not in CONTROL_HEADS:
+        if head.lemma_.lower() not in CONTROL_HEADS and head.lower_ not in CONTROL_HEADS \
+                and not infinitive_speaker(verb):
             return False
     if any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in children):
         return False  # "what he knows"
     return True
+
+
+def is_raising_passive(verb: Token) -> bool:
+    """ "the mayor is said to be furious", "was reported to have resigned": a passive speech verb with a
+    subject of its own (not "it") and an infinitive after it reports what unnamed others say of the subject."""
+    if verb.lemma_.lower() not in load_speech_objects().raising_passives or verb.tag_ != "VBN":
+        return False
+    children = list(verb.children)
+    return any(c.dep_ == "auxpass" for c in children) and any(c.dep_ == "nsubjpass" and c.lower_ != "it" for c in children) \
+        and raising_infinitive(verb) is not None
+
+
+def raising_infinitive(verb: Token) -> Token | None:
+    """The infinitive a verb governs after it ("said to be", "vowed to rebuild"), if any."""
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+
+
+def infinitive_speaker(verb: Token) -> bool:
+    """A cue in the infinitive of a raising passive ("officials are said to have confirmed that ...") or
+    of a leading verb ("moved to deny") is a statement by the subject of the verb above it."""
+    if verb.dep_ not in ("xcomp", "advcl") or verb.head is verb:
+        return False
+    head, lex = verb.head, load_speech_objects()
+    entry = load_cues().verb(verb.lemma_.lower())
+    if head.lemma_.lower() in lex.purpose_heads and head.i < verb.i and not is_hypothetical(head) \
+            and entry is not None and entry.stance != "uncommitted" \
+            and (head.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in head.children)):
+        return True  # "telephoned her manager to say that ...": the call was made to say it (not "to investigate")
+    return verb.dep_ == "xcomp" and (head.lemma_.lower() in lex.leading_verbs
+                                     or is_raising_passive(head) and perfect_infinitive(verb))
+
+
+def is_accusation_participle(verb: Token) -> bool:
+    """ "twelve guards were arrested, accused of selling keys": a bare participle of an accusing verb
+    with its "of" phrase reports an accusation whose makers the text does not name."""
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in load_speech_objects().accusation_participles:
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in ("aux", "auxpass", "agent") or c.dep_ in SUBJECT_DEPS for c in children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+               for c in children)
 
 
 def is_hypothetical(verb: Token) -> bool:
@@ -75,7 +120,7 @@ def is_cue_head(token: Token) -> bool:
 
 def partitive_head(token: Token | None) -> Token | None:
     """ "one of these people said": the speaker is a member of "these people"."""
-    if token is None or token.lower_ not in PARTITIVES:
+    if token is None or (token.lower_ not in PARTITIVES and token.lemma_.lower() not in load_speech_objects().partitive_nouns):
         return token
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -93,7 +138,8 @@ def it_refers(token: Token) -> bool:
 
 SPEECH_OBJECTS_FILE = "speech_objects.yaml"
 SPEECH_OBJECT_SECTIONS = ("publishing_verbs", "documents", "naming_verbs", "complement_verbs", "hearer_verbs", "hearers",
-                          "meta_nouns", "exhibits")
+                          "meta_nouns", "exhibits", "raising_passives", "infinitive_verbs", "leading_verbs",
+                          "partitive_nouns", "accusation_participles", "purpose_heads")
 HEARER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 
 
@@ -109,6 +155,12 @@ class SpeechObjects:
     hearers: frozenset[str]
     meta_nouns: frozenset[str]
     exhibits: frozenset[str]
+    raising_passives: frozenset[str]
+    infinitive_verbs: frozenset[str]
+    leading_verbs: frozenset[str]
+    partitive_nouns: frozenset[str]
+    accusation_participles: frozenset[str]
+    purpose_heads: frozenset[str]
 
 
 def parse_speech_objects(data: Any, source: str = SPEECH_OBJECTS_FILE) -> SpeechObjects:
