@@ -100,3 +100,17 @@ def test_claims_grouping_the_main_verb_types_the_claim_the_ledger_matches(analys
     must not file it under the deployment."""
     claims = analyse(text).claims
     assert [c.predicate for c in claims] == [predicate] if predicate else all(c.predicate != "territorial_control" for c in claims)
+
+
+def test_claims_grouping_what_a_speaker_said_is_the_claim_it_takes_back(analyse) -> None:
+    text = ("Former tour player Jan Brandt said on Friday that the champion had been suspended for a month. "
+            "On Monday Brandt was walking back his allegations. \u201cEverything I said on that radio show was "
+            "only my opinion and not based on any facts,\u201d Brandt told the station.")
+    analysis = analyse(text)
+    first, retraction = statement_about(analysis, "suspended for a month"), statement_about(analysis, "Everything I said")
+    assert retraction.claims == first.claims and retraction.stance in ("disputes", "denies")
+
+
+def test_claims_grouping_a_participle_subject_is_not_what_was_said(analyse) -> None:
+    analysis = analyse("The company said a man known as Conal had been billed for services he never had.")
+    assert any("billed for services" in c.text for c in analysis.claims)

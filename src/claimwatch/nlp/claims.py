@@ -237,6 +237,21 @@ def anaphor_owner(span: Span) -> Token | None:
     return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
+def about_what_was_said(span: Span) -> bool:
+    """ "Everything I said on the radio was wrong", "what the minister claimed is false": a content
+    whose subject is what someone said is about those claims, and states nothing new of its own."""
+    from claimwatch.lexicons.schema import load_cues
+
+    root = span.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    if subject is None:
+        return False
+    cues = load_cues()
+    return any(t.pos_ == "VERB" and t.dep_ in ("relcl", "csubj") and cues.verb(t.lemma_) is not None
+               and cues.verb(t.lemma_).act in ("say", "report", "accuse") for t in subject.subtree) \
+        or subject.dep_ == "csubj" and cues.verb(subject.lemma_) is not None
+
+
 def purely_anaphoric(span: Span) -> bool:
     """ "they were there", "it is true": a pronoun and a predicate that name nothing themselves."""
     return any(t.lower_ in ("they", "it", "this", "that", "these", "those") and t.pos_ == "PRON" for t in span) \

@@ -16,7 +16,7 @@ from claimwatch.nlp.attribution import Attribution, find_attributions
 from claimwatch.nlp.docutil import seed_text
 from claimwatch.nlp.claims import (
     ClaimBook, anaphor_owner, anaphor_topic, article_topics, definite_event_head, exchange_topic, find_anaphor,
-    VERDICT_VERBS, generic_judgement, is_anaphor, propositions, purely_anaphoric, shown_matter, states_something,
+    VERDICT_VERBS, about_what_was_said, generic_judgement, is_anaphor, propositions, purely_anaphoric, shown_matter, states_something,
 )
 from claimwatch.nlp.evidence import evidence_from_source, find_evidence
 from claimwatch.nlp.provenance import fold_nested, trace
@@ -286,6 +286,11 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
         # "Hunter's claim": what that source said; "the reports": what the article is most about
         told = _most_told([e for e in previous if e.source == name], book) if name else ()
         told = told or _most_told(previous, book)
+        if told:
+            return told, stance
+    if previous and about_what_was_said(span):  # "everything I said in that interview was untrue"
+        own = [e for e in previous if e.source in speakers and e.claims]
+        told = own[-1].claims if own else _most_told(previous, book)
         if told:
             return told, stance
     props = propositions(span, agent_of)
