@@ -112,8 +112,8 @@ def judge_doc(text: str, doc, rules: PropositionRules) -> Optional[str]:
 
 
 def _parse_form(text: str) -> str:
-    """Headlines in capitals are parsed lower-cased: the tagger reads capitals as names, not verbs."""
-    return text.lower() if _all_caps(text) else text
+    """Headlines in capitals are parsed in sentence case: the tagger reads capitals as names, not verbs."""
+    return text.capitalize() if _all_caps(text) else text
 
 
 def judge(texts: Sequence[str], nlp=None, rules: Optional[PropositionRules] = None) -> list[Optional[str]]:
