@@ -408,6 +408,24 @@ def summary(dev: DevResult, pn: Optional[dict]) -> str:
     return "\n".join(lines)
 
 
+# Sections of the report written by other scripts (benchmarks/stories.py --quality-doc), kept as they are.
+KEPT_SECTIONS = ("## Story level",)
+
+
+def carry_over(path: Path, text: str, titles: tuple[str, ...]) -> str:
+    """``text`` with the sections named in ``titles`` copied from the report already at ``path``."""
+    if not path.is_file():
+        return text
+    old = path.read_text(encoding="utf-8")
+    for title in titles:
+        start = old.find("\n" + title + "\n")
+        if start < 0 or ("\n" + title + "\n") in text:
+            continue
+        end = old.find("\n## ", start + 1)
+        text = text.rstrip("\n") + "\n" + old[start:end if end >= 0 else len(old)].rstrip("\n") + "\n"
+    return text
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="shared evaluation folder")
@@ -427,7 +445,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 2
     command = shlex.join([python_command(), *(sys.argv if argv is None else [__file__, *argv])])
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(render_markdown(dev, pn, command, datetime.now(timezone.utc)), encoding="utf-8")
+    text = render_markdown(dev, pn, command, datetime.now(timezone.utc))
+    args.out.write_text(carry_over(args.out, text, KEPT_SECTIONS), encoding="utf-8")
     if args.json:
         print(json.dumps({"dev": dev.scores, "dev_mean": dev.mean(), "polnear": pn,
                           "targets": {t.label: {"value": t.value, "met": t.met} for t in targets(dev, pn)}},
