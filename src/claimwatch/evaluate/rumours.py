@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 from claimwatch.errors import InputError
-from claimwatch.evaluate.fnc1 import _open_csv, read_bodies
+from claimwatch.evaluate.fnc1 import open_csv, read_bodies
 from claimwatch.evaluate.stories import LedgerView, pairwise_clustering
 
 # The statuses that agree with each Emergent veracity (issue 16, point 5).
@@ -42,7 +42,7 @@ def read_claims(emergent_csv: Path) -> tuple[dict[str, set[str]], dict[str, tupl
     """Headline -> Emergent claim ids, and claim id -> (claim headline, veracity)."""
     by_headline: dict[str, set[str]] = defaultdict(set)
     claims: dict[str, tuple[str, str]] = {}
-    for row in _open_csv(emergent_csv, ("claimHeadline", "articleHeadline", "claimId", "claimTruth")):
+    for row in open_csv(emergent_csv, ("claimHeadline", "articleHeadline", "claimId", "claimTruth")):
         claim_id = row["claimId"].strip()
         by_headline[_key(row["articleHeadline"])].add(claim_id)
         claims[claim_id] = (row["claimHeadline"].strip(), row["claimTruth"].strip().lower())
@@ -52,7 +52,7 @@ def read_claims(emergent_csv: Path) -> tuple[dict[str, set[str]], dict[str, tupl
 def group_bodies(stances_csv: Path, by_headline: dict[str, set[str]]) -> dict[str, set[str]]:
     """Body ID -> the rumours of its related headlines (bodies with no known rumour are absent)."""
     rumours_of: dict[str, set[str]] = defaultdict(set)
-    for row in _open_csv(stances_csv, ("Headline", "Body ID", "Stance")):
+    for row in open_csv(stances_csv, ("Headline", "Body ID", "Stance")):
         if row["Stance"].strip() == "unrelated":
             continue
         for claim_id in by_headline.get(_key(row["Headline"]), ()):
