@@ -18,10 +18,13 @@ from claimwatch.errors import LexiconError
 from claimwatch.lexicons import load_yaml
 
 SOURCE = "eval_propositions.yaml"
-KEYS = ("connectives", "question_openers", "claim_nouns", "reference_pronouns", "verdicts", "predicate_children")
+KEYS = ("connectives", "question_openers", "claim_nouns", "reference_pronouns", "verdicts", "predicate_children",
+        "finite_tags")
 REASONS = ("empty", "question", "connective", "all_caps_headline", "reference", "noun_phrase")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _SUBJECTS = ("nsubj", "nsubjpass")
+_RELATIVE_TAGS = ("WDT", "WP", "WP$")
+_AS_WRITTEN = ("finite_tags", "predicate_children")  # parser labels, not words
 _COMPLEMENTS = ("acomp", "attr", "oprd", "dobj")
 _CONTENT_POS = ("NOUN", "PROPN", "NUM")
 
@@ -34,6 +37,7 @@ class PropositionRules:
     reference_pronouns: frozenset[str]
     verdicts: frozenset[str]
     predicate_children: frozenset[str]
+    finite_tags: frozenset[str]
 
 
 def parse_rules(data: Any) -> PropositionRules:
@@ -45,7 +49,7 @@ def parse_rules(data: Any) -> PropositionRules:
         value = data.get(key)
         if not isinstance(value, list) or not value or not all(isinstance(w, str) and w.strip() for w in value):
             raise LexiconError(f"{SOURCE}: {key}: expected a non-empty list of words (quote yes/no/true/false)")
-        lists[key] = frozenset(" ".join(_WORDS.findall(w.casefold())) for w in value)
+        lists[key] = frozenset(w.strip() if key in _AS_WRITTEN else " ".join(_WORDS.findall(w.casefold())) for w in value)
     return PropositionRules(**lists)
 
 
@@ -65,6 +69,30 @@ def _all_caps(text: str) -> bool:
 
 def _is_predicate(root, rules: PropositionRules) -> bool:
     return root.pos_ in ("VERB", "AUX") or any(child.dep_ in rules.predicate_children for child in root.children)
+
+
+def _wh_clause(doc, rules: PropositionRules) -> bool:
+    """One sentence that is a wh-clause or whether-clause ("how the talks ended"); an opening wh-word
+    of an adverbial clause ("When the river rose, the road closed") leaves a main clause after it."""
+    if not len(doc) or doc[0].lower_ not in rules.question_openers or len(list(doc.sents)) != 1:
+        return False
+    token = doc[0]
+    while token.head.i != token.i:
+        if token.dep_ == "advcl":
+            return False
+        token = token.head
+    return True
+
+
+def _has_clause(doc, rules: PropositionRules) -> bool:
+    """A finite verb with a subject that is not a relative pronoun: a clause the parser did not make
+    the root ("The box that holds X was undamaged" parsed with "box" as root), not a relative clause."""
+    def finite(t) -> bool:
+        return t.tag_ in rules.finite_tags or any(c.dep_ in ("aux", "auxpass") and c.tag_ in rules.finite_tags
+                                                  for c in t.children)
+
+    return any(finite(t) and any(c.dep_ in _SUBJECTS and c.tag_ not in _RELATIVE_TAGS for c in t.children)
+               for t in doc)
 
 
 def _refers(token, rules: PropositionRules) -> bool:
@@ -96,16 +124,17 @@ def judge_doc(text: str, doc, rules: PropositionRules) -> Optional[str]:
     words = _words(text)
     if not words:
         return "empty"
-    if text.rstrip().endswith("?") or words[0] in rules.question_openers:
+    if text.rstrip().endswith("?") or _wh_clause(doc, rules):
         return "question"
     if " ".join(words) in rules.connectives:
         return "connective"
     if not any(_is_predicate(sent.root, rules) for sent in doc.sents):
-        if _all_caps(text):
+        if _all_caps(text) and len(words) > 1:
             return "all_caps_headline"
         if any(t.lemma_.casefold() in rules.claim_nouns for t in doc):
             return "reference"
-        return "noun_phrase"
+        if not _has_clause(doc, rules):
+            return "noun_phrase"
     if _only_reference(doc, rules):
         return "reference"
     return None
