@@ -246,7 +246,8 @@ def story_section(result: dict, command: str, eval_command: str, when: datetime)
     fnc = result.get("fnc1")
     if fnc:
         s, c, p = fnc["summary"], fnc["clustering"], fnc.get("propositions") or {}
-        limit = f", the first {fnc['limit']} rumours by Body ID" if fnc.get("limit") else ", all of them"
+        limit = (f", the first {fnc['limit']} by Body ID of the {fnc['rumours_in_set']} rumours ({fnc['bodies_in_set']} "
+                 f"bodies) in the set" if fnc.get("limit") else ", all of them")
         lines += ["", f"### FNC-1 training rumours ({s['articles']} bodies of {s['rumours']} rumours{limit}; "
                       f"{s['ledger_claims_total']} ledger claims; ingest and scoring {fnc['seconds']} s)", "",
                   "Bodies of `train_bodies.csv` grouped by the Emergent claim of their related headlines "

@@ -160,7 +160,8 @@ def _story_result() -> dict:
                        "main_claim_coverage_pooled": 0.9, "mixed_share": 0.1, "mixed_claims": 1,
                        "multi_article_claims": 10, "status_agrees": 0.0, "confirmed_not_true_share": 1.0,
                        "confirmed_not_true": 1, "not_true_rumours": 1, "status_agrees_by_truth": {"false": 0.0}},
-           "clustering": clustering, "propositions": props, "seconds": 2.0, "limit": 1,
+           "clustering": clustering, "propositions": props, "seconds": 2.0, "limit": 1, "rumours_in_set": 5,
+           "bodies_in_set": 20,
            "rumours": [{"truth": "false", "articles": 3, "status": "confirmed"}]}
     return {"dev": dev, "fnc1": fnc}
 
@@ -174,7 +175,7 @@ def test_bench_stories_section_judges_the_issue_targets_and_names_the_command():
     assert "| dev stories: cohesion >= 0.8 | 0.900 | met |" in section
     assert "| dev stories: final status >= 0.8 | 1.000 | met |" in section
     assert "| FNC-1 rumours: ledger claims mixing rumours <= 0.02 | 0.100 | **not met** |" in section
-    assert "the first 1 rumours" in section and "| false | 1 | 0.000 | confirmed 1 |" in section
+    assert "the first 1 by Body ID of the 5 rumours (20 bodies)" in section and "| false | 1 | 0.000 | confirmed 1 |" in section
 
 
 def test_bench_stories_section_replaces_only_its_own_section():

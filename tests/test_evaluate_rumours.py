@@ -112,7 +112,8 @@ def test_evaluate_rumours_cli_scores_an_existing_ledger(tmp_path, monkeypatch):
     ledger = tmp_path / "ledger.db"
     ledger.write_bytes(b"")
     result = CliRunner().invoke(cli, ["eval", "stories", "--set", "fnc1", "--fnc1", str(fnc1), "--emergent", str(emergent),
-                                      "--ledger", str(ledger), "--no-propositions", "-v"])
+                                      "--ledger", str(ledger), "--no-propositions", "-v", "--limit", "1"])
     assert result.exit_code == 0, result.output
-    assert "main claim's status agrees with veracity 1.0" in result.output
+    assert "the first 1 of 2 rumours, 3 bodies" in result.output
+    assert "main claim's status agrees with veracity 1.0" in result.output  # zoo (false): denied
     assert "'confirmed' for 0 of 1 false/unknown rumours" in result.output

@@ -290,7 +290,8 @@ def _fnc1_run(fnc1_dir: Path, emergent_csv: Path, work: Path, ledger: Optional[s
               lexical: bool, props: bool) -> dict:
     from claimwatch.evaluate import rumours, stories
 
-    found, texts = rumours.load_rumours(fnc1_dir, emergent_csv, limit)
+    everything, texts = rumours.load_rumours(fnc1_dir, emergent_csv)
+    found = everything[:limit] if limit else everything
     db = Path(ledger) if ledger else work / "fnc1-rumours.db"
     started = time.monotonic()
     if not ledger:
@@ -302,6 +303,7 @@ def _fnc1_run(fnc1_dir: Path, emergent_csv: Path, work: Path, ledger: Optional[s
     if props:
         result["propositions"] = _propositions(view)
     result.update(fnc1=str(fnc1_dir), emergent=str(emergent_csv), limit=limit, ledger=str(db),
+                  rumours_in_set=len(everything), bodies_in_set=sum(len(r.bodies) for r in everything),
                   seconds=round(time.monotonic() - started, 1))
     return result
 
@@ -341,7 +343,8 @@ def _fnc1_lines(r: dict, verbose: bool) -> list[str]:
     s = r["summary"]
     by_truth = ", ".join(f"{t} {v}" for t, v in s["status_agrees_by_truth"].items())
     lines = [f"FNC-1 training rumours: {s['articles']} bodies of {s['rumours']} rumours"
-             + (f" (first {r['limit']} rumours)" if r.get("limit") else "") + f", {s['ledger_claims_total']} ledger claims",
+             + (f" (the first {r['limit']} of {r['rumours_in_set']} rumours, {r['bodies_in_set']} bodies)"
+                if r.get("limit") else "") + f", {s['ledger_claims_total']} ledger claims",
              _clustering_line(r["clustering"]),
              f"  main-claim coverage {s['main_claim_coverage']} (pooled {s['main_claim_coverage_pooled']}); "
              f"ledger claims mixing rumours {s['mixed_share']} ({s['mixed_claims']} of {s['multi_article_claims']} "
