@@ -6,7 +6,8 @@
 The scorers are the shared ones (``<shared>/eval/score.py`` imported from its path,
 ``<shared>/eval/score_polnear.py`` run as a subprocess), never copies, so the numbers here are the
 numbers a reviewer gets. The texts have no redistribution licence: the report names gold
-statements by id, source and cue only, never by their content.
+statements by id, source and cue only, never by their content. Sections of the report that this
+script does not write (e.g. "Story level", from ``benchmarks/stories.py --quality-doc``) are kept.
 """
 from __future__ import annotations
 
@@ -408,22 +409,16 @@ def summary(dev: DevResult, pn: Optional[dict]) -> str:
     return "\n".join(lines)
 
 
-# Sections of the report written by other scripts (benchmarks/stories.py --quality-doc), kept as they are.
-KEPT_SECTIONS = ("## Story level",)
-
-
-def carry_over(path: Path, text: str, titles: tuple[str, ...]) -> str:
-    """``text`` with the sections named in ``titles`` copied from the report already at ``path``."""
+def carry_over(path: Path, text: str) -> str:
+    """``text`` followed by the sections ("## " headings) of the report already at ``path`` that this
+    script does not write: those other scripts add (benchmarks/stories.py --quality-doc's "Story level")."""
     if not path.is_file():
         return text
     old = path.read_text(encoding="utf-8")
-    for title in titles:
-        start = old.find("\n" + title + "\n")
-        if start < 0 or ("\n" + title + "\n") in text:
-            continue
-        end = old.find("\n## ", start + 1)
-        text = text.rstrip("\n") + "\n" + old[start:end if end >= 0 else len(old)].rstrip("\n") + "\n"
-    return text
+    written = {line for line in text.splitlines() if line.startswith("## ")}
+    parts = old.split("\n## ")[1:]
+    kept = ["## " + part.rstrip("\n") for part in parts if "## " + part.split("\n", 1)[0] not in written]
+    return text.rstrip("\n") + "".join("\n\n" + section for section in kept) + "\n" if kept else text
 
 
 def main(argv: Optional[list[str]] = None) -> int:
@@ -446,7 +441,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     command = shlex.join([python_command(), *(sys.argv if argv is None else [__file__, *argv])])
     args.out.parent.mkdir(parents=True, exist_ok=True)
     text = render_markdown(dev, pn, command, datetime.now(timezone.utc))
-    args.out.write_text(carry_over(args.out, text, KEPT_SECTIONS), encoding="utf-8")
+    args.out.write_text(carry_over(args.out, text), encoding="utf-8")
     if args.json:
         print(json.dumps({"dev": dev.scores, "dev_mean": dev.mean(), "polnear": pn,
                           "targets": {t.label: {"value": t.value, "met": t.met} for t in targets(dev, pn)}},

@@ -188,10 +188,12 @@ def test_bench_stories_section_replaces_only_its_own_section():
     assert appended.endswith("## Targets\n\nt\n\n## Story level\n\nnew\n")
 
 
-def test_bench_quality_regeneration_keeps_the_story_level_section(tmp_path):
+def test_bench_quality_regeneration_keeps_the_sections_other_scripts_wrote(tmp_path):
     from support import load_quality_harness
 
     report = tmp_path / "quality.md"
-    report.write_text("# Quality\n\n## Targets\n\nold\n\n## Story level\n\nstories kept\n", encoding="utf-8")
-    text = load_quality_harness().carry_over(report, "# Quality\n\n## Targets\n\nnew\n", ("## Story level",))
-    assert text == "# Quality\n\n## Targets\n\nnew\n\n## Story level\n\nstories kept\n"
+    report.write_text("# Quality\n\n## Targets\n\nold\n\n## Story level\n\nstories kept\n\n## Other\n\nkept too\n",
+                      encoding="utf-8")
+    text = load_quality_harness().carry_over(report, "# Quality\n\n## Targets\n\nnew\n")
+    assert text == "# Quality\n\n## Targets\n\nnew\n\n## Story level\n\nstories kept\n\n## Other\n\nkept too\n"
+    assert load_quality_harness().carry_over(tmp_path / "absent.md", "# Quality\n") == "# Quality\n"
