@@ -6,7 +6,8 @@
 The scorers are the shared ones (``<shared>/eval/score.py`` imported from its path,
 ``<shared>/eval/score_polnear.py`` run as a subprocess), never copies, so the numbers here are the
 numbers a reviewer gets. The texts have no redistribution licence: the report names gold
-statements by id, source and cue only, never by their content.
+statements by id, source and cue only, never by their content. Sections of the report that this
+script does not write (e.g. "Story level", from ``benchmarks/stories.py --quality-doc``) are kept.
 """
 from __future__ import annotations
 
@@ -418,6 +419,18 @@ def summary(dev: DevResult, pn: Optional[dict]) -> str:
     return "\n".join(lines)
 
 
+def carry_over(path: Path, text: str) -> str:
+    """``text`` followed by the sections ("## " headings) of the report already at ``path`` that this
+    script does not write: those other scripts add (benchmarks/stories.py --quality-doc's "Story level")."""
+    if not path.is_file():
+        return text
+    old = path.read_text(encoding="utf-8")
+    written = {line for line in text.splitlines() if line.startswith("## ")}
+    parts = old.split("\n## ")[1:]
+    kept = ["## " + part.rstrip("\n") for part in parts if "## " + part.split("\n", 1)[0] not in written]
+    return text.rstrip("\n") + "".join("\n\n" + section for section in kept) + "\n" if kept else text
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="shared evaluation folder")
@@ -437,7 +450,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 2
     command = shlex.join([python_command(), *(sys.argv if argv is None else [__file__, *argv])])
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(render_markdown(dev, pn, command, datetime.now(timezone.utc)), encoding="utf-8")
+    text = render_markdown(dev, pn, command, datetime.now(timezone.utc))
+    args.out.write_text(carry_over(args.out, text), encoding="utf-8")
     if args.json:
         print(json.dumps({"dev": dev.scores, "dev_mean": dev.mean(), "polnear": pn,
                           "targets": {t.label: {"value": t.value, "met": t.met} for t in targets(dev, pn)}},

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import json
 
 import pytest
 from click.testing import CliRunner
@@ -114,6 +115,40 @@ def test_evaluate_fnc1_cli_writes_well_formed_predictions(tmp_path):
     assert len(list(csv.DictReader(gold.open(encoding="utf-8")))) == 3
 
 
+# A stand-in for shared/eval/score_fnc1.py --json: FNC-1's weighting (0.25 for related/unrelated right,
+# 0.75 more for the right related label), as a percentage of the best possible.
+FAKE_SCORER = """
+import csv, json, sys
+gold = [r["Stance"] for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))]
+pred = [r["Stance"] for r in csv.DictReader(open(sys.argv[2], encoding="utf-8"))]
+rel = lambda s: s != "unrelated"
+got = sum(0.25 * (rel(g) == rel(p)) + 0.75 * (rel(g) and g == p) for g, p in zip(gold, pred))
+best = sum(0.25 + 0.75 * rel(g) for g in gold)
+print(json.dumps({"fnc1_score": round(100 * got / best, 2), "per_class_f1": {}, "confusion": {}}))
+"""
+
+
+def test_evaluate_fnc1_cli_reports_the_related_discuss_baseline_beside_the_score(tmp_path):
+    from claimwatch.cli import cli
+
+    bodies, stances = tmp_path / "bodies.csv", tmp_path / "stances.csv"
+    with bodies.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([["Body ID", "articleBody"], ["10", BODY]])
+    with stances.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([["Headline", "Body ID", "Stance"], [HEADLINE, "10", "agree"],
+                                  ["Pop star cancels stadium tour over vocal cord surgery", "10", "unrelated"]])
+    scorer = tmp_path / "score_fnc1.py"
+    scorer.write_text(FAKE_SCORER, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "fnc1", "--bodies", str(bodies), "--stances", str(stances),
+                                      "--out", str(tmp_path / "p.csv"), "--gold-out", str(tmp_path / "g.csv"),
+                                      "--scorer", str(scorer), "--no-embeddings", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output[result.output.index("{"):])
+    # the related pair labelled discuss: 0.25 of 1.0 plus the unrelated pair's 0.25 of 0.25
+    assert data["ablation_score"]["fnc1_score"] == 40.0
+    assert data["stance_gain_over_discuss"] == round(data["score"]["fnc1_score"] - 40.0, 2)
+
+
 def test_evaluate_fnc1_cli_unknown_body_is_an_input_error(tmp_path):
     from claimwatch.cli import cli
 
@@ -124,7 +159,8 @@ def test_evaluate_fnc1_cli_unknown_body_is_an_input_error(tmp_path):
     assert result.exit_code == 2 and "Body ID 7" in result.output
 
 
-@pytest.mark.parametrize("args", [["eval"], ["eval", "fnc1"], ["eval", "emergent"], ["eval", "matching"]])
+@pytest.mark.parametrize("args", [["eval"], ["eval", "fnc1"], ["eval", "emergent"], ["eval", "matching"],
+                                  ["eval", "stories"]])
 def test_evaluate_cli_help_has_an_example(args):
     from claimwatch.cli import cli
 

@@ -81,7 +81,8 @@ class Decision:
 
 # --- reading -------------------------------------------------------------------------------------
 
-def _open_csv(path: Union[str, Path], columns: Sequence[str]) -> Iterator[dict]:
+def open_csv(path: Union[str, Path], columns: Sequence[str]) -> Iterator[dict]:
+    """The rows of a UTF-8 CSV having ``columns``; a missing file or column is an InputError."""
     csv.field_size_limit(sys.maxsize)
     try:
         with Path(path).open(newline="", encoding="utf-8") as fh:
@@ -98,13 +99,13 @@ def _open_csv(path: Union[str, Path], columns: Sequence[str]) -> Iterator[dict]:
 
 def read_bodies(path: Union[str, Path]) -> dict[str, str]:
     """Body ID -> article body, from ``Body ID,articleBody``."""
-    return {row["Body ID"].strip(): row["articleBody"] for row in _open_csv(path, ("Body ID", "articleBody"))}
+    return {row["Body ID"].strip(): row["articleBody"] for row in open_csv(path, ("Body ID", "articleBody"))}
 
 
 def read_pairs(path: Union[str, Path]) -> list[Pair]:
     """The rows of ``Headline,Body ID[,Stance]`` in file order."""
     return [Pair(row["Headline"], row["Body ID"].strip(), (row.get("Stance") or "").strip().lower() or None)
-            for row in _open_csv(path, ("Headline", "Body ID"))]
+            for row in open_csv(path, ("Headline", "Body ID"))]
 
 
 def in_part(body_id: str, part: str, modulus: int) -> bool:
