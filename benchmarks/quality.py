@@ -258,16 +258,21 @@ def targets(dev: DevResult, polnear: Optional[dict]) -> list[Target]:
     vacuous = " (vacuous: no statement matched)" if seed and not seed.get("statement_r") else ""
     out = [Target(f"worked example: {title} >= 0.9", seed.get(k), 0.9,
                   vacuous if k in VACUOUS_WHEN_UNMATCHED else "") for k, title in DEV_METRICS.items()]
-    # The issue defines the dev set as all 17 gold articles, the worked example included.
+    # Issue 17: the 44 development articles as a whole, and the 27 real story articles (news the
+    # extractor was not tuned on) apart; PolNeAR dev for span quality.
     whole = dev.mean(exclude_seed=False)
+    story = dev.mean(group="story_articles")
     n = len(dev.scores)
-    out.append(Target(f"dev mean attribution F1 >= 0.75 (all {n} articles)", whole.get("attribution_f1"), 0.75))
-    out.append(Target(f"dev mean stance accuracy >= 0.75 (all {n} articles)", whole.get("stance_acc"), 0.75))
-    out.append(Target("(for reference) the same without the worked example: attribution F1", mean.get("attribution_f1"), 0.75))
-    out.append(Target("(for reference) the same without the worked example: stance accuracy", mean.get("stance_acc"), 0.75))
+    out.append(Target(f"dev mean attribution F1 >= 0.85 (all {n} articles)", whole.get("attribution_f1"), 0.85))
+    out.append(Target(f"dev mean stance accuracy >= 0.85 (all {n} articles)", whole.get("stance_acc"), 0.85))
+    out.append(Target(f"story articles ({len(dev.story_articles)}): attribution F1 >= 0.80", story.get("attribution_f1"), 0.80))
+    out.append(Target(f"story articles ({len(dev.story_articles)}): stance accuracy >= 0.80", story.get("stance_acc"), 0.80))
+    first = dev.mean(group="first_16")
+    out.append(Target("(for reference) the first 16 articles: attribution F1", first.get("attribution_f1"), 0.85))
+    out.append(Target("(for reference) the first 16 articles: stance accuracy", first.get("stance_acc"), 0.85))
     pn = polnear or {}
-    out.append(Target("PolNeAR dev content F1 >= 0.75", pn.get("content_f1"), 0.75))
-    out.append(Target("PolNeAR dev source F1 >= 0.70", pn.get("source_f1"), 0.70))
+    out.append(Target("PolNeAR dev content F1 >= 0.70", pn.get("content_f1"), 0.70))
+    out.append(Target("PolNeAR dev source F1 >= 0.65", pn.get("source_f1"), 0.65))
     return out
 
 
