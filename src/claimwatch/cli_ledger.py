@@ -12,6 +12,7 @@ from typing import Any, Callable, Optional
 
 import click
 
+from claimwatch.dates import day
 from claimwatch.errors import InputError
 from claimwatch.render import format_via
 
@@ -43,10 +44,6 @@ def _echo_json(data: Any) -> None:
 def _day(value: Optional[str]) -> str:
     return (value or "?")[:10]
 
-
-def _when(value: Optional[str]) -> str:
-    """The day something was said, or "date unknown" for an undated report (never its ingestion day)."""
-    return value[:10] if value else "date unknown"
 
 
 # --- ingest ------------------------------------------------------------------------------------
@@ -194,7 +191,7 @@ def claim(claim_id: int, db: str, fmt: str) -> None:
     click.echo("\ntimeline:")
     for e in data["timeline"]:
         change = f"{e['from_status']} -> {e['to_status']}" if e["kind"] == "status_change" else (e["to_status"] or "")
-        click.echo(f"  {_when(e['date'])}  {e['kind']:<13} {change:<26} {e['note']}"
+        click.echo(f"  {day(e['date'])}  {e['kind']:<13} {change:<26} {e['note']}"
                    + (f" [{e['outlet']}]" if e.get("outlet") else ""))
     click.echo("\nstatements:")
     for stance in ("asserts", "supports", "uncommitted", "disputes", "denies"):
@@ -203,13 +200,13 @@ def claim(claim_id: int, db: str, fmt: str) -> None:
             click.echo(f"  {stance}:")
             for st in items:
                 copy = "" if st["independent"] else " (copy, not counted)"
-                click.echo(f"    {_when(st['published'])} {st['outlet'] or '?'}: {st['source']}"
+                click.echo(f"    {day(st['published'])} {st['outlet'] or '?'}: {st['source']}"
                            f"{format_via(st.get('via') or ())} {st['cue']} "
                            f"\u201c{st['content']}\u201d{copy}")
     if data["quantities"]:
         click.echo("\nfigures:")
         for q in data["quantities"]:
-            click.echo(f"  {_when(q['date'])}  {q['text'] or q['value']}  ({q['source']}, {q['outlet'] or '?'})")
+            click.echo(f"  {day(q['date'])}  {q['text'] or q['value']}  ({q['source']}, {q['outlet'] or '?'})")
 
 
 # --- actors ------------------------------------------------------------------------------------
@@ -290,7 +287,7 @@ def search(text: str, db: str, limit: int, fmt: str) -> None:
     if not rows:
         click.echo(f"no statement mentions {text!r}")
     for r in rows:
-        click.echo(f"{_when(r['published'])} {r['outlet'] or '?'}: {r['source']} {r['cue']} \u201c{r['content']}\u201d")
+        click.echo(f"{day(r['published'])} {r['outlet'] or '?'}: {r['source']} {r['cue']} \u201c{r['content']}\u201d")
 
 
 COMMANDS = (ingest, claims, claim, actors, actor, search)

@@ -17,6 +17,7 @@ from typing import Any, Optional
 
 import click
 
+from claimwatch.dates import day
 from claimwatch.errors import InputError
 
 FORMATS = ("text", "json")
@@ -37,10 +38,6 @@ def _existing(db: str) -> str:
 def _day(value: Optional[str]) -> str:
     return (value or "?")[:10]
 
-
-def _when(value: Optional[str]) -> str:
-    """The day something was said, or "date unknown" for an undated report (never its ingestion day)."""
-    return value[:10] if value else "date unknown"
 
 
 def _short(text: str, width: int = 88) -> str:
@@ -79,7 +76,7 @@ def _show_one(data: dict[str, Any]) -> None:
     click.echo("\narticles:")
     for a in data["members"]:
         how = a["method"] + (f" {a['score']:.2f}" if a["score"] is not None and a["method"] == "joined" else "")
-        click.echo(f"  {_when(a['published'])} {a['outlet'] or '?'}: {_short(a['title'] or a['id'], 70)} ({how})")
+        click.echo(f"  {day(a['published'])} {a['outlet'] or '?'}: {_short(a['title'] or a['id'], 70)} ({how})")
     click.echo("\nclaims:")
     for c in data["claims"]:
         click.echo(f"  {c['id']:>4} [{c['status']}] {_short(c['text'])}")

@@ -5,6 +5,14 @@ from datetime import datetime, timezone
 from typing import Optional
 
 
+UNDATED = "date unknown"  # what an undated report shows: never its ingestion day
+
+
+def day(value: object) -> str:
+    """The day part of a stored date, or "date unknown" for an undated report."""
+    return str(value)[:10] if value else UNDATED
+
+
 def parse_moment(value: Optional[str]) -> Optional[datetime]:
     """An ISO date or timestamp as an aware UTC datetime; a bare date or naive time is read as UTC.
 

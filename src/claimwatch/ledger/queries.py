@@ -12,6 +12,7 @@ import re
 import sqlite3
 from typing import Any, Optional
 
+from claimwatch.dates import day
 from claimwatch.errors import InputError, LedgerError
 from claimwatch.ledger.sql import DATED, in_chunks, placeholders
 from claimwatch.ledger.status import side_key
@@ -157,15 +158,12 @@ def status_reason(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
             tuple(chunk))]
     order = {pk: n for n, pk in enumerate(pks)}
     cited.sort(key=lambda r: order[r.pop("pk")])
-    who = "; ".join(f"{c['source']} ({', '.join(x for x in (c['outlet'], _day(c['published'])) if x)})"
+    who = "; ".join(f"{c['source']} ({', '.join(x for x in (c['outlet'], day(c['published'])) if x)})"
                     for c in cited)
     reason = row["status_reason"] or ""
     text = f"{row['status']}: {reason}" + (f" - {who}" if who and reason else "")
     return {"rule": reason, "text": text if reason else row["status"], "statements": cited}
 
-
-def _day(value: Optional[str]) -> str:
-    return (value or "")[:10] or "date unknown"
 
 
 def list_actors(ledger: Ledger) -> list[dict[str, Any]]:

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from claimwatch.dates import UNDATED
 from claimwatch.assess.model import FINDING_KINDS, Assessment, CitedSource, Finding
 
 FORMATS = ("text", "json", "markdown")
@@ -20,7 +21,6 @@ KIND_STYLES = {"significance": "bold", "position": "cyan", "call": "yellow", "im
                "risk": "red", "watch": "magenta"}
 
 
-UNDATED = "date unknown"
 
 
 def provenance(source: CitedSource, story: bool = False) -> str:

@@ -20,7 +20,7 @@ from claimwatch.model import STANCES, Analysis
 from claimwatch.render import format_via
 from claimwatch.render.assessment import citation
 from claimwatch.web import views
-from claimwatch.web.views import UNDATED
+from claimwatch.dates import UNDATED, day
 from claimwatch.web.templating import STANCE_MARKS, environment, static_text
 
 REPORT_FORMATS = ("html", "markdown")
@@ -154,10 +154,6 @@ def _md(value: Any, keep_edges: bool = False) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
 
 
-def _when(value: Any) -> str:
-    """A day, or "date unknown" for an undated report (never its ingestion day)."""
-    return str(value)[:10] if value else "date unknown"
-
 
 def _md_card(card: dict[str, Any]) -> str:
     """The statement in its context, with the source in bold, the cue in italics and the content marked."""
@@ -169,7 +165,7 @@ def _md_card(card: dict[str, Any]) -> str:
             f"_{_md(card['cue'])}_ ({card['certainty']})"
             f"{'' if card['independent'] else ' (copy, not counted)'}\n"
             f"  > {lead}{body}{tail}\n"
-            f"  \u2014 {_md(card['title'] or card['article_id'])}, {_md(card['outlet'] or '?')}, {_when(card['published'])}")
+            f"  \u2014 {_md(card['title'] or card['article_id'])}, {_md(card['outlet'] or '?')}, {day(card['published'])}")
 
 
 def render_report_markdown(report: dict[str, Any]) -> str:
@@ -208,11 +204,11 @@ def render_report_markdown(report: dict[str, Any]) -> str:
         lines += ["", f"## Claim {c['id']}: {_md(c['text'])}", "", f"Status: **{c['status']}**", "", "### Timeline", ""]
         for e in d["timeline"]:
             change = f" {e['from_status']} \u2192 {e['to_status']}" if e["kind"] == "status_change" else ""
-            lines.append(f"- {_when(e['date'])} {e['kind'].replace('_', ' ')}{change}: {_md(e['note'])}"
+            lines.append(f"- {day(e['date'])} {e['kind'].replace('_', ' ')}{change}: {_md(e['note'])}"
                          + (f" [{_md(e['outlet'])}]" if e.get("outlet") else ""))
         if d["quantities"]:
             lines += ["", "Figures:", ""]
-            lines += [f"- {_when(q['date'])} {_md(q['text'] or q['value'])} ({_md(q['source'] or '?')}, "
+            lines += [f"- {day(q['date'])} {_md(q['text'] or q['value'])} ({_md(q['source'] or '?')}, "
                       f"{_md(q['outlet'] or '?')})" for q in d["quantities"]]
         if report["cards"][c["id"]]:
             lines += ["", "### Statements", ""]

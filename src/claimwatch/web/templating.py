@@ -10,6 +10,7 @@ from importlib import resources
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from claimwatch.dates import UNDATED, day
 from claimwatch.model import STANCES
 from claimwatch.web.views import STATUS_COLORS
 
@@ -23,7 +24,7 @@ STANCE_MARKS = {"asserts": "++", "supports": "+", "uncommitted": "?", "disputes"
 def _day(value: object, undated: object = False) -> str:
     """A date as a day; an undated report reads "date unknown" (never its ingestion day, which is
     all an undated article's stored date says)."""
-    return "date unknown" if undated or not value else str(value)[:10]
+    return UNDATED if undated else day(value)
 
 
 def web_url(value: object) -> str:

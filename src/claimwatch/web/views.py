@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Optional, Sequence
 
 from claimwatch.ledger.sql import DATED
 from claimwatch.ledger.store import Ledger
-from claimwatch.dates import parse_moment
+from claimwatch.dates import UNDATED, parse_moment
 
 CONTEXT_CHARS = 160  # article text shown either side of a statement on its card
 STATUS_COLORS = {"alleged": "#8a8f98", "contested": "#d08c16", "corroborated": "#3d7fc4",
@@ -201,7 +201,6 @@ def list_stories(ledger: Ledger) -> list[dict[str, Any]]:
 # --- timeline chart ----------------------------------------------------------------------------
 
 CHART_STATUSES = ("alleged", "contested", "corroborated", "confirmed", "denied")  # always in the legend
-UNDATED = "date unknown"
 _QUOTE_CHARS = 160  # statement words shown on a chart point's label
 _STATUS_EVENTS = ("first_alleged", "status_change")
 
