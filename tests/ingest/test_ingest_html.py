@@ -9,7 +9,7 @@ from claimwatch.errors import InputError
 from claimwatch.ingest.html import article_from_html, strip_html
 from claimwatch.nlp.pipeline import article_id
 
-FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "ingest"
 
 
 def read(name: str) -> bytes:

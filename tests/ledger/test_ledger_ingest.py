@@ -10,7 +10,7 @@ from claimwatch.ledger import Ledger
 from claimwatch.ledger.ingest import ingest_into
 from claimwatch.model import Analysis, Article
 
-FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "ingest"
 
 
 class CountingAnalyzer:

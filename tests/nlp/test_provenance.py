@@ -20,7 +20,7 @@ from claimwatch.nlp.pipeline import analyze_article, analyze_text
 from claimwatch.nlp.provenance import description_key, fold_nested, is_outlet, load_relays, parse_relays
 from claimwatch.render import describe_source
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 import provenance as bench  # noqa: E402
 
 # Exact-chain accuracy on tests/data/provenance_sentences.jsonl measured 0.961 (76 rows; 0.955 on the

@@ -27,7 +27,7 @@ from claimwatch.lexicons import load_yaml
 from claimwatch.ledger.status import STATUSES
 
 STORY = Path(str(resources.files("claimwatch") / "data" / "story" / "north-korea-troops.jsonl"))
-DOCS = Path(__file__).parent.parent / "docs" / "export.md"
+DOCS = Path(__file__).parents[2] / "docs" / "export.md"
 SCHEMA = "https://schema.org/"
 ALLOWED_TYPES = {SCHEMA + t for t in ("Claim", "ClaimReview", "Rating", "CreativeWork", "NewsArticle", "Person",
                                       "Organization")}

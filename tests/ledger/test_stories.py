@@ -24,9 +24,9 @@ from claimwatch.ledger.schema import MIGRATIONS, migrate, schema_version
 from claimwatch.lexicons import load_yaml
 from claimwatch.model import Analysis, Article
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "src" / "claimwatch" / "data" / "story" / "north-korea-troops.jsonl"
-THREE = Path(__file__).parent / "data" / "stories" / "three-stories.jsonl"
+THREE = Path(__file__).parents[1] / "data" / "stories" / "three-stories.jsonl"
 
 
 def _articles(path: Path) -> list[Article]:

@@ -17,10 +17,10 @@ import pytest
 
 from claimwatch.ledger.store import Ledger
 from claimwatch.render.html import build_report, render_report
-from test_web_support import HOSTILE_TEXT, add_hostile, build_story_ledger, no_embedder
+from web_support import HOSTILE_TEXT, add_hostile, build_story_ledger, no_embedder
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 ARTICLE = (

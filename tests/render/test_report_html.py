@@ -11,7 +11,7 @@ from claimwatch.cli import cli
 from claimwatch.ledger.store import Ledger
 from claimwatch.render.html import build_report, render_report
 from claimwatch.web import views
-from test_web_support import add_hostile, build_story_ledger, no_embedder
+from web_support import add_hostile, build_story_ledger, no_embedder
 
 
 @pytest.fixture(scope="module")

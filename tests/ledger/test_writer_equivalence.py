@@ -19,10 +19,10 @@ from claimwatch.ledger.embeddings import get_embedder
 from claimwatch.ledger.member_index import MemberIndex
 from claimwatch.model import Actor, Analysis, Article
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "src" / "claimwatch" / "data" / "story" / "north-korea-troops.jsonl"
 assign_module = importlib.import_module("claimwatch.ledger.stories.assign")  # the package exports assign()
-THREE = Path(__file__).parent / "data" / "stories" / "three-stories.jsonl"
+THREE = Path(__file__).parents[1] / "data" / "stories" / "three-stories.jsonl"
 
 # What must be equal: every derived row by content (claim_events/claim_quantities ids are rewritten
 # on each refresh, so they are compared by content, in order).

@@ -15,7 +15,7 @@ from claimwatch.ingest.sources import Skipped, iter_sources
 from claimwatch.ingest.text import MAX_BYTES
 from claimwatch.model import Article
 
-FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "ingest"
 HTML = (FIXTURES / "article.html").read_bytes()
 RSS = (FIXTURES / "feed.rss").read_bytes()
 

@@ -11,7 +11,7 @@ from claimwatch.ingest.sources import IngestBatch, Skipped, collect, iter_source
 from claimwatch.model import Article
 from claimwatch.nlp.pipeline import article_id
 
-FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "ingest"
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from claimwatch.errors import InputError
 from claimwatch.ingest.jsonl import articles_from_jsonl, parse_date
 from claimwatch.model import Article
 
-FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "ingest"
 
 
 def items() -> list:

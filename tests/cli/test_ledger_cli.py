@@ -126,7 +126,7 @@ def test_ledger_cli_ingest_nothing_readable_exits_2(tmp_path):
 
 
 def test_ledger_cli_every_command_has_an_example_and_is_in_the_readme():
-    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     for command in COMMANDS:
         assert "Example" in (command.help or "")
         assert f"claimwatch {command.name}" in readme

@@ -9,7 +9,7 @@ from markupsafe import escape
 from fastapi.testclient import TestClient
 
 from claimwatch.web.app import CSRF_COOKIE, create_app
-from test_web_support import HOSTILE_TEXT, PAYLOADS, add_hostile, build_story_ledger, no_embedder
+from web_support import HOSTILE_TEXT, PAYLOADS, add_hostile, build_story_ledger, no_embedder
 
 ARTICLE = (
     "Harbour officials said on Tuesday that the container ship Aurora had run aground near the northern "
@@ -297,7 +297,7 @@ def test_web_datasette_metadata_matches_the_ledger_schema(story_db):
     import sqlite3
     from pathlib import Path
 
-    meta = json.loads((Path(__file__).parents[1] / "datasette" / "metadata.json").read_text(encoding="utf-8"))
+    meta = json.loads((Path(__file__).parents[2] / "datasette" / "metadata.json").read_text(encoding="utf-8"))
     db = meta["databases"]["claimwatch"]
     con = sqlite3.connect(story_db[0])
     try:
@@ -350,7 +350,7 @@ def test_web_serves_watch_alerts_as_an_atom_feed_and_json(tmp_path):
     from claimwatch.ledger.store import Ledger
     from claimwatch.watch.check import check_watches, record_baseline
     from claimwatch.watch.store import add_watch
-    from test_web_support import STORY
+    from web_support import STORY
 
     records = STORY.read_text(encoding="utf-8").splitlines()
     early, late = tmp_path / "early.jsonl", tmp_path / "late.jsonl"

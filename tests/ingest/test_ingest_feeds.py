@@ -9,7 +9,7 @@ from claimwatch.errors import InputError
 from claimwatch.ingest.feeds import articles_from_feed, looks_like_feed
 from claimwatch.model import Article
 
-FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "ingest"
 
 
 def entries(name: str) -> list:
