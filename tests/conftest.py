@@ -1,14 +1,19 @@
-"""Shared fixtures: the spaCy model loaded once per session, and a hand-built Analysis.
+"""Shared fixtures: the spaCy model loaded once per session, a hand-built Analysis, and the bundled
+story's ledger built once per session.
 
 The ``analysis`` fixture is built from model records over a short news text written for the tests,
 so renderers and the CLI can be tested while the extractor is still being written.
 """
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 import pytest
 
 from claimwatch.model import Actor, Analysis, Article, Claim, Evidence, Mention, Quantity, Statement
 from claimwatch.nlp.pipeline import analyze_text, article_id
+from support import STORY, copy_ledger
 
 HARBOUR_TEXT = (
     "The port authority in Rotterdam said on Tuesday that the fire aboard the cargo ship Meridian "
@@ -121,3 +126,37 @@ def analyse(nlp):
 
     return run
 
+
+
+# --- the bundled story's ledger, built once (the CLI, web, report, export and walkthrough tests read it)
+
+def _digest(path: Path) -> str:
+    """The ledger file and its write-ahead log, if any (a write not yet checkpointed lands there)."""
+    wal = path.with_name(path.name + "-wal")
+    return hashlib.sha256(path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")).hexdigest()
+
+
+@pytest.fixture(scope="session")
+def story_ledger(tmp_path_factory) -> Path:
+    """The bundled story ingested once per session by ``claimwatch ingest``, as a user would store it.
+
+    Read it only: a test or module that writes (an ingest, a watch, an added article) takes
+    ``story_ledger_copy`` or ``support.copy_ledger(story_ledger, folder)``. The teardown fails the
+    session if the file changed.
+    """
+    from click.testing import CliRunner
+
+    from claimwatch.cli import cli
+
+    path = tmp_path_factory.mktemp("story-ledger") / "story.db"
+    result = CliRunner().invoke(cli, ["ingest", str(STORY), "--db", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    before = _digest(path)
+    yield path
+    assert _digest(path) == before, "a test wrote to the shared story ledger: it should take story_ledger_copy"
+
+
+@pytest.fixture
+def story_ledger_copy(story_ledger, tmp_path) -> Path:
+    """A copy of the story ledger in this test's own folder, for tests that write to it."""
+    return copy_ledger(story_ledger, tmp_path)

@@ -31,6 +31,22 @@ def statement_at(analysis: Analysis, cue: str) -> Statement:
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("CLAIMWATCH_SHARED", REPO.parent / "shared"))
 FLOORS = json.loads((Path(__file__).parent / "quality_floors.json").read_text(encoding="utf-8"))
+# The bundled story (15 dated articles): the ledger the session fixture ``story_ledger`` holds.
+STORY = REPO / "src" / "claimwatch" / "data" / "story" / "north-korea-troops.jsonl"
+
+
+def copy_ledger(source: Path, folder: Path) -> Path:
+    """A copy of the ledger file ``source`` as ``folder/story.db``, through SQLite's backup (WAL included)."""
+    import sqlite3
+
+    target = folder / "story.db"
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    return target
 
 
 def load_quality_harness():

@@ -1,4 +1,4 @@
-"""Shared material for the report and web tests: a ledger of the bundled story and a hostile article.
+"""Shared material for the report and web tests: a hostile article (the story's ledger is a conftest fixture).
 
 The hostile article is written for these tests: news sentences whose quoted material carries
 ``<script>``, ``onerror=`` and ``javascript:`` payloads that would set ``window.__pwned`` if any of it
@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from claimwatch.ledger.ingest import ingest_into
 from claimwatch.ledger.store import Ledger
 from claimwatch.model import Article
 
-ROOT = Path(__file__).resolve().parents[1]
-STORY = ROOT / "src" / "claimwatch" / "data" / "story" / "north-korea-troops.jsonl"
+from support import STORY  # noqa: F401  (re-exported: the web tests read the bundled story)
 
 HOSTILE_TEXT = (
     'Border officials said on Monday that a convoy of <script>window.__pwned = "script"</script> armoured '
@@ -32,14 +30,6 @@ PAYLOADS = ("<script>", "onerror=", "onmouseover=", "javascript:")
 def no_embedder():
     """Lexical claim matching only: keeps the tests fast and independent of the ONNX model."""
     return None
-
-
-def build_story_ledger(path: Path) -> Path:
-    """The bundled North Korea story ingested into a new ledger at ``path``."""
-    with Ledger(path, embedder=no_embedder) as ledger:
-        report = ingest_into(ledger, [str(STORY)], fetch_urls=False)
-    assert report.added, "the bundled story must ingest"
-    return path
 
 
 def add_hostile(path: Path) -> str:

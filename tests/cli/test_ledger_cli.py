@@ -1,7 +1,7 @@
 """Ledger CLI commands over the bundled story: output, JSON, exit codes, and the story's arc.
 
-The bundled story is ingested once per module with the real extractor (a few seconds); the other
-tests read that ledger.
+The bundled story is ingested once per session with the real extractor (``story_ledger`` in
+conftest.py); the tests read that ledger.
 """
 from __future__ import annotations
 
@@ -20,11 +20,8 @@ STORY = Path(str(resources.files("claimwatch") / "data" / "story" / "north-korea
 
 
 @pytest.fixture(scope="module")
-def story_db(tmp_path_factory) -> str:
-    db = str(tmp_path_factory.mktemp("ledger") / "story.db")
-    result = CliRunner().invoke(cli, ["ingest", str(STORY), "--db", db, "--format", "json"])
-    assert result.exit_code == 0, result.output
-    return db
+def story_db(story_ledger) -> str:
+    return str(story_ledger)
 
 
 def run(*args: str):

@@ -1,8 +1,8 @@
 """``claimwatch export``: schema.org Claim / ClaimReview JSON-LD, CSV and Parquet tables of the ledger.
 
-Two ledgers are built once per module with the real extractor: the bundled North Korea story, and a
-short invented story (a solvent leak; one article has no URL) written for these tests. JSON-LD is
-expanded with pyld against a bundled minimal schema.org context, with no network.
+Two ledgers built with the real extractor: the bundled North Korea story (``story_ledger``, once per
+session), and a short invented story (a solvent leak; one article has no URL) written for these tests.
+JSON-LD is expanded with pyld against a bundled minimal schema.org context, with no network.
 """
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import csv
 import json
 import shutil
 import sqlite3
-from importlib import resources
 from pathlib import Path
 
 import pyarrow as pa
@@ -26,7 +25,6 @@ from claimwatch.export.records import RESOLVED, ArticleRef, ClaimRecord, Stateme
 from claimwatch.lexicons import load_yaml
 from claimwatch.ledger.status import STATUSES
 
-STORY = Path(str(resources.files("claimwatch") / "data" / "story" / "north-korea-troops.jsonl"))
 DOCS = Path(__file__).parents[2] / "docs" / "export.md"
 SCHEMA = "https://schema.org/"
 ALLOWED_TYPES = {SCHEMA + t for t in ("Claim", "ClaimReview", "Rating", "CreativeWork", "NewsArticle", "Person",
@@ -76,8 +74,8 @@ def _ingest(path: Path, db: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def story_db(tmp_path_factory) -> str:
-    return _ingest(STORY, tmp_path_factory.mktemp("story") / "story.db")
+def story_db(story_ledger) -> str:
+    return str(story_ledger)
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 """The analyst's morning from ../shared/WALKTHROUGH.md, end to end through the CLI, in order.
 
-One ledger is built once per module from the bundled story and the steps run against it as a user
-would type them; each test is one step and fails on what that step promises.
+One ledger of the bundled story (a copy of the session's ``story_ledger``) is kept per module and the
+steps run against it as a user would type them; each test is one step and fails on what that step promises.
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimwatch.cli import cli
+from support import copy_ledger
 
 STORY = Path(str(resources.files("claimwatch") / "data" / "story" / "north-korea-troops.jsonl"))
 ARTICLE = (
@@ -29,11 +30,8 @@ def run(*args: str, input: str | None = None):
 
 
 @pytest.fixture(scope="module")
-def ledger(tmp_path_factory) -> str:
-    db = str(tmp_path_factory.mktemp("walk") / "story.db")
-    result = run("ingest", str(STORY), "--db", db)
-    assert result.exit_code == 0, result.output
-    return db
+def ledger(story_ledger, tmp_path_factory) -> str:
+    return str(copy_ledger(story_ledger, tmp_path_factory.mktemp("walk")))  # a copy: the steps ingest again
 
 
 def test_walkthrough_one_article_lists_statements_with_resolved_pronoun(tmp_path):

@@ -11,12 +11,13 @@ from claimwatch.cli import cli
 from claimwatch.ledger.store import Ledger
 from claimwatch.render.html import build_report, render_report
 from claimwatch.web import views
-from web_support import add_hostile, build_story_ledger, no_embedder
+from support import copy_ledger
+from web_support import add_hostile, no_embedder
 
 
 @pytest.fixture(scope="module")
-def story_db(tmp_path_factory):
-    path = build_story_ledger(tmp_path_factory.mktemp("report") / "story.db")
+def story_db(story_ledger, tmp_path_factory):
+    path = copy_ledger(story_ledger, tmp_path_factory.mktemp("report"))  # a copy: the hostile article is added
     add_hostile(path)
     return path
 

@@ -5,7 +5,7 @@ import threading
 
 import pytest
 from fastapi.testclient import TestClient
-from web_support import STORY, build_story_ledger, no_embedder
+from web_support import STORY, no_embedder
 
 from claimwatch.ledger.ingest import ingest_into
 from claimwatch.ledger.store import Ledger
@@ -13,8 +13,8 @@ from claimwatch.web.app import create_app
 
 
 @pytest.fixture(scope="module")
-def story_db(tmp_path_factory):
-    return build_story_ledger(tmp_path_factory.mktemp("hostile-web") / "story.db")
+def story_db(story_ledger):
+    return story_ledger  # read only; the long-ingest test writes to a copy of its own
 
 
 @pytest.mark.parametrize("path", [

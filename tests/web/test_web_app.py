@@ -9,7 +9,8 @@ from markupsafe import escape
 from fastapi.testclient import TestClient
 
 from claimwatch.web.app import CSRF_COOKIE, create_app
-from web_support import HOSTILE_TEXT, PAYLOADS, add_hostile, build_story_ledger, no_embedder
+from support import copy_ledger
+from web_support import HOSTILE_TEXT, PAYLOADS, add_hostile, no_embedder
 
 ARTICLE = (
     "Harbour officials said on Tuesday that the container ship Aurora had run aground near the northern "
@@ -19,8 +20,8 @@ ARTICLE = (
 
 
 @pytest.fixture(scope="module")
-def story_db(tmp_path_factory):
-    path = build_story_ledger(tmp_path_factory.mktemp("web") / "story.db")
+def story_db(story_ledger, tmp_path_factory):
+    path = copy_ledger(story_ledger, tmp_path_factory.mktemp("web"))  # a copy: the hostile article is added
     return path, add_hostile(path)
 
 

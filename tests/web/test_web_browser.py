@@ -17,7 +17,8 @@ import pytest
 
 from claimwatch.ledger.store import Ledger
 from claimwatch.render.html import build_report, render_report
-from web_support import HOSTILE_TEXT, add_hostile, build_story_ledger, no_embedder
+from support import copy_ledger
+from web_support import HOSTILE_TEXT, add_hostile, no_embedder
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
@@ -43,8 +44,8 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def ledger_db(tmp_path_factory):
-    path = build_story_ledger(tmp_path_factory.mktemp("browser") / "story.db")
+def ledger_db(story_ledger, tmp_path_factory):
+    path = copy_ledger(story_ledger, tmp_path_factory.mktemp("browser"))  # a copy: the hostile article is added
     return path, add_hostile(path)
 
 
