@@ -1,6 +1,13 @@
 """Shared fixtures: the spaCy model loaded once per session, a hand-built Analysis, and the bundled
 story's ledger built once per session.
 
+Layout: the folders mirror ``src/claimwatch/`` (nlp, ingest, ledger, assess, evaluate, render, web,
+export, scale, watch, lexicons; cli/ for the entry points and ledger commands), plus robustness/
+(hostile inputs), quality/ (the gold-set floors), bench/ (the benchmark scripts) and project/
+(set-up, the walkthrough).
+Helpers that tests in several folders import sit here at the root (support.py, web_support.py,
+ledger_pairs.py; ``pythonpath = ["tests"]`` in pyproject.toml). Basenames stay unique across folders.
+
 The ``analysis`` fixture is built from model records over a short news text written for the tests,
 so renderers and the CLI can be tested while the extractor is still being written.
 """
@@ -112,7 +119,7 @@ def analysis() -> Analysis:
     return build_harbour_analysis()
 
 
-# --- helpers of the pattern tests (tests/test_*_patterns.py, test_actors_resolution, test_claims_grouping)
+# --- helpers of the pattern tests (tests/nlp/test_*_patterns.py, test_actors_resolution, test_claims_grouping)
 
 @pytest.fixture(scope="module")
 def analyse(nlp):

@@ -2,7 +2,7 @@
 
 Runs in ``make test``: one model load and 44 short articles, a few seconds on the sm model.
 Floors live in ``tests/quality_floors.json`` per group ("first_16", "story_articles"); the mean excludes the worked example,
-which ``tests/test_golden.py`` gates on its own.
+which ``tests/quality/test_golden.py`` gates on its own.
 """
 from __future__ import annotations
 

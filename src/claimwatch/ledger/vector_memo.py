@@ -6,7 +6,7 @@ whole cluster at a few articles per second. So the workers embed exactly the tex
 (:func:`texts_to_embed`) and send the vectors back with the analysis; the writer's embedder is a
 :class:`VectorMemo` that answers from them and runs the model itself only for a text it was not sent.
 The model gives the same bytes for a text alone or in any batch, with any thread count
-(tests/test_vector_memo.py checks it), so the ledger is the same either way.
+(tests/ledger/test_vector_memo.py checks it), so the ledger is the same either way.
 """
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ column: a single-token rule (equality, ``IN``, ``NOT_IN`` on token attributes) i
 Doc's attribute arrays, the few rules the masks cannot express (several tokens, regular expressions)
 keep a ``Matcher`` of their own, and lemmas are cached by (form, POS, morphology), the same key spaCy's
 own lemmatiser caches by. Hits are applied in the ruler's order (a later rule wins), after matching on
-the state before the ruler, exactly as ``AttributeRuler`` does; ``tests/test_array_pipes.py`` compares
+the state before the ruler, exactly as ``AttributeRuler`` does; ``tests/nlp/test_array_pipes.py`` compares
 every annotation with spaCy's own pipes.
 """
 from __future__ import annotations
