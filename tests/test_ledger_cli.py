@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimwatch.cli import cli
-from claimwatch.cli_ledger import COMMANDS
+from claimwatch.cli.ledger import COMMANDS
 
 STORY = Path(str(resources.files("claimwatch") / "data" / "story" / "north-korea-troops.jsonl"))
 

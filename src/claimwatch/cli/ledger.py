@@ -111,7 +111,7 @@ def ingest(inputs: tuple[str, ...], db: str, no_fetch: bool, engine: str, schedu
                                  analyze=_fast_analyzer if fast else None,
                                  analyze_batches=runner.analyze_batches if engine == "dask" else None,
                                  **({"batch_size": TASK_ARTICLES} if engine == "dask" else {}))
-        from claimwatch.cli_watch import finish_after_ingest, report_after_ingest
+        from claimwatch.cli.watch import finish_after_ingest, report_after_ingest
 
         watched = report_after_ingest(ledger)  # alerts on watched claims (claimwatch watch)
     data = report.to_dict()

@@ -112,12 +112,12 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
-from claimwatch.cli_assess import register as _register_assess; _register_assess(cli)
+from claimwatch.cli.assess import register as _register_assess; _register_assess(cli)
 
-from claimwatch.cli_ledger import register as _register_ledger; _register_ledger(cli)  # noqa: E402,E702
-from claimwatch.cli_web import register as _register_web; _register_web(cli)  # noqa: E402,E702
-from claimwatch.cli_eval import register as _register_eval; _register_eval(cli)  # noqa: E402,E702
-from claimwatch.cli_export import register as _register_export; _register_export(cli)  # noqa: E402,E702
-from claimwatch.cli_watch import register as _register_watch; _register_watch(cli)  # noqa: E402,E702
-from claimwatch.cli_records import register as _register_records; _register_records(cli)  # noqa: E402,E702
-from claimwatch.cli_stories import register as _register_stories; _register_stories(cli)  # noqa: E402,E702
+from claimwatch.cli.ledger import register as _register_ledger; _register_ledger(cli)  # noqa: E402,E702
+from claimwatch.cli.web import register as _register_web; _register_web(cli)  # noqa: E402,E702
+from claimwatch.cli.eval import register as _register_eval; _register_eval(cli)  # noqa: E402,E702
+from claimwatch.cli.export import register as _register_export; _register_export(cli)  # noqa: E402,E702
+from claimwatch.cli.watch import register as _register_watch; _register_watch(cli)  # noqa: E402,E702
+from claimwatch.cli.records import register as _register_records; _register_records(cli)  # noqa: E402,E702
+from claimwatch.cli.stories import register as _register_stories; _register_stories(cli)  # noqa: E402,E702

@@ -10,7 +10,7 @@ from typing import Any, Optional
 
 import click
 
-from claimwatch.cli_ledger import _db_option, _echo_json, _format_option, _open
+from claimwatch.cli.ledger import _db_option, _echo_json, _format_option, _open
 
 JSON_SCHEMA = "claimwatch-watch/1"
 

@@ -1,6 +1,6 @@
 """Track-record commands for the ``claimwatch`` CLI: outlets (with their record) and recompute.
 
-``claimwatch actor NAME`` shows an actor's record (see :mod:`claimwatch.cli_ledger`); the figures
+``claimwatch actor NAME`` shows an actor's record (see :mod:`claimwatch.cli.ledger`); the figures
 come from :mod:`claimwatch.ledger.records`.
 """
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import Optional
 
 import click
 
-from claimwatch.cli_ledger import _db_option, _echo_json, _format_option, _open
+from claimwatch.cli.ledger import _db_option, _echo_json, _format_option, _open
 
 
 def _fraction(share: dict) -> str:
