@@ -5,59 +5,24 @@ into one ``error:`` line and an exit code: 0 ok, 1 error, 2 bad input, 4 ledger 
 """
 from __future__ import annotations
 
-import json
 import sys
 from contextlib import nullcontext
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
 import click
 
+from claimwatch.cli.common import echo_json, finish_after_ingest, open_ledger, short_day
+from claimwatch.cli.options import db_option, format_option
 from claimwatch.dates import day
 from claimwatch.errors import InputError
 from claimwatch.render import format_via
 
-FORMATS = ("text", "json")
-
-
-def _db_option(f: Callable) -> Callable:
-    return click.option("--db", "db", default="claimwatch.db", show_default=True, metavar="PATH",
-                        help="The ledger file (SQLite); created on first use.")(f)
-
-
-def _format_option(f: Callable) -> Callable:
-    return click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-                        help="text for reading, json for tools.")(f)
-
-
-def _open(db: str, lexical: bool = False, embedder: Optional[Callable] = None):
-    """The ledger at ``db``; ``lexical`` matches claims without the sentence-embedding model, and
-    ``embedder`` replaces the installed model (an embedder factory, e.g. a VectorMemo)."""
-    from claimwatch.ledger import Ledger
-
-    return Ledger(db, embedder=(lambda: None) if lexical else embedder)
-
-
-def _echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def _day(value: Optional[str]) -> str:
-    return (value or "?")[:10]
-
-
 
 # --- ingest ------------------------------------------------------------------------------------
 
-def _fast_analyzer(articles):
-    """``ingest --fast``: analyse with the cue pre-pass (claimwatch.nlp.prepass)."""
-    from claimwatch.nlp.pipeline import analyze_many
-
-    return analyze_many(articles, fast=True)
-
-
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH|URL|-...")
-@_db_option
+@db_option()
 @click.option("--no-fetch", is_flag=True, help="Skip URLs instead of fetching them.")
 @click.option("--engine", type=click.Choice(("local", "dask")), default="local", show_default=True,
               help="Where extraction runs: this process, or Dask workers (a local 2-worker cluster by default).")
@@ -67,7 +32,7 @@ def _fast_analyzer(articles):
 @click.option("--lexical", is_flag=True,
               help="Match claims and stories by their words only, without the sentence-embedding model: "
                    "far cheaper per article, for bulk runs (paraphrases sharing few words stay apart).")
-@_format_option
+@format_option()
 def ingest(inputs: tuple[str, ...], db: str, no_fetch: bool, engine: str, scheduler: Optional[str], fmt: str,
            fast: bool = False, lexical: bool = False) -> None:
     """Read articles (.txt, .html, RSS/Atom, JSONL, folders, URLs, '-') into the ledger.
@@ -82,48 +47,30 @@ def ingest(inputs: tuple[str, ...], db: str, no_fetch: bool, engine: str, schedu
       claimwatch ingest day/ --db day.db --engine dask --scheduler tcp://10.0.0.5:8786
       claimwatch ingest day/ --db day.db --fast --lexical --engine dask
     """
-    from claimwatch.ledger.ingest import ingest_into
+    from claimwatch.ledger.ingest import run_ingest
 
-    if scheduler and engine != "dask":
-        raise InputError("--scheduler needs --engine dask")
-    vectors = None
-    if engine == "dask":
-        from claimwatch.ledger.vector_memo import VectorMemo
-        from claimwatch.scale.dask_engine import TASK_ARTICLES, DaskEngine
-
-        vectors = None if lexical else VectorMemo()  # the workers embed, so the one writer does not have to
-        runner: Any = DaskEngine(scheduler=scheduler, fast=fast, vectors=vectors)
-    else:
-        runner = nullcontext()
     show_bar = sys.stderr.isatty() and fmt == "text"
-    with runner, _open(db, lexical, vectors) as ledger:
-        if show_bar:
-            from rich.progress import Progress, SpinnerColumn, TextColumn
+    if show_bar:
+        from rich.progress import Progress, SpinnerColumn, TextColumn
 
-            bar: Any = Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} read"),
-                                transient=True, console=None)
-        else:
-            bar = nullcontext()
-        with bar:
-            task = bar.add_task("ingesting", total=None) if show_bar else None
-            tick = (lambda item: bar.advance(task)) if show_bar else None
-            report = ingest_into(ledger, list(inputs), fetch_urls=not no_fetch, progress=tick,
-                                 analyze=_fast_analyzer if fast else None,
-                                 analyze_batches=runner.analyze_batches if engine == "dask" else None,
-                                 **({"batch_size": TASK_ARTICLES} if engine == "dask" else {}))
-        from claimwatch.cli.watch import finish_after_ingest, report_after_ingest
-
-        watched = report_after_ingest(ledger)  # alerts on watched claims (claimwatch watch)
-    data = report.to_dict()
-    data["alerts"] = watched.to_dict()
+        bar: Any = Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} read"),
+                            transient=True, console=None)
+    else:
+        bar = nullcontext()
+    with bar:
+        task = bar.add_task("ingesting", total=None) if show_bar else None
+        tick = (lambda item: bar.advance(task)) if show_bar else None
+        outcome = run_ingest(db, inputs, fetch_urls=not no_fetch, engine=engine, scheduler=scheduler, fast=fast,
+                             lexical=lexical, progress=tick)
+    report = outcome.report
     if fmt == "json":
-        _echo_json(data)
+        echo_json(outcome.to_dict())
     else:
         click.echo(report.summary())
         for skipped in report.skipped:
             click.echo(f"  skipped {skipped.source}: {skipped.reason}")
-    finish_after_ingest(watched, fmt)
-    if not report.added and not report.already_stored and not report.duplicates:
+    finish_after_ingest(outcome.alerts, fmt)
+    if not outcome.read_anything:
         raise InputError("nothing could be read from the inputs" + (
             f" ({len(report.skipped)} skipped, reasons above)" if report.skipped else ""))
 
@@ -131,11 +78,11 @@ def ingest(inputs: tuple[str, ...], db: str, no_fetch: bool, engine: str, schedu
 # --- claims ------------------------------------------------------------------------------------
 
 @click.command()
-@_db_option
+@db_option()
 @click.option("--story", metavar="ID|TEXT",
               help="Only claims of story ID (3 or s3, see `claimwatch stories`), else those whose story key or text contains TEXT.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many claims.")
-@_format_option
+@format_option()
 def claims(db: str, story: Optional[str], limit: Optional[int], fmt: str) -> None:
     """List claims across articles with their status and independent sources for / uncommitted / against.
 
@@ -146,10 +93,10 @@ def claims(db: str, story: Optional[str], limit: Optional[int], fmt: str) -> Non
     """
     from claimwatch.ledger.queries import list_claims
 
-    with _open(db) as ledger:
+    with open_ledger(db) as ledger:
         rows = list_claims(ledger, story=story, limit=limit)
     if fmt == "json":
-        _echo_json(rows)
+        echo_json(rows)
         return
     if not rows:
         click.echo("no claims" + (f" for story {story!r}" if story else "") + "; add articles with `claimwatch ingest`")
@@ -159,13 +106,13 @@ def claims(db: str, story: Optional[str], limit: Optional[int], fmt: str) -> Non
         s = r["sources"]
         text = r["text"] if len(r["text"]) <= 90 else r["text"][:87] + "..."
         click.echo(f"{r['id']:>4}  {r['status']:<12} {s['for']:>3} {s['uncommitted']:>3} {s['against']:>3}  "
-                   f"{_day(r['first_seen']):<10} {_day(r['last_seen']):<10}  {text}")
+                   f"{short_day(r['first_seen']):<10} {short_day(r['last_seen']):<10}  {text}")
 
 
 @click.command()
 @click.argument("claim_id", type=int, metavar="ID")
-@_db_option
-@_format_option
+@db_option()
+@format_option()
 def claim(claim_id: int, db: str, fmt: str) -> None:
     """Show one claim: its timeline, its statements by stance with outlet and date, and its figures.
 
@@ -175,15 +122,15 @@ def claim(claim_id: int, db: str, fmt: str) -> None:
     """
     from claimwatch.ledger.queries import claim_detail
 
-    with _open(db) as ledger:
+    with open_ledger(db) as ledger:
         data = claim_detail(ledger, claim_id)
     if fmt == "json":
-        _echo_json(data)
+        echo_json(data)
         return
     s = data["sources"]
     click.echo(f"claim {data['id']}: {data['text']}")
     click.echo(f"status: {data['status']}   sources for {s['for']}, uncommitted {s['uncommitted']}, "
-               f"against {s['against']}   seen {_day(data['first_seen'])} .. {_day(data['last_seen'])}")
+               f"against {s['against']}   seen {short_day(data['first_seen'])} .. {short_day(data['last_seen'])}")
     click.echo(f"event type: {data['event_type'] or '-'}   agent: {data['agent'] or '-'}   story: {data['story']}")
     reason = data["status_reason"]
     click.echo(f"why: {reason['text']}" + (f"  [{', '.join(c['id'] for c in reason['statements'])}]"
@@ -212,8 +159,8 @@ def claim(claim_id: int, db: str, fmt: str) -> None:
 # --- actors ------------------------------------------------------------------------------------
 
 @click.command()
-@_db_option
-@_format_option
+@db_option()
+@format_option()
 def actors(db: str, fmt: str) -> None:
     """List the sources quoted in the ledger with their side and statements by stance.
 
@@ -223,10 +170,10 @@ def actors(db: str, fmt: str) -> None:
     """
     from claimwatch.ledger.queries import list_actors
 
-    with _open(db) as ledger:
+    with open_ledger(db) as ledger:
         rows = list_actors(ledger)
     if fmt == "json":
-        _echo_json(rows)
+        echo_json(rows)
         return
     for r in rows:
         stances = ", ".join(f"{k} {v}" for k, v in sorted(r["stances"].items()))
@@ -236,8 +183,8 @@ def actors(db: str, fmt: str) -> None:
 
 @click.command()
 @click.argument("name")
-@_db_option
-@_format_option
+@db_option()
+@format_option()
 def actor(name: str, db: str, fmt: str) -> None:
     """Show an actor's stance profile: statements by stance, the claims it spoke on, and its track
     record over claims that resolved (how often its assertions and denials held, how early it spoke).
@@ -248,10 +195,10 @@ def actor(name: str, db: str, fmt: str) -> None:
     """
     from claimwatch.ledger.queries import actor_profile
 
-    with _open(db) as ledger:
+    with open_ledger(db) as ledger:
         data = actor_profile(ledger, name)
     if fmt == "json":
-        _echo_json(data)
+        echo_json(data)
         return
     side = f" ({data['side']})" if data["side"] not in data["names"] else ""
     click.echo(f"{', '.join(data['names'])}{side}")
@@ -267,9 +214,9 @@ def actor(name: str, db: str, fmt: str) -> None:
 
 @click.command()
 @click.argument("text")
-@_db_option
+@db_option()
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
-@_format_option
+@format_option()
 def search(text: str, db: str, limit: int, fmt: str) -> None:
     """Full-text search over what sources said (every word must occur).
 
@@ -279,21 +226,13 @@ def search(text: str, db: str, limit: int, fmt: str) -> None:
     """
     from claimwatch.ledger.queries import search as run_search
 
-    with _open(db) as ledger:
+    with open_ledger(db) as ledger:
         rows = run_search(ledger, text, limit=limit)
     if fmt == "json":
-        _echo_json(rows)
+        echo_json(rows)
         return
     if not rows:
         click.echo(f"no statement mentions {text!r}")
     for r in rows:
         click.echo(f"{day(r['published'])} {r['outlet'] or '?'}: {r['source']} {r['cue']} \u201c{r['content']}\u201d")
 
-
-COMMANDS = (ingest, claims, claim, actors, actor, search)
-
-
-def register(group: click.Group) -> None:
-    """Add the ledger commands to the ``claimwatch`` group."""
-    for command in COMMANDS:
-        group.add_command(command)

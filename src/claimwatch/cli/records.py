@@ -9,7 +9,8 @@ from typing import Optional
 
 import click
 
-from claimwatch.cli.ledger import _db_option, _echo_json, _format_option, _open
+from claimwatch.cli.common import echo_json, open_ledger
+from claimwatch.cli.options import db_option, format_option
 
 
 def _fraction(share: dict) -> str:
@@ -19,8 +20,8 @@ def _fraction(share: dict) -> str:
 
 @click.command()
 @click.argument("name", required=False)
-@_db_option
-@_format_option
+@db_option()
+@format_option()
 def outlets(name: Optional[str], db: str, fmt: str) -> None:
     """List outlets with their track record over claims that resolved, or show one outlet's record.
 
@@ -36,11 +37,11 @@ def outlets(name: Optional[str], db: str, fmt: str) -> None:
     """
     from claimwatch.ledger.records import outlet_record, outlet_records, render_record
 
-    with _open(db) as ledger:
+    with open_ledger(db) as ledger:
         if name is not None:
             data = outlet_record(ledger, name).to_dict()
             if fmt == "json":
-                _echo_json(data)
+                echo_json(data)
                 return
             click.echo(data["name"])
             for line in render_record(data):
@@ -51,7 +52,7 @@ def outlets(name: Optional[str], db: str, fmt: str) -> None:
             return
         rows = [r.to_dict() for r in outlet_records(ledger)]
     if fmt == "json":
-        _echo_json(rows)
+        echo_json(rows)
         return
     if not rows:
         click.echo("no outlets in the ledger; add articles with `claimwatch ingest`")
@@ -72,11 +73,11 @@ def outlets(name: Optional[str], db: str, fmt: str) -> None:
 
 
 @click.command()
-@_db_option
+@db_option()
 @click.option("--weigh-by-record/--unweighted", "weigh", default=None,
               help="Weigh each side by its track record on the other resolved claims, or not "
                    "[default: record_weighting in status_rules.yaml, false].")
-@_format_option
+@format_option()
 def recompute(db: str, weigh: Optional[bool], fmt: str) -> None:
     """Recompute every claim's status and timeline, optionally weighing sides by their track record.
 
@@ -94,10 +95,10 @@ def recompute(db: str, weigh: Optional[bool], fmt: str) -> None:
     from claimwatch.ledger.status import load_rules
 
     weigh = load_rules().record_weighting if weigh is None else weigh
-    with _open(db) as ledger:
+    with open_ledger(db) as ledger:
         report = run_recompute(ledger, weigh_by_record=weigh)
     if fmt == "json":
-        _echo_json(report)
+        echo_json(report)
         return
     click.echo(f"recomputed {report['claims']} claims ({'weighted by record' if weigh else 'unweighted'}); "
                f"{len(report['changed'])} changed status")
@@ -110,11 +111,3 @@ def recompute(db: str, weigh: Optional[bool], fmt: str) -> None:
         for kind, f in kinds.items():
             click.echo(f"  {side} {kind}: held {f['held']}, failed {f['failed']} -> factor {f['factor']:g}")
 
-
-COMMANDS = (outlets, recompute)
-
-
-def register(group: click.Group) -> None:
-    """Add the track-record commands to the ``claimwatch`` group."""
-    for command in COMMANDS:
-        group.add_command(command)

@@ -213,16 +213,11 @@ def create_app(db: str | Path = "claimwatch.db", *, read_only: bool = False,
         return RedirectResponse(f"/articles/{quote(article_id)}?added={int(added)}", status_code=303)
 
     def _store(article: Article) -> tuple[str, bool]:
-        with ledger() as led:
-            if led.has_article(article.id):
-                return article.id, False
-            analysis = app.state.analyze(article)
-            added = led.add_analysis(analysis)
-            if added:
-                from claimwatch.watch.hooks import after_web_ingest
+        from claimwatch.ledger.ingest import ingest_article
 
-                after_web_ingest(led)  # alerts on watched claims; the webhook posts in the background
-            return article.id, added
+        with ledger() as led:  # alerts on watched claims; the webhook posts in the background
+            outcome = ingest_article(led, article, app.state.analyze)
+        return article.id, bool(outcome.report.added)
 
     # --- JSON API ------------------------------------------------------------------------------
 
