@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Iterator, Optional, Sequence
 
 from claimwatch.ingest.sources import Skipped, iter_sources
-from claimwatch.ledger.dedupe import content_hash
 from claimwatch.ledger.store import Ledger
-from claimwatch.model import Analysis, Article
+from claimwatch.model import Analysis, Article, content_hash
 
 if TYPE_CHECKING:
     from claimwatch.watch.hooks import WatchRun
