@@ -24,6 +24,8 @@ from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 
 from claimwatch.errors import InputError, LedgerError, LexiconError
+from claimwatch.ledger.read_models import (CarriedShares, RecordClaim, RecordCount, RecordLead, RecordShare,
+                                           RecordView, as_data)
 from claimwatch.ledger.sql import in_chunks, placeholders
 from claimwatch.ledger.status import Fact, side_key, timeline
 from claimwatch.lexicons import load_yaml
@@ -175,10 +177,13 @@ class ClaimOutcome:
     lead_days: Optional[int] = None
     carried: tuple[str, ...] = ()  # for | against: stances its statements carried before resolution, any source
 
+    def view(self) -> RecordClaim:
+        return RecordClaim(id=self.claim_id, text=self.text, status=self.status, resolved=self.resolved,
+                           outcome=self.outcome, stance=self.stance, first_spoke=self.first_spoke,
+                           lead_days=self.lead_days, carried=self.carried)
+
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.claim_id, "text": self.text, "status": self.status, "resolved": self.resolved,
-                "outcome": self.outcome, "stance": self.stance, "first_spoke": self.first_spoke,
-                "lead_days": self.lead_days, "carried": list(self.carried)}
+        return as_data(self.view())
 
 
 def _latest_polarity(facts: Sequence[Fact]) -> int:
@@ -262,39 +267,39 @@ class TrackRecord:
     def lead_days(self) -> tuple[int, ...]:
         return tuple(c.lead_days for c in self.claims if c.lead_days is not None)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The stable JSON form; fractions and the lead-time summary are null below the minimum."""
-        def share(stance: str, carried: bool = False) -> dict[str, Any]:
+    def view(self) -> RecordView:
+        """The read model; fractions and the lead-time summary are null below the minimum."""
+        def share(stance: str, carried: bool = False) -> RecordShare:
             held, failed = self.tally(stance, carried)
             total = len(held) + len(failed)
-            return {"held": len(held), "failed": len(failed), "of": total,
-                    "fraction": round(len(held) / total, 3) if self.enough and total else None,
-                    "held_claims": list(held), "failed_claims": list(failed)}
+            return RecordShare(held=len(held), failed=len(failed), of=total,
+                               fraction=round(len(held) / total, 3) if self.enough and total else None,
+                               held_claims=held, failed_claims=failed)
 
-        def ids(outcome: str) -> dict[str, Any]:
+        def ids(outcome: str) -> RecordCount:
             found = self._ids(lambda c: c.outcome == outcome)
-            return {"count": len(found), "claims": list(found)}
+            return RecordCount(count=len(found), claims=found)
 
         days = self.lead_days
         by_status = {s: self._ids(lambda c, s=s: c.status == s and c.lead_days is not None) for s in RESOLVED}
-        return {
-            "kind": self.kind, "name": self.name, "names": list(self.names),
-            "resolved_claims": len(self.resolved), "min_resolved": self.min_resolved, "enough": self.enough,
-            "note": None if self.enough else
-            f"too few resolved claims ({len(self.resolved)} of {self.min_resolved} needed)",
-            "assertions": share("for"), "denials": share("against"),
-            "uncommitted": ids("uncommitted"), "relayed": ids("relayed"),
-            "after_resolution": ids("after_resolution"), "undated": ids("undated"),
-            "by_status": {s: {"count": len(v), "claims": list(v)} for s, v in by_status.items()},
-            "lead_days": {"count": len(days),
-                          "median": statistics.median(days) if self.enough and days else None,
-                          "min": min(days) if self.enough and days else None,
-                          "max": max(days) if self.enough and days else None,
-                          "claims": list(self.resolved)},
-            "claims": [c.to_dict() for c in self.claims],
-            **({"carried": {"assertions": share("for", True), "denials": share("against", True)}}
-               if self.kind == "outlet" else {}),
-        }
+        summary = self.enough and days
+        return RecordView(
+            kind=self.kind, name=self.name, names=tuple(self.names), resolved_claims=len(self.resolved),
+            min_resolved=self.min_resolved, enough=self.enough,
+            note=None if self.enough else f"too few resolved claims ({len(self.resolved)} of {self.min_resolved} needed)",
+            assertions=share("for"), denials=share("against"), uncommitted=ids("uncommitted"),
+            relayed=ids("relayed"), after_resolution=ids("after_resolution"), undated=ids("undated"),
+            by_status={s: RecordCount(count=len(v), claims=v) for s, v in by_status.items()},
+            lead_days=RecordLead(count=len(days), median=statistics.median(days) if summary else None,
+                                 min=min(days) if summary else None, max=max(days) if summary else None,
+                                 claims=self.resolved),
+            claims=tuple(c.view() for c in self.claims),
+            carried=CarriedShares(assertions=share("for", True), denials=share("against", True))
+            if self.kind == "outlet" else None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stable JSON form: :meth:`view` as plain data."""
+        return as_data(self.view())
 
 
 def build_record(kind: str, name: str, names: Sequence[str], resolutions: Iterable[Resolution],
@@ -478,34 +483,35 @@ def _list(ids: Sequence[int]) -> str:
     return ", ".join(f"#{i}" for i in ids) if ids else "-"
 
 
-def render_record(data: Mapping[str, Any], indent: str = "") -> list[str]:
-    """Lines for a terminal from :meth:`TrackRecord.to_dict` output: counts always, fractions from the minimum."""
+def render_record(record: RecordView, indent: str = "") -> list[str]:
+    """Lines for a terminal from a :class:`RecordView`: counts always, fractions from the minimum."""
     lines = []
-    n, need = data["resolved_claims"], data["min_resolved"]
-    what = "reported" if data["kind"] == "outlet" else "spoke on"
-    own = " (own voice and unnamed sources)" if data["kind"] == "outlet" else ""
-    if data["enough"]:
+    n, need = record.resolved_claims, record.min_resolved
+    outlet = record.kind == "outlet"
+    what = "reported" if outlet else "spoke on"
+    own = " (own voice and unnamed sources)" if outlet else ""
+    if record.enough:
         lines.append(f"track record: {n} resolved claims it {what} before resolution (minimum {need})")
     else:
-        lines.append(f"track record: {data['note']}")
-    shares = [(f"assertions{own}", data["assertions"]), (f"denials{own}", data["denials"])]
-    if "carried" in data:
-        shares += [("assertions it carried (any source)", data["carried"]["assertions"]),
-                   ("denials it carried (any source)", data["carried"]["denials"])]
+        lines.append(f"track record: {record.note}")
+    shares = [(f"assertions{own}", record.assertions), (f"denials{own}", record.denials)]
+    if record.carried is not None:
+        shares += [("assertions it carried (any source)", record.carried.assertions),
+                   ("denials it carried (any source)", record.carried.denials)]
     for label, d in shares:
-        fraction = f" ({d['fraction']:.2f})" if d["fraction"] is not None else ""
-        lines.append(f"  {label} held {d['held']} of {d['of']}{fraction}: held {_list(d['held_claims'])};"
-                     f" failed {_list(d['failed_claims'])}")
-    extra = [f"uncommitted on {data['uncommitted']['count']} ({_list(data['uncommitted']['claims'])})"]
-    if data["kind"] == "outlet":
-        extra.append(f"relayed only on {data['relayed']['count']} ({_list(data['relayed']['claims'])})")
-    extra.append(f"spoke only after resolution on {data['after_resolution']['count']}"
-                 f" ({_list(data['after_resolution']['claims'])})")
+        fraction = f" ({d.fraction:.2f})" if d.fraction is not None else ""
+        lines.append(f"  {label} held {d.held} of {d.of}{fraction}: held {_list(d.held_claims)};"
+                     f" failed {_list(d.failed_claims)}")
+    extra = [f"uncommitted on {record.uncommitted.count} ({_list(record.uncommitted.claims)})"]
+    if outlet:
+        extra.append(f"relayed only on {record.relayed.count} ({_list(record.relayed.claims)})")
+    extra.append(f"spoke only after resolution on {record.after_resolution.count}"
+                 f" ({_list(record.after_resolution.claims)})")
     lines.append("  " + "; ".join(extra))
-    s = data["by_status"]
-    lines.append("  " + ", ".join(f"{k} {s[k]['count']}" for k in RESOLVED) + f" (of the claims it {what})")
-    lead = data["lead_days"]
-    if lead["median"] is not None:
-        lines.append(f"  lead time: median {lead['median']:g} days, range {lead['min']}..{lead['max']} days,"
-                     f" over {lead['count']} claims")
+    s = record.by_status
+    lines.append("  " + ", ".join(f"{k} {s[k].count}" for k in RESOLVED) + f" (of the claims it {what})")
+    lead = record.lead_days
+    if lead.median is not None:
+        lines.append(f"  lead time: median {lead.median:g} days, range {lead.min}..{lead.max} days,"
+                     f" over {lead.count} claims")
     return [indent + line for line in lines]
