@@ -18,10 +18,10 @@ from claimwatch.cli import cli
 from claimwatch.errors import InputError, LexiconError
 from claimwatch.ledger import Ledger
 from claimwatch.ledger.records import (Weighting, outlet_record, outlet_records, parse_config, recompute,
-                                       render_record, replayed_resolutions, side_tallies, stored_resolutions,
-                                       track_record)
+                                       replayed_resolutions, side_tallies, stored_resolutions, track_record)
 from claimwatch.ledger.status import parse_rules
 from claimwatch.lexicons import load_yaml
+from claimwatch.render.records import render_record
 from claimwatch.model import Actor, Analysis, Article, Claim, Statement
 from claimwatch.nlp.pipeline import article_id
 

@@ -260,7 +260,7 @@ def actor(name: str, db: str, fmt: str) -> None:
     for c in data.claims:
         click.echo(f"  claim {c.id} [{c.status}] {'/'.join(c.stances)}: {(c.text or '')[:90]}")
     if data.record is not None:
-        from claimwatch.ledger.records import render_record
+        from claimwatch.render.records import render_record
 
         for line in render_record(data.record):
             click.echo(line)

@@ -35,7 +35,8 @@ def outlets(name: Optional[str], db: str, fmt: str) -> None:
       claimwatch outlets --db story.db
       claimwatch outlets "Kyiv Courier" --db story.db --format json
     """
-    from claimwatch.ledger.records import outlet_record, outlet_records, render_record
+    from claimwatch.ledger.records import outlet_record, outlet_records
+    from claimwatch.render.records import render_record
 
     with _open(db) as ledger:
         if name is not None:
