@@ -64,7 +64,10 @@ def existing_ledger(db: str) -> str:
 
 
 def echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    """Read models (or plain data) as indented JSON: the same fields and order the web API serves."""
+    from claimwatch.ledger.read_models import as_data
+
+    click.echo(json.dumps(as_data(data), ensure_ascii=False, indent=2))
 
 
 def short_day(value: Optional[str]) -> str:

@@ -103,10 +103,10 @@ def claims(db: str, story: Optional[str], limit: Optional[int], fmt: str) -> Non
         return
     click.echo(f"{'id':>4}  {'status':<12} {'for':>3} {'unc':>3} {'agn':>3}  {'first':<10} {'last':<10}  claim")
     for r in rows:
-        s = r["sources"]
-        text = r["text"] if len(r["text"]) <= 90 else r["text"][:87] + "..."
-        click.echo(f"{r['id']:>4}  {r['status']:<12} {s['for']:>3} {s['uncommitted']:>3} {s['against']:>3}  "
-                   f"{short_day(r['first_seen']):<10} {short_day(r['last_seen']):<10}  {text}")
+        s = r.sources
+        text = r.text if len(r.text) <= 90 else r.text[:87] + "..."
+        click.echo(f"{r.id:>4}  {r.status:<12} {s['for']:>3} {s['uncommitted']:>3} {s['against']:>3}  "
+                   f"{short_day(r.first_seen):<10} {short_day(r.last_seen):<10}  {text}")
 
 
 @click.command()
@@ -127,33 +127,31 @@ def claim(claim_id: int, db: str, fmt: str) -> None:
     if fmt == "json":
         echo_json(data)
         return
-    s = data["sources"]
-    click.echo(f"claim {data['id']}: {data['text']}")
-    click.echo(f"status: {data['status']}   sources for {s['for']}, uncommitted {s['uncommitted']}, "
-               f"against {s['against']}   seen {short_day(data['first_seen'])} .. {short_day(data['last_seen'])}")
-    click.echo(f"event type: {data['event_type'] or '-'}   agent: {data['agent'] or '-'}   story: {data['story']}")
-    reason = data["status_reason"]
-    click.echo(f"why: {reason['text']}" + (f"  [{', '.join(c['id'] for c in reason['statements'])}]"
-                                           if reason["statements"] else ""))
+    s = data.sources
+    click.echo(f"claim {data.id}: {data.text}")
+    click.echo(f"status: {data.status}   sources for {s['for']}, uncommitted {s['uncommitted']}, "
+               f"against {s['against']}   seen {short_day(data.first_seen)} .. {short_day(data.last_seen)}")
+    click.echo(f"event type: {data.event_type or '-'}   agent: {data.agent or '-'}   story: {data.story}")
+    reason = data.status_reason
+    click.echo(f"why: {reason.text}" + (f"  [{', '.join(c.id for c in reason.statements)}]"
+                                        if reason.statements else ""))
     click.echo("\ntimeline:")
-    for e in data["timeline"]:
-        change = f"{e['from_status']} -> {e['to_status']}" if e["kind"] == "status_change" else (e["to_status"] or "")
-        click.echo(f"  {day(e['date'])}  {e['kind']:<13} {change:<26} {e['note']}"
-                   + (f" [{e['outlet']}]" if e.get("outlet") else ""))
+    for e in data.timeline:
+        change = f"{e.from_status} -> {e.to_status}" if e.kind == "status_change" else (e.to_status or "")
+        click.echo(f"  {day(e.date)}  {e.kind:<13} {change:<26} {e.note}" + (f" [{e.outlet}]" if e.outlet else ""))
     click.echo("\nstatements:")
     for stance in ("asserts", "supports", "uncommitted", "disputes", "denies"):
-        items = data["statements"].get(stance, [])
+        items = data.statements.get(stance, ())
         if items:
             click.echo(f"  {stance}:")
             for st in items:
-                copy = "" if st["independent"] else " (copy, not counted)"
-                click.echo(f"    {day(st['published'])} {st['outlet'] or '?'}: {st['source']}"
-                           f"{format_via(st.get('via') or ())} {st['cue']} "
-                           f"\u201c{st['content']}\u201d{copy}")
-    if data["quantities"]:
+                copy = "" if st.independent else " (copy, not counted)"
+                click.echo(f"    {day(st.published)} {st.outlet or '?'}: {st.source}{format_via(st.via)} {st.cue} "
+                           f"\u201c{st.content}\u201d{copy}")
+    if data.quantities:
         click.echo("\nfigures:")
-        for q in data["quantities"]:
-            click.echo(f"  {day(q['date'])}  {q['text'] or q['value']}  ({q['source']}, {q['outlet'] or '?'})")
+        for q in data.quantities:
+            click.echo(f"  {day(q.date)}  {q.text or q.value}  ({q.source}, {q.outlet or '?'})")
 
 
 # --- actors ------------------------------------------------------------------------------------
@@ -176,9 +174,9 @@ def actors(db: str, fmt: str) -> None:
         echo_json(rows)
         return
     for r in rows:
-        stances = ", ".join(f"{k} {v}" for k, v in sorted(r["stances"].items()))
-        side = f" ({r['side']})" if r["side"] != r["name"] else ""
-        click.echo(f"{r['statements']:>4}  {r['name']}{side}: {stances}")
+        stances = ", ".join(f"{k} {v}" for k, v in sorted(r.stances.items()))
+        side = f" ({r.side})" if r.side != r.name else ""
+        click.echo(f"{r.statements:>4}  {r.name}{side}: {stances}")
 
 
 @click.command()
@@ -200,15 +198,15 @@ def actor(name: str, db: str, fmt: str) -> None:
     if fmt == "json":
         echo_json(data)
         return
-    side = f" ({data['side']})" if data["side"] not in data["names"] else ""
-    click.echo(f"{', '.join(data['names'])}{side}")
-    click.echo("stances: " + ", ".join(f"{k} {v}" for k, v in sorted(data["stances"].items())))
-    for c in data["claims"]:
-        click.echo(f"  claim {c['id']} [{c['status']}] {'/'.join(c['stances'])}: {c['text'][:90]}")
-    if data.get("record"):
-        from claimwatch.ledger.records import render_record
+    side = f" ({data.side})" if data.side not in data.names else ""
+    click.echo(f"{', '.join(data.names)}{side}")
+    click.echo("stances: " + ", ".join(f"{k} {v}" for k, v in sorted(data.stances.items())))
+    for c in data.claims:
+        click.echo(f"  claim {c.id} [{c.status}] {'/'.join(c.stances)}: {(c.text or '')[:90]}")
+    if data.record is not None:
+        from claimwatch.render.records import render_record
 
-        for line in render_record(data["record"]):
+        for line in render_record(data.record):
             click.echo(line)
 
 
@@ -234,5 +232,5 @@ def search(text: str, db: str, limit: int, fmt: str) -> None:
     if not rows:
         click.echo(f"no statement mentions {text!r}")
     for r in rows:
-        click.echo(f"{day(r['published'])} {r['outlet'] or '?'}: {r['source']} {r['cue']} \u201c{r['content']}\u201d")
+        click.echo(f"{day(r.published)} {r.outlet or '?'}: {r.source} {r.cue} \u201c{r.content}\u201d")
 

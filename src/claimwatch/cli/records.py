@@ -13,9 +13,10 @@ from claimwatch.cli.common import echo_json, open_ledger
 from claimwatch.cli.options import db_option, format_option
 
 
-def _fraction(share: dict) -> str:
-    base = f"{share['held']}/{share['of']}"
-    return base + (f" ({share['fraction']:.2f})" if share["fraction"] is not None else "")
+def _fraction(share) -> str:
+    """``held/of (fraction)`` of a RecordShare."""
+    base = f"{share.held}/{share.of}"
+    return base + (f" ({share.fraction:.2f})" if share.fraction is not None else "")
 
 
 @click.command()
@@ -35,22 +36,23 @@ def outlets(name: Optional[str], db: str, fmt: str) -> None:
       claimwatch outlets --db story.db
       claimwatch outlets "Kyiv Courier" --db story.db --format json
     """
-    from claimwatch.ledger.records import outlet_record, outlet_records, render_record
+    from claimwatch.ledger.records import outlet_record, outlet_records
+    from claimwatch.render.records import render_record
 
     with open_ledger(db) as ledger:
         if name is not None:
-            data = outlet_record(ledger, name).to_dict()
+            data = outlet_record(ledger, name).view()
             if fmt == "json":
                 echo_json(data)
                 return
-            click.echo(data["name"])
+            click.echo(data.name)
             for line in render_record(data):
                 click.echo(line)
-            for c in data["claims"]:
-                lead = "-" if c["lead_days"] is None else f"{c['lead_days']}d"
-                click.echo(f"  claim {c['id']} [{c['status']}] {c['outcome']:<16} lead {lead:>4}: {c['text'][:80]}")
+            for c in data.claims:
+                lead = "-" if c.lead_days is None else f"{c.lead_days}d"
+                click.echo(f"  claim {c.id} [{c.status}] {c.outcome:<16} lead {lead:>4}: {c.text[:80]}")
             return
-        rows = [r.to_dict() for r in outlet_records(ledger)]
+        rows = [r.view() for r in outlet_records(ledger)]
     if fmt == "json":
         echo_json(rows)
         return
@@ -60,15 +62,15 @@ def outlets(name: Optional[str], db: str, fmt: str) -> None:
     click.echo(f"{'outlet':<22} {'resolved':>8} {'conf':>4} {'den':>4} {'retr':>4}  {'own: assertions':<15}"
                f" {'denials':<11} {'carried: assertions':<19} {'denials':<11} {'relayed':>7}  lead (median)")
     for r in rows:
-        s = r["by_status"]
-        lead = r["lead_days"]
-        lead_text = f"{lead['median']:g} days" if lead["median"] is not None else (
-            "too few resolved claims" if not r["enough"] else "-")
-        carried = r["carried"]
-        click.echo(f"{r['name'][:22]:<22} {r['resolved_claims']:>8} {s['confirmed']['count']:>4} "
-                   f"{s['denied']['count']:>4} {s['retracted']['count']:>4}  {_fraction(r['assertions']):<15}"
-                   f" {_fraction(r['denials']):<11} {_fraction(carried['assertions']):<19}"
-                   f" {_fraction(carried['denials']):<11} {r['relayed']['count']:>7}  {lead_text}")
+        s = r.by_status
+        lead = r.lead_days
+        lead_text = f"{lead.median:g} days" if lead.median is not None else (
+            "too few resolved claims" if not r.enough else "-")
+        carried = r.carried
+        click.echo(f"{r.name[:22]:<22} {r.resolved_claims:>8} {s['confirmed'].count:>4} "
+                   f"{s['denied'].count:>4} {s['retracted'].count:>4}  {_fraction(r.assertions):<15}"
+                   f" {_fraction(r.denials):<11} {_fraction(carried.assertions):<19}"
+                   f" {_fraction(carried.denials):<11} {r.relayed.count:>7}  {lead_text}")
     click.echo("(held/of: own = the outlet's own voice and unnamed sources; carried = any source it quoted)")
 
 

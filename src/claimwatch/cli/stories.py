@@ -19,6 +19,7 @@ from claimwatch.cli.common import echo_json, existing_ledger, short_day
 from claimwatch.cli.options import EXISTING_LEDGER_HELP, db_option, format_option
 from claimwatch.dates import day
 from claimwatch.errors import InputError
+from claimwatch.ledger.read_models import StoryDetail, StorySummary
 
 
 
@@ -35,29 +36,29 @@ def _story_id(value: str) -> int:
     return number
 
 
-def _show_list(rows: list[dict[str, Any]]) -> None:
+def _show_list(rows: list[StorySummary]) -> None:
     if not rows:
         click.echo("no stories; add articles with `claimwatch ingest`")
         return
     click.echo(f"{'id':>5}  {'arts':>4} {'ind':>4}  {'first':<10} {'last':<10}  label")
     for r in rows:
-        click.echo(f"{'s' + str(r['id']):>5}  {r['articles']:>4} {r['independent_articles']:>4}  "
-                   f"{short_day(r['first_seen']):<10} {short_day(r['last_seen']):<10}  {r['label']}")
-        for c in r["top_claims"]:
-            click.echo(f"{'':>7}claim {c['id']} [{c['status']}] {_short(c['text'], 80)}")
+        click.echo(f"{'s' + str(r.id):>5}  {r.articles:>4} {r.independent_articles:>4}  "
+                   f"{short_day(r.first_seen):<10} {short_day(r.last_seen):<10}  {r.label}")
+        for c in r.top_claims:
+            click.echo(f"{'':>7}claim {c.id} [{c.status}] {_short(c.text, 80)}")
 
 
-def _show_one(data: dict[str, Any]) -> None:
-    click.echo(f"story s{data['id']}: {data['label']}")
-    click.echo(f"{data['articles']} articles ({data['independent_articles']} independent), "
-               f"{short_day(data['first_seen'])} .. {short_day(data['last_seen'])}")
+def _show_one(data: StoryDetail) -> None:
+    click.echo(f"story s{data.id}: {data.label}")
+    click.echo(f"{data.articles} articles ({data.independent_articles} independent), "
+               f"{short_day(data.first_seen)} .. {short_day(data.last_seen)}")
     click.echo("\narticles:")
-    for a in data["members"]:
-        how = a["method"] + (f" {a['score']:.2f}" if a["score"] is not None and a["method"] == "joined" else "")
-        click.echo(f"  {day(a['published'])} {a['outlet'] or '?'}: {_short(a['title'] or a['id'], 70)} ({how})")
+    for a in data.members:
+        how = a.method + (f" {a.score:.2f}" if a.score is not None and a.method == "joined" else "")
+        click.echo(f"  {day(a.published)} {a.outlet or '?'}: {_short(a.title or a.id, 70)} ({how})")
     click.echo("\nclaims:")
-    for c in data["claims"]:
-        click.echo(f"  {c['id']:>4} [{c['status']}] {_short(c['text'])}")
+    for c in data.claims:
+        click.echo(f"  {c.id:>4} [{c.status}] {_short(c.text)}")
 
 
 @click.command("stories")
