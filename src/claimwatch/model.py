@@ -6,6 +6,8 @@ All records are frozen dataclasses so stages cannot mutate each other's results;
 """
 from __future__ import annotations
 
+import hashlib
+import unicodedata
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal, Optional
 
@@ -26,6 +28,21 @@ Certainty = Literal["certain", "probable", "possible", "uncertain"]
 
 # Numeric position of each stance on the scale, used by polarity and by the ledger.
 STANCE_POLARITY = {"asserts": 1, "supports": 1, "uncommitted": 0, "disputes": -1, "denies": -1}
+
+
+def article_id(text: str) -> str:
+    """An article's id: the first 16 hex digits of the SHA-256 of its exact text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def normalise(text: str) -> str:
+    """Unicode NFKC with whitespace collapsed: what two exact copies have in common."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the normalised text; equal for copies that differ only in spacing or line breaks."""
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
 
 
 def _span(value: Any) -> Optional[Span]:

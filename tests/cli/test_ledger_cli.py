@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from claimwatch.cli import cli
-from claimwatch.cli_ledger import COMMANDS
+from claimwatch.cli import COMMANDS as ALL_COMMANDS, cli
+
+COMMANDS = [c for c in ALL_COMMANDS if c.callback.__module__ == "claimwatch.cli.ledger"]
 
 STORY = Path(str(resources.files("claimwatch") / "data" / "story" / "north-korea-troops.jsonl"))
 

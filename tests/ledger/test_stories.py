@@ -178,9 +178,9 @@ def test_stories_bundled_story_is_one_story(analysed, tmp_path):
     path = _fill(tmp_path / "nk.db", analysed["bundled"])
     with Ledger(path) as ledger:
         listed = stories.list_stories(ledger)
-    assert len(listed) == 1 and listed[0]["articles"] == 15
-    assert listed[0]["independent_articles"] < 15  # the Harbour Post near-copy does not count
-    assert "North Korea" in listed[0]["label"]
+    assert len(listed) == 1 and listed[0].articles == 15
+    assert listed[0].independent_articles < 15  # the Harbour Post near-copy does not count
+    assert "North Korea" in listed[0].label
 
 
 @pytest.mark.parametrize("lexical", [False, True], ids=["with-embeddings", "lexical-only"])
@@ -212,8 +212,8 @@ def test_stories_rebuild_is_independent_of_ingestion_order(analysed, tmp_path):
             assert summary.articles == len(everything)
     assert _partition(forward) == _partition(backward) == _gold_partition(everything)
     with Ledger(forward) as a, Ledger(backward) as b:  # ids are renumbered by date: the same on both
-        assert [(s["id"], s["label"], s["articles"]) for s in stories.list_stories(a)] == \
-               [(s["id"], s["label"], s["articles"]) for s in stories.list_stories(b)]
+        assert [(s.id, s.label, s.articles) for s in stories.list_stories(a)] == \
+               [(s.id, s.label, s.articles) for s in stories.list_stories(b)]
 
 
 def test_stories_label_names_central_actors_and_follows_growth(analysed, tmp_path):
@@ -221,12 +221,12 @@ def test_stories_label_names_central_actors_and_follows_growth(analysed, tmp_pat
     fire = [a for a in analysed["three"] if _gold(a.article) == "fire"]
     _fill(path, fire[:1])
     with Ledger(path) as ledger:
-        first = stories.list_stories(ledger)[0]["label"]
+        first = stories.list_stories(ledger)[0].label
     _fill(path, fire[1:])
     with Ledger(path) as ledger:
         grown = stories.list_stories(ledger)[0]
-    assert grown["articles"] == 3 and "Ante Maric" in grown["label"]
-    assert first and len(grown["label"]) <= stories.load_config().label_max_chars
+    assert grown.articles == 3 and "Ante Maric" in grown.label
+    assert first and len(grown.label) <= stories.load_config().label_max_chars
 
 
 # --- atomicity, repair and migration ---------------------------------------------------------------
@@ -277,7 +277,7 @@ def test_stories_migration_groups_articles_of_a_version_2_ledger(tmp_path):
     with Ledger(path, embedder=lambda: None) as ledger:
         assert ledger.version == len(MIGRATIONS)
         listed = stories.list_stories(ledger)
-        assert sorted(s["articles"] for s in listed) == [1, 2]
+        assert sorted(s.articles for s in listed) == [1, 2]
         assert stories.story_of(ledger, "a1") == stories.story_of(ledger, "a2") != stories.story_of(ledger, "b1")
 
 

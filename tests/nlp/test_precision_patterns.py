@@ -211,7 +211,7 @@ def test_precision_ledger_gets_no_exchange_claims(nlp) -> None:
             "The mayor did not answer questions from journalists. The prefect called an emergency meeting.")
     with Ledger(":memory:", embedder=lambda: None) as ledger:
         ledger.add_analysis(analyze_text(text, nlp=nlp))
-        texts = [c["text"] for c in list_claims(ledger)]
+        texts = [c.text for c in list_claims(ledger)]
     assert texts == ["30 migrants had been rescued off the island"]
 
 

@@ -236,8 +236,8 @@ def _ledger_with(tmp_path, texts: list[tuple[str, str, str]]) -> Ledger:
 
 
 def _claim_sources(ledger: Ledger, words: str) -> dict[str, int]:
-    claim = next(c for c in list_claims(ledger) if words in c["text"])
-    return claim["sources"]
+    claim = next(c for c in list_claims(ledger) if words in c.text)
+    return claim.sources
 
 
 def test_provenance_ledger_counts_one_original_relayed_by_three_outlets(nlp, tmp_path):
@@ -287,15 +287,15 @@ def chain_db(nlp, tmp_path_factory) -> tuple[Path, int]:
     with Ledger(db, embedder=lambda: None) as ledger:
         ledger.add_analysis(analysis)
         assert ledger.analysis(analysis.article.id) == analysis  # via round-trips through SQLite
-        return db, list_claims(ledger)[0]["id"]
+        return db, list_claims(ledger)[0].id
 
 
 def test_provenance_claim_detail_and_cli_json_carry_via(chain_db):
     db, claim_id = chain_db
     with Ledger(db, embedder=lambda: None) as ledger:
         detail = claim_detail(ledger, claim_id)
-    [st] = [s for items in detail["statements"].values() for s in items]
-    assert (st["source"], st["via"]) == ("National Intelligence Service", ["Yonhap", "lawmaker"])
+    [st] = [s for items in detail.statements.values() for s in items]
+    assert (st.source, st.via) == ("National Intelligence Service", ("Yonhap", "lawmaker"))
     result = CliRunner().invoke(cli, ["claim", str(claim_id), "--db", str(db), "--format", "json"])
     assert result.exit_code == 0, result.output
     statements = [s for items in json.loads(result.output)["statements"].values() for s in items]

@@ -90,10 +90,10 @@ def test_setup_lock_pins_exact_versions_and_excludes_claimwatch():
     assert "claimwatch" not in lock_pins()
 
 
-@pytest.mark.parametrize("needle", [
-    *[f"claimwatch {name}" for name in cli.commands],
-    *[f"--format {fmt}" for fmt in FORMATS],
-    "Why this spaCy model", "Exit codes", "content_span",
+@pytest.mark.parametrize("page, needle", [
+    *[("README.md", f"claimwatch {name}") for name in cli.commands],
+    *[("README.md", f"--format {fmt}") for fmt in FORMATS],
+    ("README.md", "Exit codes"), ("docs/development.md", "Why this spaCy model"), ("docs/usage.md", "content_span"),
 ])
-def test_setup_readme_documents_commands_formats_and_exit_codes(needle):
-    assert needle in (ROOT / "README.md").read_text(encoding="utf-8")
+def test_setup_readme_documents_commands_formats_and_exit_codes(page, needle):
+    assert needle in (ROOT / page).read_text(encoding="utf-8")

@@ -79,7 +79,7 @@ def test_report_html_has_every_section(report, html):
     doc = _parse(html)
     assert {"assessment", "claims", "stance-matrix", "details"} <= doc.ids
     badges = re.findall(r'class="badge status-(\w+)"', html)
-    assert {c["status"] for c in report["claims"]} <= set(badges)
+    assert {c.status for c in report["claims"]} <= set(badges)
     wide = sum(1 for t, a in doc.tags if t == "svg" and "timeline-chart chart-wide" in a.get("class", ""))
     narrow = sum(1 for t, a in doc.tags if t == "svg" and "timeline-chart chart-narrow" in a.get("class", ""))
     dated = sum(1 for cid in report["charts"] if report["charts"][cid]["events"])
@@ -120,7 +120,7 @@ def test_report_markdown_carries_the_same_content(report):
     for heading in ("## Assessment", "## Claims", "## Stance matrix", "### Timeline", "### Statements"):
         assert heading in text
     for c in report["claims"]:
-        assert f"## Claim {c['id']}:" in text
+        assert f"## Claim {c.id}:" in text
     assert not any(p in text for p in ("<script>", "<img", "<b ")), "HTML in Markdown must be entities"
     assert "&lt;script&gt;" in text
 
@@ -129,7 +129,7 @@ def test_report_story_narrows_claims(story_db, report):
     with Ledger(story_db, embedder=no_embedder) as ledger:
         narrowed = build_report(ledger, story="convoy", with_assessment=False)
     assert 0 < len(narrowed["claims"]) < len(report["claims"])
-    assert all("convoy" in (c["text"] + c["story"]).casefold() for c in narrowed["claims"])
+    assert all("convoy" in (c.text + c.story).casefold() for c in narrowed["claims"])
 
 
 def test_report_cli_writes_html_and_markdown(story_db, tmp_path):

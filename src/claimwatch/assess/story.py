@@ -132,7 +132,7 @@ def ledger_standings(ledger: Ledger, text: Optional[str], limit: int = STANDING_
 
     ranked = []
     for order, claim in enumerate(list_claims(ledger, story=text, limit=CANDIDATE_LIMIT)):
-        facts = [f for f in ledger.claims.facts(claim["id"]) if _by(f.date, as_of)]
+        facts = [f for f in ledger.claims.facts(claim.id) if _by(f.date, as_of)]
         counts = _counts(facts)
         sides = counts["for"] + counts["uncommitted"] + counts["against"]
         reports = len({f.source_key for f in facts})
@@ -147,14 +147,14 @@ def ledger_standings(ledger: Ledger, text: Optional[str], limit: int = STANDING_
         rows = [r for r in ledger.connection.execute(
             "SELECT e.kind, e.to_status, e.date, s.source, s.stance, s.article_id, s.id, s.act FROM claim_events e"
             " JOIN statements s ON s.pk = e.statement_pk WHERE e.ledger_claim_id = ? ORDER BY e.id",
-            (claim["id"],)).fetchall() if _by(r["date"], as_of)]
+            (claim.id,)).fetchall() if _by(r["date"], as_of)]
         if not rows or rows[0]["act"] in APPEAL_ACTS:
             continue  # "called on allies to respond": a demand, not a claim of fact
         steps = tuple(StatusStep(status=r["to_status"], date=(r["date"] or "")[:10] or None, source=r["source"],
                                  cite=f"{r['article_id']}:{r['id']}", stance=r["stance"])
                       for r in rows if r["kind"] in STATUS_STEPS)
         cites = tuple(dict.fromkeys(f"{r['article_id']}:{r['id']}" for r in rows))
-        status = steps[-1].status if steps else claim["status"]
-        out.append(LedgerStanding(claim_id=claim["id"], text=claim["text"], status=status, steps=steps,
+        status = steps[-1].status if steps else claim.status
+        out.append(LedgerStanding(claim_id=claim.id, text=claim.text, status=status, steps=steps,
                                   counts=counts, cites=cites))
     return out

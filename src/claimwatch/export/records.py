@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass, field
-from typing import Any, Mapping, Optional, Sequence
+from dataclasses import dataclass, field, fields
+from typing import Any, Optional, Sequence
 
 from claimwatch.errors import InputError
 from claimwatch.ledger.queries import list_claims
+from claimwatch.ledger.read_models import ClaimSummary
 from claimwatch.ledger.sql import in_chunks
 from claimwatch.ledger.store import Ledger
 
@@ -61,19 +62,10 @@ class EventRef:
 
 
 @dataclass(frozen=True)
-class ClaimRecord:
-    """A ledger claim with everything the JSON-LD needs: appearances, statements, timeline."""
+class ClaimRecord(ClaimSummary):
+    """A ledger claim as ``claimwatch claims`` lists it (:class:`ClaimSummary`) with everything the
+    JSON-LD needs on top: appearances, statements, timeline."""
 
-    id: int
-    text: str
-    status: str
-    event_type: Optional[str]
-    agent: Optional[str]
-    story: Optional[str]
-    first_seen: Optional[str]
-    last_seen: Optional[str]
-    sources: Mapping[str, int]
-    members: int
     appearances: tuple[ArticleRef, ...] = ()
     statements: tuple[StatementRef, ...] = ()
     events: tuple[EventRef, ...] = field(default=())
@@ -118,14 +110,14 @@ def select(ledger: Ledger, story: Optional[str] = None) -> Selection:
     conn = ledger.connection
     if story is None:
         articles = frozenset(r[0] for r in conn.execute("SELECT id FROM articles"))
-        return Selection(tuple(r["id"] for r in rows), articles, None)
+        return Selection(tuple(r.id for r in rows), articles, None)
     story_articles = _story_articles(ledger, story)
     if story_articles is not None:
-        carrying = _claim_articles(conn, [r["id"] for r in rows])
-        ids = tuple(r["id"] for r in rows if carrying.get(r["id"], set()) & story_articles)
+        carrying = _claim_articles(conn, [r.id for r in rows])
+        ids = tuple(r.id for r in rows if carrying.get(r.id, set()) & story_articles)
         articles = frozenset(story_articles)
     else:
-        ids = tuple(r["id"] for r in list_claims(ledger, story=story))
+        ids = tuple(r.id for r in list_claims(ledger, story=story))
         articles = frozenset(a for found in _claim_articles(conn, ids).values() for a in found)
     if not ids:
         raise InputError(f"no claims for story {story!r} in {ledger.path}; list them with `claimwatch claims`")
@@ -168,17 +160,16 @@ def claim_records(ledger: Ledger, selection: Selection) -> list[ClaimRecord]:
     """The selected claims, in selection order, each with its appearances, statements and timeline."""
     conn = ledger.connection
     wanted = set(selection.claim_ids)
-    standing = {r["id"]: r for r in list_claims(ledger) if r["id"] in wanted}
+    standing = {r.id: r for r in list_claims(ledger) if r.id in wanted}
     appearances = _appearances(conn, selection.claim_ids)
     statements = _statements(conn, selection.claim_ids)
     events = _events(conn, selection.claim_ids)
     out = []
+    summary_fields = [f.name for f in fields(ClaimSummary)]
     for cid in selection.claim_ids:
-        r = standing[cid]
+        summary = standing[cid]
         out.append(ClaimRecord(
-            id=cid, text=r["text"], status=r["status"], event_type=r["event_type"], agent=r["agent"],
-            story=r["story"], first_seen=r["first_seen"], last_seen=r["last_seen"], sources=dict(r["sources"]),
-            members=r["members"], appearances=tuple(appearances.get(cid, ())),
+            **{name: getattr(summary, name) for name in summary_fields}, appearances=tuple(appearances.get(cid, ())),
             statements=tuple(statements.get(cid, ())), events=tuple(events.get(cid, ()))))
     return out
 

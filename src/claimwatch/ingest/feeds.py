@@ -13,8 +13,7 @@ from typing import Iterator, Optional
 from claimwatch.errors import InputError
 from claimwatch.ingest.html import ingestion_time, strip_html
 from claimwatch.ingest.text import article_from_bytes
-from claimwatch.model import Article
-from claimwatch.nlp.pipeline import article_id
+from claimwatch.model import Article, article_id
 
 _FEED_ROOT = re.compile(rb"<(?:[A-Za-z0-9_-]+:)?(rss|feed|RDF)[\s>]")
 

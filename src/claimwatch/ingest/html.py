@@ -13,8 +13,7 @@ from urllib.parse import urlsplit
 
 from claimwatch.errors import InputError
 from claimwatch.ingest.text import article_from_bytes
-from claimwatch.model import Article
-from claimwatch.nlp.pipeline import article_id
+from claimwatch.model import Article, article_id
 
 # Elements whose content is never article text.
 _DROP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "head"}

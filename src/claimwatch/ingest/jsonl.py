@@ -16,8 +16,7 @@ from typing import Any, Iterator, Optional
 from claimwatch.errors import InputError
 from claimwatch.ingest.html import ingestion_time
 from claimwatch.ingest.text import MAX_BYTES, article_from_bytes
-from claimwatch.model import Article
-from claimwatch.nlp.pipeline import article_id
+from claimwatch.model import Article, article_id
 
 OPTIONAL_FIELDS = ("title", "url", "published", "outlet")
 _GZIP_MAGIC = b"\x1f\x8b"

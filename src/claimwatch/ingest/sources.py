@@ -19,9 +19,7 @@ from claimwatch.ingest.fetch import fetch_url, sniff_kind
 from claimwatch.ingest.html import article_from_html, ingestion_time
 from claimwatch.ingest.jsonl import articles_from_jsonl, articles_from_jsonl_file
 from claimwatch.ingest.text import MAX_BYTES, STDIN_LABEL, article_from_bytes, read_capped, read_text_article
-from claimwatch.ledger.dedupe import content_hash
-from claimwatch.model import Article
-from claimwatch.nlp.pipeline import article_id
+from claimwatch.model import Article, article_id, content_hash
 
 STDIN = "-"
 EXTENSIONS = {

@@ -11,8 +11,7 @@ import sys
 from pathlib import Path
 
 from claimwatch.errors import InputError
-from claimwatch.model import Article
-from claimwatch.nlp.pipeline import article_id
+from claimwatch.model import Article, article_id
 
 MAX_BYTES = 10 * 1024 * 1024
 

@@ -6,10 +6,11 @@ LSH over word 5-shingles and confirmed by the exact shingle Jaccard similarity.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from typing import Iterable, Optional
+
+from claimwatch.model import content_hash, normalise  # noqa: F401 - re-exported: the ledger's copy test
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -20,16 +21,6 @@ LSH_THRESHOLD = 0.6  # looser, so candidates near the confirmation threshold are
 MIN_SHINGLES = 8  # texts shorter than this are only deduplicated exactly
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def normalise(text: str) -> str:
-    """Unicode NFKC with whitespace collapsed: what two exact copies have in common."""
-    return " ".join(unicodedata.normalize("NFKC", text).split())
-
-
-def content_hash(text: str) -> str:
-    """SHA-256 of the normalised text; equal for copies that differ only in spacing or line breaks."""
-    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:

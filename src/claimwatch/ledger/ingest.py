@@ -1,21 +1,28 @@
 """One ingest run: read the inputs, analyse what the ledger does not hold yet, store it, and report.
 
-Articles already in the ledger are recognised by content hash *before* analysis, so re-running an
+:func:`run_ingest` is the whole run as the CLI does it (engine, ledger, watch check) and
+:func:`ingest_article` one uploaded article as the web form does it; both return an
+:class:`IngestOutcome` that the caller only renders. Articles already in the ledger are recognised by content hash *before* analysis, so re-running an
 ingest over the same folder costs no parsing. One article that the extractor fails on becomes a
 Skipped; the rest of the run goes on.
 """
 from __future__ import annotations
 
+import logging
 import signal
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
-from typing import BinaryIO, Callable, Iterable, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Iterator, Optional, Sequence
 
 from claimwatch.ingest.sources import Skipped, iter_sources
-from claimwatch.ledger.dedupe import content_hash
 from claimwatch.ledger.store import Ledger
-from claimwatch.model import Analysis, Article
+from claimwatch.model import Analysis, Article, content_hash
+
+if TYPE_CHECKING:
+    from claimwatch.watch.hooks import WatchRun
+
+log = logging.getLogger("claimwatch.ingest")
 
 Analyzer = Callable[[Sequence[Article]], Iterable[Analysis]]
 # The analyse step as a whole: batches of fresh articles in, one list of results per batch out, in
@@ -193,3 +200,87 @@ def ingest_into(ledger: Ledger, inputs: Sequence[str], fetch_urls: bool = True,
                 counts["already"] += 1
     return IngestReport(added=tuple(added), near_duplicates=tuple(near), already_stored=counts["already"],
                         duplicates=counts["duplicates"], skipped=tuple(skipped), syndicated=tuple(syndicated))
+
+
+@dataclass(frozen=True)
+class IngestOutcome:
+    """An ingest and what followed it: the run's report and the alerts the watch check raised."""
+
+    report: IngestReport
+    alerts: "WatchRun"
+
+    @property
+    def read_anything(self) -> bool:
+        """False when no input gave an article, new or already stored (the CLI's exit code 2)."""
+        return bool(self.report.added or self.report.already_stored or self.report.duplicates)
+
+    def to_dict(self) -> dict:
+        return dict(self.report.to_dict(), alerts=self.alerts.to_dict())
+
+
+def _fast_analyzer(articles: Sequence[Article]) -> Iterable[Analysis]:
+    """``fast=True``: analyse with the cue pre-pass (claimwatch.nlp.prepass)."""
+    from claimwatch.nlp.pipeline import analyze_many
+
+    return analyze_many(articles, fast=True)
+
+
+def run_ingest(db: str, inputs: Sequence[str], *, fetch_urls: bool = True, engine: str = "local",
+               scheduler: Optional[str] = None, fast: bool = False, lexical: bool = False,
+               progress: Optional[Callable[[Article | Skipped], None]] = None,
+               stdin: Optional[BinaryIO] = None) -> IngestOutcome:
+    """Ingest ``inputs`` into the ledger file ``db``, then check the watches.
+
+    ``engine="dask"`` analyses on Dask workers (a local cluster, or ``scheduler``), which also embed
+    the claims so the one writer here does not have to; ``lexical`` matches claims by their words
+    only; ``fast`` parses only the sentences the cue pre-pass keeps. The watch check never fails
+    the run (:func:`claimwatch.watch.hooks.check_after_ingest`); the webhook it starts is still
+    under way when this returns (``outcome.alerts.finish()`` gives it its bounded wait).
+    """
+    from claimwatch.errors import InputError
+    from claimwatch.watch.hooks import check_after_ingest
+
+    if engine not in ("local", "dask"):
+        raise InputError(f"unknown engine {engine!r}; use local or dask")
+    if scheduler and engine != "dask":
+        raise InputError("--scheduler needs --engine dask")
+    vectors = None
+    runner: Any = nullcontext()
+    options: dict[str, Any] = {}
+    if engine == "dask":
+        from claimwatch.ledger.vector_memo import VectorMemo
+        from claimwatch.scale.dask_engine import TASK_ARTICLES, DaskEngine
+
+        vectors = None if lexical else VectorMemo()  # the workers embed, so the one writer does not have to
+        runner = DaskEngine(scheduler=scheduler, fast=fast, vectors=vectors)
+        options = {"analyze_batches": runner.analyze_batches, "batch_size": TASK_ARTICLES}
+    with runner, Ledger(db, embedder=(lambda: None) if lexical else vectors) as ledger:
+        report = ingest_into(ledger, list(inputs), fetch_urls=fetch_urls, progress=progress, stdin=stdin,
+                             analyze=_fast_analyzer if fast else None, **options)
+        alerts = check_after_ingest(ledger)
+    return IngestOutcome(report, alerts)
+
+
+def ingest_article(ledger: Ledger, article: Article,
+                   analyze: Callable[[Article], Analysis]) -> IngestOutcome:
+    """Store one article (the web form's upload), then check the watches; never waits for the webhook
+    (its thread records the delivery in the ledger file itself). An article the ledger holds is not
+    analysed again; an analysis failure propagates and leaves the ledger unchanged."""
+    from claimwatch.watch.hooks import WatchRun, check_after_ingest
+
+    if ledger.has_article(article.id):
+        return IngestOutcome(IngestReport(added=(), near_duplicates=(), already_stored=1, duplicates=0,
+                                          skipped=()), WatchRun())
+    if not ledger.add_analysis(analyze(article)):
+        return IngestOutcome(IngestReport(added=(), near_duplicates=(), already_stored=1, duplicates=0,
+                                          skipped=()), WatchRun())
+    record = ledger.article_record(article.id)
+    report = IngestReport(added=(article.id,), already_stored=0, duplicates=0, skipped=(),
+                          near_duplicates=(article.id,) if record.near_duplicate_of else (),
+                          syndicated=(article.id,) if record.wire_source else ())
+    alerts = check_after_ingest(ledger)
+    if alerts.failure:
+        log.warning("watches not checked after the web ingest: %s", alerts.failure)
+    elif alerts.alerts:
+        log.info("%s", alerts.summary())
+    return IngestOutcome(report, alerts)

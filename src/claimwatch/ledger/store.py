@@ -23,8 +23,8 @@ from claimwatch.ledger.errors import LedgerError
 from claimwatch.ledger.known_names import plain_surname
 from claimwatch.ledger.schema import migrate
 from claimwatch.ledger.wires import detect_wire_source
-from claimwatch.model import Actor, Analysis, Article, Claim, Evidence, Mention, Quantity, Statement
-from claimwatch.nlp.pipeline import article_id
+from claimwatch.model import (Actor, Analysis, Article, Claim, Evidence, Mention, Quantity, Statement,
+                              article_id)
 
 DEFAULT_PATH = "claimwatch.db"
 SHINGLE_CACHE = 1024  # stored articles whose shingle sets _find_original keeps (~50 kB each)

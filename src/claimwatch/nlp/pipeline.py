@@ -1,7 +1,6 @@
 """Entry points of the extraction stage: text or Article in, Analysis out."""
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -9,7 +8,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 
 from claimwatch.errors import InputError, ModelNotInstalledError
-from claimwatch.model import STANCE_POLARITY, Analysis, Article, Statement
+from claimwatch.model import STANCE_POLARITY, Analysis, Article, Statement, article_id  # article_id: re-exported
 from claimwatch.nlp import array_pipes
 from claimwatch.nlp.actors import ActorIndex, ResolvedSource
 from claimwatch.nlp.attribution import Attribution, find_attributions
@@ -70,10 +69,6 @@ def paragraph_breaks(doc):
             continue
         run = 0
     return doc
-
-
-def article_id(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def analyze_text(text: str, nlp=None, fast: bool = False) -> Analysis:

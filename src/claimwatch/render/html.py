@@ -114,7 +114,7 @@ def assessment_view(assessment: Optional[Assessment], cited: Optional[dict[str, 
 def build_report(ledger: Ledger, story: Optional[str] = None, with_assessment: bool = True) -> dict[str, Any]:
     """Everything the report shows, from the ledger; ``story`` narrows claims and assessment alike."""
     claims = list_claims(ledger, story=story)
-    ids = [c["id"] for c in claims]
+    ids = [c.id for c in claims]
     details = {cid: claim_detail(ledger, cid) for cid in ids}
     statements = views.claim_statements(ledger, ids)
     cards: dict[int, list[dict[str, Any]]] = {cid: [] for cid in ids}
@@ -127,7 +127,7 @@ def build_report(ledger: Ledger, story: Optional[str] = None, with_assessment: b
     for cid in ids:
         for card in cards[cid]:
             anchors.setdefault(card["pk"], f"#st-{cid}-{card['pk']}")
-    return {"story": story, "claims": claims, "by_id": {c["id"]: c for c in claims}, "details": details,
+    return {"story": story, "claims": claims, "by_id": {c.id: c for c in claims}, "details": details,
             "matrix": views.stance_matrix(statements, ids), "cards": cards,
             "charts": {cid: views.claim_chart(ledger, cid) for cid in ids},
             "assessment": assessment_view(assessment, cited_statements(ledger, assessment), anchors.get),
@@ -184,9 +184,9 @@ def render_report_markdown(report: dict[str, Any]) -> str:
     lines += ["", "## Claims", "", "| # | Status | For | Uncommitted | Against | First | Last | Claim |",
               "|---|---|---|---|---|---|---|---|"]
     for c in report["claims"]:
-        s = c["sources"]
-        lines.append(f"| {c['id']} | {c['status']} | {s['for']} | {s['uncommitted']} | {s['against']} | "
-                     f"{(c['first_seen'] or '?')[:10]} | {(c['last_seen'] or '?')[:10]} | {_md(c['text'])} |")
+        s = c.sources
+        lines.append(f"| {c.id} | {c.status} | {s['for']} | {s['uncommitted']} | {s['against']} | "
+                     f"{(c.first_seen or '?')[:10]} | {(c.last_seen or '?')[:10]} | {_md(c.text)} |")
     m = report["matrix"]
     lines += ["", "## Stance matrix", ""]
     if m["rows"]:
@@ -200,19 +200,19 @@ def render_report_markdown(report: dict[str, Any]) -> str:
     else:
         lines.append("_No named source speaks on these claims._")
     for c in report["claims"]:
-        d = report["details"][c["id"]]
-        lines += ["", f"## Claim {c['id']}: {_md(c['text'])}", "", f"Status: **{c['status']}**", "", "### Timeline", ""]
-        for e in d["timeline"]:
-            change = f" {e['from_status']} \u2192 {e['to_status']}" if e["kind"] == "status_change" else ""
-            lines.append(f"- {day(e['date'])} {e['kind'].replace('_', ' ')}{change}: {_md(e['note'])}"
-                         + (f" [{_md(e['outlet'])}]" if e.get("outlet") else ""))
-        if d["quantities"]:
+        d = report["details"][c.id]
+        lines += ["", f"## Claim {c.id}: {_md(c.text)}", "", f"Status: **{c.status}**", "", "### Timeline", ""]
+        for e in d.timeline:
+            change = f" {e.from_status} \u2192 {e.to_status}" if e.kind == "status_change" else ""
+            lines.append(f"- {day(e.date)} {e.kind.replace('_', ' ')}{change}: {_md(e.note)}"
+                         + (f" [{_md(e.outlet)}]" if e.outlet else ""))
+        if d.quantities:
             lines += ["", "Figures:", ""]
-            lines += [f"- {day(q['date'])} {_md(q['text'] or q['value'])} ({_md(q['source'] or '?')}, "
-                      f"{_md(q['outlet'] or '?')})" for q in d["quantities"]]
-        if report["cards"][c["id"]]:
+            lines += [f"- {day(q.date)} {_md(q.text or q.value)} ({_md(q.source or '?')}, "
+                      f"{_md(q.outlet or '?')})" for q in d.quantities]
+        if report["cards"][c.id]:
             lines += ["", "### Statements", ""]
-            lines += [_md_card(card) for card in report["cards"][c["id"]]]
+            lines += [_md_card(card) for card in report["cards"][c.id]]
     return "\n".join(lines) + "\n"
 
 

@@ -29,6 +29,7 @@ class WatchRun:
     warnings: list[str] = field(default_factory=list)
     delivery: Optional[webhook.Delivery] = None
     config: Optional[WatchConfig] = None
+    failure: Optional[str] = None  # why the check itself failed (see check_after_ingest)
 
     def summary(self) -> str:
         return terminal_summary(self.alerts)
@@ -108,14 +109,14 @@ def after_ingest(ledger: Ledger, now: Optional[str] = None, **webhook_options) -
     return run
 
 
-def after_web_ingest(ledger: Ledger) -> WatchRun:
-    """The web form's hook: like :func:`after_ingest`, logged instead of printed, never raising and
-    never waiting for the webhook (its thread records the delivery in the ledger file itself)."""
+def check_after_ingest(ledger: Ledger) -> WatchRun:
+    """:func:`after_ingest` for a run that has stored its articles: it never raises.
+
+    A failing check (a locked ledger) is recorded as the run's ``failure`` and a warning; the
+    articles stay stored, and the next ingest or ``claimwatch watch check`` raises the alerts, since
+    checks compare with what was raised before."""
     try:
-        run = after_ingest(ledger)
-    except Exception:  # noqa: BLE001 - the article is stored; alerts are raised at the next check
-        log.warning("watches not checked after the web ingest", exc_info=True)
-        return WatchRun()
-    if run.alerts:
-        log.info("%s", run.summary())
-    return run
+        return after_ingest(ledger)
+    except Exception as exc:  # noqa: BLE001 - alerts must never fail an ingest that stored its articles
+        log.debug("watches not checked after the ingest", exc_info=True)
+        return WatchRun(warnings=[f"watches not checked ({exc}); run `claimwatch watch check`"], failure=str(exc))

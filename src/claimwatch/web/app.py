@@ -25,9 +25,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from claimwatch.errors import ClaimwatchError, InputError
 from claimwatch.ledger import queries
 from claimwatch.ledger.claims import EmbedderFactory
+from claimwatch.ledger.read_models import (ActorProfile, ActorSummary, ArticleDetail, ArticleSummary, ClaimDetail,
+                                           ClaimSummary, SearchHit, StorySummary)
 from claimwatch.ledger.store import Ledger
 from claimwatch.model import STANCES, Analysis, Article
-from claimwatch.web import schemas, views
+from claimwatch.web import views
 from claimwatch.web.templating import environment
 
 MAX_UPLOAD_BYTES = 1024 * 1024  # articles are text: 1 MiB is a long one
@@ -97,7 +99,7 @@ def create_app(db: str | Path = "claimwatch.db", *, read_only: bool = False,
             claims = _filter(queries.list_claims(led, story=story or None), status)
             found = _search(led, q)
             stories = views.list_stories(led)
-            articles = len(views.list_articles(led))
+            articles = len(queries.list_articles(led))
         return page(request, "index.html", claims=claims, stories=stories, statuses=STATUSES, story=story,
                     status=status, q=q, found=found, articles=articles)
 
@@ -150,7 +152,7 @@ def create_app(db: str | Path = "claimwatch.db", *, read_only: bool = False,
             claims = queries.list_claims(led, story=f"s{number}")
             assessment = story_assessment(led, f"s{number}")
             cards: dict[int, str] = {}  # a cited statement links to its card on its first claim's page
-            for s in views.claim_statements(led, [c["id"] for c in claims]):
+            for s in views.claim_statements(led, [c.id for c in claims]):
                 cards.setdefault(s["pk"], f"/claims/{s['claim']}#st-{s['claim']}-{s['pk']}")
             view = assessment_view(assessment, cited_statements(led, assessment), cards.get)
         return page(request, "story.html", story=story, claims=claims, assessment=view)
@@ -158,16 +160,16 @@ def create_app(db: str | Path = "claimwatch.db", *, read_only: bool = False,
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
     def articles_page(request: Request):
         with ledger() as led:
-            articles = views.list_articles(led)
+            articles = queries.list_articles(led)
         return page(request, "articles.html", articles=articles)
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str, added: Optional[int] = None):
         with ledger() as led:
-            article = views.article_view(led, article_id)
+            article = queries.article_detail(led, article_id)
         if article is None:
             raise HTTPException(404, f"no article {article_id} in the ledger")
-        return page(request, "article.html", a=article, added=added)
+        return page(request, "article.html", a=article, segments=views.article_segments(article), added=added)
 
     # --- ingest --------------------------------------------------------------------------------
 
@@ -213,32 +215,27 @@ def create_app(db: str | Path = "claimwatch.db", *, read_only: bool = False,
         return RedirectResponse(f"/articles/{quote(article_id)}?added={int(added)}", status_code=303)
 
     def _store(article: Article) -> tuple[str, bool]:
-        with ledger() as led:
-            if led.has_article(article.id):
-                return article.id, False
-            analysis = app.state.analyze(article)
-            added = led.add_analysis(analysis)
-            if added:
-                from claimwatch.watch.hooks import after_web_ingest
+        from claimwatch.ledger.ingest import ingest_article
 
-                after_web_ingest(led)  # alerts on watched claims; the webhook posts in the background
-            return article.id, added
+        with ledger() as led:  # alerts on watched claims; the webhook posts in the background
+            outcome = ingest_article(led, article, app.state.analyze)
+        return article.id, bool(outcome.report.added)
 
     # --- JSON API ------------------------------------------------------------------------------
 
     @app.get("/api/claims", tags=["claims"], summary="Claims across articles with status and sources")
     def api_claims(story: Optional[str] = None, status: Optional[str] = None,
-                   limit: Optional[int] = Query(None, ge=1)) -> list[schemas.ClaimSummary]:
+                   limit: Optional[int] = Query(None, ge=1)) -> list[ClaimSummary]:
         with ledger() as led:
             return _filter(queries.list_claims(led, story=story), status or "")[:limit]
 
     @app.get("/api/claims/{claim_id}", tags=["claims"], summary="One claim: timeline, statements by stance, figures")
-    def api_claim(claim_id: int) -> schemas.ClaimDetail:
+    def api_claim(claim_id: int) -> ClaimDetail:
         with ledger() as led:
             return _detail(led, claim_id)
 
     @app.get("/api/stories", tags=["stories"], summary="Stories: articles grouped automatically, with top claims")
-    def api_stories(limit: Optional[int] = Query(None, ge=1)) -> list[schemas.StorySummary]:
+    def api_stories(limit: Optional[int] = Query(None, ge=1)) -> list[StorySummary]:
         from claimwatch.ledger.stories import list_stories
 
         with ledger() as led:
@@ -270,33 +267,31 @@ def create_app(db: str | Path = "claimwatch.db", *, read_only: bool = False,
         return [a.to_dict(str(request.base_url).rstrip("/")) for a in alerts]
 
     @app.get("/api/actors", tags=["actors"], summary="Named sources with side and statements by stance")
-    def api_actors() -> list[schemas.ActorSummary]:
+    def api_actors() -> list[ActorSummary]:
         with ledger() as led:
             return queries.list_actors(led)
 
     @app.get("/api/actors/{name}", tags=["actors"], summary="One actor's stance profile")
-    def api_actor(name: str) -> schemas.ActorProfile:
+    def api_actor(name: str) -> ActorProfile:
         with ledger() as led:
             return _profile(led, name)
 
     @app.get("/api/articles", tags=["articles"], summary="Articles in the ledger (without their text)")
-    def api_articles() -> list[schemas.ArticleSummary]:
+    def api_articles() -> list[ArticleSummary]:
         with ledger() as led:
-            return views.list_articles(led)
+            return queries.list_articles(led)
 
     @app.get("/api/articles/{article_id}", tags=["articles"], summary="One article with its text and statements")
-    def api_article(article_id: str) -> schemas.ArticleDetail:
+    def api_article(article_id: str) -> ArticleDetail:
         with ledger() as led:
-            record = led.article_record(article_id)
-            article = views.article_view(led, article_id)
-        if record is None or article is None:
+            article = queries.article_detail(led, article_id)
+        if article is None:
             raise HTTPException(404, f"no article {article_id} in the ledger")
-        article.pop("segments")
-        return {**article, "text": record.article.text}
+        return article
 
     @app.get("/api/search", tags=["statements"], summary="Statements containing every word of q")
     def api_search(q: str = Query(..., min_length=1),
-                   limit: int = Query(50, ge=1, le=500)) -> list[schemas.SearchHit]:
+                   limit: int = Query(50, ge=1, le=500)) -> list[SearchHit]:
         with ledger() as led:
             try:
                 return queries.search(led, q, limit=limit)
@@ -357,8 +352,8 @@ def _mount_docs(app: FastAPI) -> None:
 
 # --- helpers ------------------------------------------------------------------------------------
 
-def _filter(claims: list[dict[str, Any]], status: str) -> list[dict[str, Any]]:
-    return [c for c in claims if c["status"] == status] if status else claims
+def _filter(claims: list[ClaimSummary], status: str) -> list[ClaimSummary]:
+    return [c for c in claims if c.status == status] if status else claims
 
 
 def _search(led: Ledger, q: str) -> Optional[list[dict[str, Any]]]:
@@ -372,14 +367,14 @@ def _search(led: Ledger, q: str) -> Optional[list[dict[str, Any]]]:
             for s, a in led.search(q, limit=50)]
 
 
-def _detail(led: Ledger, claim_id: int) -> dict[str, Any]:
+def _detail(led: Ledger, claim_id: int) -> ClaimDetail:
     try:
         return queries.claim_detail(led, claim_id)
     except InputError as exc:
         raise HTTPException(404, f"no claim {claim_id} in the ledger") from exc
 
 
-def _profile(led: Ledger, name: str) -> dict[str, Any]:
+def _profile(led: Ledger, name: str) -> ActorProfile:
     try:
         return queries.actor_profile(led, name)
     except InputError as exc:

@@ -1,18 +1,21 @@
-"""Read models the HTML report and the web UI share: stance matrix, statement cards, highlighted
-article text, timeline chart geometry and the article list.
+"""Page models the HTML report and the web UI share: stance matrix, statement cards, highlighted
+article text and timeline chart geometry.
 
-They read the ledger schema directly (``ledger.connection``) because the pages need what the CLI
-read models leave out: statement keys to link to and character spans to highlight. Text is
+They read the ledger schema directly (``ledger.connection``) because the pages need what the read
+models (:mod:`claimwatch.ledger.read_models`) leave out: statement keys to link to and character
+spans to highlight. Text is
 returned raw; escaping is the templates' job (Jinja2 autoescape), never done here.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable, Iterable, Optional, Sequence
 
+from claimwatch.ledger.read_models import ArticleDetail
 from claimwatch.ledger.sql import DATED
 from claimwatch.ledger.store import Ledger
 from claimwatch.dates import UNDATED, parse_moment
@@ -154,48 +157,16 @@ def statement_cards(ledger: Ledger, statements: Sequence[dict[str, Any]]) -> lis
 
 # --- articles ----------------------------------------------------------------------------------
 
-def list_articles(ledger: Ledger) -> list[dict[str, Any]]:
-    """Every article without its text: provenance, copy link and how many statements it holds; dated
-    articles by date, then the undated ones (whose stored date is the ingestion time) as ingested."""
-    rows = ledger.connection.execute(
-        f"SELECT a.id, a.title, a.url, a.outlet, {DATED} AS published, a.published_is_fallback AS undated,"
-        " a.near_duplicate_of, a.wire_source, a.ingested_at, length(a.text) AS chars,"
-        " (SELECT COUNT(*) FROM statements s WHERE s.article_id = a.id) AS statements"
-        " FROM articles a ORDER BY a.published_is_fallback, a.published, a.rowid").fetchall()
-    return [{**_row_dict(r), "undated": bool(r["undated"])} for r in rows]
-
-
-def article_view(ledger: Ledger, article_id: str) -> Optional[dict[str, Any]]:
-    """One article with its full text split into highlighted segments and its statements."""
-    record = ledger.article_record(article_id)
-    if record is None:
-        return None
-    rows = ledger.connection.execute(
-        "SELECT s.pk, s.id AS sid, s.source, s.source_start, s.source_end, s.cue, s.cue_start, s.cue_end,"
-        " s.content, s.content_start, s.content_end, s.stance, s.certainty, s.act"
-        " FROM statements s WHERE s.article_id = ? ORDER BY s.pos", (article_id,)).fetchall()
-    statements = [_row_dict(r) for r in rows]
-    claims = {r[0]: r[1] for r in ledger.connection.execute(
-        "SELECT sc.statement_pk, m.ledger_claim_id FROM statements s JOIN statement_claims sc"
-        " ON sc.statement_pk = s.pk JOIN ledger_claim_members m ON m.claim_pk = sc.claim_pk"
-        " WHERE s.article_id = ?", (article_id,))}
-    for s in statements:
-        s["claim"] = claims.get(s["pk"])
-    article = record.article
-    return {"id": article.id, "title": article.title, "url": article.url, "outlet": article.outlet,
-            "published": None if article.published_is_fallback else article.published,
-            "undated": article.published_is_fallback,
-            "near_duplicate_of": record.near_duplicate_of,
-            "wire_source": record.wire_source, "ingested_at": record.ingested_at,
-            "segments": highlight(article.text, statements), "statements": statements}
+def article_segments(article: ArticleDetail) -> list[Segment]:
+    """The article's text split into highlighted runs; a highlight's key is its statement id (s1, s2...)."""
+    return highlight(article.text, [{**dataclasses.asdict(s), "pk": s.sid} for s in article.statements])
 
 
 def list_stories(ledger: Ledger) -> list[dict[str, Any]]:
     """The automatic stories as filter options: ``s<id>`` with the label and article count."""
     from claimwatch.ledger.stories import list_stories as stories
 
-    return [{"value": f"s{s['id']}", "label": s["label"], "articles": s["articles"]}
-            for s in stories(ledger, top_claims=0)]
+    return [{"value": f"s{s.id}", "label": s.label, "articles": s.articles} for s in stories(ledger, top_claims=0)]
 
 
 # --- timeline chart ----------------------------------------------------------------------------

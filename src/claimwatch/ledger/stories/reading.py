@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Optional
 
+from claimwatch.ledger.read_models import StoryClaim, StoryDetail, StoryMember, StorySummary
 from claimwatch.ledger.sql import DATED
 from claimwatch.ledger.stories.rebuild import ensure_assigned
 
@@ -59,28 +60,28 @@ def story_claim_ids(ledger: "Ledger", story_id: int) -> list[int]:
         " GROUP BY m.ledger_claim_id ORDER BY COUNT(DISTINCT c.article_id) DESC, m.ledger_claim_id", (story_id,))]
 
 
-def _top_claims(ledger: "Ledger", story_id: int, limit: Optional[int]) -> list[dict[str, Any]]:
+def _top_claims(ledger: "Ledger", story_id: int, limit: Optional[int]) -> tuple[StoryClaim, ...]:
     """The story's most-carried claims: ``limit`` of them, all with None, none with 0."""
     if limit == 0:
-        return []
+        return ()
     ids = story_claim_ids(ledger, story_id)
     ids = ids if limit is None else ids[:limit]
     rows = {r["id"]: r for r in ledger.connection.execute(
         f"SELECT id, text, status FROM ledger_claims WHERE id IN ({','.join('?' * len(ids))})",
         ids)} if ids else {}
-    return [{"id": i, "text": rows[i]["text"], "status": rows[i]["status"]} for i in ids if i in rows]
+    return tuple(StoryClaim(id=i, text=rows[i]["text"], status=rows[i]["status"]) for i in ids if i in rows)
 
 
-def _summary(ledger: "Ledger", row: sqlite3.Row, top: Optional[int]) -> dict[str, Any]:
+def _summary(ledger: "Ledger", row: sqlite3.Row, top: Optional[int]) -> StorySummary:
     counts = ledger.connection.execute(
         "SELECT COUNT(*), COUNT(DISTINCT src.source_key) FROM article_stories s"
         " JOIN article_sources src ON src.id = s.article_id WHERE s.story_id = ?", (row["id"],)).fetchone()
-    return {"id": row["id"], "label": row["label"], "articles": counts[0], "independent_articles": counts[1],
-            "first_seen": row["first_seen"], "last_seen": row["last_seen"],
-            "top_claims": _top_claims(ledger, row["id"], top)}
+    return StorySummary(id=row["id"], label=row["label"], articles=counts[0], independent_articles=counts[1],
+                        first_seen=row["first_seen"], last_seen=row["last_seen"],
+                        top_claims=_top_claims(ledger, row["id"], top))
 
 
-def list_stories(ledger: "Ledger", limit: Optional[int] = None, top_claims: int = 3) -> list[dict[str, Any]]:
+def list_stories(ledger: "Ledger", limit: Optional[int] = None, top_claims: int = 3) -> list[StorySummary]:
     """Stories, most articles first, each with counts, dates and its ``top_claims`` most-carried claims."""
     ensure_assigned(ledger)
     rows = [r for r in ledger.connection.execute(
@@ -90,7 +91,7 @@ def list_stories(ledger: "Ledger", limit: Optional[int] = None, top_claims: int 
     return [_summary(ledger, r, top_claims) for r in rows]
 
 
-def story_detail(ledger: "Ledger", story_id: int) -> dict[str, Any]:
+def story_detail(ledger: "Ledger", story_id: int) -> StoryDetail:
     """One story: its summary, its articles (with how each joined) and all its claims."""
     from claimwatch.errors import InputError
 
@@ -98,13 +99,14 @@ def story_detail(ledger: "Ledger", story_id: int) -> dict[str, Any]:
     row = ledger.connection.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
     if row is None:
         raise InputError(f"no story {story_id} in {ledger.path}; list them with `claimwatch stories`")
-    data = _summary(ledger, row, None)
-    data["claims"] = data.pop("top_claims")
-    data["members"] = [dict(r) for r in ledger.connection.execute(
+    summary = _summary(ledger, row, None)
+    members = tuple(StoryMember(**r) for r in ledger.connection.execute(
         f"SELECT a.id, a.title, a.outlet, {DATED} AS published, a.url, s.score, s.method, a.near_duplicate_of,"
         " a.wire_source FROM article_stories s JOIN articles a ON a.id = s.article_id WHERE s.story_id = ?"
-        " ORDER BY a.published IS NULL OR a.published_is_fallback, a.published, a.rowid", (story_id,))]
-    return data
+        " ORDER BY a.published IS NULL OR a.published_is_fallback, a.published, a.rowid", (story_id,)))
+    return StoryDetail(id=summary.id, label=summary.label, articles=summary.articles,
+                       independent_articles=summary.independent_articles, first_seen=summary.first_seen,
+                       last_seen=summary.last_seen, claims=summary.top_claims, members=members)
 
 
 def parse_story_id(value: str) -> Optional[int]:

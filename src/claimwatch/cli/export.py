@@ -11,10 +11,8 @@ from typing import Optional
 
 import click
 
+from claimwatch.cli.options import EXISTING_LEDGER_HELP, db_option, format_option
 from claimwatch.errors import InputError, LedgerError
-
-FORMATS = ("text", "json")
-
 
 @click.command("export")
 @click.option("--to", "kind", type=click.Choice(("jsonld", "claimreview", "csv", "parquet")), required=True,
@@ -22,8 +20,7 @@ FORMATS = ("text", "json")
                    "csv / parquet: one file per table.")
 @click.option("--out", "out", required=True, metavar="PATH",
               help="A file for jsonld/claimreview (e.g. claims.jsonld); a folder for csv/parquet.")
-@click.option("--db", "db", default="claimwatch.db", show_default=True, metavar="PATH",
-              help="The ledger file (SQLite).")
+@db_option(EXISTING_LEDGER_HELP)
 @click.option("--story", metavar="S", help="Only claims of this story (a story id, or text as in `claims --story`).")
 @click.option("--table", "table", type=click.Choice(("statements", "claims", "actors", "articles", "all")),
               default="all", show_default=True, help="csv/parquet: which table to write.")
@@ -34,8 +31,7 @@ FORMATS = ("text", "json")
               help="csv: prefix cells that start like a formula (=, +, -, @) with ' so Excel or LibreOffice "
                    "shows them as text (article text is untrusted). Off by default: pandas and R read the data as stored.")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file or the tables in a non-empty folder.")
-@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="This command's report: text for reading, json for tools.")
+@format_option(help="This command's report: text for reading, json for tools.")
 def export_command(kind: str, out: str, db: str, story: Optional[str], table: str, jsonl: bool,
                    reviewer: Optional[str], base_url: Optional[str], spreadsheet_safe: bool, force: bool,
                    fmt: str) -> None:
@@ -72,8 +68,3 @@ def export_command(kind: str, out: str, db: str, story: Optional[str], table: st
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(report.summary())
-
-
-def register(group: click.Group) -> None:
-    """Add ``export`` to the ``claimwatch`` group."""
-    group.add_command(export_command)

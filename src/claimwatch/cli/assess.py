@@ -7,6 +7,8 @@ from typing import Optional
 
 import click
 
+from claimwatch.cli.common import example_path, stdout_color, width
+from claimwatch.cli.options import db_option, format_option
 from claimwatch.errors import InputError
 
 log = logging.getLogger("claimwatch")
@@ -14,18 +16,13 @@ ASSESS_FORMATS = ("text", "json", "markdown")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def register(cli: click.Group) -> None:
-    """Add the ``assess`` command to the ``claimwatch`` group."""
-    cli.add_command(assess_command)
-
 
 @click.command("assess")
 @click.argument("file", required=False, metavar="FILE|-")
-@click.option("--format", "-f", "fmt", type=click.Choice(ASSESS_FORMATS), default="text", show_default=True,
-              help="text: sections for the terminal; json: the assessment object; markdown: a report.")
+@format_option(ASSESS_FORMATS, help="text: sections for the terminal; json: the assessment object; markdown: a report.")
 @click.option("--story", metavar="ID|TEXT",
               help="Assess a ledger story: its id (3 or s3, see `claimwatch stories`) or the articles whose statements match TEXT.")
-@click.option("--db", default=None, metavar="PATH", help="Ledger file for --story (default: claimwatch.db).")
+@db_option("Ledger file for --story (default: claimwatch.db).", default=None)
 @click.option("--as-of", "as_of", default=None, metavar="DATE",
               help="With --story: the assessment as it would have read on DATE (YYYY-MM-DD): later and undated "
                    "reports are left out, and the ledger's statuses are taken as of that day. Default: the latest report.")
@@ -49,7 +46,6 @@ def assess_command(file: Optional[str], fmt: str, story: Optional[str], db: Opti
     """
     from claimwatch.assess import assess
     from claimwatch.assess.llm import LLMConfig
-    from claimwatch.cli import _stdout_color, _width, example_path
     from claimwatch.render.assessment import render_assessment
 
     given = sum((file is not None, story is not None, example))
@@ -77,7 +73,7 @@ def assess_command(file: Optional[str], fmt: str, story: Optional[str], db: Opti
         log.info("rewriting findings with %s (model %s)", llm.endpoint, llm.model)
     result = assess(analyses, llm=llm, standings=standings, sides=sides, as_of=as_of)
     log.info("%d findings, %d dropped by the grounding check", len(result.findings), result.dropped)
-    click.echo(render_assessment(result, fmt, color=_stdout_color(), width=_width()).rstrip("\n"))
+    click.echo(render_assessment(result, fmt, color=stdout_color(), width=width()).rstrip("\n"))
 
 
 def _story(text: str, db: Optional[str], as_of: Optional[str] = None):

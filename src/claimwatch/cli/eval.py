@@ -11,14 +11,11 @@ from typing import Optional
 
 import click
 
+from claimwatch.cli.options import format_option
 from claimwatch.errors import InputError
 
 PARTS = ("dev", "tune", "all")
 
-
-def register(cli: click.Group) -> None:
-    """Add the ``eval`` group to the ``claimwatch`` group."""
-    cli.add_command(eval_group)
 
 
 @click.group("eval")
@@ -64,7 +61,7 @@ def _confusion_lines(table: dict) -> list[str]:
                    "(with --scorer it is always scored, beside the ledger's score).")
 @click.option("--embeddings/--no-embeddings", default=True, show_default=True,
               help="Use the MiniLM sentence model when installed (else lexical overlap only).")
-@click.option("--format", "-f", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+@format_option(help=None)
 def fnc1_command(bodies: str, stances: str, out: str, part: str, limit: Optional[int], gold_out: Optional[str],
                  scorer: Optional[str], ablation_out: Optional[str], embeddings: bool, fmt: str) -> None:
     """Predict FNC-1 stance (agree/disagree/discuss/unrelated) of each body toward its headline.
@@ -141,7 +138,7 @@ def _baseline(pairs) -> float:
               help="dev: claims with crc32(claim id) % 5 == 0; tune: the others; all: every headline.")
 @click.option("--limit", type=click.IntRange(1), help="Only the first N claims of the part.")
 @click.option("--out", type=click.Path(dir_okay=False), help="Write articleId,gold,predicted,rule rows here.")
-@click.option("--format", "-f", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+@format_option(help=None)
 def emergent_command(csv_path: str, part: str, limit: Optional[int], out: Optional[str], fmt: str) -> None:
     """Headline stance (for/against/observing) toward its claim: accuracy and per-class F1.
 
@@ -184,7 +181,7 @@ def emergent_command(csv_path: str, part: str, limit: Optional[int], out: Option
 @click.option("--hard-negatives", is_flag=True,
               help="Score the pair table instead of every pair: same-claim pairs and pairs of different "
                    "claims sharing a named party or two content words (evaluate/matching_pairs.py).")
-@click.option("--format", "-f", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+@format_option(help=None)
 def matching_command(csv_path: str, part: str, max_claims: int, embeddings: bool, hard_negatives: bool,
                      fmt: str) -> None:
     """Pairwise precision/recall of "same claim" across Emergent headlines, with the ledger's matching.
@@ -378,7 +375,7 @@ def _fnc1_lines(r: dict, verbose: bool) -> list[str]:
 @click.option("--propositions/--no-propositions", "props", default=True, show_default=True,
               help="Re-parse every ledger claim's text to count the ones that are not propositions.")
 @click.option("--verbose", "-v", is_flag=True, help="One line per story claim (dev) and per rumour (fnc1).")
-@click.option("--format", "-f", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+@format_option(help=None)
 def stories_command(which: str, dev_dir: Optional[str], fnc1_dir: Optional[str], emergent_csv: Optional[str],
                     limit: Optional[int], ledger: Optional[str], keep: Optional[str], lexical: bool, props: bool,
                     verbose: bool, fmt: str) -> None:

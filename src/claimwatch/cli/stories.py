@@ -11,41 +11,20 @@ article so the result no longer depends on the order articles arrived in. JSON o
 """
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any, Optional
 
 import click
 
+from claimwatch.cli.common import echo_json, existing_ledger, short_day
+from claimwatch.cli.options import EXISTING_LEDGER_HELP, db_option, format_option
 from claimwatch.dates import day
 from claimwatch.errors import InputError
-
-FORMATS = ("text", "json")
-
-
-def register(group: click.Group) -> None:
-    """Add ``stories`` and ``story`` to the ``claimwatch`` group."""
-    group.add_command(stories_command)
-    group.add_command(story_command)
-
-
-def _existing(db: str) -> str:
-    if not Path(db).exists():
-        raise InputError(f"no ledger at {db}; ingest articles first (`claimwatch ingest ... --db {db}`) or pass --db PATH")
-    return db
-
-
-def _day(value: Optional[str]) -> str:
-    return (value or "?")[:10]
+from claimwatch.ledger.read_models import StoryDetail, StorySummary
 
 
 
 def _short(text: str, width: int = 88) -> str:
     return text if len(text) <= width else text[:width - 3] + "..."
-
-
-def _echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def _story_id(value: str) -> int:
@@ -57,38 +36,37 @@ def _story_id(value: str) -> int:
     return number
 
 
-def _show_list(rows: list[dict[str, Any]]) -> None:
+def _show_list(rows: list[StorySummary]) -> None:
     if not rows:
         click.echo("no stories; add articles with `claimwatch ingest`")
         return
     click.echo(f"{'id':>5}  {'arts':>4} {'ind':>4}  {'first':<10} {'last':<10}  label")
     for r in rows:
-        click.echo(f"{'s' + str(r['id']):>5}  {r['articles']:>4} {r['independent_articles']:>4}  "
-                   f"{_day(r['first_seen']):<10} {_day(r['last_seen']):<10}  {r['label']}")
-        for c in r["top_claims"]:
-            click.echo(f"{'':>7}claim {c['id']} [{c['status']}] {_short(c['text'], 80)}")
+        click.echo(f"{'s' + str(r.id):>5}  {r.articles:>4} {r.independent_articles:>4}  "
+                   f"{short_day(r.first_seen):<10} {short_day(r.last_seen):<10}  {r.label}")
+        for c in r.top_claims:
+            click.echo(f"{'':>7}claim {c.id} [{c.status}] {_short(c.text, 80)}")
 
 
-def _show_one(data: dict[str, Any]) -> None:
-    click.echo(f"story s{data['id']}: {data['label']}")
-    click.echo(f"{data['articles']} articles ({data['independent_articles']} independent), "
-               f"{_day(data['first_seen'])} .. {_day(data['last_seen'])}")
+def _show_one(data: StoryDetail) -> None:
+    click.echo(f"story s{data.id}: {data.label}")
+    click.echo(f"{data.articles} articles ({data.independent_articles} independent), "
+               f"{short_day(data.first_seen)} .. {short_day(data.last_seen)}")
     click.echo("\narticles:")
-    for a in data["members"]:
-        how = a["method"] + (f" {a['score']:.2f}" if a["score"] is not None and a["method"] == "joined" else "")
-        click.echo(f"  {day(a['published'])} {a['outlet'] or '?'}: {_short(a['title'] or a['id'], 70)} ({how})")
+    for a in data.members:
+        how = a.method + (f" {a.score:.2f}" if a.score is not None and a.method == "joined" else "")
+        click.echo(f"  {day(a.published)} {a.outlet or '?'}: {_short(a.title or a.id, 70)} ({how})")
     click.echo("\nclaims:")
-    for c in data["claims"]:
-        click.echo(f"  {c['id']:>4} [{c['status']}] {_short(c['text'])}")
+    for c in data.claims:
+        click.echo(f"  {c.id:>4} [{c.status}] {_short(c.text)}")
 
 
 @click.command("stories")
 @click.argument("story_id", required=False, metavar="[ID]")
-@click.option("--db", default="claimwatch.db", show_default=True, metavar="PATH", help="The ledger file (SQLite).")
+@db_option(EXISTING_LEDGER_HELP)
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many stories.")
 @click.option("--rebuild", is_flag=True, help="Re-cluster every article first (order-independent), then list.")
-@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="text for reading, json for tools.")
+@format_option()
 def stories_command(story_id: Optional[str], db: str, limit: Optional[int], rebuild: bool, fmt: str) -> None:
     """List the stories the ledger's articles were grouped into, with counts, dates and top claims.
 
@@ -105,7 +83,7 @@ def stories_command(story_id: Optional[str], db: str, limit: Optional[int], rebu
     from claimwatch.ledger.stories import list_stories, rebuild as run_rebuild, story_detail
 
     number = _story_id(story_id) if story_id is not None else None
-    with Ledger(_existing(db)) as ledger:
+    with Ledger(existing_ledger(db)) as ledger:
         if rebuild:
             summary = run_rebuild(ledger)
             if fmt == "text":
@@ -113,7 +91,7 @@ def stories_command(story_id: Optional[str], db: str, limit: Optional[int], rebu
                            f"({summary.merged} merges)", err=True)
         data: Any = story_detail(ledger, number) if number is not None else list_stories(ledger, limit=limit)
     if fmt == "json":
-        _echo_json(data)
+        echo_json(data)
     elif number is not None:
         _show_one(data)
     else:
@@ -122,9 +100,8 @@ def stories_command(story_id: Optional[str], db: str, limit: Optional[int], rebu
 
 @click.command("story")
 @click.argument("story_id", metavar="ID")
-@click.option("--db", default="claimwatch.db", show_default=True, metavar="PATH", help="The ledger file (SQLite).")
-@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="text for reading, json for tools.")
+@db_option(EXISTING_LEDGER_HELP)
+@format_option()
 def story_command(story_id: str, db: str, fmt: str) -> None:
     """Show one story: its articles (oldest first, with how each joined) and its claims.
 
@@ -137,9 +114,9 @@ def story_command(story_id: str, db: str, fmt: str) -> None:
     from claimwatch.ledger.stories import story_detail
 
     number = _story_id(story_id)
-    with Ledger(_existing(db)) as ledger:
+    with Ledger(existing_ledger(db)) as ledger:
         data = story_detail(ledger, number)
     if fmt == "json":
-        _echo_json(data)
+        echo_json(data)
     else:
         _show_one(data)

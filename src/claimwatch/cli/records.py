@@ -1,6 +1,6 @@
 """Track-record commands for the ``claimwatch`` CLI: outlets (with their record) and recompute.
 
-``claimwatch actor NAME`` shows an actor's record (see :mod:`claimwatch.cli_ledger`); the figures
+``claimwatch actor NAME`` shows an actor's record (see :mod:`claimwatch.cli.ledger`); the figures
 come from :mod:`claimwatch.ledger.records`.
 """
 from __future__ import annotations
@@ -9,18 +9,20 @@ from typing import Optional
 
 import click
 
-from claimwatch.cli_ledger import _db_option, _echo_json, _format_option, _open
+from claimwatch.cli.common import echo_json, open_ledger
+from claimwatch.cli.options import db_option, format_option
 
 
-def _fraction(share: dict) -> str:
-    base = f"{share['held']}/{share['of']}"
-    return base + (f" ({share['fraction']:.2f})" if share["fraction"] is not None else "")
+def _fraction(share) -> str:
+    """``held/of (fraction)`` of a RecordShare."""
+    base = f"{share.held}/{share.of}"
+    return base + (f" ({share.fraction:.2f})" if share.fraction is not None else "")
 
 
 @click.command()
 @click.argument("name", required=False)
-@_db_option
-@_format_option
+@db_option()
+@format_option()
 def outlets(name: Optional[str], db: str, fmt: str) -> None:
     """List outlets with their track record over claims that resolved, or show one outlet's record.
 
@@ -34,24 +36,25 @@ def outlets(name: Optional[str], db: str, fmt: str) -> None:
       claimwatch outlets --db story.db
       claimwatch outlets "Kyiv Courier" --db story.db --format json
     """
-    from claimwatch.ledger.records import outlet_record, outlet_records, render_record
+    from claimwatch.ledger.records import outlet_record, outlet_records
+    from claimwatch.render.records import render_record
 
-    with _open(db) as ledger:
+    with open_ledger(db) as ledger:
         if name is not None:
-            data = outlet_record(ledger, name).to_dict()
+            data = outlet_record(ledger, name).view()
             if fmt == "json":
-                _echo_json(data)
+                echo_json(data)
                 return
-            click.echo(data["name"])
+            click.echo(data.name)
             for line in render_record(data):
                 click.echo(line)
-            for c in data["claims"]:
-                lead = "-" if c["lead_days"] is None else f"{c['lead_days']}d"
-                click.echo(f"  claim {c['id']} [{c['status']}] {c['outcome']:<16} lead {lead:>4}: {c['text'][:80]}")
+            for c in data.claims:
+                lead = "-" if c.lead_days is None else f"{c.lead_days}d"
+                click.echo(f"  claim {c.id} [{c.status}] {c.outcome:<16} lead {lead:>4}: {c.text[:80]}")
             return
-        rows = [r.to_dict() for r in outlet_records(ledger)]
+        rows = [r.view() for r in outlet_records(ledger)]
     if fmt == "json":
-        _echo_json(rows)
+        echo_json(rows)
         return
     if not rows:
         click.echo("no outlets in the ledger; add articles with `claimwatch ingest`")
@@ -59,24 +62,24 @@ def outlets(name: Optional[str], db: str, fmt: str) -> None:
     click.echo(f"{'outlet':<22} {'resolved':>8} {'conf':>4} {'den':>4} {'retr':>4}  {'own: assertions':<15}"
                f" {'denials':<11} {'carried: assertions':<19} {'denials':<11} {'relayed':>7}  lead (median)")
     for r in rows:
-        s = r["by_status"]
-        lead = r["lead_days"]
-        lead_text = f"{lead['median']:g} days" if lead["median"] is not None else (
-            "too few resolved claims" if not r["enough"] else "-")
-        carried = r["carried"]
-        click.echo(f"{r['name'][:22]:<22} {r['resolved_claims']:>8} {s['confirmed']['count']:>4} "
-                   f"{s['denied']['count']:>4} {s['retracted']['count']:>4}  {_fraction(r['assertions']):<15}"
-                   f" {_fraction(r['denials']):<11} {_fraction(carried['assertions']):<19}"
-                   f" {_fraction(carried['denials']):<11} {r['relayed']['count']:>7}  {lead_text}")
+        s = r.by_status
+        lead = r.lead_days
+        lead_text = f"{lead.median:g} days" if lead.median is not None else (
+            "too few resolved claims" if not r.enough else "-")
+        carried = r.carried
+        click.echo(f"{r.name[:22]:<22} {r.resolved_claims:>8} {s['confirmed'].count:>4} "
+                   f"{s['denied'].count:>4} {s['retracted'].count:>4}  {_fraction(r.assertions):<15}"
+                   f" {_fraction(r.denials):<11} {_fraction(carried.assertions):<19}"
+                   f" {_fraction(carried.denials):<11} {r.relayed.count:>7}  {lead_text}")
     click.echo("(held/of: own = the outlet's own voice and unnamed sources; carried = any source it quoted)")
 
 
 @click.command()
-@_db_option
+@db_option()
 @click.option("--weigh-by-record/--unweighted", "weigh", default=None,
               help="Weigh each side by its track record on the other resolved claims, or not "
                    "[default: record_weighting in status_rules.yaml, false].")
-@_format_option
+@format_option()
 def recompute(db: str, weigh: Optional[bool], fmt: str) -> None:
     """Recompute every claim's status and timeline, optionally weighing sides by their track record.
 
@@ -94,10 +97,10 @@ def recompute(db: str, weigh: Optional[bool], fmt: str) -> None:
     from claimwatch.ledger.status import load_rules
 
     weigh = load_rules().record_weighting if weigh is None else weigh
-    with _open(db) as ledger:
+    with open_ledger(db) as ledger:
         report = run_recompute(ledger, weigh_by_record=weigh)
     if fmt == "json":
-        _echo_json(report)
+        echo_json(report)
         return
     click.echo(f"recomputed {report['claims']} claims ({'weighted by record' if weigh else 'unweighted'}); "
                f"{len(report['changed'])} changed status")
@@ -110,11 +113,3 @@ def recompute(db: str, weigh: Optional[bool], fmt: str) -> None:
         for kind, f in kinds.items():
             click.echo(f"  {side} {kind}: held {f['held']}, failed {f['failed']} -> factor {f['factor']:g}")
 
-
-COMMANDS = (outlets, recompute)
-
-
-def register(group: click.Group) -> None:
-    """Add the track-record commands to the ``claimwatch`` group."""
-    for command in COMMANDS:
-        group.add_command(command)

@@ -1,7 +1,7 @@
 """``claimwatch watch``: follow claims and get alerts when they move (add, list, remove, alerts, check, config).
 
-Thin click layer over :mod:`claimwatch.watch`. Also holds :func:`report_after_ingest`, which
-``claimwatch ingest`` calls to print the alert summary on stderr and give the webhook a bounded wait.
+Thin click layer over :mod:`claimwatch.watch`; ``claimwatch ingest`` reports its own watch check
+through :func:`claimwatch.cli.common.finish_after_ingest`.
 Exit codes: 0 ok, 2 bad input (unknown watch or claim id, bad URL), 4 ledger error.
 """
 from __future__ import annotations
@@ -10,7 +10,8 @@ from typing import Any, Optional
 
 import click
 
-from claimwatch.cli_ledger import _db_option, _echo_json, _format_option, _open
+from claimwatch.cli.common import echo_json, open_ledger, wait_for_webhook, webhook_state
+from claimwatch.cli.options import db_option, format_option
 
 JSON_SCHEMA = "claimwatch-watch/1"
 
@@ -51,8 +52,8 @@ def watch() -> None:
 @click.option("--from-start", is_flag=True,
               help="Alert on the claims' existing events too (at the next check) instead of recording them "
                    "as the baseline.")
-@_db_option
-@_format_option
+@db_option()
+@format_option()
 def add(target: str, as_query: bool, from_start: bool, db: str, fmt: str) -> None:
     """Watch one claim (by id) or every claim matching a query, now and later.
 
@@ -68,7 +69,7 @@ def add(target: str, as_query: bool, from_start: bool, db: str, fmt: str) -> Non
     from claimwatch.watch.check import record_baseline
     from claimwatch.watch.store import add_watch, covered_claims, get_watch
 
-    with _open(db) as ledger:
+    with open_ledger(db) as ledger:
         created_watch, new = add_watch(ledger, target, as_query=as_query, from_start=from_start)
         baseline = 0
         if new and not from_start:
@@ -81,7 +82,7 @@ def add(target: str, as_query: bool, from_start: bool, db: str, fmt: str) -> Non
                                             (created_watch.claim_id,)).fetchone()
             first_claim = {"text": row["text"], "status": row["status"]}
     if fmt == "json":
-        _echo_json({"schema": JSON_SCHEMA, "watch": created_watch.to_dict(), "new": new, "claims": covered,
+        echo_json({"schema": JSON_SCHEMA, "watch": created_watch.to_dict(), "new": new, "claims": covered,
                     "baseline_events": baseline})
         return
     what = (f"claim {created_watch.claim_id} '{first_claim['text']}' ({first_claim['status']})" if first_claim
@@ -100,8 +101,8 @@ def add(target: str, as_query: bool, from_start: bool, db: str, fmt: str) -> Non
 
 
 @watch.command("list")
-@_db_option
-@_format_option
+@db_option()
+@format_option()
 def list_(db: str, fmt: str) -> None:
     """List watches with the claims they cover now and the alerts they raised.
 
@@ -111,10 +112,10 @@ def list_(db: str, fmt: str) -> None:
     """
     from claimwatch.watch.store import list_watches
 
-    with _open(db) as ledger:
+    with open_ledger(db) as ledger:
         rows = [(w, *_counts(ledger, w)) for w in list_watches(ledger)]
     if fmt == "json":
-        _echo_json([dict(w.to_dict(), claims_covered=c, alerts=n, last_alert=last) for w, c, n, last in rows])
+        echo_json([dict(w.to_dict(), claims_covered=c, alerts=n, last_alert=last) for w, c, n, last in rows])
         return
     if not rows:
         click.echo("no watches; add one with `claimwatch watch add CLAIM_ID|QUERY`")
@@ -126,8 +127,8 @@ def list_(db: str, fmt: str) -> None:
 
 @watch.command("remove")
 @click.argument("watch_id", type=int, metavar="ID")
-@_db_option
-@_format_option
+@db_option()
+@format_option()
 def remove(watch_id: int, db: str, fmt: str) -> None:
     """Stop a watch and forget the alerts it raised (an unknown id exits 2).
 
@@ -137,10 +138,10 @@ def remove(watch_id: int, db: str, fmt: str) -> None:
     """
     from claimwatch.watch.store import remove_watch
 
-    with _open(db) as ledger:
+    with open_ledger(db) as ledger:
         removed = remove_watch(ledger, watch_id)
     if fmt == "json":
-        _echo_json({"schema": JSON_SCHEMA, "removed": removed.to_dict()})
+        echo_json({"schema": JSON_SCHEMA, "removed": removed.to_dict()})
         return
     click.echo(f"watch {removed.id} on {removed.target} removed")
 
@@ -149,8 +150,8 @@ def remove(watch_id: int, db: str, fmt: str) -> None:
 @click.option("--since", metavar="DATE", help="Only alerts raised at or after this ISO date or date-time (UTC).")
 @click.option("--watch", "watch_id", type=int, metavar="ID", help="Only alerts of this watch.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many, the newest.")
-@_db_option
-@_format_option
+@db_option()
+@format_option()
 def alerts(since: Optional[str], watch_id: Optional[int], limit: Optional[int], db: str, fmt: str) -> None:
     """List the alerts raised, newest first.
 
@@ -163,13 +164,13 @@ def alerts(since: Optional[str], watch_id: Optional[int], limit: Optional[int], 
     from claimwatch.watch.config import load_config
     from claimwatch.watch.store import get_watch
 
-    with _open(db) as ledger:
+    with open_ledger(db) as ledger:
         if watch_id is not None:
             get_watch(ledger, watch_id)  # an unknown id is an input error, not an empty list
         rows = list_alerts(ledger, since=since, watch_id=watch_id, limit=limit)
         base_url = load_config(ledger).base_url
     if fmt == "json":
-        _echo_json([a.to_dict(base_url) for a in rows])
+        echo_json([a.to_dict(base_url) for a in rows])
         return
     if not rows:
         click.echo("no alerts" + (f" since {since}" if since else "") + "; alerts are raised by `claimwatch ingest`")
@@ -179,8 +180,8 @@ def alerts(since: Optional[str], watch_id: Optional[int], limit: Optional[int], 
 
 
 @watch.command("check")
-@_db_option
-@_format_option
+@db_option()
+@format_option()
 def check(db: str, fmt: str) -> None:
     """Check the watches now (ingest does this itself) and publish any new alerts.
 
@@ -192,16 +193,16 @@ def check(db: str, fmt: str) -> None:
     """
     from claimwatch.watch.hooks import after_ingest
 
-    with _open(db) as ledger:
+    with open_ledger(db) as ledger:
         run = after_ingest(ledger)
     if fmt == "json":
-        _echo_json({"schema": JSON_SCHEMA, "alerts": run.to_dict(), "written": run.written,
-                    "warnings": run.warnings, "webhook": _webhook_state(run)})
+        echo_json({"schema": JSON_SCHEMA, "alerts": run.to_dict(), "written": run.written,
+                    "warnings": run.warnings, "webhook": webhook_state(run)})
     else:
         click.echo(run.summary() or "no new alerts")
         for warning in run.warnings:
             click.echo(f"warning: {warning}", err=True)
-    _wait_for_webhook(run, quiet=fmt == "json")
+    wait_for_webhook(run, quiet=fmt == "json")
 
 
 @watch.command("config")
@@ -212,8 +213,8 @@ def check(db: str, fmt: str) -> None:
 @click.option("--wait", metavar="SECONDS", help="Longest the CLI waits for the webhook at exit (default 5).")
 @click.option("--reset", "reset", multiple=True, type=click.Choice(("feed", "jsonl", "webhook", "base_url", "wait")),
               help="Back to the default for this setting (repeatable).")
-@_db_option
-@_format_option
+@db_option()
+@format_option()
 def config(feed: Optional[str], jsonl: Optional[str], webhook: Optional[str], base_url: Optional[str],
            wait: Optional[str], reset: tuple[str, ...], db: str, fmt: str) -> None:
     """Show or change where alerts go; settings are stored in the ledger file.
@@ -229,7 +230,7 @@ def config(feed: Optional[str], jsonl: Optional[str], webhook: Optional[str], ba
     from claimwatch.watch.config import load_config, set_setting, unset_setting
 
     changes = {"feed": feed, "jsonl": jsonl, "webhook": webhook, "base_url": base_url, "wait": wait}
-    with _open(db) as ledger:
+    with open_ledger(db) as ledger:
         for key in reset:
             unset_setting(ledger, key)
         for key, value in changes.items():
@@ -237,7 +238,7 @@ def config(feed: Optional[str], jsonl: Optional[str], webhook: Optional[str], ba
                 set_setting(ledger, key, value)
         current = load_config(ledger)
     if fmt == "json":
-        _echo_json(current.to_dict())
+        echo_json(current.to_dict())
         return
     for key, value in current.to_dict().items():
         if key == "webhook_source":
@@ -246,53 +247,3 @@ def config(feed: Optional[str], jsonl: Optional[str], webhook: Optional[str], ba
         if key == "webhook" and value:
             shown = f"{value} (from {current.webhook_source})"
         click.echo(f"{key + ':':<10} {shown}")
-
-
-def _webhook_state(run: Any) -> Optional[dict]:
-    if run.delivery is None:
-        return None
-    return {"url": run.delivery.url, "alerts": run.delivery.alert_count}
-
-
-def _wait_for_webhook(run: Any, quiet: bool = False) -> None:
-    """Give the webhook its bounded wait; say what is left for the next run."""
-    if run.delivery is None:
-        return
-    done = run.finish()
-    outcome = run.delivery.outcome
-    if quiet:
-        return
-    if not done:
-        click.echo(f"webhook: still sending after {run.config.wait:g} s; undelivered alerts are retried on the "
-                   "next run", err=True)
-    elif outcome.failed:
-        click.echo(f"webhook: {len(outcome.failed)} alert(s) not delivered "
-                   f"({next(iter(outcome.failed.values()))}); retried on the next run", err=True)
-
-
-def report_after_ingest(ledger: Any) -> Any:
-    """Check the watches after an ingest; returns the run for :func:`finish_after_ingest`.
-
-    A failing check (a locked ledger) becomes a warning: the articles are stored, and the next
-    ingest or `claimwatch watch check` raises the alerts, since checks compare with what was raised."""
-    from claimwatch.watch.hooks import WatchRun, after_ingest
-
-    try:
-        return after_ingest(ledger)
-    except Exception as exc:  # noqa: BLE001 - alerts must never fail an ingest that stored its articles
-        return WatchRun(warnings=[f"watches not checked ({exc}); run `claimwatch watch check`"])
-
-
-def finish_after_ingest(run: Any, fmt: str) -> None:
-    """Print the alert summary on stderr (text mode) and give the webhook its bounded wait."""
-    if fmt == "text":
-        if run.alerts:
-            click.echo(run.summary(), err=True)
-        for warning in run.warnings:
-            click.echo(f"warning: {warning}", err=True)
-    _wait_for_webhook(run, quiet=fmt == "json")
-
-
-def register(group: click.Group) -> None:
-    """Add ``watch`` to the ``claimwatch`` group."""
-    group.add_command(watch)

@@ -7,30 +7,20 @@ from typing import Optional
 
 import click
 
+from claimwatch.cli.common import existing_ledger
+from claimwatch.cli.options import EXISTING_LEDGER_HELP, db_option, format_option
 from claimwatch.errors import InputError
 
 LOCALHOST = "127.0.0.1"
 
 
-def register(cli: click.Group) -> None:
-    """Add ``report`` and ``serve`` to the ``claimwatch`` group."""
-    cli.add_command(report)
-    cli.add_command(serve)
-
-
-def _existing(db: str) -> str:
-    if not Path(db).exists():
-        raise InputError(f"no ledger at {db}; ingest articles first (`claimwatch ingest ... --db {db}`) or pass --db PATH")
-    return db
-
 
 @click.command()
-@click.option("--db", default="claimwatch.db", show_default=True, metavar="PATH", help="The ledger file (SQLite).")
+@db_option(EXISTING_LEDGER_HELP)
 @click.option("--story", metavar="ID|TEXT",
               help="Only claims of this story (id such as s1, else key or words) and its articles' assessment.")
 @click.option("-o", "--output", "output", required=True, metavar="FILE|-", help="Where to write the report; '-' for stdout.")
-@click.option("--format", "-f", "fmt", type=click.Choice(("html", "markdown")), default="html", show_default=True,
-              help="html: one self-contained file (no network needed); markdown: the same content as text.")
+@format_option(("html", "markdown"), help="html: one self-contained file (no network needed); markdown: the same content as text.")
 def report(db: str, story: Optional[str], output: str, fmt: str) -> None:
     """Write a report of the ledger: assessment, claims, stance matrix, timelines, statement cards.
 
@@ -42,7 +32,7 @@ def report(db: str, story: Optional[str], output: str, fmt: str) -> None:
     from claimwatch.ledger.store import Ledger
     from claimwatch.render.html import build_report, render_report
 
-    with Ledger(_existing(db)) as ledger:
+    with Ledger(existing_ledger(db)) as ledger:
         text = render_report(build_report(ledger, story=story), fmt)
     if output == "-":
         click.echo(text, nl=False)
@@ -55,7 +45,7 @@ def report(db: str, story: Optional[str], output: str, fmt: str) -> None:
 
 
 @click.command()
-@click.option("--db", default="claimwatch.db", show_default=True, metavar="PATH", help="The ledger file (SQLite).")
+@db_option(EXISTING_LEDGER_HELP)
 @click.option("--host", default=LOCALHOST, show_default=True,
               help="Interface to bind; anything but 127.0.0.1 exposes the UI (and ingest) to the network.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
