@@ -4,7 +4,7 @@ story's ledger built once per session.
 Layout: the folders mirror ``src/claimwatch/`` (nlp, ingest, ledger, assess, evaluate, render, web,
 export, scale, watch, lexicons; cli/ for the entry points and ledger commands), plus robustness/
 (hostile inputs), quality/ (the gold-set floors), bench/ (the benchmark scripts) and project/
-(set-up, the walkthrough).
+(set-up, docs, import graph, model helpers, the walkthrough).
 Helpers that tests in several folders import sit here at the root (support.py, web_support.py,
 ledger_pairs.py; ``pythonpath = ["tests"]`` in pyproject.toml). Basenames stay unique across folders.
 
@@ -20,7 +20,7 @@ import pytest
 
 from claimwatch.model import Actor, Analysis, Article, Claim, Evidence, Mention, Quantity, Statement
 from claimwatch.nlp.pipeline import analyze_text, article_id
-from support import STORY, copy_ledger
+from support import STORY, copy_ledger, no_embedder
 
 HARBOUR_TEXT = (
     "The port authority in Rotterdam said on Tuesday that the fire aboard the cargo ship Meridian "
@@ -135,7 +135,7 @@ def analyse(nlp):
 
 
 
-# --- the bundled story's ledger, built once (the CLI, web, report, export and walkthrough tests read it)
+# --- the bundled story's ledger, built once (CLI, web, report, export, read-model and walkthrough tests)
 
 def _digest(path: Path) -> str:
     """The ledger file and its write-ahead log, if any (a write not yet checkpointed lands there)."""
@@ -145,19 +145,20 @@ def _digest(path: Path) -> str:
 
 @pytest.fixture(scope="session")
 def story_ledger(tmp_path_factory) -> Path:
-    """The bundled story ingested once per session by ``claimwatch ingest``, as a user would store it.
+    """The bundled story ingested once per session, with lexical claim matching (``no_embedder``), so
+    the ledger and the JSON pinned on it do not depend on the embedding model being installed.
 
     Read it only: a test or module that writes (an ingest, a watch, an added article) takes
     ``story_ledger_copy`` or ``support.copy_ledger(story_ledger, folder)``. The teardown fails the
     session if the file changed.
     """
-    from click.testing import CliRunner
-
-    from claimwatch.cli import cli
+    from claimwatch.ledger.ingest import ingest_into
+    from claimwatch.ledger.store import Ledger
 
     path = tmp_path_factory.mktemp("story-ledger") / "story.db"
-    result = CliRunner().invoke(cli, ["ingest", str(STORY), "--db", str(path), "--format", "json"])
-    assert result.exit_code == 0, result.output
+    with Ledger(path, embedder=no_embedder) as ledger:
+        report = ingest_into(ledger, [str(STORY)], fetch_urls=False)
+    assert report.added, "the bundled story must ingest"
     before = _digest(path)
     yield path
     assert _digest(path) == before, "a test wrote to the shared story ledger: it should take story_ledger_copy"

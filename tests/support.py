@@ -35,6 +35,11 @@ FLOORS = json.loads((Path(__file__).parent / "quality_floors.json").read_text(en
 STORY = REPO / "src" / "claimwatch" / "data" / "story" / "north-korea-troops.jsonl"
 
 
+def no_embedder():
+    """Lexical claim matching only: keeps the tests fast and independent of the ONNX model."""
+    return None
+
+
 def copy_ledger(source: Path, folder: Path) -> Path:
     """A copy of the ledger file ``source`` as ``folder/story.db``, through SQLite's backup (WAL included)."""
     import sqlite3

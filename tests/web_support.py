@@ -12,7 +12,7 @@ from pathlib import Path
 from claimwatch.ledger.store import Ledger
 from claimwatch.model import Article
 
-from support import STORY  # noqa: F401  (re-exported: the web tests read the bundled story)
+from support import STORY, no_embedder  # noqa: F401  (STORY re-exported: the web tests read it)
 
 HOSTILE_TEXT = (
     'Border officials said on Monday that a convoy of <script>window.__pwned = "script"</script> armoured '
@@ -25,11 +25,6 @@ HOSTILE_TEXT = (
 HOSTILE_TITLE = "<script>window.__pwned='title'</script>Convoy row"
 HOSTILE_URL = "javascript:window.__pwned='url'"
 PAYLOADS = ("<script>", "onerror=", "onmouseover=", "javascript:")
-
-
-def no_embedder():
-    """Lexical claim matching only: keeps the tests fast and independent of the ONNX model."""
-    return None
 
 
 def add_hostile(path: Path) -> str:

@@ -15,12 +15,12 @@ from claimwatch.ledger.records import track_record
 from claimwatch.ledger.stories import list_stories, story_detail
 from claimwatch.ledger.store import Ledger
 from claimwatch.web.app import create_app
-from test_web_support import build_story_ledger, no_embedder
+from web_support import no_embedder
 
 
 @pytest.fixture(scope="module")
-def story_db(tmp_path_factory):
-    return build_story_ledger(tmp_path_factory.mktemp("read_models") / "story.db")
+def story_db(story_ledger):
+    return story_ledger
 
 
 @pytest.fixture(scope="module")

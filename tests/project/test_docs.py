@@ -10,7 +10,7 @@ import pytest
 
 from claimwatch.cli import cli
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
 DOCS = ROOT / "docs"
 HISTORY = DOCS / "history"

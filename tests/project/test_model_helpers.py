@@ -11,7 +11,7 @@ import pytest
 import claimwatch
 from claimwatch.model import article_id, content_hash, normalise
 
-SRC = Path(__file__).resolve().parents[1] / "src"
+SRC = Path(__file__).resolve().parents[2] / "src"
 
 
 @pytest.mark.parametrize("left, right, same", [

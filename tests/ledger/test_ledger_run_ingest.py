@@ -14,7 +14,7 @@ from claimwatch.ledger.ingest import IngestOutcome, ingest_article, run_ingest
 from claimwatch.model import Analysis, Article
 from claimwatch.watch.hooks import check_after_ingest
 
-FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "ingest"
 
 
 @pytest.fixture

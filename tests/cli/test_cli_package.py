@@ -12,7 +12,7 @@ import pytest
 
 from claimwatch.cli import COMMANDS, cli
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CLI_DIR = ROOT / "src" / "claimwatch" / "cli"
 SHARED = {"claimwatch.cli.options", "claimwatch.cli.common"}
 

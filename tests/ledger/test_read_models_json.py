@@ -6,7 +6,7 @@ when any field, value or key order changes, so a refactoring of how they are bui
 what they say by accident. A deliberate change is made by regenerating the pinned files and
 reviewing the diff:
 
-    CLAIMWATCH_UPDATE_PINNED=1 PYTHONPATH=src python -m pytest tests/test_read_models_json.py
+    CLAIMWATCH_UPDATE_PINNED=1 PYTHONPATH=src python -m pytest tests/ledger/test_read_models_json.py
 
 Nondeterministic values are normalised before comparing: ingestion times (``ingested_at`` and the
 ingest-time stand-in dates of undated articles) become ``<time>``, export file paths become
@@ -27,17 +27,17 @@ from fastapi.testclient import TestClient
 import claimwatch
 from claimwatch.cli import cli
 from claimwatch.web.app import create_app
-from test_web_support import build_story_ledger, no_embedder
+from web_support import no_embedder
 
-PINNED = Path(__file__).parent / "fixtures" / "read_models"
+PINNED = Path(__file__).parents[1] / "fixtures" / "read_models"
 REPO = str(Path(claimwatch.__file__).resolve().parents[2])
 UPDATE = os.environ.get("CLAIMWATCH_UPDATE_PINNED") == "1"
 SEARCH = "troops"
 
 
 @pytest.fixture(scope="module")
-def story_db(tmp_path_factory) -> Path:
-    return build_story_ledger(tmp_path_factory.mktemp("pinned") / "story.db")
+def story_db(story_ledger) -> Path:
+    return story_ledger
 
 
 def _ingest_times(db: Path) -> set[str]:
