@@ -20,10 +20,10 @@ from claimwatch.nlp.docutil import doc_quotes, sentence_index, sentence_start, s
 from claimwatch.lexicons.schema import Gazetteer, Titles, load_gazetteer, load_titles
 from claimwatch.model import Actor, Mention
 from claimwatch.nlp.provenance import is_outlet, is_outlet_noun
+from claimwatch.nlp.function_words import DEFINITE_DETERMINERS, INDEFINITE_ARTICLES, NAME_DETERMINERS, NON_NAMING_PRONOUNS, ORGANISATION_FORMS, PLURAL_FORMS, SPEAKER_AND_HEARER_FORMS
 
 ENTITY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "country", "FAC": "organization"}
 NP_RIGHT_CUT = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"}
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 UNRESOLVED = "unnamed"
 NOT_ACTOR_ENTITIES = {"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL"}  # "12 percent said": a share of people speaks
 
@@ -153,7 +153,7 @@ class ActorIndex:
         words: list[Token] = []
         for t in reversed(self.doc[max(0, ent.start - 6):ent.start]):
             if t.dep_ in ("compound", "amod", "nmod", "poss", "case") or (t.head.i >= ent.start - 6 and t.head.i <= head.i and t.pos_ in ("PROPN", "NOUN", "ADJ")):
-                if t.is_punct or t.lower_ in DETERMINERS:
+                if t.is_punct or t.lower_ in NAME_DETERMINERS:
                     break
                 words.insert(0, t)
             else:
@@ -294,7 +294,7 @@ class ActorIndex:
             # not "a spokesman for Hunter", nor "friends of Bary": the description is the speaker
             name = self._token_actor.get(inner.root.i, _clean_name(inner))
             return ResolvedSource(name, (inner.start_char, inner.end_char))
-        is_definite = span[0].lower_ in ("the", "this", "that") or span[0].tag_ == "PRP$"
+        is_definite = span[0].lower_ in DEFINITE_DETERMINERS or span[0].tag_ == "PRP$"
         named = any(t.pos_ == "PROPN" and t.i < token.i for t in span)  # "the al-Safir newspaper" names itself
         if is_definite and inner is None and not named:
             name = self._resolve_description(token)
@@ -363,7 +363,7 @@ class ActorIndex:
         ministry's spokesman"): what a later or earlier description of the same person may repeat."""
         words: list[Token] = []
         for t in reversed(self.doc[max(0, ent.start - 5):ent.start]):
-            if t.is_punct or t.lower_ in DETERMINERS or t.pos_ not in ("PROPN", "NOUN", "ADJ", "PART"):
+            if t.is_punct or t.lower_ in NAME_DETERMINERS or t.pos_ not in ("PROPN", "NOUN", "ADJ", "PART"):
                 break
             words.append(t)
         appos = next((c for c in ent.root.children if c.dep_ == "appos"), None)
@@ -380,7 +380,7 @@ class ActorIndex:
         """The one named person whose title and affiliation an indefinite description repeats: "a
         spokesperson for the Transport Ministry" is "ministry spokeswoman Ana Ruiz" when
         the article names no other such spokesperson."""
-        if not self._is_role_noun(token) or token.tag_ != "NN" or span[0].lower_ not in ("a", "an"):
+        if not self._is_role_noun(token) or token.tag_ != "NN" or span[0].lower_ not in INDEFINITE_ARTICLES:
             return None
         role = token.lower_
         generic = role in _GENERIC_ROLES
@@ -414,9 +414,9 @@ class ActorIndex:
 
     def _resolve_pronoun(self, token: Token) -> str | None:
         lower = token.lower_
-        plural = lower in self.titles.pronouns.get("plural", frozenset({"they", "them", "their"}))
-        organisational = lower in self.titles.pronouns.get("organization", frozenset({"it", "its"}))
-        first_person = lower in ("i", "we", "me", "us", "my", "our", "you", "your")  # the speaker and hearer, not a third party
+        plural = lower in self.titles.pronouns.get("plural", PLURAL_FORMS)
+        organisational = lower in self.titles.pronouns.get("organization", ORGANISATION_FORMS)
+        first_person = lower in SPEAKER_AND_HEARER_FORMS  # the speaker and hearer, not a third party
         if first_person:
             return None
         wanted = {"organization", "country", "anonymous", "group"} if (plural or organisational) else {"person"}
@@ -517,7 +517,7 @@ class ActorIndex:
 
     def _description_name(self, span: Span) -> str:
         tokens = list(span)
-        while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].tag_ == "PRP$"):
+        while tokens and (tokens[0].lower_ in NAME_DETERMINERS or tokens[0].tag_ == "PRP$"):
             tokens = tokens[1:]
         text = self.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else span.text
         return text.strip(" ,;:\"'\u201c\u201d\u2018\u2019")
@@ -538,7 +538,7 @@ class ActorIndex:
         if any(c.dep_ == "det" and c.lower_ in ("any", "every", "each", "no") for c in token.children):
             return False  # "any soldier who asked ...": a generic, not someone who said something
         if token.pos_ == "PRON":
-            return token.lower_ not in ("it", "this", "that", "which", "what") or self._resolve_pronoun(token) is not None
+            return token.lower_ not in NON_NAMING_PRONOUNS or self._resolve_pronoun(token) is not None
         if token.pos_ == "PROPN":  # "Footage shows ..." opening a sentence is tagged a proper noun
             return token.ent_type_ != "" or token.lower_ not in _non_speakers()
         if token.pos_ not in ("NOUN",):

@@ -24,12 +24,12 @@ from claimwatch.model import Claim
 from claimwatch.nlp.docutil import lower_lemmas
 from claimwatch.nlp.speech import CUE_HEADS
 from claimwatch.nlp.stance import plain_negation
+from claimwatch.nlp.function_words import ANAPHOR_DETERMINERS, SUBJECT_BACK_PRONOUNS
 
 ANAPHOR_NOUNS = {
     "report", "claim", "allegation", "accusation", "concern", "rumour", "rumor", "speculation", "suggestion",
     "charge", "assertion", "story", "information", "statement", "remark", "comment", "news", "assessment", "finding",
 }
-ANAPHOR_DETERMINERS = {"these", "those", "the", "such", "this", "that", "his", "her", "their", "its"}
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 LIGHT_LEMMAS = {"be", "have", "do", "say", "make", "get", "also", "not", "only", "there", "will", "would", "could", "may", "might", "can"}
 
@@ -254,7 +254,7 @@ def about_what_was_said(span: Span) -> bool:
 
 def purely_anaphoric(span: Span) -> bool:
     """ "they were there", "it is true": a pronoun and a predicate that name nothing themselves."""
-    return any(t.lower_ in ("they", "it", "this", "that", "these", "those") and t.pos_ == "PRON" for t in span) \
+    return any(t.lower_ in SUBJECT_BACK_PRONOUNS and t.pos_ == "PRON" for t in span) \
         and not any(t.pos_ in ("NOUN", "PROPN", "NUM") for t in span)
 
 

