@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, Mapping, Optional
 
-from claimwatch.lexicons import load_yaml
+from claimwatch.lexicons import load
 from claimwatch.lexicons.checks import choice, document, entry_fields, fail, text_value, word_list
 from claimwatch.lexicons.gazetteer import Gazetteer, Place, PlaceMatch, load_gazetteer, parse_gazetteer  # noqa: F401
 from claimwatch.model import ACTS, CERTAINTIES, STANCES
@@ -150,7 +150,7 @@ def parse_cues(data: Any, source: str = "cues.yaml") -> CueLexicon:
 @lru_cache(maxsize=None)
 def load_cues() -> CueLexicon:
     """The packaged reporting cues, validated once per process."""
-    return parse_cues(load_yaml("cues.yaml"), "cues.yaml")
+    return load("cues")
 
 
 # --- hedges ----------------------------------------------------------------------------------
@@ -257,7 +257,7 @@ def parse_hedges(data: Any, source: str = "hedges.yaml") -> Hedges:
 @lru_cache(maxsize=None)
 def load_hedges() -> Hedges:
     """The packaged hedge vocabularies, validated once per process."""
-    return parse_hedges(load_yaml("hedges.yaml"), "hedges.yaml")
+    return load("hedges")
 
 
 # --- titles ----------------------------------------------------------------------------------
@@ -325,4 +325,4 @@ def parse_titles(data: Any, source: str = "titles.yaml") -> Titles:
 @lru_cache(maxsize=None)
 def load_titles() -> Titles:
     """The packaged role titles and source heads, validated once per process."""
-    return parse_titles(load_yaml("titles.yaml"), "titles.yaml")
+    return load("titles")

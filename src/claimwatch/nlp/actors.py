@@ -14,8 +14,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token  # noqa: F401
 
 from claimwatch.errors import LexiconError
-from claimwatch.lexicons import load_yaml
-from claimwatch.lexicons.checks import document, word_list
+from claimwatch.lexicons import load
+from claimwatch.lexicons.checks import word_list
 from claimwatch.nlp.docutil import doc_quotes, sentence_index, sentence_start, sentence_starts, span_text
 from claimwatch.lexicons.schema import Gazetteer, Titles, load_gazetteer, load_titles
 from claimwatch.model import Actor, Mention
@@ -592,13 +592,13 @@ class ActorIndex:
 
 @lru_cache(maxsize=1)
 def _description_synonyms() -> dict[str, frozenset[str]]:
-    data = load_yaml("descriptions.yaml")
+    data = load("descriptions")
     return {k.lower(): frozenset(w.lower() for w in v) for k, v in data["synonyms"].items()}
 
 
 @lru_cache(maxsize=1)
 def _indefinite_speakers() -> dict[str, str]:
-    data = load_yaml("descriptions.yaml").get("indefinite_speakers", {})
+    data = load("descriptions").get("indefinite_speakers", {})
     if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) and k == k.lower() for k, v in data.items()):
         raise LexiconError("descriptions.yaml: indefinite_speakers: expected a mapping of lower-case word -> name")
     return dict(data)
@@ -616,12 +616,12 @@ def _function_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _speaking_forms() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_yaml("non_speakers.yaml").get("speaking_forms", []))
+    return frozenset(w.lower() for w in load("non_speakers").get("speaking_forms", []))
 
 
 @lru_cache(maxsize=1)
 def _non_speakers() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_yaml("non_speakers.yaml")["heads"])
+    return frozenset(w.lower() for w in load("non_speakers")["heads"])
 
 
 @dataclass(frozen=True)
@@ -636,7 +636,7 @@ class ActorTypes:
 @lru_cache(maxsize=1)
 def load_actor_types() -> ActorTypes:
     source = "non_speakers.yaml"
-    data = document(load_yaml(source), source, ("heads", "abstract_suffixes", "actor_nouns", "event_heads"))
+    data = load("non_speakers")
     return ActorTypes(abstract_suffixes=word_list(data["abstract_suffixes"], source, "abstract_suffixes"),
                       actor_nouns=frozenset(word_list(data["actor_nouns"], source, "actor_nouns")),
                       event_heads=frozenset(word_list(data["event_heads"], source, "event_heads")))

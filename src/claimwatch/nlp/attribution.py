@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from claimwatch.errors import LexiconError
-from claimwatch.lexicons import load_yaml
+from claimwatch.lexicons import load
 from claimwatch.nlp.cues import CueHit, find_cues
 from claimwatch.nlp.docutil import doc_quotes, doc_text, same_sentence, sentence_span, sentence_start
 from claimwatch.nlp.provenance import relay_lemmas
@@ -315,7 +316,11 @@ def _verb_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
 
 @lru_cache(maxsize=1)
 def _authored_documents() -> frozenset[str]:
-    data = load_yaml("authored.yaml")
+    return load("authored")
+
+
+def parse_authored(data: Any) -> frozenset[str]:
+    """``authored.yaml``: the document nouns whose author is their source ("the report by X")."""
     if not isinstance(data, dict) or data.get("version") != 1 or not isinstance(data.get("documents"), list) \
             or not all(isinstance(w, str) and w for w in data["documents"]):
         raise LexiconError("authored.yaml: expected 'version: 1' and a list of document nouns under 'documents'")

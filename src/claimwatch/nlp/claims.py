@@ -18,7 +18,7 @@ from spacy.attrs import IS_ALPHA, IS_STOP, POS
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
-from claimwatch.lexicons import load_yaml
+from claimwatch.lexicons import load
 from claimwatch.errors import LexiconError
 from claimwatch.model import Claim
 from claimwatch.nlp.docutil import lower_lemmas
@@ -50,7 +50,7 @@ class EventType:
 
 @lru_cache(maxsize=1)
 def load_event_types() -> tuple[EventType, ...]:
-    data = load_yaml("event_types.yaml")
+    data = load("event_types")
     out = []
     ids = set()
     for i, entry in enumerate(data.get("types", [])):
@@ -415,7 +415,7 @@ CONTROL_VERBS = {"expect", "plan", "intend", "want", "try", "seek", "continue", 
 @lru_cache(maxsize=1)
 def idioms() -> dict[str, frozenset[str]]:
     """Verb lemma -> objects with which it is an idiom and names no event (``event_types.yaml``)."""
-    data = load_yaml("event_types.yaml").get("idioms", {}) or {}
+    data = load("event_types").get("idioms", {}) or {}
     if not isinstance(data, dict) or not all(isinstance(v, list) and all(isinstance(w, str) for w in v)
                                              for v in data.values()):
         raise LexiconError("event_types.yaml idioms: expected verb: [object, ...]")
@@ -426,7 +426,7 @@ def idioms() -> dict[str, frozenset[str]]:
 def paraphrase_sets() -> dict[str, str]:
     """Verb lemma -> the first verb of its paraphrase set in ``event_types.yaml``."""
     out: dict[str, str] = {}
-    for i, group in enumerate(load_yaml("event_types.yaml").get("paraphrases", [])):
+    for i, group in enumerate(load("event_types").get("paraphrases", [])):
         if not isinstance(group, list) or not group or not all(isinstance(w, str) for w in group):
             raise LexiconError(f"event_types.yaml paraphrases entry {i}: expected a list of verbs")
         for verb in group:
@@ -500,7 +500,7 @@ NEGATIVE_EVIDENCE = {"lack", "absence", "failure"}
 
 @lru_cache(maxsize=1)
 def _things() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_yaml("non_speakers.yaml")["heads"]) | EVIDENCE_FRAME_NOUNS
+    return frozenset(w.lower() for w in load("non_speakers")["heads"]) | EVIDENCE_FRAME_NOUNS
 
 
 def _shown_by_thing(verb: Token) -> Token | None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from claimwatch.lexicons import load_yaml
+from claimwatch.lexicons import load
 from claimwatch.lexicons.checks import document, word_list
 from claimwatch.lexicons.schema import load_cues
 
@@ -171,7 +171,7 @@ def parse_speech_objects(data: Any, source: str = SPEECH_OBJECTS_FILE) -> Speech
 
 @lru_cache(maxsize=1)
 def load_speech_objects() -> SpeechObjects:
-    return parse_speech_objects(load_yaml(SPEECH_OBJECTS_FILE))
+    return load("speech_objects")
 
 
 def _lemma(token: Token) -> str:

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from spacy.attrs import IS_QUOTE
 from spacy.tokens import Token
 
 from claimwatch.errors import LexiconError
-from claimwatch.lexicons import load_yaml
+from claimwatch.lexicons import load
 from claimwatch.lexicons.schema import Hedges, load_cues, load_hedges
 from claimwatch.nlp.attribution import Attribution
 from claimwatch.nlp.docutil import lower_forms, sentence_span
@@ -94,7 +95,11 @@ def check_stance_rules(data: dict) -> None:
 
 @lru_cache(maxsize=1)
 def load_stance_rules() -> StanceRules:
-    data = load_yaml("stance_rules.yaml")
+    return load("stance_rules")
+
+
+def parse_stance_rules(data: Any) -> StanceRules:
+    """``stance_rules.yaml`` checked (``check_stance_rules``) and read into ``StanceRules``."""
     check_stance_rules(data)
     return StanceRules(
         negated_doubt_predicates=frozenset(data["negated_doubt_predicates"]),
