@@ -18,7 +18,6 @@ from claimwatch.errors import LexiconError
 from claimwatch.lexicons import load
 from claimwatch.nlp.cues import CueHit, find_cues
 from claimwatch.nlp.docutil import doc_quotes, doc_text, same_sentence, sentence_span, sentence_start
-from claimwatch.nlp.provenance import relay_lemmas
 from claimwatch.nlp.spans import close_quotes, end_char, strip_chars, subtree_range, token_range, trim_range
 from claimwatch.nlp.speech import (
     CONTROL_HEADS, CUE_HEADS, CUE_HITS, INVERTED_AUX, SUBJECT_DEPS, has_speech_object, is_condition, is_cue_head,
@@ -315,6 +314,12 @@ def _verb_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
 
 
 @lru_cache(maxsize=1)
+def _relay_lemmas() -> frozenset[str]:
+    """Verbs of "citing Y" / "quoting Y" (``relays.yaml``), for the frames' parse repairs."""
+    return load("relays").lemmas("object")
+
+
+@lru_cache(maxsize=1)
 def _authored_documents() -> frozenset[str]:
     return load("authored")
 
@@ -395,7 +400,7 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
         clause = [c for c in children if _bare_finite_clause(c, verb)]
     if not clause:  # "reported, citing two officials, that C": the parser hung the clause on "citing"
         clause = [g for c in children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i
-                  and c.lemma_.lower() in relay_lemmas() for g in c.children if g.dep_ == "ccomp" and g.i > c.i]
+                  and c.lemma_.lower() in _relay_lemmas() for g in c.children if g.dep_ == "ccomp" and g.i > c.i]
     objects = [c for c in children if c.dep_ in OBJECT_DEPS and c.i > verb.i and not is_hearer(c, verb)]
     if clause and objects and objects[0].i < clause[0].i and is_statement_noun(objects[0]):
         # "denied reports in a local newspaper that X": the that-clause belongs to the noun

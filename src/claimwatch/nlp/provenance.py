@@ -23,7 +23,7 @@ from claimwatch.model import Statement
 from claimwatch.nlp.docutil import doc_text, lower_lemmas, same_sentence, sentence_span
 from claimwatch.nlp.spans import close_quotes, end_char, strip_chars, trim_range
 
-if TYPE_CHECKING:  # attribution imports this module for the relay lemmas
+if TYPE_CHECKING:  # annotations only; attribution does not import this module
     from claimwatch.nlp.attribution import Attribution
 
 SOURCE = "relays.yaml"
@@ -309,11 +309,6 @@ def _phrase_end(relay: Token) -> int:
     ends = [relay.i] + [c.right_edge.i for c in relay.children if c.dep_ not in ("ccomp", "punct", "mark")
                         and c.i > relay.i]
     return max(ends)
-
-
-def relay_lemmas() -> frozenset[str]:
-    """Verbs of "citing Y" / "quoting Y", for the attribution frames' parse repairs."""
-    return load_relays().lemmas("object")
 
 
 def _origin(relay: Token, lex: RelayLexicon, can_speak: Callable[[Token], bool]) -> Optional[Token]:
