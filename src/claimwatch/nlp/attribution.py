@@ -617,7 +617,7 @@ def cut_other_acts(doc: Doc, start: int, end: int, participles: bool = True) -> 
 
 def _carrier(verb: Token) -> Token | None:
     """In "X released a video showing Y" the participle after the object carries the content."""
-    if verb.lemma_.lower() not in ("release", "publish", "post", "share", "broadcast", "air", "circulate", "issue", "show"):
+    if verb.lemma_.lower() not in load_speech_objects().publishing_verbs:
         return None
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         for c in obj.children:
