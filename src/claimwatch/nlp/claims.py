@@ -284,6 +284,9 @@ def definite_event_head(span: Span) -> str | None:
 
 EVIDENCE_FRAME_NOUNS = {"evidence", "indication", "sign", "proof", "suggestion", "report", "reports", "intelligence"}
 CONDITION_MARKS = {"if", "unless", "provided", "whether"}
+# "evidence suggesting that X": the that-clause a piece of evidence bears is the proposition. Wider than
+# the evidential predicates (stance_rules.yaml) by "suggest": a hedged showing still names its clause.
+EVIDENCE_CLAUSE_VERBS = frozenset({"indicate", "suggest", "show", "prove", "confirm"})
 SUPPORT_VERBS = {"support", "back", "confirm", "substantiate", "corroborate", "prove"}
 # Nouns of a demanded reaction: "called for a strong response to X" is about X.
 REACTION_NOUNS = {"response", "reaction", "action", "measure", "measures", "step", "steps", "sanction", "sanctions",
@@ -473,7 +476,7 @@ def _core(root: Token, span: Span) -> Token:
             return root
         inner = next((t for t in root.subtree if t.dep_ in ("ccomp", "acl", "relcl") and t.pos_ in ("VERB", "AUX")
                       and t.i > noun.i and t.head.pos_ in ("NOUN", "PROPN")), None)
-        if inner is not None and inner.lemma_.lower() in ("indicate", "suggest", "show", "prove", "confirm"):
+        if inner is not None and inner.lemma_.lower() in EVIDENCE_CLAUSE_VERBS:
             clause = next((c for c in inner.children if c.dep_ == "ccomp"), None)
             if clause is None:  # the parser lost the clause: take what the participle governs
                 right = [t for t in inner.subtree if t.i > inner.i and t.dep_ != "mark"]
@@ -493,7 +496,13 @@ def _core(root: Token, span: Span) -> Token:
     return root
 
 
-SHOWING_VERBS = {"show", "indicate", "prove", "confirm", "reveal", "demonstrate"}
+@lru_cache(maxsize=1)
+def _showing_verbs() -> frozenset[str]:
+    """Verbs by which evidence shows a proposition ("the samples showed X", "evidence indicating X"):
+    ``evidential_predicates`` of ``stance_rules.yaml``."""
+    return load("stance_rules").evidential_predicates
+
+
 # "the lack of eyewitness accounts suggests ...": negative evidence argues against a claim, not for its clause
 NEGATIVE_EVIDENCE = {"lack", "absence", "failure"}
 
@@ -506,7 +515,7 @@ def _things() -> frozenset[str]:
 def _shown_by_thing(verb: Token) -> Token | None:
     """The clause a thing shows ("the samples showed the plant had released solvent"): a thing
     is no speaker, so what it shows is the proposition."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SHOWING_VERBS:
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _showing_verbs():
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in _things() or subj.lemma_.lower() in NEGATIVE_EVIDENCE:
