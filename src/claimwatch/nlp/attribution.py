@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -366,87 +366,162 @@ def _with_conjuncts(token: Token) -> tuple[Token, ...]:
 
 
 def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
-    doc = verb.doc
+    """The content's token range for a cue verb: the first of ``CONTENT_FRAMES`` that finds one, else
+    the clause that follows the cue in word order."""
     children = list(verb.children)
-    frame = hit.entry.frame
-    # the particle's object: "called for a ceasefire", "pointed to X as Y"
-    if hit.entry.particle:
-        prep = next((c for c in children if c.lower_ == hit.entry.particle and c.dep_ in ("prep", "prt")), None)
-        if prep is not None and prep.dep_ == "prep":
-            objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
-            if objs and objs[0].ent_type_ in ("DATE", "TIME"):
-                objs = []  # "reported on Tuesday that ...": a date, not what was reported on
-            if objs:
-                start, end = subtree_range(objs[0], stop_at=verb)
-                for c in children:  # "called on X to do Y"
-                    if c.dep_ in ("xcomp", "ccomp") and c.i >= end:
-                        end = max(end, subtree_range(c, stop_at=verb)[1])
-                    elif c.dep_ in ("relcl", "acl") and c.i >= end and same_sentence(c, verb):
-                        # "spoke of life in captivity that included ...": a relative clause hung on the
-                        # verb belongs to the noun phrase before it
-                        end = max(end, subtree_range(c, stop_at=verb)[1])
-                return start, end
-    if frame == "prep" and not hit.entry.particle:  # "expressing concern over X"
-        last = doc[hit.end - 1]
-        if last.dep_ == "prep":  # the phrase ends in its preposition: "claimed responsibility for X"
-            objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
-            if objs:
-                return subtree_range(objs[0], stop_at=verb)
-        prep = next((c for c in list(last.children) + children if c.dep_ == "prep" and c.i >= hit.end), None)
-        if prep is not None:
-            return subtree_range(prep, stop_at=verb, include_root=True)
+    for frame in CONTENT_FRAMES:
+        found = frame(verb, hit, children)
+        if found is not None:
+            return found
+    return _that_by_word_order(verb)
+
+
+def _particle_object(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
+    """The particle's object: "called for a ceasefire", "pointed to X as Y", "called on X to do Y"."""
+    if not hit.entry.particle:
+        return None
+    prep = next((c for c in children if c.lower_ == hit.entry.particle and c.dep_ in ("prep", "prt")), None)
+    if prep is None or prep.dep_ != "prep":
+        return None
+    objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    if not objs or objs[0].ent_type_ in ("DATE", "TIME"):
+        return None  # "reported on Tuesday that ...": a date, not what was reported on
+    start, end = subtree_range(objs[0], stop_at=verb)
+    for c in children:  # "called on X to do Y"
+        if c.dep_ in ("xcomp", "ccomp") and c.i >= end:
+            end = max(end, subtree_range(c, stop_at=verb)[1])
+        elif c.dep_ in ("relcl", "acl") and c.i >= end and same_sentence(c, verb):
+            # "spoke of life in captivity that included ...": a relative clause hung on the
+            # verb belongs to the noun phrase before it
+            end = max(end, subtree_range(c, stop_at=verb)[1])
+    return start, end
+
+
+def _prepositional_frame(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
+    """ "expressing concern over X", "claimed responsibility for X"."""
+    if hit.entry.frame != "prep" or hit.entry.particle:
+        return None
+    last = verb.doc[hit.end - 1]
+    if last.dep_ == "prep":  # the phrase ends in its preposition: "claimed responsibility for X"
+        objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
+        if objs:
+            return subtree_range(objs[0], stop_at=verb)
+    prep = next((c for c in list(last.children) + children if c.dep_ == "prep" and c.i >= hit.end), None)
+    return subtree_range(prep, stop_at=verb, include_root=True) if prep is not None else None
+
+
+def _complement_clauses(verb: Token, hit: CueHit, children: list[Token]) -> list[Token]:
+    """The cue's clausal complements after it, including those the parser hung elsewhere."""
     clause = [c for c in children if c.dep_ in ("ccomp",) and c.i > verb.i]
-    if not clause and frame == "clause":  # "said after the meeting he would resign": a complement read as adverbial
+    if not clause and hit.entry.frame == "clause":  # "said after the meeting he would resign": a complement read as adverbial
         clause = [c for c in children if _bare_finite_clause(c, verb)]
     if not clause:  # "reported, citing two officials, that C": the parser hung the clause on "citing"
         clause = [g for c in children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i
                   and c.lemma_.lower() in _relay_lemmas() for g in c.children if g.dep_ == "ccomp" and g.i > c.i]
-    objects = [c for c in children if c.dep_ in OBJECT_DEPS and c.i > verb.i and not is_hearer(c, verb)]
+    return clause
+
+
+def _cue_objects(verb: Token, children: list[Token]) -> list[Token]:
+    return [c for c in children if c.dep_ in OBJECT_DEPS and c.i > verb.i and not is_hearer(c, verb)]
+
+
+def _noun_clause(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
+    """ "denied reports in a local newspaper that X": the that-clause belongs to the noun."""
+    clause = _complement_clauses(verb, hit, children)
+    objects = _cue_objects(verb, children)
     if clause and objects and objects[0].i < clause[0].i and is_statement_noun(objects[0]):
-        # "denied reports in a local newspaper that X": the that-clause belongs to the noun
         start = subtree_range(objects[0], stop_at=verb)[0]
-        return start, cut_other_acts(doc, start, subtree_range(clause[0], stop_at=verb)[1])
-    if clause and (frame != "object" or not objects):
-        start, end = subtree_range(clause[0], stop_at=verb)
-        if clause[0].dep_ == "advcl":  # "said on Monday she would run": the adverbial before the subject is the cue's
-            start = max(start, next(c for c in clause[0].children if c.dep_ in ("nsubj", "nsubjpass")).left_edge.i)
-        return start, cut_other_acts(doc, start, end)
+        return start, cut_other_acts(verb.doc, start, subtree_range(clause[0], stop_at=verb)[1])
+    return None
+
+
+def _complement_clause(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
+    """ "said (that) X", unless the cue takes an object and has one."""
+    clause = _complement_clauses(verb, hit, children)
+    if not clause or hit.entry.frame == "object" and _cue_objects(verb, children):
+        return None
+    start, end = subtree_range(clause[0], stop_at=verb)
+    if clause[0].dep_ == "advcl":  # "said on Monday she would run": the adverbial before the subject is the cue's
+        start = max(start, next(c for c in clause[0].children if c.dep_ in ("nsubj", "nsubjpass")).left_edge.i)
+    return start, cut_other_acts(verb.doc, start, end)
+
+
+def _object_content(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
+    """The object and what continues it: "accused X of Y", "dismissing X as Y", "urged X to Y"."""
+    objects = _cue_objects(verb, children)
+    if not objects:
+        return None
+    doc = verb.doc
+    start, end = subtree_range(objects[0], stop_at=verb)
+    continued = False
+    for c in children:
+        if c.i >= end and ((c.dep_ == "prep" and c.lower_ in OBJECT_CONTINUATIONS) or c.dep_ in ("xcomp", "ccomp", "oprd")
+                           or (c.dep_ == "dobj" and c.left_edge.i <= end + 1)):  # "declared al-Nour a banned group"
+            end = max(end, subtree_range(c, stop_at=verb)[1])
+            continued = True
+    for c in children:  # "accused X of sending ... and preparing ...": the parser hangs the second gerund on the cue
+        if continued and c.dep_ in ("conj", "advcl") and c.tag_ == "VBG" and c.i >= end and doc[c.i - 1].dep_ == "cc" \
+                and not any(s.dep_ in SUBJECT_DEPS for s in c.children):
+            end = max(end, subtree_range(c, stop_at=verb)[1])
+    return start, cut_other_acts(doc, start, end)
+
+
+def _infinitive_content(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
+    """ "declined to comment", "urged X to", "claimed to have abducted", "denied deploying soldiers"."""
     xcomp = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
-    if objects:
-        start, end = subtree_range(objects[0], stop_at=verb)
-        continued = False
-        for c in children:  # "accused X of Y", "dismissing X as Y", "urged X to Y"
-            if c.i >= end and ((c.dep_ == "prep" and c.lower_ in OBJECT_CONTINUATIONS) or c.dep_ in ("xcomp", "ccomp", "oprd")
-                               or (c.dep_ == "dobj" and c.left_edge.i <= end + 1)):  # "declared al-Nour a banned group"
-                end = max(end, subtree_range(c, stop_at=verb)[1])
-                continued = True
-        for c in children:  # "accused X of sending ... and preparing ...": the parser hangs the second gerund on the cue
-            if continued and c.dep_ in ("conj", "advcl") and c.tag_ == "VBG" and c.i >= end and doc[c.i - 1].dep_ == "cc" \
-                    and not any(s.dep_ in SUBJECT_DEPS for s in c.children):
-                end = max(end, subtree_range(c, stop_at=verb)[1])
-        return start, cut_other_acts(doc, start, end)
     if xcomp and (verb.lemma_.lower() in CONTROL_HEADS or hit.entry.act == "appeal" or perfect_infinitive(xcomp[0])
                   or xcomp[0].tag_ == "VBG"  # "denied deploying soldiers"
                   or verb.lemma_.lower() in load_speech_objects().infinitive_verbs):  # "vowed to rebuild"
-        # "declined to comment", "urged X to", "claimed to have abducted"
         return subtree_range(xcomp[0], stop_at=verb)
+    return None
+
+
+def _topic_phrase(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
+    """ "warned about X", "spoke of X"."""
     preps = [c for c in children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in ("about", "of", "over")]
     if preps and hit.entry.act in ("concern", "warn", "report", "say"):
         return subtree_range(preps[0], stop_at=verb, include_root=True)
+    return None
+
+
+def _fronted_clause(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
+    """ "Y, X said."."""
     clause_left = [c for c in children if c.dep_ in ("ccomp",) and c.i < verb.i]
-    if clause_left:  # "Y, X said."
-        return subtree_range(clause_left[0], stop_at=verb)
-    # parenthetical cue attached under its content clause: "Y, X said" parsed with said as a dependent
+    return subtree_range(clause_left[0], stop_at=verb) if clause_left else None
+
+
+def _cue_under_content(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
+    """A parenthetical cue attached under its content clause: "Y, X said" parsed with said as a dependent."""
+    doc = verb.doc
     if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and verb.head.i < verb.i and not is_cue_head(verb.head) \
             and any(c.dep_ in SUBJECT_DEPS for c in verb.children) and verb.i > 0 and doc[verb.left_edge.i - 1].text in (",", '"', "\u201d"):
         start = verb.head.left_edge.i
-        sub = set(t.i for t in verb.subtree)
-        end = min(sub)
+        end = min(t.i for t in verb.subtree)
         return trim_range(doc, start, end)
+    return None
+
+
+def _passive_subject(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
+    """ "the reports were denied by X"."""
     passive_subj = [c for c in children if c.dep_ == "nsubjpass"]
-    if passive_subj and passive_subj[0].lower_ not in ("it",):  # "the reports were denied by X"
+    if passive_subj and passive_subj[0].lower_ not in ("it",):
         return subtree_range(passive_subj[0], stop_at=verb)
-    return _that_by_word_order(verb)
+    return None
+
+
+# Where a cue verb's content is, in the order the frames are tried.
+CONTENT_FRAMES: tuple[Callable[[Token, CueHit, list[Token]], tuple[int, int] | None], ...] = (
+    _particle_object,
+    _prepositional_frame,
+    _noun_clause,
+    _complement_clause,
+    _object_content,
+    _infinitive_content,
+    _topic_phrase,
+    _fronted_clause,
+    _cue_under_content,
+    _passive_subject,
+)
 
 
 def _bare_finite_clause(clause: Token, verb: Token) -> bool:
