@@ -95,40 +95,72 @@ def _attribution_for(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution 
     return _verb_cue(hit, doc, quotes)
 
 
+def _not_speech_use(verb: Token) -> bool:
+    return not is_speech_use(verb) or is_reduced_relative(verb)
+
+
+def _controlled_conjunct(verb: Token) -> bool:
+    """ "declined to threaten Moscow or declare it responsible": part of what was declined."""
+    return verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.lemma_.lower() in CONTROL_HEADS
+
+
+def _citing_participle(verb: Token) -> bool:
+    """ "..., citing two officials": names where a report comes from, says nothing itself."""
+    return verb.lemma_.lower() in ("cite", "quote") and verb.tag_ == "VBG"
+
+
 def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
+    """The attribution a cue verb heads, or None when this use of the verb states nothing."""
     verb = hit.head
-    if is_condition(verb):  # "should they prove true", "if he says so": a condition, not a statement
+    if any(use(verb) for use in NON_STATEMENT_USES):
         return None
-    if not is_speech_use(verb) or is_reduced_relative(verb):
-        return None
-    if is_hypothetical(verb):  # "the country would formally declare": a future act, not a statement
-        return None
-    if verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.lemma_.lower() in CONTROL_HEADS:
-        return None  # "declined to threaten Moscow or declare it responsible": part of what was declined
-    if _declined_conjunct(verb):
-        return None
-    if verb.lemma_.lower() in ("cite", "quote") and verb.tag_ == "VBG":
-        return None  # "..., citing two officials": names where a report comes from, says nothing itself
     if is_raising_passive(verb):
         return _raising_passive(hit, verb)
     if is_accusation_participle(verb):
         return _accusation_participle(hit, verb)
     speaker = inverted_object_speaker(verb)
     if speaker is not None:  # "..., reported the Daily Courier.": the object after the cue is who speaks
-        start = sentence_start(verb)
-        content = trim_range(doc, start, verb.i - 1)
+        content = trim_range(doc, sentence_start(verb), verb.i - 1)
         if content[0] >= content[1]:
             return None
         return _make(hit, (doc[hit.start].idx, end_char(doc, hit.end)), _with_conjuncts(speaker), content, None, False)
-    sources, passive = _verb_sources(verb)
-    cue_end_tok = hit.end
-    content: tuple[int, int] | None = None
-    quote = _adjacent_quote(verb, doc, quotes)
+    return _spoken_content(hit, doc, quotes, verb)
 
-    led_in = False
+
+def _spoken_content(hit: CueHit, doc: Doc, quotes: list[Quote], verb: Token) -> Attribution | None:
+    """A cue verb's sources and content: a carried document, an adjacent quote or the clause it governs,
+    widened by coordination and a trailing condition, or narrowed to a quote it holds."""
+    sources, passive = _verb_sources(verb)
     carrier = _carrier(verb)
     if not _has_particle_object(verb, hit) and not has_speech_object(verb, carried=carrier is not None):
         return None  # "the plant released solvent", "called an emergency meeting"
+    first = _first_content(hit, doc, quotes, verb, sources, carrier)
+    if first is None:
+        return None
+    (start_tok, end_tok), quote, led_in, cue_end_tok = first
+    if start_tok >= end_tok:
+        return None
+    if quote is None:
+        end_tok = cut_other_acts(doc, start_tok, end_tok, participles=False)
+        end_tok = _with_coordination(doc, verb, start_tok, end_tok)
+    end_tok = _with_trailing_condition(doc, end_tok)
+    if quote is None and not led_in:
+        inner = quote_at(quotes, doc[start_tok].idx, end_char(doc, end_tok))
+        if inner is not None and _said(doc, inner) and _has_predicate(doc, inner) \
+                and doc[start_tok].idx <= inner.outer[0] + 1:
+            if not (inner.outer[0] <= hit.char_span[0] < inner.outer[1]):
+                quote = inner
+                start_tok, end_tok = token_range(doc, *inner.inner)
+    cue_span = (doc[hit.start].idx, end_char(doc, _cue_end(hit, doc, cue_end_tok)))
+    return _make(hit, cue_span, sources, (start_tok, end_tok), quote, passive)
+
+
+def _first_content(hit: CueHit, doc: Doc, quotes: list[Quote], verb: Token, sources, carrier: Token | None):
+    """(content range, quote, led in, cue end token) before widening, or None when there is no content."""
+    cue_end_tok = hit.end
+    content: tuple[int, int] | None = None
+    quote = _adjacent_quote(verb, doc, quotes)
+    led_in = False
     if carrier is not None:  # "released a video (purportedly) showing Y"
         cue_end_tok = carrier.i + 1
         content = _after(carrier, doc)
@@ -144,26 +176,16 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
         content = _parenthetical(verb, sources) or _medial(verb, sources) or _clause_content(verb, hit)
     if content is None:
         return None
-    start_tok, end_tok = content
-    if start_tok >= end_tok:
-        return None
-    if quote is None:
-        end_tok = cut_other_acts(doc, start_tok, end_tok, participles=False)
-        end_tok = _with_coordination(doc, verb, start_tok, end_tok)
-    end_tok = _with_trailing_condition(doc, end_tok)
-    if quote is None and not led_in:
-        inner = quote_at(quotes, doc[start_tok].idx, end_char(doc, end_tok))
-        if inner is not None and _said(doc, inner) and _has_predicate(doc, inner) \
-                and doc[start_tok].idx <= inner.outer[0] + 1:
-            if not (inner.outer[0] <= hit.char_span[0] < inner.outer[1]):
-                quote = inner
-                start_tok, end_tok = token_range(doc, *inner.inner)
+    return content, quote, led_in, cue_end_tok
+
+
+def _cue_end(hit: CueHit, doc: Doc, cue_end_tok: int) -> int:
+    """ "reported on Tuesday that ...": the cue is "reported", not its dated particle."""
     last = doc[cue_end_tok - 1]
     if hit.entry.particle and last.lower_ == hit.entry.particle and cue_end_tok - 1 > hit.start and any(
             c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in last.children):
-        cue_end_tok -= 1  # "reported on Tuesday that ...": the cue is "reported"
-    cue_span = (doc[hit.start].idx, end_char(doc, cue_end_tok))
-    return _make(hit, cue_span, sources, (start_tok, end_tok), quote, passive)
+        cue_end_tok -= 1
+    return cue_end_tok
 
 
 def _raising_passive(hit: CueHit, verb: Token) -> Attribution | None:
@@ -249,6 +271,13 @@ def _declined_conjunct(verb: Token) -> bool:
     # the parser hung the bare verb on the control verb itself ("declined to threaten X or declare Y")
     return first.lemma_.lower() in CONTROL_HEADS and verb.tag_ in ("VB", "VBP") and any(
         infinitive(c) and first.i < c.i < verb.i for c in first.children)
+
+
+# Uses of a cue verb that make no statement, checked in order: "should they prove true", "if he says so"
+# (a condition); "the country would formally declare" (a future act); a declined or cited act.
+NON_STATEMENT_USES: tuple[Callable[[Token], bool], ...] = (
+    is_condition, _not_speech_use, is_hypothetical, _controlled_conjunct, _declined_conjunct, _citing_participle,
+)
 
 
 def _verb_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
