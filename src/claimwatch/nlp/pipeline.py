@@ -264,35 +264,50 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
     if anaphor is not None and not is_anaphor(span) and not any(p.event for p in propositions(span, agent_of)):
         span = anaphor
     if is_anaphor(span):
-        topic = anaphor_topic(span)
-        of_owner = None
-        if topic is not None and _names_speaker(topic.root, actors) and not any(p.event for p in propositions(topic, agent_of)):
-            of_owner, topic = topic.root, None  # "the claims of the commander": whose, not what
-        topic_props = [p for p in propositions(topic, agent_of) if states_something(p, span.doc, att.hit.entry.act)] \
-            if topic is not None else []
-        if topic_props:  # "the report that X", "claims of X": X, when X states something
-            ids: list[str] = []
-            for prop in topic_props:
-                found = book.by_group_of(prop)
-                ids.extend(found[:1] if found else [book.add(prop)])
-            return tuple(dict.fromkeys(ids)), stance
-        if exchanged:  # "declined to comment on the claims from Seoul": those claims, if the article told them
-            owner = anaphor_owner(span)
-            name = actors.name_at(owner) if owner is not None else None
-            said = [e for e in previous if e.claims and (owner is None or (name is not None and e.source == name))]
-            return (said[-1].claims if said else ()), stance
-        owner = anaphor_owner(span) or of_owner
-        name = _speaker_name(owner, actors) if owner is not None else None
-        # "Hunter's claim": what that source said; "the reports": what the article is most about
-        told = _most_told([e for e in previous if e.source == name], book) if name else ()
-        told = told or _most_told(previous, book)
-        if told:
+        told = _anaphor_claims(span, att, book, actors, previous, exchanged, agent_of)
+        if told is not None:
             return told, stance
     if previous and about_what_was_said(span):  # "everything I said in that interview was untrue"
         own = [e for e in previous if e.source in speakers and e.claims]
         told = own[-1].claims if own else _most_told(previous, book)
         if told:
             return told, stance
+    return _stated_claims(span, att, stance, book, actors, previous, exchanged, agent_of)
+
+
+def _anaphor_claims(span, att: Attribution, book: ClaimBook, actors: ActorIndex, previous: list[Statement],
+                    exchanged: bool, agent_of) -> tuple[str, ...] | None:
+    """The claims an anaphoric content ("the report that X", "Hunter's claim", "the reports") points
+    at, or None to read the content as a proposition after all."""
+    topic = anaphor_topic(span)
+    of_owner = None
+    if topic is not None and _names_speaker(topic.root, actors) and not any(p.event for p in propositions(topic, agent_of)):
+        of_owner, topic = topic.root, None  # "the claims of the commander": whose, not what
+    topic_props = [p for p in propositions(topic, agent_of) if states_something(p, span.doc, att.hit.entry.act)] \
+        if topic is not None else []
+    if topic_props:  # "the report that X", "claims of X": X, when X states something
+        ids: list[str] = []
+        for prop in topic_props:
+            found = book.by_group_of(prop)
+            ids.extend(found[:1] if found else [book.add(prop)])
+        return tuple(dict.fromkeys(ids))
+    if exchanged:  # "declined to comment on the claims from Seoul": those claims, if the article told them
+        owner = anaphor_owner(span)
+        name = actors.name_at(owner) if owner is not None else None
+        said = [e for e in previous if e.claims and (owner is None or (name is not None and e.source == name))]
+        return said[-1].claims if said else ()
+    owner = anaphor_owner(span) or of_owner
+    name = _speaker_name(owner, actors) if owner is not None else None
+    # "Hunter's claim": what that source said; "the reports": what the article is most about
+    told = _most_told([e for e in previous if e.source == name], book) if name else ()
+    told = told or _most_told(previous, book)
+    return told or None
+
+
+def _stated_claims(span, att: Attribution, stance: str, book: ClaimBook, actors: ActorIndex, previous: list[Statement],
+                   exchanged: bool, agent_of) -> tuple[tuple[str, ...], str]:
+    """The claims of the propositions a content states (a definite event, a reference back, or new
+    claims), and the stance, which a restated negation turns into a denial."""
     props = propositions(span, agent_of)
     head = definite_event_head(span)
     if head is not None and not any(p.agent for p in props) and book.mentioning(head):
