@@ -189,7 +189,23 @@ def parse_hedges(data: Any, source: str = "hedges.yaml") -> Hedges:
     """Validate parsed ``hedges.yaml`` data; a phrase may sit at only one certainty level."""
     doc = document(data, source, ("certainty", "distancing", "conditional", "negators",
                                    "stance_phrases", "negated_cue_stance"))
-    certainty = doc["certainty"]
+    levels = _certainty_levels(doc["certainty"], source)
+    conditional = _conditional_markers(doc["conditional"], source)
+    phrases = _stance_phrases(doc["stance_phrases"], source)
+    negated = _negated_cue_stance(doc["negated_cue_stance"], source)
+    return Hedges(
+        probable=levels["probable"], possible=levels["possible"], uncertain=levels["uncertain"],
+        distancing=word_list(doc["distancing"], source, "distancing"),
+        conditional_subordinators=tuple(conditional["subordinator"]),
+        conditional_inverted=tuple(conditional["inverted"]),
+        negators=word_list(doc["negators"], source, "negators"),
+        stance_phrases=tuple(phrases),
+        negated_cue_stance=dict(negated),
+    )
+
+
+def _certainty_levels(certainty: Any, source: str) -> dict[str, tuple[str, ...]]:
+    """``certainty``: probable / possible / uncertain phrase lists, each phrase at one level only."""
     if not isinstance(certainty, Mapping):
         raise fail(source, "certainty", "expected a mapping of probable/possible/uncertain lists")
     levels: dict[str, tuple[str, ...]] = {}
@@ -205,12 +221,16 @@ def parse_hedges(data: Any, source: str = "hedges.yaml") -> Hedges:
     extra = set(certainty) - set(levels)
     if extra:
         raise fail(source, "certainty", f"unknown level(s) {', '.join(sorted(map(str, extra)))}")
+    return levels
 
+
+def _conditional_markers(raw_list: Any, source: str) -> dict[str, list[str]]:
+    """``conditional``: {marker, kind} entries, grouped by kind; a marker appears once."""
     conditional: dict[str, list[str]] = {kind: [] for kind in CONDITIONAL_KINDS}
-    if not isinstance(doc["conditional"], list):
+    if not isinstance(raw_list, list):
         raise fail(source, "conditional", "expected a list of {marker, kind}")
     markers: set[str] = set()
-    for i, raw in enumerate(doc["conditional"]):
+    for i, raw in enumerate(raw_list):
         where = f"conditional[{i}]"
         entry = entry_fields(raw, source, where, ("marker", "kind"), ())
         marker = text_value(entry["marker"], source, where, "marker", lower=True)
@@ -219,11 +239,15 @@ def parse_hedges(data: Any, source: str = "hedges.yaml") -> Hedges:
             raise fail(source, f"{where} ({marker!r})", "duplicate marker")
         markers.add(marker)
         conditional[kind].append(marker)
+    return conditional
 
-    if not isinstance(doc["stance_phrases"], list):
+
+def _stance_phrases(raw_list: Any, source: str) -> list[tuple[str, str, Optional[str]]]:
+    """``stance_phrases``: {phrase, stance, certainty?} entries; a phrase appears once."""
+    if not isinstance(raw_list, list):
         raise fail(source, "stance_phrases", "expected a list of {phrase, stance, certainty?}")
     phrases: list[tuple[str, str, Optional[str]]] = []
-    for i, raw in enumerate(doc["stance_phrases"]):
+    for i, raw in enumerate(raw_list):
         where = f"stance_phrases[{i}]"
         entry = entry_fields(raw, source, where, ("phrase", "stance"), ("certainty",))
         phrase = text_value(entry["phrase"], source, where, "phrase", lower=True)
@@ -234,24 +258,18 @@ def parse_hedges(data: Any, source: str = "hedges.yaml") -> Hedges:
         if level is not None:
             choice(level, CERTAINTIES, source, where, "certainty")
         phrases.append((phrase, choice(entry["stance"], STANCES, source, where, "stance"), level))
+    return phrases
 
-    negated = doc["negated_cue_stance"]
+
+def _negated_cue_stance(negated: Any, source: str) -> Mapping[str, str]:
+    """``negated_cue_stance``: cue lemma or act -> the stance its negation takes."""
     if not isinstance(negated, Mapping) or not negated:
         raise fail(source, "negated_cue_stance", "expected a mapping of cue lemma or act to stance")
     for key, stance in negated.items():
         where = f"negated_cue_stance.{key}"
         text_value(key, source, where, "key", lower=True)
         choice(stance, STANCES, source, where, "stance")
-
-    return Hedges(
-        probable=levels["probable"], possible=levels["possible"], uncertain=levels["uncertain"],
-        distancing=word_list(doc["distancing"], source, "distancing"),
-        conditional_subordinators=tuple(conditional["subordinator"]),
-        conditional_inverted=tuple(conditional["inverted"]),
-        negators=word_list(doc["negators"], source, "negators"),
-        stance_phrases=tuple(phrases),
-        negated_cue_stance=dict(negated),
-    )
+    return negated
 
 
 @lru_cache(maxsize=None)
