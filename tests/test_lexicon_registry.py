@@ -88,3 +88,19 @@ def test_lexicon_registry_key_check_finds_an_unread_key():
     names = _names_in_code()
     assert "negated_doubt_predicates" in names
     assert "a_setting_nobody_reads_xyz" not in names
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"control_verbs": "expect plan"}, "expected a list"),
+    ({"generic_nouns": ["harbour", "harbour"]}, "duplicate 'harbour'"),
+    ({"reaction_words": ["response"]}, "unknown section"),
+])
+def test_lexicon_registry_claim_words_schema_rejects_bad_sections(change, message):
+    data = {**load_yaml("claim_words.yaml"), **change}
+    with pytest.raises(LexiconError, match=message):
+        parser("claim_words")(data)
+
+
+def test_lexicon_registry_claim_words_read_as_sets():
+    words = load("claim_words")
+    assert "comment" in words["exchange_verbs"] and isinstance(words["generic_nouns"], frozenset)

@@ -44,6 +44,7 @@ LEXICONS: dict[str, Lexicon] = {
     "quantities": Lexicon("quantities.yaml", "claimwatch.nlp.quantity_lexicon:parse_lexicon"),
     "prepass": Lexicon("prepass.yaml", "claimwatch.nlp.prepass:parse_rules"),
     "event_types": Lexicon("event_types.yaml", sections=("types",)),
+    "claim_words": Lexicon("claim_words.yaml", "claimwatch.lexicons.schema:parse_claim_words"),
     # ledger and stories
     "wires": Lexicon("wires.yaml", "claimwatch.ledger.wires:compile_rules"),
     "claim_matching": Lexicon("claim_matching.yaml", "claimwatch.ledger.matching:parse_config"),

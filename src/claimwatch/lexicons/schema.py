@@ -344,3 +344,17 @@ def parse_titles(data: Any, source: str = "titles.yaml") -> Titles:
 def load_titles() -> Titles:
     """The packaged role titles and source heads, validated once per process."""
     return load("titles")
+
+
+CLAIM_WORD_SECTIONS = ("anaphor_nouns", "light_lemmas", "exchange_verbs", "verdict_verbs", "evidence_frame_nouns",
+                       "evidence_clause_verbs", "support_verbs", "reaction_nouns", "control_verbs", "negative_evidence",
+                       "generic_nouns")
+
+
+def parse_claim_words(data: Any, source: str = "claim_words.yaml") -> dict[str, frozenset[str]]:
+    """``claim_words.yaml``: each section a list of distinct lower-case words, read as a set."""
+    doc = document(data, source, CLAIM_WORD_SECTIONS)
+    unknown = set(doc) - set(CLAIM_WORD_SECTIONS) - {"version"}
+    if unknown:
+        raise fail(source, "top level", f"unknown section(s) {', '.join(sorted(map(str, unknown)))}")
+    return {key: frozenset(word_list(doc[key], source, key)) for key in CLAIM_WORD_SECTIONS}

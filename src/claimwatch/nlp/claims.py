@@ -24,14 +24,13 @@ from claimwatch.model import Claim
 from claimwatch.nlp.docutil import lower_lemmas
 from claimwatch.nlp.speech import CUE_HEADS
 from claimwatch.nlp.stance import plain_negation
-from claimwatch.nlp.function_words import ANAPHOR_DETERMINERS, SUBJECT_BACK_PRONOUNS
+from claimwatch.nlp.function_words import ABOUT_PREPS, ANAPHOR_DETERMINERS, CONDITION_MARKS, SUBJECT_BACK_PRONOUNS
 
-ANAPHOR_NOUNS = {
-    "report", "claim", "allegation", "accusation", "concern", "rumour", "rumor", "speculation", "suggestion",
-    "charge", "assertion", "story", "information", "statement", "remark", "comment", "news", "assessment", "finding",
-}
+# open-class word lists, from lexicons/claim_words.yaml
+CLAIM_WORDS = load("claim_words")
+ANAPHOR_NOUNS = CLAIM_WORDS["anaphor_nouns"]
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
-LIGHT_LEMMAS = {"be", "have", "do", "say", "make", "get", "also", "not", "only", "there", "will", "would", "could", "may", "might", "can"}
+LIGHT_LEMMAS = CLAIM_WORDS["light_lemmas"]
 
 
 @dataclass(frozen=True)
@@ -159,11 +158,9 @@ def anaphor_topic(span: Span) -> Span | None:
 
 
 # Verbs of the exchange itself: "declined to comment on X", "did not respond to X" are about X.
-EXCHANGE_VERBS = {"comment", "respond", "answer", "reply", "speak", "talk", "elaborate", "discuss", "address"}
+EXCHANGE_VERBS = CLAIM_WORDS["exchange_verbs"]
 # Verbs whose object is itself the claim: "declined to confirm the arrival of the warships".
-VERDICT_VERBS = {"confirm", "verify", "deny", "acknowledge"}
-# Prepositions that name what a question, request or comment is about.
-ABOUT_PREPS = {"on", "about", "regarding", "concerning", "over", "into", "for", "to"}
+VERDICT_VERBS = CLAIM_WORDS["verdict_verbs"]
 
 
 def exchange_topic(span: Span) -> tuple[Span | None, bool]:
@@ -282,15 +279,12 @@ def definite_event_head(span: Span) -> str | None:
     return root.lemma_.lower()
 
 
-EVIDENCE_FRAME_NOUNS = {"evidence", "indication", "sign", "proof", "suggestion", "report", "reports", "intelligence"}
-CONDITION_MARKS = {"if", "unless", "provided", "whether"}
-# "evidence suggesting that X": the that-clause a piece of evidence bears is the proposition. Wider than
-# the evidential predicates (stance_rules.yaml) by "suggest": a hedged showing still names its clause.
-EVIDENCE_CLAUSE_VERBS = frozenset({"indicate", "suggest", "show", "prove", "confirm"})
-SUPPORT_VERBS = {"support", "back", "confirm", "substantiate", "corroborate", "prove"}
+EVIDENCE_FRAME_NOUNS = CLAIM_WORDS["evidence_frame_nouns"]
+# "evidence suggesting that X" (wider than the evidential predicates: see claim_words.yaml)
+EVIDENCE_CLAUSE_VERBS = CLAIM_WORDS["evidence_clause_verbs"]
+SUPPORT_VERBS = CLAIM_WORDS["support_verbs"]
 # Nouns of a demanded reaction: "called for a strong response to X" is about X.
-REACTION_NOUNS = {"response", "reaction", "action", "measure", "measures", "step", "steps", "sanction", "sanctions",
-                  "pressure", "condemnation", "investigation", "inquiry"}
+REACTION_NOUNS = CLAIM_WORDS["reaction_nouns"]
 
 
 def propositions(span: Span, agent_of: Callable[[Span], str | None]) -> list[Proposition]:
@@ -411,8 +405,7 @@ def source_text(toks: list[Token]) -> str:
 
 
 # Verbs through which a content states its real predicate: "expected the bank to increase rates".
-CONTROL_VERBS = {"expect", "plan", "intend", "want", "try", "seek", "continue", "begin", "start", "hope", "aim",
-                 "decide", "agree", "threaten", "promise", "prepare", "move", "vote", "go", "attempt", "need"}
+CONTROL_VERBS = CLAIM_WORDS["control_verbs"]
 
 
 @lru_cache(maxsize=1)
@@ -504,7 +497,7 @@ def _showing_verbs() -> frozenset[str]:
 
 
 # "the lack of eyewitness accounts suggests ...": negative evidence argues against a claim, not for its clause
-NEGATIVE_EVIDENCE = {"lack", "absence", "failure"}
+NEGATIVE_EVIDENCE = CLAIM_WORDS["negative_evidence"]
 
 
 @lru_cache(maxsize=1)
@@ -710,10 +703,7 @@ class ClaimBook:
         return sorted(out, key=lambda cid: (-(self._props[cid].event == prop.event), -_overlap(prop.lemmas, self._props[cid].lemmas)))
 
 
-GENERIC_NOUNS = {"official", "people", "year", "time", "week", "day", "month", "statement", "report", "source",
-                 "thing", "way", "part", "number", "lot", "man", "woman", "news", "information", "group", "country",
-                 "government", "state", "case", "world", "issue", "question", "fact", "today", "monday", "tuesday",
-                 "wednesday", "thursday", "friday", "saturday", "sunday"}
+GENERIC_NOUNS = CLAIM_WORDS["generic_nouns"]
 
 
 def article_topics(doc: Doc, k: int = 5) -> list[str]:

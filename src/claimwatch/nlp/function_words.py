@@ -24,6 +24,12 @@ ANAPHOR_DETERMINERS = DEMONSTRATIVES | THIRD_PERSON_POSSESSIVES | {"the", "such"
 # words that may stand between a number and its unit ("30 of the soldiers", "all of whose")
 QUANTITY_DETERMINERS = PLURAL_DEMONSTRATIVES | THIRD_PERSON_POSSESSIVES | {"the", "our", "your", "all", "whose"}
 
+# --- prepositions and subordinators --------------------------------------------------------------
+# prepositions that name what a question, request or comment is about
+ABOUT_PREPS = frozenset({"on", "about", "regarding", "concerning", "over", "into", "for", "to"})
+# subordinators of a condition: "if", "unless", "provided", "whether"
+CONDITION_MARKS = frozenset({"if", "unless", "provided", "whether"})
+
 # --- pronouns ------------------------------------------------------------------------------------
 # subjects that name a speaker: "he said", "we believe"
 NOMINATIVE_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
