@@ -20,7 +20,7 @@ from claimwatch.nlp.cues import CueHit, find_cues
 from claimwatch.nlp.docutil import doc_quotes, doc_text, same_sentence, sentence_span, sentence_start
 from claimwatch.nlp.spans import close_quotes, end_char, strip_chars, subtree_range, token_range, trim_range
 from claimwatch.nlp.speech import (
-    CONTROL_HEADS, CUE_HEADS, CUE_HITS, INVERTED_AUX, SUBJECT_DEPS, has_speech_object, is_condition, is_cue_head,
+    CUE_HEADS, CUE_HITS, INVERTED_AUX, SUBJECT_DEPS, has_speech_object, is_condition, is_cue_head,
     is_accusation_participle, is_hearer, is_hypothetical, is_raising_passive, is_reduced_relative, is_speech_use, is_statement_noun, it_refers,
     load_speech_objects, partitive_head, perfect_infinitive, raising_infinitive,
 )
@@ -29,10 +29,6 @@ from claimwatch.nlp.quotes import Quote, is_statement_quote, quote_at
 OBJECT_DEPS = {"dobj", "attr", "oprd"}
 # Prepositions that continue an object-content: "accused X of Y", "dismissed X as Y", "blamed X for Y".
 OBJECT_CONTINUATIONS = {"of", "as", "for", "over", "about"}
-# Nouns of published material whose participle carries content: "a video showing Y".
-CARRIER_VERBS = {"show", "indicate", "suggest", "reveal", "depict", "prove", "say", "claim", "appear", "purport"}
-PUBLICATIONS = {"paper", "newspaper", "daily", "journal", "magazine", "outlet", "website", "site", "blog", "tabloid",
-                "broadcaster", "channel", "network"}
 
 
 @dataclass(frozen=True)
@@ -101,7 +97,7 @@ def _not_speech_use(verb: Token) -> bool:
 
 def _controlled_conjunct(verb: Token) -> bool:
     """ "declined to threaten Moscow or declare it responsible": part of what was declined."""
-    return verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.lemma_.lower() in CONTROL_HEADS
+    return verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.lemma_.lower() in load_speech_objects().control_heads
 
 
 def _citing_participle(verb: Token) -> bool:
@@ -266,10 +262,10 @@ def _declined_conjunct(verb: Token) -> bool:
         first = first.head
     def infinitive(t: Token) -> bool:
         return t.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
-    if infinitive(first) and first.head.lemma_.lower() in CONTROL_HEADS:
+    if infinitive(first) and first.head.lemma_.lower() in load_speech_objects().control_heads:
         return True
     # the parser hung the bare verb on the control verb itself ("declined to threaten X or declare Y")
-    return first.lemma_.lower() in CONTROL_HEADS and verb.tag_ in ("VB", "VBP") and any(
+    return first.lemma_.lower() in load_speech_objects().control_heads and verb.tag_ in ("VB", "VBP") and any(
         infinitive(c) and first.i < c.i < verb.i for c in first.children)
 
 
@@ -498,7 +494,7 @@ def _object_content(verb: Token, hit: CueHit, children: list[Token]) -> tuple[in
 def _infinitive_content(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
     """ "declined to comment", "urged X to", "claimed to have abducted", "denied deploying soldiers"."""
     xcomp = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
-    if xcomp and (verb.lemma_.lower() in CONTROL_HEADS or hit.entry.act == "appeal" or perfect_infinitive(xcomp[0])
+    if xcomp and (verb.lemma_.lower() in load_speech_objects().control_heads or hit.entry.act == "appeal" or perfect_infinitive(xcomp[0])
                   or xcomp[0].tag_ == "VBG"  # "denied deploying soldiers"
                   or verb.lemma_.lower() in load_speech_objects().infinitive_verbs):  # "vowed to rebuild"
         return subtree_range(xcomp[0], stop_at=verb)
@@ -665,7 +661,7 @@ def _with_coordination(doc: Doc, verb: Token, start: int, end: int) -> int:
             break
         nxt = next((t for t in window if t.dep_ == "conj" and (t.head.i == verb.i or start <= t.head.i < end)), None)
         if nxt is None or nxt.right_edge.i + 1 <= end or any(c.dep_ in SUBJECT_DEPS for c in nxt.children) or (
-                is_cue_head(nxt) and verb.lemma_.lower() not in CONTROL_HEADS) or _next_act(verb, nxt):
+                is_cue_head(nxt) and verb.lemma_.lower() not in load_speech_objects().control_heads) or _next_act(verb, nxt):
             break
         end = nxt.right_edge.i + 1
     return end
@@ -725,7 +721,7 @@ def _carrier(verb: Token) -> Token | None:
         return None
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         for c in obj.children:
-            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in CARRIER_VERBS:
+            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in load_speech_objects().carrier_verbs:
                 return c
     return None
 
@@ -831,7 +827,7 @@ def _noun_cue(hit: CueHit, doc: Doc) -> Attribution | None:
     else:
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "in")), hung)
         pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-        if pobj is not None and by.lower_ == "in" and not (pobj.ent_type_ == "ORG" or pobj.lemma_.lower() in PUBLICATIONS):
+        if pobj is not None and by.lower_ == "in" and not (pobj.ent_type_ == "ORG" or pobj.lemma_.lower() in load_speech_objects().publications):
             pobj = None  # "reports in a local newspaper that ..." names a source; "claims in March" does not
         if pobj is not None:
             sources = _with_conjuncts(pobj)

@@ -30,6 +30,10 @@ ABOUT_PREPS = frozenset({"on", "about", "regarding", "concerning", "over", "into
 # subordinators of a condition: "if", "unless", "provided", "whether"
 CONDITION_MARKS = frozenset({"if", "unless", "provided", "whether"})
 
+# quantifiers that head a partitive source: "one of the officials", "some of the residents"
+PARTITIVE_QUANTIFIERS = frozenset({"one", "some", "many", "two", "three", "several", "most", "none", "all", "each",
+                                   "few", "both"})
+
 # --- pronouns ------------------------------------------------------------------------------------
 # subjects that name a speaker: "he said", "we believe"
 NOMINATIVE_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
