@@ -14,6 +14,8 @@ from importlib import import_module
 from typing import Any, Callable
 
 from claimwatch.errors import LexiconError
+from claimwatch.lexicons.checks import document
+from claimwatch.lexicons.files import load_yaml
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,6 @@ def parser(name: str) -> Callable[[Any], Any]:
     """The function that validates lexicon ``name``'s parsed YAML (imported on first use)."""
     entry = entry_of(name)
     if entry.parse is None:
-        from claimwatch.lexicons.checks import document
         return lambda data: document(data, entry.file, entry.sections)
     module, _, function = entry.parse.partition(":")
     return getattr(import_module(module), function)
@@ -83,5 +84,4 @@ def load(name: str) -> Any:
 
 @lru_cache(maxsize=None)
 def _load(name: str) -> Any:
-    from claimwatch.lexicons import load_yaml
     return parser(name)(load_yaml(entry_of(name).file))
