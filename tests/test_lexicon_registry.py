@@ -84,6 +84,27 @@ def test_lexicon_registry_every_top_level_key_is_read_by_some_code():
     assert unread == [], "keys no code reads:\n" + "\n".join(unread)
 
 
+# Sections whose keys are data (a word and its value), not settings: their keys need not appear in code.
+DATA_KEYED_SECTIONS = {
+    ("hedges.yaml", "negated_cue_stance"), ("stance_rules.yaml", "negated_doubt_certainty"),
+    ("descriptions.yaml", "synonyms"), ("event_types.yaml", "idioms"), ("implications.yaml", "types"),
+    ("quantities.yaml", "numbers"), ("quantities.yaml", "scales"), ("quantities.yaml", "scale_abbreviations"),
+    ("quantities.yaml", "vague"), ("quantities.yaml", "fractions"), ("quantities.yaml", "currency_symbols"),
+    ("quantities.yaml", "currency_words"),
+}
+
+
+def test_lexicon_registry_every_nested_setting_is_read_by_some_code():
+    """The same for the keys of a section that is a mapping of settings ("weights: {actors: ...}")."""
+    assert all(isinstance((load_yaml(file) or {}).get(section), dict) for file, section in DATA_KEYED_SECTIONS)
+    names = _names_in_code()
+    unread = [f"{entry.file}: {section}.{key}" for entry in LEXICONS.values()
+              for section, value in (load_yaml(entry.file) or {}).items()
+              if isinstance(value, dict) and (entry.file, section) not in DATA_KEYED_SECTIONS
+              for key in value if key not in names]
+    assert unread == [], "settings no code reads:\n" + "\n".join(unread)
+
+
 def test_lexicon_registry_key_check_finds_an_unread_key():
     names = _names_in_code()
     assert "negated_doubt_predicates" in names
