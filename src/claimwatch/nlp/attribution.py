@@ -18,17 +18,16 @@ from claimwatch.errors import LexiconError
 from claimwatch.lexicons import load
 from claimwatch.nlp.cues import CueHit, find_cues
 from claimwatch.nlp.docutil import doc_quotes, doc_text, same_sentence, sentence_span, sentence_start
+from claimwatch.nlp.function_words import INVERTED_AUX, OBJECT_CONTINUATIONS
 from claimwatch.nlp.spans import close_quotes, end_char, strip_chars, subtree_range, token_range, trim_range
 from claimwatch.nlp.speech import (
-    CUE_HEADS, CUE_HITS, INVERTED_AUX, SUBJECT_DEPS, has_speech_object, is_condition, is_cue_head,
+    CUE_HEADS, CUE_HITS, SUBJECT_DEPS, has_speech_object, is_condition, is_cue_head,
     is_accusation_participle, is_hearer, is_hypothetical, is_raising_passive, is_reduced_relative, is_speech_use, is_statement_noun, it_refers,
     load_speech_objects, partitive_head, perfect_infinitive, raising_infinitive,
 )
 from claimwatch.nlp.quotes import Quote, is_statement_quote, quote_at
 
 OBJECT_DEPS = {"dobj", "attr", "oprd"}
-# Prepositions that continue an object-content: "accused X of Y", "dismissed X as Y", "blamed X for Y".
-OBJECT_CONTINUATIONS = {"of", "as", "for", "over", "about"}
 
 
 @dataclass(frozen=True)

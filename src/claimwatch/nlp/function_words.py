@@ -34,6 +34,15 @@ CONDITION_MARKS = frozenset({"if", "unless", "provided", "whether"})
 PARTITIVE_QUANTIFIERS = frozenset({"one", "some", "many", "two", "three", "several", "most", "none", "all", "each",
                                    "few", "both"})
 
+# prepositions that continue an object-content: "accused X of Y", "dismissed X as Y", "blamed X for Y"
+OBJECT_CONTINUATIONS = frozenset({"of", "as", "for", "over", "about"})
+
+# --- auxiliaries ---------------------------------------------------------------------------------
+# modal and future auxiliaries: "the country would formally declare" is a future act, not a statement
+HYPOTHETICAL_AUX = frozenset({"will", "would", "'ll", "shall", "might", "may", "must", "should", "could", "can", "ca"})
+# auxiliaries that open an inverted condition: "should they prove true", "were it confirmed", "had he known"
+INVERTED_AUX = frozenset({"should", "were", "had"})
+
 # --- pronouns ------------------------------------------------------------------------------------
 # subjects that name a speaker: "he said", "we believe"
 NOMINATIVE_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})

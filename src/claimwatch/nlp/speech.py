@@ -11,11 +11,9 @@ from spacy.tokens import Token
 from claimwatch.lexicons import load
 from claimwatch.lexicons.checks import document, word_list
 from claimwatch.lexicons.schema import load_cues
-from claimwatch.nlp.function_words import PARTITIVE_QUANTIFIERS
+from claimwatch.nlp.function_words import HYPOTHETICAL_AUX, INVERTED_AUX, PARTITIVE_QUANTIFIERS
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-HYPOTHETICAL_AUX = {"will", "would", "'ll", "shall", "might", "may", "must", "should", "could", "can", "ca"}
-INVERTED_AUX = {"should", "were", "had"}
 CUE_HEADS = "claimwatch.cue_heads"
 CUE_HITS = "claimwatch.cue_hits"
 
