@@ -288,6 +288,7 @@ class Titles:
     anonymous_heads: frozenset[str]
     organisation_heads: frozenset[str]
     pronouns: dict[str, frozenset[str]]
+    generic_roles: frozenset[str] = frozenset()  # titles that stand for any title ("a Tour official")
     _pattern: re.Pattern = field(default=re.compile(r"(?!)"), repr=False, compare=False)
     _canonical: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
@@ -335,6 +336,7 @@ def parse_titles(data: Any, source: str = "titles.yaml") -> Titles:
         anonymous_heads=frozenset(word_list(doc["anonymous_heads"], source, "anonymous_heads")),
         organisation_heads=frozenset(word_list(doc["organisation_heads"], source, "organisation_heads")),
         pronouns=parsed,
+        generic_roles=frozenset(word_list(doc.get("generic_roles", []), source, "generic_roles")),
         _pattern=_role_pattern(roles),
         _canonical={role.lower(): role for role in roles},
     )

@@ -443,7 +443,7 @@ class ActorIndex:
         if not self._is_role_noun(token) or token.tag_ != "NN" or span[0].lower_ not in INDEFINITE_ARTICLES:
             return None
         role = token.lower_
-        generic = role in _GENERIC_ROLES
+        generic = role in self.titles.generic_roles
         words = [t for t in span if t.i != token.i and t.is_alpha and t.lower_ not in _function_words()]
         keys = {t.lower_ for t in words if t.lower_ not in self.titles.organisation_heads}
         capitals = [t.text for t in words if t.text[:1].isupper()]
@@ -664,8 +664,6 @@ def _indefinite_speakers() -> dict[str, str]:
     return dict(data)
 
 
-# Titles that stand for any title: "a Tour official" may be its executive vice president.
-_GENERIC_ROLES = frozenset({"official", "representative", "executive", "source"})
 
 
 @lru_cache(maxsize=1)
