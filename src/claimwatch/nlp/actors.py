@@ -664,8 +664,6 @@ def _indefinite_speakers() -> dict[str, str]:
     return dict(data)
 
 
-
-
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
     from claimwatch.lexicons import stopwords
