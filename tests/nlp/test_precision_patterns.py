@@ -13,7 +13,7 @@ import pytest
 
 from claimwatch.errors import LexiconError
 from claimwatch.model import Analysis, Statement
-from claimwatch.nlp.speech import load_speech_objects, parse_speech_objects
+from claimwatch.nlp.speech import SPEECH_OBJECT_SECTIONS, load_speech_objects, parse_speech_objects
 
 
 def _cue(analysis: Analysis, s: Statement) -> str:
@@ -232,9 +232,7 @@ def test_precision_speech_objects_lexicon_rejects_malformed(bad) -> None:
 
 
 def test_precision_speech_objects_lexicon_rejects_duplicates() -> None:
-    data = {k: ["x"] for k in ("publishing_verbs", "documents", "naming_verbs", "complement_verbs", "hearer_verbs",
-                               "hearers", "meta_nouns", "exhibits", "raising_passives", "infinitive_verbs",
-                               "leading_verbs", "partitive_nouns", "accusation_participles", "purpose_heads")}
+    data = {k: ["x"] for k in SPEECH_OBJECT_SECTIONS}
     data["version"] = 1
     data["documents"] = ["memo", "memo"]
     with pytest.raises(LexiconError):

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any, Mapping, Optional
 
 from claimwatch.errors import LexiconError
-from claimwatch.lexicons import load_yaml
+from claimwatch.lexicons import load
 from claimwatch.model import ACTOR_KINDS, EVIDENCE_KINDS, STANCES
 
 SOURCE = "implications.yaml"
@@ -334,5 +334,5 @@ def parse_knowledge(data: Any, event_types: Mapping[str, tuple[Optional[str], st
 @lru_cache(maxsize=None)
 def load_knowledge() -> Knowledge:
     """The packaged knowledge base, validated once per process."""
-    types = load_yaml("event_types.yaml")
-    return parse_knowledge(load_yaml(SOURCE), event_type_info(types), require_all=False, cues=event_type_cues(types))
+    types = load("event_types")
+    return parse_knowledge(load("implications"), event_type_info(types), require_all=False, cues=event_type_cues(types))

@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import Any, Mapping
 
 from claimwatch.errors import LexiconError
-from claimwatch.lexicons import load_yaml
+from claimwatch.lexicons import load
 from claimwatch.model import STANCES
 
 SOURCE = "eval_stance.yaml"
@@ -122,4 +122,4 @@ def parse_config(data: Any) -> EvalConfig:
 
 @lru_cache(maxsize=1)
 def load_config() -> EvalConfig:
-    return parse_config(load_yaml(SOURCE))
+    return load("eval_stance")

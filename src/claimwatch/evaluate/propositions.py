@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
 from claimwatch.errors import LexiconError
-from claimwatch.lexicons import load_yaml
+from claimwatch.lexicons import load
 
 SOURCE = "eval_propositions.yaml"
 KEYS = ("connectives", "question_openers", "claim_nouns", "reference_pronouns", "verdicts", "predicate_children",
@@ -55,7 +55,7 @@ def parse_rules(data: Any) -> PropositionRules:
 
 @lru_cache(maxsize=1)
 def load_rules() -> PropositionRules:
-    return parse_rules(load_yaml(SOURCE))
+    return load("eval_propositions")
 
 
 def _words(text: str) -> list[str]:

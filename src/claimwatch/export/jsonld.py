@@ -16,7 +16,7 @@ from typing import Any, Iterable, Mapping, Optional
 
 from claimwatch.errors import LexiconError
 from claimwatch.export.records import RESOLVED, ArticleRef, ClaimRecord, EventRef, StatementRef
-from claimwatch.lexicons import load_yaml
+from claimwatch.lexicons import load
 
 CONTEXT = "https://schema.org"
 RATINGS_FILE = "claimreview.yaml"
@@ -70,7 +70,7 @@ def parse_ratings(data: Any, source: str = RATINGS_FILE) -> RatingScale:
 
 @lru_cache(maxsize=None)
 def load_ratings() -> RatingScale:
-    return parse_ratings(load_yaml(RATINGS_FILE))
+    return load("claimreview")
 
 
 # --- nodes ---------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from typing import Any, Iterable, Mapping, Optional, Sequence
 import numpy as np
 
 from claimwatch.errors import LexiconError
-from claimwatch.lexicons import load_yaml, stopwords
+from claimwatch.lexicons import load, stopwords
 from claimwatch.model import Claim, Quantity
 
 SOURCE = "claim_matching.yaml"
@@ -131,13 +131,13 @@ def parse_config(data: Any) -> MatchConfig:
 
 @lru_cache(maxsize=1)
 def load_config() -> MatchConfig:
-    return parse_config(load_yaml(SOURCE))
+    return load("claim_matching")
 
 
 @lru_cache(maxsize=1)
 def event_type_parents() -> dict[str, str]:
     """Event type -> parent type, from ``event_types.yaml``."""
-    data = load_yaml("event_types.yaml") or {}
+    data = load("event_types")
     return {t["id"]: t["parent"] for t in data.get("types", ()) if isinstance(t, Mapping) and t.get("parent")}
 
 

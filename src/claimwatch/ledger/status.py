@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
 from claimwatch.errors import LexiconError
-from claimwatch.lexicons import load_yaml
+from claimwatch.lexicons import load
 from claimwatch.model import CERTAINTIES, STANCE_POLARITY, Quantity
 
 SOURCE = "status_rules.yaml"
@@ -211,7 +211,7 @@ def _plain(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def load_rules() -> StatusRules:
-    return parse_rules(load_yaml(SOURCE))
+    return load("status_rules")
 
 
 # --- replay ----------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any, Optional
 
 from claimwatch.errors import LexiconError
-from claimwatch.lexicons import load_yaml
+from claimwatch.lexicons import load
 
 WIRES_FILE = "wires.yaml"
 
@@ -61,7 +61,7 @@ def compile_rules(data: Any) -> WireRules:
 
 @lru_cache(maxsize=1)
 def wire_rules() -> WireRules:
-    return compile_rules(load_yaml(WIRES_FILE))
+    return load("wires")
 
 
 def detect_wire_source(text: str, rules: Optional[WireRules] = None) -> Optional[str]:

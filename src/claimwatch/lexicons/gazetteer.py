@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Mapping, Optional
 
-from claimwatch.lexicons import load_yaml
+from claimwatch.lexicons import load
 from claimwatch.lexicons.checks import choice, document, entry_fields, fail, text_value, word_list
 
 ORGANIZATION_KINDS = ("organization", "group")
@@ -174,6 +174,6 @@ def parse_gazetteer(data: Any, source: str = "actors.yaml") -> Gazetteer:
 @lru_cache(maxsize=None)
 def load_gazetteer() -> Gazetteer:
     """The packaged gazetteer of states and organisations, validated once per process."""
-    return parse_gazetteer(load_yaml("actors.yaml"), "actors.yaml")
+    return load("actors")
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, Mapping, Optional
 
-from claimwatch.lexicons import load_yaml
+from claimwatch.lexicons import load
 from claimwatch.lexicons.checks import choice, document, entry_fields, fail, text_value, word_list
 from claimwatch.lexicons.gazetteer import Gazetteer, Place, PlaceMatch, load_gazetteer, parse_gazetteer  # noqa: F401
 from claimwatch.model import ACTS, CERTAINTIES, STANCES
@@ -150,7 +150,7 @@ def parse_cues(data: Any, source: str = "cues.yaml") -> CueLexicon:
 @lru_cache(maxsize=None)
 def load_cues() -> CueLexicon:
     """The packaged reporting cues, validated once per process."""
-    return parse_cues(load_yaml("cues.yaml"), "cues.yaml")
+    return load("cues")
 
 
 # --- hedges ----------------------------------------------------------------------------------
@@ -189,7 +189,23 @@ def parse_hedges(data: Any, source: str = "hedges.yaml") -> Hedges:
     """Validate parsed ``hedges.yaml`` data; a phrase may sit at only one certainty level."""
     doc = document(data, source, ("certainty", "distancing", "conditional", "negators",
                                    "stance_phrases", "negated_cue_stance"))
-    certainty = doc["certainty"]
+    levels = _certainty_levels(doc["certainty"], source)
+    conditional = _conditional_markers(doc["conditional"], source)
+    phrases = _stance_phrases(doc["stance_phrases"], source)
+    negated = _negated_cue_stance(doc["negated_cue_stance"], source)
+    return Hedges(
+        probable=levels["probable"], possible=levels["possible"], uncertain=levels["uncertain"],
+        distancing=word_list(doc["distancing"], source, "distancing"),
+        conditional_subordinators=tuple(conditional["subordinator"]),
+        conditional_inverted=tuple(conditional["inverted"]),
+        negators=word_list(doc["negators"], source, "negators"),
+        stance_phrases=tuple(phrases),
+        negated_cue_stance=dict(negated),
+    )
+
+
+def _certainty_levels(certainty: Any, source: str) -> dict[str, tuple[str, ...]]:
+    """``certainty``: probable / possible / uncertain phrase lists, each phrase at one level only."""
     if not isinstance(certainty, Mapping):
         raise fail(source, "certainty", "expected a mapping of probable/possible/uncertain lists")
     levels: dict[str, tuple[str, ...]] = {}
@@ -205,12 +221,16 @@ def parse_hedges(data: Any, source: str = "hedges.yaml") -> Hedges:
     extra = set(certainty) - set(levels)
     if extra:
         raise fail(source, "certainty", f"unknown level(s) {', '.join(sorted(map(str, extra)))}")
+    return levels
 
+
+def _conditional_markers(raw_list: Any, source: str) -> dict[str, list[str]]:
+    """``conditional``: {marker, kind} entries, grouped by kind; a marker appears once."""
     conditional: dict[str, list[str]] = {kind: [] for kind in CONDITIONAL_KINDS}
-    if not isinstance(doc["conditional"], list):
+    if not isinstance(raw_list, list):
         raise fail(source, "conditional", "expected a list of {marker, kind}")
     markers: set[str] = set()
-    for i, raw in enumerate(doc["conditional"]):
+    for i, raw in enumerate(raw_list):
         where = f"conditional[{i}]"
         entry = entry_fields(raw, source, where, ("marker", "kind"), ())
         marker = text_value(entry["marker"], source, where, "marker", lower=True)
@@ -219,11 +239,15 @@ def parse_hedges(data: Any, source: str = "hedges.yaml") -> Hedges:
             raise fail(source, f"{where} ({marker!r})", "duplicate marker")
         markers.add(marker)
         conditional[kind].append(marker)
+    return conditional
 
-    if not isinstance(doc["stance_phrases"], list):
+
+def _stance_phrases(raw_list: Any, source: str) -> list[tuple[str, str, Optional[str]]]:
+    """``stance_phrases``: {phrase, stance, certainty?} entries; a phrase appears once."""
+    if not isinstance(raw_list, list):
         raise fail(source, "stance_phrases", "expected a list of {phrase, stance, certainty?}")
     phrases: list[tuple[str, str, Optional[str]]] = []
-    for i, raw in enumerate(doc["stance_phrases"]):
+    for i, raw in enumerate(raw_list):
         where = f"stance_phrases[{i}]"
         entry = entry_fields(raw, source, where, ("phrase", "stance"), ("certainty",))
         phrase = text_value(entry["phrase"], source, where, "phrase", lower=True)
@@ -234,30 +258,24 @@ def parse_hedges(data: Any, source: str = "hedges.yaml") -> Hedges:
         if level is not None:
             choice(level, CERTAINTIES, source, where, "certainty")
         phrases.append((phrase, choice(entry["stance"], STANCES, source, where, "stance"), level))
+    return phrases
 
-    negated = doc["negated_cue_stance"]
+
+def _negated_cue_stance(negated: Any, source: str) -> Mapping[str, str]:
+    """``negated_cue_stance``: cue lemma or act -> the stance its negation takes."""
     if not isinstance(negated, Mapping) or not negated:
         raise fail(source, "negated_cue_stance", "expected a mapping of cue lemma or act to stance")
     for key, stance in negated.items():
         where = f"negated_cue_stance.{key}"
         text_value(key, source, where, "key", lower=True)
         choice(stance, STANCES, source, where, "stance")
-
-    return Hedges(
-        probable=levels["probable"], possible=levels["possible"], uncertain=levels["uncertain"],
-        distancing=word_list(doc["distancing"], source, "distancing"),
-        conditional_subordinators=tuple(conditional["subordinator"]),
-        conditional_inverted=tuple(conditional["inverted"]),
-        negators=word_list(doc["negators"], source, "negators"),
-        stance_phrases=tuple(phrases),
-        negated_cue_stance=dict(negated),
-    )
+    return negated
 
 
 @lru_cache(maxsize=None)
 def load_hedges() -> Hedges:
     """The packaged hedge vocabularies, validated once per process."""
-    return parse_hedges(load_yaml("hedges.yaml"), "hedges.yaml")
+    return load("hedges")
 
 
 # --- titles ----------------------------------------------------------------------------------
@@ -270,6 +288,7 @@ class Titles:
     anonymous_heads: frozenset[str]
     organisation_heads: frozenset[str]
     pronouns: dict[str, frozenset[str]]
+    generic_roles: frozenset[str] = frozenset()  # titles that stand for any title ("a Tour official")
     _pattern: re.Pattern = field(default=re.compile(r"(?!)"), repr=False, compare=False)
     _canonical: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
@@ -317,6 +336,7 @@ def parse_titles(data: Any, source: str = "titles.yaml") -> Titles:
         anonymous_heads=frozenset(word_list(doc["anonymous_heads"], source, "anonymous_heads")),
         organisation_heads=frozenset(word_list(doc["organisation_heads"], source, "organisation_heads")),
         pronouns=parsed,
+        generic_roles=frozenset(word_list(doc.get("generic_roles", []), source, "generic_roles")),
         _pattern=_role_pattern(roles),
         _canonical={role.lower(): role for role in roles},
     )
@@ -325,4 +345,18 @@ def parse_titles(data: Any, source: str = "titles.yaml") -> Titles:
 @lru_cache(maxsize=None)
 def load_titles() -> Titles:
     """The packaged role titles and source heads, validated once per process."""
-    return parse_titles(load_yaml("titles.yaml"), "titles.yaml")
+    return load("titles")
+
+
+CLAIM_WORD_SECTIONS = ("anaphor_nouns", "light_lemmas", "exchange_verbs", "verdict_verbs", "evidence_frame_nouns",
+                       "evidence_clause_verbs", "support_verbs", "reaction_nouns", "control_verbs", "negative_evidence",
+                       "generic_nouns")
+
+
+def parse_claim_words(data: Any, source: str = "claim_words.yaml") -> dict[str, frozenset[str]]:
+    """``claim_words.yaml``: each section a list of distinct lower-case words, read as a set."""
+    doc = document(data, source, CLAIM_WORD_SECTIONS)
+    unknown = set(doc) - set(CLAIM_WORD_SECTIONS) - {"version"}
+    if unknown:
+        raise fail(source, "top level", f"unknown section(s) {', '.join(sorted(map(str, unknown)))}")
+    return {key: frozenset(word_list(doc[key], source, key)) for key in CLAIM_WORD_SECTIONS}

@@ -14,16 +14,16 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token  # noqa: F401
 
 from claimwatch.errors import LexiconError
-from claimwatch.lexicons import load_yaml
-from claimwatch.lexicons.checks import document, word_list
+from claimwatch.lexicons import load
+from claimwatch.lexicons.checks import word_list
 from claimwatch.nlp.docutil import doc_quotes, sentence_index, sentence_start, sentence_starts, span_text
 from claimwatch.lexicons.schema import Gazetteer, Titles, load_gazetteer, load_titles
 from claimwatch.model import Actor, Mention
 from claimwatch.nlp.provenance import is_outlet, is_outlet_noun
+from claimwatch.nlp.function_words import DEFINITE_DETERMINERS, INDEFINITE_ARTICLES, NAME_DETERMINERS, NON_NAMING_PRONOUNS, ORGANISATION_FORMS, PLURAL_FORMS, SPEAKER_AND_HEARER_FORMS
 
 ENTITY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "country", "FAC": "organization"}
 NP_RIGHT_CUT = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"}
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 UNRESOLVED = "unnamed"
 NOT_ACTOR_ENTITIES = {"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL"}  # "12 percent said": a share of people speaks
 
@@ -153,7 +153,7 @@ class ActorIndex:
         words: list[Token] = []
         for t in reversed(self.doc[max(0, ent.start - 6):ent.start]):
             if t.dep_ in ("compound", "amod", "nmod", "poss", "case") or (t.head.i >= ent.start - 6 and t.head.i <= head.i and t.pos_ in ("PROPN", "NOUN", "ADJ")):
-                if t.is_punct or t.lower_ in DETERMINERS:
+                if t.is_punct or t.lower_ in NAME_DETERMINERS:
                     break
                 words.insert(0, t)
             else:
@@ -208,17 +208,38 @@ class ActorIndex:
 
     # --- resolving sources ------------------------------------------------------------------
     def resolve(self, token: Token) -> ResolvedSource:
-        """Canonical actor for the head token of a source phrase; registers new actors as needed."""
+        """Canonical actor for the head token of a source phrase; registers new actors as needed.
+
+        The phrase may stand for another (``_redirect``); otherwise its head is settled
+        (``_source_head``) and ``SOURCE_RULES`` are tried in order; a description no rule names
+        becomes an actor of its own (``_new_description``)."""
+        redirect = self._redirect(token)
+        if redirect is not None:
+            return self.resolve(redirect)
+        token = self._source_head(token)
+        span = self._np_span(token)
+        for rule in self.SOURCE_RULES:
+            found = rule(self, token, span)
+            if found is not None:
+                return found
+        return self._new_description(token, span)
+
+    def _redirect(self, token: Token) -> Token | None:
+        """Another phrase that names this source's speaker better, or None."""
         nearer = _nearer_subject(token) or self._closing_name(token)
         if nearer is not None:  # "LONDON — The embassy has denied", "Another homeowner Andrei Kazarian said"
-            return self.resolve(nearer)
+            return nearer
         if token.pos_ == "NOUN" and not token.ent_type_ and token.i not in self._token_actor and not self.is_actor_noun(token):
             stand_in = _stand_in(token)
             if stand_in is not None and stand_in.i != token.i:  # "his remarks", "a speech by the senator"
-                return self.resolve(stand_in)
+                return stand_in
         if token.dep_ == "conj" and self._is_role_noun(self._hyphen_whole(token)) and any(
                 c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.head.children):
-            return self.resolve(token.head)  # "its CEO and co-founder, Ana Ruiz, said": one person, two titles
+            return token.head  # "its CEO and co-founder, Ana Ruiz, said": one person, two titles
+        return None
+
+    def _source_head(self, token: Token) -> Token:
+        """The token an apposition names: "the attorney, Lopa Blumenthal" -> "Blumenthal"."""
         if token.dep_ == "appos" and token.head.pos_ in ("PROPN", "NOUN") and not _dateline(token.head):
             token = token.head  # "Rosenberg, a woman, ...", but not "WASHINGTON -- President Obama"
         elif _dateline(token) and any(c.dep_ == "appos" for c in token.children):
@@ -227,24 +248,39 @@ class ActorIndex:
                       c.pos_ == "PROPN" and c.left_edge.i == token.i + 1)), None)  # "extremist group the Islamic State"
         if named is not None and not token.ent_type_:  # "the attorney, Lopa Blumenthal, said", "the paper, al-Sabah"
             token = named
-        span = self._np_span(token)
+        return token
+
+    def _mentioned(self, name: str, token: Token, text: str, where: tuple[int, int], kind: str) -> ResolvedSource:
+        """Record a mention of ``name`` as the subject ``token`` and return it as the source."""
+        self._add_mention(name, text, where, kind)
+        self._note_subject(token, name)
+        return ResolvedSource(name, where)
+
+    def _short_surname(self, token: Token, span: Span) -> ResolvedSource | None:
+        """ "Schiff said" after "Rep. Adam Schiff", whatever NER thought."""
         if token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and len(span) <= 2:
-            known = self._person_by_surname(token.text)  # "Schiff said" after "Rep. Adam Schiff", whatever NER thought
+            known = self._person_by_surname(token.text)
             if known:
-                self._add_mention(known, token.text, (token.idx, token.idx + len(token)), "alias")
-                self._note_subject(token, known)
-                return ResolvedSource(known, (token.idx, token.idx + len(token)))
-        if token.i in self._token_actor:
-            name = self._token_actor[token.i]
-            ent = next((e for e in self.ents if e.start <= token.i < e.end), None)
-            if ent is not None:
-                span = self._strip_possessive(ent)
-                if span.start > 0 and self.doc[span.start - 1].lower_ == "the":  # "The Kremlin said"
-                    span = self.doc[span.start - 1:span.end]
-            self._note_subject(token, name)
-            return ResolvedSource(name, (span.start_char, span.end_char))
+                return self._mentioned(known, token, token.text, (token.idx, token.idx + len(token)), "alias")
+        return None
+
+    def _registered_entity(self, token: Token, span: Span) -> ResolvedSource | None:
+        """A token already in an actor's entity: "The Kremlin said"."""
+        if token.i not in self._token_actor:
+            return None
+        name = self._token_actor[token.i]
+        ent = next((e for e in self.ents if e.start <= token.i < e.end), None)
+        if ent is not None:
+            span = self._strip_possessive(ent)
+            if span.start > 0 and self.doc[span.start - 1].lower_ == "the":  # "The Kremlin said"
+                span = self.doc[span.start - 1:span.end]
+        self._note_subject(token, name)
+        return ResolvedSource(name, (span.start_char, span.end_char))
+
+    def _relative_pronoun(self, token: Token, span: Span) -> ResolvedSource | None:
+        """ "Conal, who says ...": the relative pronoun's antecedent; a misparsed clause's noun before it."""
         lower = token.lower_
-        if lower in ("who", "that", "which") and token.head.dep_ == "relcl":  # "Conal, who says ..."
+        if lower in ("who", "that", "which") and token.head.dep_ == "relcl":
             antecedent = token.head.head
             if lower == "who":  # "people at a mountain lodge who claimed": "who" is a person, not the lodge
                 antecedent = self._personal_antecedent(antecedent)
@@ -253,55 +289,77 @@ class ActorIndex:
             prev = self.doc[token.i - 1] if self.doc[token.i - 1].text != "," or token.i < 2 else self.doc[token.i - 2]
             if prev.pos_ in ("NOUN", "PROPN") and prev.i < token.i:
                 return self.resolve(prev)
-        indefinite = _indefinite_speakers().get(lower)
+        return None
+
+    def _indefinite_speaker(self, token: Token, span: Span) -> ResolvedSource | None:
+        """ "some have suggested": an indefinite group, not the last speaker."""
+        indefinite = _indefinite_speakers().get(token.lower_)
         if indefinite and token.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "prep" for c in token.children):
-            state = self._state(indefinite, "anonymous")  # "some have suggested": not the last speaker
+            self._state(indefinite, "anonymous")
             self._add_mention(indefinite, token.text, (token.idx, token.idx + len(token)), "description")
             return ResolvedSource(indefinite, (token.idx, token.idx + len(token)))
+        return None
+
+    def _pronoun(self, token: Token, span: Span) -> ResolvedSource | None:
+        """ "he said": the antecedent in reach, or "unnamed" rather than an invented actor "she"."""
+        lower = token.lower_
         if token.pos_ == "PRON" or lower in self.titles.pronouns.get("person", ()) or lower in self.titles.pronouns.get("plural", ()):
             name = self._resolve_pronoun(token)
             if name:
-                self._add_mention(name, token.text, (token.idx, token.idx + len(token)), "pronoun")
-                self._note_subject(token, name)
-                return ResolvedSource(name, (token.idx, token.idx + len(token)))
-            if token.pos_ == "PRON":  # no antecedent in reach: say so rather than invent an actor "she"
+                return self._mentioned(name, token, token.text, (token.idx, token.idx + len(token)), "pronoun")
+            if token.pos_ == "PRON":
                 return ResolvedSource(UNRESOLVED, (token.idx, token.idx + len(token)))
-        # a description around a named head: "South Korea's intelligence agency", "the mayor"
+        return None
+
+    def _gazetteer_place(self, token: Token, span: Span) -> ResolvedSource | None:
+        """A description around a named head: "South Korea's intelligence agency", "the Kremlin"."""
         text = self._np_text(span)
         place = self.gazetteer.lookup(text) or (self.gazetteer.lookup(token.text) if token.pos_ == "PROPN" else None)
-        if place is not None:
-            kind = "country" if place.kind == "country" else "organization"
-            state = self._state(place.name, kind)
-            state.affiliation = state.affiliation or place.affiliation or (place.name if kind == "country" else None)
-            self._add_mention(place.name, text, (span.start_char, span.end_char), "alias")
-            self._note_subject(token, place.name)
-            return ResolvedSource(place.name, (span.start_char, span.end_char))
+        if place is None:
+            return None
+        kind = "country" if place.kind == "country" else "organization"
+        state = self._state(place.name, kind)
+        state.affiliation = state.affiliation or place.affiliation or (place.name if kind == "country" else None)
+        return self._mentioned(place.name, token, text, (span.start_char, span.end_char), "alias")
+
+    def _untagged_surname(self, token: Token, span: Span) -> ResolvedSource | None:
+        """A proper noun NER left untagged that is a known person's surname."""
         if token.pos_ == "PROPN" and not token.ent_type_:
             known = self._person_by_surname(token.text)
             if known:
-                self._add_mention(known, token.text, (token.idx, token.idx + len(token)), "alias")
-                self._note_subject(token, known)
-                return ResolvedSource(known, (token.idx, token.idx + len(token)))
+                return self._mentioned(known, token, token.text, (token.idx, token.idx + len(token)), "alias")
+        return None
+
+    def _holder(self, token: Token, span: Span) -> ResolvedSource | None:
+        """ "a spokesman for the ministry" ... "ministry spokesman Ali Hassan"."""
         holder = self._named_holder(token, span)
-        if holder is not None:  # "a spokesman for the ministry" ... "ministry spokesman Ali Hassan"
-            self._add_mention(holder, text, (span.start_char, span.end_char), "description")
-            self._note_subject(token, holder)
-            return ResolvedSource(holder, (span.start_char, span.end_char))
+        if holder is not None:
+            return self._mentioned(holder, token, self._np_text(span), (span.start_char, span.end_char), "description")
+        return None
+
+    def _person_inside(self, token: Token, span: Span) -> ResolvedSource | None:
+        """A person named inside the phrase is the speaker; not "a spokesman for Hunter", nor "friends of Bary"."""
         inner = self._entity_inside(span)
-        head_lower = token.lemma_.lower()
         if inner is not None and inner.label_ == "PERSON" and (
                 inner.start <= token.i < inner.end or not self._is_role_noun(token) and not _related_to(token, inner)):
-            # not "a spokesman for Hunter", nor "friends of Bary": the description is the speaker
             name = self._token_actor.get(inner.root.i, _clean_name(inner))
             return ResolvedSource(name, (inner.start_char, inner.end_char))
-        is_definite = span[0].lower_ in ("the", "this", "that") or span[0].tag_ == "PRP$"
+        return None
+
+    def _definite_description(self, token: Token, span: Span) -> ResolvedSource | None:
+        """ "the mayor", "the agency": an actor the article has named before."""
+        is_definite = span[0].lower_ in DEFINITE_DETERMINERS or span[0].tag_ == "PRP$"
         named = any(t.pos_ == "PROPN" and t.i < token.i for t in span)  # "the al-Safir newspaper" names itself
-        if is_definite and inner is None and not named:
+        if is_definite and self._entity_inside(span) is None and not named:
             name = self._resolve_description(token)
             if name:
-                self._add_mention(name, text, (span.start_char, span.end_char), "description")
-                self._note_subject(token, name)
-                return ResolvedSource(name, (span.start_char, span.end_char))
+                return self._mentioned(name, token, self._np_text(span), (span.start_char, span.end_char), "description")
+        return None
+
+    def _new_description(self, token: Token, span: Span) -> ResolvedSource:
+        """A description no rule resolved is an actor of its own: anonymous, an organisation or a group."""
+        inner = self._entity_inside(span)
+        head_lower = token.lemma_.lower()
         name = self._description_name(span)
         kind = "anonymous" if head_lower in self.titles.anonymous_heads or token.lower_ in self.titles.anonymous_heads else (
             "organization" if head_lower in self.titles.organisation_heads else "group")
@@ -312,9 +370,11 @@ class ActorIndex:
         state = self._state(name, kind)
         state.affiliation = state.affiliation or affiliation
         state.heads.add(head_lower)
-        self._add_mention(name, text, (span.start_char, span.end_char), "description")
-        self._note_subject(token, name)
-        return ResolvedSource(name, (span.start_char, span.end_char))
+        return self._mentioned(name, token, self._np_text(span), (span.start_char, span.end_char), "description")
+
+    # How a source phrase is resolved, in order: the first rule that names an actor wins.
+    SOURCE_RULES = (_short_surname, _registered_entity, _relative_pronoun, _indefinite_speaker, _pronoun,
+                    _gazetteer_place, _untagged_surname, _holder, _person_inside, _definite_description)
 
     def _hyphen_whole(self, token: Token) -> Token | Span:
         """ "co-founder" as one word when the tokenizer split it: the span from "co" to "founder"."""
@@ -363,7 +423,7 @@ class ActorIndex:
         ministry's spokesman"): what a later or earlier description of the same person may repeat."""
         words: list[Token] = []
         for t in reversed(self.doc[max(0, ent.start - 5):ent.start]):
-            if t.is_punct or t.lower_ in DETERMINERS or t.pos_ not in ("PROPN", "NOUN", "ADJ", "PART"):
+            if t.is_punct or t.lower_ in NAME_DETERMINERS or t.pos_ not in ("PROPN", "NOUN", "ADJ", "PART"):
                 break
             words.append(t)
         appos = next((c for c in ent.root.children if c.dep_ == "appos"), None)
@@ -380,10 +440,10 @@ class ActorIndex:
         """The one named person whose title and affiliation an indefinite description repeats: "a
         spokesperson for the Transport Ministry" is "ministry spokeswoman Ana Ruiz" when
         the article names no other such spokesperson."""
-        if not self._is_role_noun(token) or token.tag_ != "NN" or span[0].lower_ not in ("a", "an"):
+        if not self._is_role_noun(token) or token.tag_ != "NN" or span[0].lower_ not in INDEFINITE_ARTICLES:
             return None
         role = token.lower_
-        generic = role in _GENERIC_ROLES
+        generic = role in self.titles.generic_roles
         words = [t for t in span if t.i != token.i and t.is_alpha and t.lower_ not in _function_words()]
         keys = {t.lower_ for t in words if t.lower_ not in self.titles.organisation_heads}
         capitals = [t.text for t in words if t.text[:1].isupper()]
@@ -414,9 +474,9 @@ class ActorIndex:
 
     def _resolve_pronoun(self, token: Token) -> str | None:
         lower = token.lower_
-        plural = lower in self.titles.pronouns.get("plural", frozenset({"they", "them", "their"}))
-        organisational = lower in self.titles.pronouns.get("organization", frozenset({"it", "its"}))
-        first_person = lower in ("i", "we", "me", "us", "my", "our", "you", "your")  # the speaker and hearer, not a third party
+        plural = lower in self.titles.pronouns.get("plural", PLURAL_FORMS)
+        organisational = lower in self.titles.pronouns.get("organization", ORGANISATION_FORMS)
+        first_person = lower in SPEAKER_AND_HEARER_FORMS  # the speaker and hearer, not a third party
         if first_person:
             return None
         wanted = {"organization", "country", "anonymous", "group"} if (plural or organisational) else {"person"}
@@ -517,7 +577,7 @@ class ActorIndex:
 
     def _description_name(self, span: Span) -> str:
         tokens = list(span)
-        while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].tag_ == "PRP$"):
+        while tokens and (tokens[0].lower_ in NAME_DETERMINERS or tokens[0].tag_ == "PRP$"):
             tokens = tokens[1:]
         text = self.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else span.text
         return text.strip(" ,;:\"'\u201c\u201d\u2018\u2019")
@@ -538,7 +598,7 @@ class ActorIndex:
         if any(c.dep_ == "det" and c.lower_ in ("any", "every", "each", "no") for c in token.children):
             return False  # "any soldier who asked ...": a generic, not someone who said something
         if token.pos_ == "PRON":
-            return token.lower_ not in ("it", "this", "that", "which", "what") or self._resolve_pronoun(token) is not None
+            return token.lower_ not in NON_NAMING_PRONOUNS or self._resolve_pronoun(token) is not None
         if token.pos_ == "PROPN":  # "Footage shows ..." opening a sentence is tagged a proper noun
             return token.ent_type_ != "" or token.lower_ not in _non_speakers()
         if token.pos_ not in ("NOUN",):
@@ -592,20 +652,16 @@ class ActorIndex:
 
 @lru_cache(maxsize=1)
 def _description_synonyms() -> dict[str, frozenset[str]]:
-    data = load_yaml("descriptions.yaml")
+    data = load("descriptions")
     return {k.lower(): frozenset(w.lower() for w in v) for k, v in data["synonyms"].items()}
 
 
 @lru_cache(maxsize=1)
 def _indefinite_speakers() -> dict[str, str]:
-    data = load_yaml("descriptions.yaml").get("indefinite_speakers", {})
+    data = load("descriptions").get("indefinite_speakers", {})
     if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) and k == k.lower() for k, v in data.items()):
         raise LexiconError("descriptions.yaml: indefinite_speakers: expected a mapping of lower-case word -> name")
     return dict(data)
-
-
-# Titles that stand for any title: "a Tour official" may be its executive vice president.
-_GENERIC_ROLES = frozenset({"official", "representative", "executive", "source"})
 
 
 @lru_cache(maxsize=1)
@@ -616,12 +672,12 @@ def _function_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _speaking_forms() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_yaml("non_speakers.yaml").get("speaking_forms", []))
+    return frozenset(w.lower() for w in load("non_speakers").get("speaking_forms", []))
 
 
 @lru_cache(maxsize=1)
 def _non_speakers() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_yaml("non_speakers.yaml")["heads"])
+    return frozenset(w.lower() for w in load("non_speakers")["heads"])
 
 
 @dataclass(frozen=True)
@@ -636,7 +692,7 @@ class ActorTypes:
 @lru_cache(maxsize=1)
 def load_actor_types() -> ActorTypes:
     source = "non_speakers.yaml"
-    data = document(load_yaml(source), source, ("heads", "abstract_suffixes", "actor_nouns", "event_heads"))
+    data = load("non_speakers")
     return ActorTypes(abstract_suffixes=word_list(data["abstract_suffixes"], source, "abstract_suffixes"),
                       actor_nouns=frozenset(word_list(data["actor_nouns"], source, "actor_nouns")),
                       event_heads=frozenset(word_list(data["event_heads"], source, "event_heads")))

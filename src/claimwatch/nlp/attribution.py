@@ -10,29 +10,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import Any, Callable
 
 from spacy.tokens import Doc, Span, Token
 
 from claimwatch.errors import LexiconError
-from claimwatch.lexicons import load_yaml
+from claimwatch.lexicons import load
 from claimwatch.nlp.cues import CueHit, find_cues
 from claimwatch.nlp.docutil import doc_quotes, doc_text, same_sentence, sentence_span, sentence_start
-from claimwatch.nlp.provenance import relay_lemmas
+from claimwatch.nlp.function_words import INVERTED_AUX, OBJECT_CONTINUATIONS
 from claimwatch.nlp.spans import close_quotes, end_char, strip_chars, subtree_range, token_range, trim_range
 from claimwatch.nlp.speech import (
-    CONTROL_HEADS, CUE_HEADS, CUE_HITS, INVERTED_AUX, SUBJECT_DEPS, has_speech_object, is_condition, is_cue_head,
+    CUE_HEADS, CUE_HITS, SUBJECT_DEPS, has_speech_object, is_condition, is_cue_head,
     is_accusation_participle, is_hearer, is_hypothetical, is_raising_passive, is_reduced_relative, is_speech_use, is_statement_noun, it_refers,
     load_speech_objects, partitive_head, perfect_infinitive, raising_infinitive,
 )
 from claimwatch.nlp.quotes import Quote, is_statement_quote, quote_at
 
 OBJECT_DEPS = {"dobj", "attr", "oprd"}
-# Prepositions that continue an object-content: "accused X of Y", "dismissed X as Y", "blamed X for Y".
-OBJECT_CONTINUATIONS = {"of", "as", "for", "over", "about"}
-# Nouns of published material whose participle carries content: "a video showing Y".
-CARRIER_VERBS = {"show", "indicate", "suggest", "reveal", "depict", "prove", "say", "claim", "appear", "purport"}
-PUBLICATIONS = {"paper", "newspaper", "daily", "journal", "magazine", "outlet", "website", "site", "blog", "tabloid",
-                "broadcaster", "channel", "network"}
 
 
 @dataclass(frozen=True)
@@ -95,40 +90,72 @@ def _attribution_for(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution 
     return _verb_cue(hit, doc, quotes)
 
 
+def _not_speech_use(verb: Token) -> bool:
+    return not is_speech_use(verb) or is_reduced_relative(verb)
+
+
+def _controlled_conjunct(verb: Token) -> bool:
+    """ "declined to threaten Moscow or declare it responsible": part of what was declined."""
+    return verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.lemma_.lower() in load_speech_objects().control_heads
+
+
+def _citing_participle(verb: Token) -> bool:
+    """ "..., citing two officials": names where a report comes from, says nothing itself."""
+    return verb.lemma_.lower() in ("cite", "quote") and verb.tag_ == "VBG"
+
+
 def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
+    """The attribution a cue verb heads, or None when this use of the verb states nothing."""
     verb = hit.head
-    if is_condition(verb):  # "should they prove true", "if he says so": a condition, not a statement
+    if any(use(verb) for use in NON_STATEMENT_USES):
         return None
-    if not is_speech_use(verb) or is_reduced_relative(verb):
-        return None
-    if is_hypothetical(verb):  # "the country would formally declare": a future act, not a statement
-        return None
-    if verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.lemma_.lower() in CONTROL_HEADS:
-        return None  # "declined to threaten Moscow or declare it responsible": part of what was declined
-    if _declined_conjunct(verb):
-        return None
-    if verb.lemma_.lower() in ("cite", "quote") and verb.tag_ == "VBG":
-        return None  # "..., citing two officials": names where a report comes from, says nothing itself
     if is_raising_passive(verb):
         return _raising_passive(hit, verb)
     if is_accusation_participle(verb):
         return _accusation_participle(hit, verb)
     speaker = inverted_object_speaker(verb)
     if speaker is not None:  # "..., reported the Daily Courier.": the object after the cue is who speaks
-        start = sentence_start(verb)
-        content = trim_range(doc, start, verb.i - 1)
+        content = trim_range(doc, sentence_start(verb), verb.i - 1)
         if content[0] >= content[1]:
             return None
         return _make(hit, (doc[hit.start].idx, end_char(doc, hit.end)), _with_conjuncts(speaker), content, None, False)
-    sources, passive = _verb_sources(verb)
-    cue_end_tok = hit.end
-    content: tuple[int, int] | None = None
-    quote = _adjacent_quote(verb, doc, quotes)
+    return _spoken_content(hit, doc, quotes, verb)
 
-    led_in = False
+
+def _spoken_content(hit: CueHit, doc: Doc, quotes: list[Quote], verb: Token) -> Attribution | None:
+    """A cue verb's sources and content: a carried document, an adjacent quote or the clause it governs,
+    widened by coordination and a trailing condition, or narrowed to a quote it holds."""
+    sources, passive = _verb_sources(verb)
     carrier = _carrier(verb)
     if not _has_particle_object(verb, hit) and not has_speech_object(verb, carried=carrier is not None):
         return None  # "the plant released solvent", "called an emergency meeting"
+    first = _first_content(hit, doc, quotes, verb, sources, carrier)
+    if first is None:
+        return None
+    (start_tok, end_tok), quote, led_in, cue_end_tok = first
+    if start_tok >= end_tok:
+        return None
+    if quote is None:
+        end_tok = cut_other_acts(doc, start_tok, end_tok, participles=False)
+        end_tok = _with_coordination(doc, verb, start_tok, end_tok)
+    end_tok = _with_trailing_condition(doc, end_tok)
+    if quote is None and not led_in:
+        inner = quote_at(quotes, doc[start_tok].idx, end_char(doc, end_tok))
+        if inner is not None and _said(doc, inner) and _has_predicate(doc, inner) \
+                and doc[start_tok].idx <= inner.outer[0] + 1:
+            if not (inner.outer[0] <= hit.char_span[0] < inner.outer[1]):
+                quote = inner
+                start_tok, end_tok = token_range(doc, *inner.inner)
+    cue_span = (doc[hit.start].idx, end_char(doc, _cue_end(hit, doc, cue_end_tok)))
+    return _make(hit, cue_span, sources, (start_tok, end_tok), quote, passive)
+
+
+def _first_content(hit: CueHit, doc: Doc, quotes: list[Quote], verb: Token, sources, carrier: Token | None):
+    """(content range, quote, led in, cue end token) before widening, or None when there is no content."""
+    cue_end_tok = hit.end
+    content: tuple[int, int] | None = None
+    quote = _adjacent_quote(verb, doc, quotes)
+    led_in = False
     if carrier is not None:  # "released a video (purportedly) showing Y"
         cue_end_tok = carrier.i + 1
         content = _after(carrier, doc)
@@ -144,26 +171,16 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
         content = _parenthetical(verb, sources) or _medial(verb, sources) or _clause_content(verb, hit)
     if content is None:
         return None
-    start_tok, end_tok = content
-    if start_tok >= end_tok:
-        return None
-    if quote is None:
-        end_tok = cut_other_acts(doc, start_tok, end_tok, participles=False)
-        end_tok = _with_coordination(doc, verb, start_tok, end_tok)
-    end_tok = _with_trailing_condition(doc, end_tok)
-    if quote is None and not led_in:
-        inner = quote_at(quotes, doc[start_tok].idx, end_char(doc, end_tok))
-        if inner is not None and _said(doc, inner) and _has_predicate(doc, inner) \
-                and doc[start_tok].idx <= inner.outer[0] + 1:
-            if not (inner.outer[0] <= hit.char_span[0] < inner.outer[1]):
-                quote = inner
-                start_tok, end_tok = token_range(doc, *inner.inner)
+    return content, quote, led_in, cue_end_tok
+
+
+def _cue_end(hit: CueHit, doc: Doc, cue_end_tok: int) -> int:
+    """ "reported on Tuesday that ...": the cue is "reported", not its dated particle."""
     last = doc[cue_end_tok - 1]
     if hit.entry.particle and last.lower_ == hit.entry.particle and cue_end_tok - 1 > hit.start and any(
             c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in last.children):
-        cue_end_tok -= 1  # "reported on Tuesday that ...": the cue is "reported"
-    cue_span = (doc[hit.start].idx, end_char(doc, cue_end_tok))
-    return _make(hit, cue_span, sources, (start_tok, end_tok), quote, passive)
+        cue_end_tok -= 1
+    return cue_end_tok
 
 
 def _raising_passive(hit: CueHit, verb: Token) -> Attribution | None:
@@ -244,11 +261,18 @@ def _declined_conjunct(verb: Token) -> bool:
         first = first.head
     def infinitive(t: Token) -> bool:
         return t.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
-    if infinitive(first) and first.head.lemma_.lower() in CONTROL_HEADS:
+    if infinitive(first) and first.head.lemma_.lower() in load_speech_objects().control_heads:
         return True
     # the parser hung the bare verb on the control verb itself ("declined to threaten X or declare Y")
-    return first.lemma_.lower() in CONTROL_HEADS and verb.tag_ in ("VB", "VBP") and any(
+    return first.lemma_.lower() in load_speech_objects().control_heads and verb.tag_ in ("VB", "VBP") and any(
         infinitive(c) and first.i < c.i < verb.i for c in first.children)
+
+
+# Uses of a cue verb that make no statement, checked in order: "should they prove true", "if he says so"
+# (a condition); "the country would formally declare" (a future act); a declined or cited act.
+NON_STATEMENT_USES: tuple[Callable[[Token], bool], ...] = (
+    is_condition, _not_speech_use, is_hypothetical, _controlled_conjunct, _declined_conjunct, _citing_participle,
+)
 
 
 def _verb_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
@@ -314,8 +338,18 @@ def _verb_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
 
 
 @lru_cache(maxsize=1)
+def _relay_lemmas() -> frozenset[str]:
+    """Verbs of "citing Y" / "quoting Y" (``relays.yaml``), for the frames' parse repairs."""
+    return load("relays").lemmas("object")
+
+
+@lru_cache(maxsize=1)
 def _authored_documents() -> frozenset[str]:
-    data = load_yaml("authored.yaml")
+    return load("authored")
+
+
+def parse_authored(data: Any) -> frozenset[str]:
+    """``authored.yaml``: the document nouns whose author is their source ("the report by X")."""
     if not isinstance(data, dict) or data.get("version") != 1 or not isinstance(data.get("documents"), list) \
             or not all(isinstance(w, str) and w for w in data["documents"]):
         raise LexiconError("authored.yaml: expected 'version: 1' and a list of document nouns under 'documents'")
@@ -356,87 +390,162 @@ def _with_conjuncts(token: Token) -> tuple[Token, ...]:
 
 
 def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
-    doc = verb.doc
+    """The content's token range for a cue verb: the first of ``CONTENT_FRAMES`` that finds one, else
+    the clause that follows the cue in word order."""
     children = list(verb.children)
-    frame = hit.entry.frame
-    # the particle's object: "called for a ceasefire", "pointed to X as Y"
-    if hit.entry.particle:
-        prep = next((c for c in children if c.lower_ == hit.entry.particle and c.dep_ in ("prep", "prt")), None)
-        if prep is not None and prep.dep_ == "prep":
-            objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
-            if objs and objs[0].ent_type_ in ("DATE", "TIME"):
-                objs = []  # "reported on Tuesday that ...": a date, not what was reported on
-            if objs:
-                start, end = subtree_range(objs[0], stop_at=verb)
-                for c in children:  # "called on X to do Y"
-                    if c.dep_ in ("xcomp", "ccomp") and c.i >= end:
-                        end = max(end, subtree_range(c, stop_at=verb)[1])
-                    elif c.dep_ in ("relcl", "acl") and c.i >= end and same_sentence(c, verb):
-                        # "spoke of life in captivity that included ...": a relative clause hung on the
-                        # verb belongs to the noun phrase before it
-                        end = max(end, subtree_range(c, stop_at=verb)[1])
-                return start, end
-    if frame == "prep" and not hit.entry.particle:  # "expressing concern over X"
-        last = doc[hit.end - 1]
-        if last.dep_ == "prep":  # the phrase ends in its preposition: "claimed responsibility for X"
-            objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
-            if objs:
-                return subtree_range(objs[0], stop_at=verb)
-        prep = next((c for c in list(last.children) + children if c.dep_ == "prep" and c.i >= hit.end), None)
-        if prep is not None:
-            return subtree_range(prep, stop_at=verb, include_root=True)
+    for frame in CONTENT_FRAMES:
+        found = frame(verb, hit, children)
+        if found is not None:
+            return found
+    return _that_by_word_order(verb)
+
+
+def _particle_object(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
+    """The particle's object: "called for a ceasefire", "pointed to X as Y", "called on X to do Y"."""
+    if not hit.entry.particle:
+        return None
+    prep = next((c for c in children if c.lower_ == hit.entry.particle and c.dep_ in ("prep", "prt")), None)
+    if prep is None or prep.dep_ != "prep":
+        return None
+    objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    if not objs or objs[0].ent_type_ in ("DATE", "TIME"):
+        return None  # "reported on Tuesday that ...": a date, not what was reported on
+    start, end = subtree_range(objs[0], stop_at=verb)
+    for c in children:  # "called on X to do Y"
+        if c.dep_ in ("xcomp", "ccomp") and c.i >= end:
+            end = max(end, subtree_range(c, stop_at=verb)[1])
+        elif c.dep_ in ("relcl", "acl") and c.i >= end and same_sentence(c, verb):
+            # "spoke of life in captivity that included ...": a relative clause hung on the
+            # verb belongs to the noun phrase before it
+            end = max(end, subtree_range(c, stop_at=verb)[1])
+    return start, end
+
+
+def _prepositional_frame(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
+    """ "expressing concern over X", "claimed responsibility for X"."""
+    if hit.entry.frame != "prep" or hit.entry.particle:
+        return None
+    last = verb.doc[hit.end - 1]
+    if last.dep_ == "prep":  # the phrase ends in its preposition: "claimed responsibility for X"
+        objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
+        if objs:
+            return subtree_range(objs[0], stop_at=verb)
+    prep = next((c for c in list(last.children) + children if c.dep_ == "prep" and c.i >= hit.end), None)
+    return subtree_range(prep, stop_at=verb, include_root=True) if prep is not None else None
+
+
+def _complement_clauses(verb: Token, hit: CueHit, children: list[Token]) -> list[Token]:
+    """The cue's clausal complements after it, including those the parser hung elsewhere."""
     clause = [c for c in children if c.dep_ in ("ccomp",) and c.i > verb.i]
-    if not clause and frame == "clause":  # "said after the meeting he would resign": a complement read as adverbial
+    if not clause and hit.entry.frame == "clause":  # "said after the meeting he would resign": a complement read as adverbial
         clause = [c for c in children if _bare_finite_clause(c, verb)]
     if not clause:  # "reported, citing two officials, that C": the parser hung the clause on "citing"
         clause = [g for c in children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i
-                  and c.lemma_.lower() in relay_lemmas() for g in c.children if g.dep_ == "ccomp" and g.i > c.i]
-    objects = [c for c in children if c.dep_ in OBJECT_DEPS and c.i > verb.i and not is_hearer(c, verb)]
+                  and c.lemma_.lower() in _relay_lemmas() for g in c.children if g.dep_ == "ccomp" and g.i > c.i]
+    return clause
+
+
+def _cue_objects(verb: Token, children: list[Token]) -> list[Token]:
+    return [c for c in children if c.dep_ in OBJECT_DEPS and c.i > verb.i and not is_hearer(c, verb)]
+
+
+def _noun_clause(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
+    """ "denied reports in a local newspaper that X": the that-clause belongs to the noun."""
+    clause = _complement_clauses(verb, hit, children)
+    objects = _cue_objects(verb, children)
     if clause and objects and objects[0].i < clause[0].i and is_statement_noun(objects[0]):
-        # "denied reports in a local newspaper that X": the that-clause belongs to the noun
         start = subtree_range(objects[0], stop_at=verb)[0]
-        return start, cut_other_acts(doc, start, subtree_range(clause[0], stop_at=verb)[1])
-    if clause and (frame != "object" or not objects):
-        start, end = subtree_range(clause[0], stop_at=verb)
-        if clause[0].dep_ == "advcl":  # "said on Monday she would run": the adverbial before the subject is the cue's
-            start = max(start, next(c for c in clause[0].children if c.dep_ in ("nsubj", "nsubjpass")).left_edge.i)
-        return start, cut_other_acts(doc, start, end)
+        return start, cut_other_acts(verb.doc, start, subtree_range(clause[0], stop_at=verb)[1])
+    return None
+
+
+def _complement_clause(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
+    """ "said (that) X", unless the cue takes an object and has one."""
+    clause = _complement_clauses(verb, hit, children)
+    if not clause or hit.entry.frame == "object" and _cue_objects(verb, children):
+        return None
+    start, end = subtree_range(clause[0], stop_at=verb)
+    if clause[0].dep_ == "advcl":  # "said on Monday she would run": the adverbial before the subject is the cue's
+        start = max(start, next(c for c in clause[0].children if c.dep_ in ("nsubj", "nsubjpass")).left_edge.i)
+    return start, cut_other_acts(verb.doc, start, end)
+
+
+def _object_content(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
+    """The object and what continues it: "accused X of Y", "dismissing X as Y", "urged X to Y"."""
+    objects = _cue_objects(verb, children)
+    if not objects:
+        return None
+    doc = verb.doc
+    start, end = subtree_range(objects[0], stop_at=verb)
+    continued = False
+    for c in children:
+        if c.i >= end and ((c.dep_ == "prep" and c.lower_ in OBJECT_CONTINUATIONS) or c.dep_ in ("xcomp", "ccomp", "oprd")
+                           or (c.dep_ == "dobj" and c.left_edge.i <= end + 1)):  # "declared al-Nour a banned group"
+            end = max(end, subtree_range(c, stop_at=verb)[1])
+            continued = True
+    for c in children:  # "accused X of sending ... and preparing ...": the parser hangs the second gerund on the cue
+        if continued and c.dep_ in ("conj", "advcl") and c.tag_ == "VBG" and c.i >= end and doc[c.i - 1].dep_ == "cc" \
+                and not any(s.dep_ in SUBJECT_DEPS for s in c.children):
+            end = max(end, subtree_range(c, stop_at=verb)[1])
+    return start, cut_other_acts(doc, start, end)
+
+
+def _infinitive_content(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
+    """ "declined to comment", "urged X to", "claimed to have abducted", "denied deploying soldiers"."""
     xcomp = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
-    if objects:
-        start, end = subtree_range(objects[0], stop_at=verb)
-        continued = False
-        for c in children:  # "accused X of Y", "dismissing X as Y", "urged X to Y"
-            if c.i >= end and ((c.dep_ == "prep" and c.lower_ in OBJECT_CONTINUATIONS) or c.dep_ in ("xcomp", "ccomp", "oprd")
-                               or (c.dep_ == "dobj" and c.left_edge.i <= end + 1)):  # "declared al-Nour a banned group"
-                end = max(end, subtree_range(c, stop_at=verb)[1])
-                continued = True
-        for c in children:  # "accused X of sending ... and preparing ...": the parser hangs the second gerund on the cue
-            if continued and c.dep_ in ("conj", "advcl") and c.tag_ == "VBG" and c.i >= end and doc[c.i - 1].dep_ == "cc" \
-                    and not any(s.dep_ in SUBJECT_DEPS for s in c.children):
-                end = max(end, subtree_range(c, stop_at=verb)[1])
-        return start, cut_other_acts(doc, start, end)
-    if xcomp and (verb.lemma_.lower() in CONTROL_HEADS or hit.entry.act == "appeal" or perfect_infinitive(xcomp[0])
+    if xcomp and (verb.lemma_.lower() in load_speech_objects().control_heads or hit.entry.act == "appeal" or perfect_infinitive(xcomp[0])
                   or xcomp[0].tag_ == "VBG"  # "denied deploying soldiers"
                   or verb.lemma_.lower() in load_speech_objects().infinitive_verbs):  # "vowed to rebuild"
-        # "declined to comment", "urged X to", "claimed to have abducted"
         return subtree_range(xcomp[0], stop_at=verb)
+    return None
+
+
+def _topic_phrase(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
+    """ "warned about X", "spoke of X"."""
     preps = [c for c in children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in ("about", "of", "over")]
     if preps and hit.entry.act in ("concern", "warn", "report", "say"):
         return subtree_range(preps[0], stop_at=verb, include_root=True)
+    return None
+
+
+def _fronted_clause(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
+    """ "Y, X said."."""
     clause_left = [c for c in children if c.dep_ in ("ccomp",) and c.i < verb.i]
-    if clause_left:  # "Y, X said."
-        return subtree_range(clause_left[0], stop_at=verb)
-    # parenthetical cue attached under its content clause: "Y, X said" parsed with said as a dependent
+    return subtree_range(clause_left[0], stop_at=verb) if clause_left else None
+
+
+def _cue_under_content(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
+    """A parenthetical cue attached under its content clause: "Y, X said" parsed with said as a dependent."""
+    doc = verb.doc
     if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and verb.head.i < verb.i and not is_cue_head(verb.head) \
             and any(c.dep_ in SUBJECT_DEPS for c in verb.children) and verb.i > 0 and doc[verb.left_edge.i - 1].text in (",", '"', "\u201d"):
         start = verb.head.left_edge.i
-        sub = set(t.i for t in verb.subtree)
-        end = min(sub)
+        end = min(t.i for t in verb.subtree)
         return trim_range(doc, start, end)
+    return None
+
+
+def _passive_subject(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
+    """ "the reports were denied by X"."""
     passive_subj = [c for c in children if c.dep_ == "nsubjpass"]
-    if passive_subj and passive_subj[0].lower_ not in ("it",):  # "the reports were denied by X"
+    if passive_subj and passive_subj[0].lower_ not in ("it",):
         return subtree_range(passive_subj[0], stop_at=verb)
-    return _that_by_word_order(verb)
+    return None
+
+
+# Where a cue verb's content is, in the order the frames are tried.
+CONTENT_FRAMES: tuple[Callable[[Token, CueHit, list[Token]], tuple[int, int] | None], ...] = (
+    _particle_object,
+    _prepositional_frame,
+    _noun_clause,
+    _complement_clause,
+    _object_content,
+    _infinitive_content,
+    _topic_phrase,
+    _fronted_clause,
+    _cue_under_content,
+    _passive_subject,
+)
 
 
 def _bare_finite_clause(clause: Token, verb: Token) -> bool:
@@ -551,7 +660,7 @@ def _with_coordination(doc: Doc, verb: Token, start: int, end: int) -> int:
             break
         nxt = next((t for t in window if t.dep_ == "conj" and (t.head.i == verb.i or start <= t.head.i < end)), None)
         if nxt is None or nxt.right_edge.i + 1 <= end or any(c.dep_ in SUBJECT_DEPS for c in nxt.children) or (
-                is_cue_head(nxt) and verb.lemma_.lower() not in CONTROL_HEADS) or _next_act(verb, nxt):
+                is_cue_head(nxt) and verb.lemma_.lower() not in load_speech_objects().control_heads) or _next_act(verb, nxt):
             break
         end = nxt.right_edge.i + 1
     return end
@@ -607,11 +716,11 @@ def cut_other_acts(doc: Doc, start: int, end: int, participles: bool = True) -> 
 
 def _carrier(verb: Token) -> Token | None:
     """In "X released a video showing Y" the participle after the object carries the content."""
-    if verb.lemma_.lower() not in ("release", "publish", "post", "share", "broadcast", "air", "circulate", "issue", "show"):
+    if verb.lemma_.lower() not in load_speech_objects().publishing_verbs:
         return None
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         for c in obj.children:
-            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in CARRIER_VERBS:
+            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in load_speech_objects().carrier_verbs:
                 return c
     return None
 
@@ -717,7 +826,7 @@ def _noun_cue(hit: CueHit, doc: Doc) -> Attribution | None:
     else:
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "in")), hung)
         pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-        if pobj is not None and by.lower_ == "in" and not (pobj.ent_type_ == "ORG" or pobj.lemma_.lower() in PUBLICATIONS):
+        if pobj is not None and by.lower_ == "in" and not (pobj.ent_type_ == "ORG" or pobj.lemma_.lower() in load_speech_objects().publications):
             pobj = None  # "reports in a local newspaper that ..." names a source; "claims in March" does not
         if pobj is not None:
             sources = _with_conjuncts(pobj)

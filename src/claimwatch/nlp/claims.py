@@ -18,20 +18,19 @@ from spacy.attrs import IS_ALPHA, IS_STOP, POS
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
-from claimwatch.lexicons import load_yaml
+from claimwatch.lexicons import load
 from claimwatch.errors import LexiconError
 from claimwatch.model import Claim
 from claimwatch.nlp.docutil import lower_lemmas
 from claimwatch.nlp.speech import CUE_HEADS
 from claimwatch.nlp.stance import plain_negation
+from claimwatch.nlp.function_words import ABOUT_PREPS, ANAPHOR_DETERMINERS, CONDITION_MARKS, SUBJECT_BACK_PRONOUNS
 
-ANAPHOR_NOUNS = {
-    "report", "claim", "allegation", "accusation", "concern", "rumour", "rumor", "speculation", "suggestion",
-    "charge", "assertion", "story", "information", "statement", "remark", "comment", "news", "assessment", "finding",
-}
-ANAPHOR_DETERMINERS = {"these", "those", "the", "such", "this", "that", "his", "her", "their", "its"}
+# open-class word lists, from lexicons/claim_words.yaml
+CLAIM_WORDS = load("claim_words")
+ANAPHOR_NOUNS = CLAIM_WORDS["anaphor_nouns"]
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
-LIGHT_LEMMAS = {"be", "have", "do", "say", "make", "get", "also", "not", "only", "there", "will", "would", "could", "may", "might", "can"}
+LIGHT_LEMMAS = CLAIM_WORDS["light_lemmas"]
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,7 @@ class EventType:
 
 @lru_cache(maxsize=1)
 def load_event_types() -> tuple[EventType, ...]:
-    data = load_yaml("event_types.yaml")
+    data = load("event_types")
     out = []
     ids = set()
     for i, entry in enumerate(data.get("types", [])):
@@ -159,11 +158,9 @@ def anaphor_topic(span: Span) -> Span | None:
 
 
 # Verbs of the exchange itself: "declined to comment on X", "did not respond to X" are about X.
-EXCHANGE_VERBS = {"comment", "respond", "answer", "reply", "speak", "talk", "elaborate", "discuss", "address"}
+EXCHANGE_VERBS = CLAIM_WORDS["exchange_verbs"]
 # Verbs whose object is itself the claim: "declined to confirm the arrival of the warships".
-VERDICT_VERBS = {"confirm", "verify", "deny", "acknowledge"}
-# Prepositions that name what a question, request or comment is about.
-ABOUT_PREPS = {"on", "about", "regarding", "concerning", "over", "into", "for", "to"}
+VERDICT_VERBS = CLAIM_WORDS["verdict_verbs"]
 
 
 def exchange_topic(span: Span) -> tuple[Span | None, bool]:
@@ -254,7 +251,7 @@ def about_what_was_said(span: Span) -> bool:
 
 def purely_anaphoric(span: Span) -> bool:
     """ "they were there", "it is true": a pronoun and a predicate that name nothing themselves."""
-    return any(t.lower_ in ("they", "it", "this", "that", "these", "those") and t.pos_ == "PRON" for t in span) \
+    return any(t.lower_ in SUBJECT_BACK_PRONOUNS and t.pos_ == "PRON" for t in span) \
         and not any(t.pos_ in ("NOUN", "PROPN", "NUM") for t in span)
 
 
@@ -282,12 +279,12 @@ def definite_event_head(span: Span) -> str | None:
     return root.lemma_.lower()
 
 
-EVIDENCE_FRAME_NOUNS = {"evidence", "indication", "sign", "proof", "suggestion", "report", "reports", "intelligence"}
-CONDITION_MARKS = {"if", "unless", "provided", "whether"}
-SUPPORT_VERBS = {"support", "back", "confirm", "substantiate", "corroborate", "prove"}
+EVIDENCE_FRAME_NOUNS = CLAIM_WORDS["evidence_frame_nouns"]
+# "evidence suggesting that X" (wider than the evidential predicates: see claim_words.yaml)
+EVIDENCE_CLAUSE_VERBS = CLAIM_WORDS["evidence_clause_verbs"]
+SUPPORT_VERBS = CLAIM_WORDS["support_verbs"]
 # Nouns of a demanded reaction: "called for a strong response to X" is about X.
-REACTION_NOUNS = {"response", "reaction", "action", "measure", "measures", "step", "steps", "sanction", "sanctions",
-                  "pressure", "condemnation", "investigation", "inquiry"}
+REACTION_NOUNS = CLAIM_WORDS["reaction_nouns"]
 
 
 def propositions(span: Span, agent_of: Callable[[Span], str | None]) -> list[Proposition]:
@@ -408,14 +405,13 @@ def source_text(toks: list[Token]) -> str:
 
 
 # Verbs through which a content states its real predicate: "expected the bank to increase rates".
-CONTROL_VERBS = {"expect", "plan", "intend", "want", "try", "seek", "continue", "begin", "start", "hope", "aim",
-                 "decide", "agree", "threaten", "promise", "prepare", "move", "vote", "go", "attempt", "need"}
+CONTROL_VERBS = CLAIM_WORDS["control_verbs"]
 
 
 @lru_cache(maxsize=1)
 def idioms() -> dict[str, frozenset[str]]:
     """Verb lemma -> objects with which it is an idiom and names no event (``event_types.yaml``)."""
-    data = load_yaml("event_types.yaml").get("idioms", {}) or {}
+    data = load("event_types").get("idioms", {}) or {}
     if not isinstance(data, dict) or not all(isinstance(v, list) and all(isinstance(w, str) for w in v)
                                              for v in data.values()):
         raise LexiconError("event_types.yaml idioms: expected verb: [object, ...]")
@@ -426,7 +422,7 @@ def idioms() -> dict[str, frozenset[str]]:
 def paraphrase_sets() -> dict[str, str]:
     """Verb lemma -> the first verb of its paraphrase set in ``event_types.yaml``."""
     out: dict[str, str] = {}
-    for i, group in enumerate(load_yaml("event_types.yaml").get("paraphrases", [])):
+    for i, group in enumerate(load("event_types").get("paraphrases", [])):
         if not isinstance(group, list) or not group or not all(isinstance(w, str) for w in group):
             raise LexiconError(f"event_types.yaml paraphrases entry {i}: expected a list of verbs")
         for verb in group:
@@ -473,7 +469,7 @@ def _core(root: Token, span: Span) -> Token:
             return root
         inner = next((t for t in root.subtree if t.dep_ in ("ccomp", "acl", "relcl") and t.pos_ in ("VERB", "AUX")
                       and t.i > noun.i and t.head.pos_ in ("NOUN", "PROPN")), None)
-        if inner is not None and inner.lemma_.lower() in ("indicate", "suggest", "show", "prove", "confirm"):
+        if inner is not None and inner.lemma_.lower() in EVIDENCE_CLAUSE_VERBS:
             clause = next((c for c in inner.children if c.dep_ == "ccomp"), None)
             if clause is None:  # the parser lost the clause: take what the participle governs
                 right = [t for t in inner.subtree if t.i > inner.i and t.dep_ != "mark"]
@@ -493,20 +489,26 @@ def _core(root: Token, span: Span) -> Token:
     return root
 
 
-SHOWING_VERBS = {"show", "indicate", "prove", "confirm", "reveal", "demonstrate"}
+@lru_cache(maxsize=1)
+def _showing_verbs() -> frozenset[str]:
+    """Verbs by which evidence shows a proposition ("the samples showed X", "evidence indicating X"):
+    ``evidential_predicates`` of ``stance_rules.yaml``."""
+    return load("stance_rules").evidential_predicates
+
+
 # "the lack of eyewitness accounts suggests ...": negative evidence argues against a claim, not for its clause
-NEGATIVE_EVIDENCE = {"lack", "absence", "failure"}
+NEGATIVE_EVIDENCE = CLAIM_WORDS["negative_evidence"]
 
 
 @lru_cache(maxsize=1)
 def _things() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_yaml("non_speakers.yaml")["heads"]) | EVIDENCE_FRAME_NOUNS
+    return frozenset(w.lower() for w in load("non_speakers")["heads"]) | EVIDENCE_FRAME_NOUNS
 
 
 def _shown_by_thing(verb: Token) -> Token | None:
     """The clause a thing shows ("the samples showed the plant had released solvent"): a thing
     is no speaker, so what it shows is the proposition."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SHOWING_VERBS:
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _showing_verbs():
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in _things() or subj.lemma_.lower() in NEGATIVE_EVIDENCE:
@@ -701,10 +703,7 @@ class ClaimBook:
         return sorted(out, key=lambda cid: (-(self._props[cid].event == prop.event), -_overlap(prop.lemmas, self._props[cid].lemmas)))
 
 
-GENERIC_NOUNS = {"official", "people", "year", "time", "week", "day", "month", "statement", "report", "source",
-                 "thing", "way", "part", "number", "lot", "man", "woman", "news", "information", "group", "country",
-                 "government", "state", "case", "world", "issue", "question", "fact", "today", "monday", "tuesday",
-                 "wednesday", "thursday", "friday", "saturday", "sunday"}
+GENERIC_NOUNS = CLAIM_WORDS["generic_nouns"]
 
 
 def article_topics(doc: Doc, k: int = 5) -> list[str]:

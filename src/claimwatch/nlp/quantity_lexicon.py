@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from claimwatch.errors import LexiconError
-from claimwatch.lexicons import LEXICON_DIR, load_yaml
+from claimwatch.lexicons import load
 
 LEXICON = "quantities.yaml"
 _VALUE_MAPS = ("numbers", "scales", "scale_abbreviations", "currency_scale_abbreviations", "vague", "fractions")
@@ -42,7 +42,7 @@ class QuantityLexicon:
 @lru_cache(maxsize=1)
 def quantity_lexicon() -> QuantityLexicon:
     """Load and check ``quantities.yaml`` once; a malformed entry raises LexiconError."""
-    return parse_lexicon(load_yaml(LEXICON), source=str(LEXICON_DIR / LEXICON))
+    return load("quantities")
 
 
 def parse_lexicon(data: Any, source: str = LEXICON) -> QuantityLexicon:

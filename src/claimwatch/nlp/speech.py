@@ -8,15 +8,12 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from claimwatch.lexicons import load_yaml
+from claimwatch.lexicons import load
 from claimwatch.lexicons.checks import document, word_list
 from claimwatch.lexicons.schema import load_cues
+from claimwatch.nlp.function_words import HYPOTHETICAL_AUX, INVERTED_AUX, PARTITIVE_QUANTIFIERS
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-CONTROL_HEADS = {"decline", "refuse", "fail", "unable", "continue", "go", "want", "wish", "hesitate", "reluctant"}
-HYPOTHETICAL_AUX = {"will", "would", "'ll", "shall", "might", "may", "must", "should", "could", "can", "ca"}
-INVERTED_AUX = {"should", "were", "had"}
-PARTITIVES = {"one", "some", "many", "two", "three", "several", "most", "none", "all", "each", "few", "both"}
 CUE_HEADS = "claimwatch.cue_heads"
 CUE_HITS = "claimwatch.cue_hits"
 
@@ -36,8 +33,8 @@ def is_speech_use(verb: Token) -> bool:
         return False  # "Asked for comment, ..." (a participle with a that-clause is a misparsed finite verb)
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
     if infinitive and not has_subject:
-        head = verb.head
-        if head.lemma_.lower() not in CONTROL_HEADS and head.lower_ not in CONTROL_HEADS \
+        head, control_heads = verb.head, load_speech_objects().control_heads
+        if head.lemma_.lower() not in control_heads and head.lower_ not in control_heads \
                 and not infinitive_speaker(verb):
             return False
     if any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in children):
@@ -120,7 +117,7 @@ def is_cue_head(token: Token) -> bool:
 
 def partitive_head(token: Token | None) -> Token | None:
     """ "one of these people said": the speaker is a member of "these people"."""
-    if token is None or (token.lower_ not in PARTITIVES and token.lemma_.lower() not in load_speech_objects().partitive_nouns):
+    if token is None or (token.lower_ not in PARTITIVE_QUANTIFIERS and token.lemma_.lower() not in load_speech_objects().partitive_nouns):
         return token
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -139,7 +136,8 @@ def it_refers(token: Token) -> bool:
 SPEECH_OBJECTS_FILE = "speech_objects.yaml"
 SPEECH_OBJECT_SECTIONS = ("publishing_verbs", "documents", "naming_verbs", "complement_verbs", "hearer_verbs", "hearers",
                           "meta_nouns", "exhibits", "raising_passives", "infinitive_verbs", "leading_verbs",
-                          "partitive_nouns", "accusation_participles", "purpose_heads")
+                          "partitive_nouns", "accusation_participles", "purpose_heads", "carrier_verbs",
+                          "publications", "control_heads")
 HEARER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 
 
@@ -161,6 +159,9 @@ class SpeechObjects:
     partitive_nouns: frozenset[str]
     accusation_participles: frozenset[str]
     purpose_heads: frozenset[str]
+    carrier_verbs: frozenset[str]
+    publications: frozenset[str]
+    control_heads: frozenset[str]
 
 
 def parse_speech_objects(data: Any, source: str = SPEECH_OBJECTS_FILE) -> SpeechObjects:
@@ -171,7 +172,7 @@ def parse_speech_objects(data: Any, source: str = SPEECH_OBJECTS_FILE) -> Speech
 
 @lru_cache(maxsize=1)
 def load_speech_objects() -> SpeechObjects:
-    return parse_speech_objects(load_yaml(SPEECH_OBJECTS_FILE))
+    return load("speech_objects")
 
 
 def _lemma(token: Token) -> str:

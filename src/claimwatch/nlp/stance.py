@@ -11,18 +11,20 @@ belief or hearsay verb over the content ("they felt", "I heard") makes it probab
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any, Callable
 
 from spacy.attrs import IS_QUOTE
 from spacy.tokens import Token
 
 from claimwatch.errors import LexiconError
-from claimwatch.lexicons import load_yaml
+from claimwatch.lexicons import load
 from claimwatch.lexicons.schema import Hedges, load_cues, load_hedges
 from claimwatch.nlp.attribution import Attribution
 from claimwatch.nlp.docutil import lower_forms, sentence_span
 from claimwatch.nlp.speech import CUE_HITS
+from claimwatch.nlp.function_words import NOMINATIVE_PRONOUNS, PERSONAL_SUBJECT_PRONOUNS
 
 STANCE_STRENGTH = {"denies": 4, "disputes": 3, "uncommitted": 2, "supports": 1, "asserts": 0}
 EMBEDDED_DEPS = {"relcl", "acl", "appos"}
@@ -93,7 +95,11 @@ def check_stance_rules(data: dict) -> None:
 
 @lru_cache(maxsize=1)
 def load_stance_rules() -> StanceRules:
-    data = load_yaml("stance_rules.yaml")
+    return load("stance_rules")
+
+
+def parse_stance_rules(data: Any) -> StanceRules:
+    """``stance_rules.yaml`` checked (``check_stance_rules``) and read into ``StanceRules``."""
     check_stance_rules(data)
     return StanceRules(
         negated_doubt_predicates=frozenset(data["negated_doubt_predicates"]),
@@ -126,130 +132,248 @@ class StanceReading:
     hedges: tuple[str, ...]
 
 
-def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRules | None = None) -> StanceReading:
-    """Stance of the source toward its content, with certainty, condition and the writer's distance."""
-    hedges = hedges or load_hedges()
-    rules = rules or load_stance_rules()
-    doc = att.doc
-    entry = att.hit.entry
-    found: list[str] = []
+@dataclass
+class _Reading:
+    """What the stance rules read and revise, in the order of ``STANCE_RULES``."""
+
+    att: Attribution
+    hedges: Hedges
+    rules: StanceRules
+    root: Token | None  # the content's root (``_content_root``)
+    cue_lemma: str
+    cue_forms: frozenset[str]
+    wished: set[int]  # tokens of a wish inside the content ("hopes the reports are not true")
+    main: set[int]  # the content's main-clause tokens, without the wish
+    stance: str
+    certainty: str
+    found: list[str] = field(default_factory=list)  # the words that decided, in the order they did
+    negated_cue: bool = False
+    negated_phrase: bool = False
+    modal_certainty: tuple[str, str] | None = None
+    surprise: tuple[str, str] | None = None
+
+    @property
+    def entry(self):
+        return self.att.hit.entry
+
+
+def _start_reading(att: Attribution, hedges: Hedges, rules: StanceRules) -> _Reading:
+    """The cue's own stance and certainty, and the content's main-clause tokens the rules look at."""
     root = _content_root(att)
-    cue_lemma = att.hit.head.lemma_.lower()
-    cue_forms = set(_lemma_forms(att.hit.head))
-
-    stance = entry.stance
-    certainty = entry.certainty or "certain"
-    if certainty != "certain" and root is not None and (_gerund(root) or cue_lemma in rules.clausal_belief_cues and not _clausal(root)):
-        certainty = "certain"  # "felt the shockwave", "considering filing suit": perception or act, not belief
-    if certainty != "certain" and _first_person_conviction(att.hit.head, rules):
-        certainty = "certain"  # "I believe that frontline reporting is important"
-    negated_cue = _cue_negated(att, rules)
-    if negated_cue and _neg_raised(att.hit.head, rules):
-        negated_cue = False  # "we don't expect rates to change": a prediction that they won't
-        certainty = _weaker(certainty, "probable")
-        found.append("not " + att.hit.head.text)
-    elif negated_cue:
-        stance = hedges.negated_cue_stance.get(cue_lemma) or hedges.negated_cue_stance.get(entry.act) or rules.negated_act_stance.get(entry.act, "uncommitted")
-        found.append("not " + att.hit.head.text)
-
-    embedded = _embedded_own_cue(att, hedges, rules, root)
-    if embedded is not None:  # "said he could not confirm it": the speaker's own inner cue decides
-        stance = embedded
-        found.append("not " + root.text if _negated(root) else root.text)
-
     wished = _wished_tokens(att, rules)
     main = _main_tokens(att) - wished
     if _as_parenthetical(att) and root is not None:  # "whether X, as the government has said": the
         main -= {c.i for c in root.children if c.dep_ == "mark"}  # "whether" belongs to the outer frame
+    return _Reading(att=att, hedges=hedges, rules=rules, root=root, cue_lemma=att.hit.head.lemma_.lower(),
+                    cue_forms=frozenset(_lemma_forms(att.hit.head)), wished=wished, main=main,
+                    stance=att.hit.entry.stance, certainty=att.hit.entry.certainty or "certain")
+
+
+def _perception_or_conviction(r: _Reading) -> None:
+    """ "felt the shockwave", "considering filing suit": perception or act, not belief;
+    "I believe that frontline reporting is important": a conviction."""
+    if r.certainty != "certain" and r.root is not None and (
+            _gerund(r.root) or r.cue_lemma in r.rules.clausal_belief_cues and not _clausal(r.root)):
+        r.certainty = "certain"
+    if r.certainty != "certain" and _first_person_conviction(r.att.hit.head, r.rules):
+        r.certainty = "certain"
+
+
+def _negated_cue_rule(r: _Reading) -> None:
+    """ "did not confirm": the negated act's stance; "we don't expect rates to change": a prediction."""
+    r.negated_cue = _cue_negated(r.att, r.rules)
+    if r.negated_cue and _neg_raised(r.att.hit.head, r.rules):
+        r.negated_cue = False
+        r.certainty = _weaker(r.certainty, "probable")
+        r.found.append("not " + r.att.hit.head.text)
+    elif r.negated_cue:
+        r.stance = r.hedges.negated_cue_stance.get(r.cue_lemma) or r.hedges.negated_cue_stance.get(r.entry.act) \
+            or r.rules.negated_act_stance.get(r.entry.act, "uncommitted")
+        r.found.append("not " + r.att.hit.head.text)
+
+
+def _embedded_cue_rule(r: _Reading) -> None:
+    """ "said he could not confirm it": the speaker's own inner cue decides."""
+    embedded = _embedded_own_cue(r.att, r.hedges, r.rules, r.root)
+    if embedded is not None:
+        r.stance = embedded
+        r.found.append("not " + r.root.text if _negated(r.root) else r.root.text)
+
+
+def _strongest_phrase(r: _Reading) -> tuple[str, str | None, str] | None:
+    """The strongest stance phrase of the content ("a hoax", "false"); notes a negated strong one."""
+    doc, rules = r.att.doc, r.rules
     norms = _norms(doc)
-    main_text = " " + " ".join(w for w in (norms[i] for i in sorted(main)) if w) + " "
-    content_idx = [i for i in range(*att.content_tokens) if i not in wished and norms[i]]
+    main_text = " " + " ".join(w for w in (norms[i] for i in sorted(r.main)) if w) + " "
+    content_idx = [i for i in range(*r.att.content_tokens) if i not in r.wished and norms[i]]
     content_words = [norms[i] for i in content_idx]
     content_index = _positions(content_words)
     phrase_stance = None
-    negated_phrase = False
     # "hopes the reports are not true": a wish, not a verdict
-    wish = bool(cue_forms & rules.optative_predicates)
-    for phrase, p_stance, p_certainty in () if wish else _starting_in(hedges.stance_phrases, content_index):
+    wish = bool(r.cue_forms & rules.optative_predicates)
+    for phrase, p_stance, p_certainty in () if wish else _starting_in(r.hedges.stance_phrases, content_index):
         hit = _phrase_hit(phrase, content_words, rules, content_index)
         if hit is None:
             continue
         if hit == "negated":
-            negated_phrase = negated_phrase or STANCE_STRENGTH[p_stance] >= 3  # "it was not a hoax"
+            r.negated_phrase = r.negated_phrase or STANCE_STRENGTH[p_stance] >= 3  # "it was not a hoax"
             continue
         if STANCE_STRENGTH[p_stance] < 3 and _attributive_only(phrase, content_words, content_idx, doc, rules):
             continue  # "premature births", "ridiculous prices": the adjective describes a thing, not the claim
         if f" {phrase} " in main_text or STANCE_STRENGTH[p_stance] >= 3:
             if phrase_stance is None or STANCE_STRENGTH[p_stance] > STANCE_STRENGTH[phrase_stance[0]]:
                 phrase_stance = (p_stance, p_certainty, phrase)
-    if phrase_stance and entry.stance in ("asserts", "supports", "uncommitted") and not negated_cue:
-        if STANCE_STRENGTH[phrase_stance[0]] > STANCE_STRENGTH[stance] or stance == "supports":
-            stance = phrase_stance[0]
+    return phrase_stance
+
+
+def _stance_phrase_rule(r: _Reading) -> None:
+    """ "said the video was a hoax": a stronger stance phrase in the content overrides a plain cue."""
+    phrase_stance = _strongest_phrase(r)
+    if phrase_stance and r.entry.stance in ("asserts", "supports", "uncommitted") and not r.negated_cue:
+        if STANCE_STRENGTH[phrase_stance[0]] > STANCE_STRENGTH[r.stance] or r.stance == "supports":
+            r.stance = phrase_stance[0]
             if phrase_stance[1]:
-                certainty = phrase_stance[1]
-            found.append(phrase_stance[2])
-    label = _label_stance(att, rules)
-    if label is not None and entry.stance == "asserts" and not negated_cue and STANCE_STRENGTH[label] > STANCE_STRENGTH[stance]:
-        stance = label  # "called the reports fake"
-        found.append(att.hit.head.text)
-    absent = _absent_evidence(att, main, rules) if stance in ("asserts", "supports") and not negated_cue else None
-    if absent is not None:  # "there is no reliable proof that it is authentic"
-        stance = "disputes"
-        found.append(absent)
-    if stance in ("disputes", "uncommitted") and entry.stance == "disputes" and cue_lemma in rules.asking_cues \
-            and not negated_cue and _asks(att, rules):
-        stance = "uncommitted"  # "questioned what the pair were doing there"
+                r.certainty = phrase_stance[1]
+            r.found.append(phrase_stance[2])
 
-    modal_certainty = _modal_certainty(att, main, hedges, rules)
-    surprise = _negated_surprise(att, main, rules) if stance == "asserts" and not negated_cue else None
-    if surprise is not None:  # "it would not surprise me if ...": understatement, no assertion
-        stance = "uncommitted"
-        found.append("not " + surprise[0])
+
+def _label_rule(r: _Reading) -> None:
+    """ "called the reports fake"."""
+    label = _label_stance(r.att, r.rules)
+    if label is not None and r.entry.stance == "asserts" and not r.negated_cue \
+            and STANCE_STRENGTH[label] > STANCE_STRENGTH[r.stance]:
+        r.stance = label
+        r.found.append(r.att.hit.head.text)
+
+
+def _absent_evidence_rule(r: _Reading) -> None:
+    """ "there is no reliable proof that it is authentic"."""
+    absent = _absent_evidence(r.att, r.main, r.rules) if r.stance in ("asserts", "supports") and not r.negated_cue else None
+    if absent is not None:
+        r.stance = "disputes"
+        r.found.append(absent)
+
+
+def _asking_rule(r: _Reading) -> None:
+    """ "questioned what the pair were doing there": a question, not a dispute."""
+    if r.stance in ("disputes", "uncommitted") and r.entry.stance == "disputes" and r.cue_lemma in r.rules.asking_cues \
+            and not r.negated_cue and _asks(r.att, r.rules):
+        r.stance = "uncommitted"
+
+
+def _surprise_rule(r: _Reading) -> None:
+    """ "it would not surprise me if ...": understatement, no assertion (reads the modal first)."""
+    r.modal_certainty = _modal_certainty(r.att, r.main, r.hedges, r.rules)
+    r.surprise = _negated_surprise(r.att, r.main, r.rules) if r.stance == "asserts" and not r.negated_cue else None
+    if r.surprise is not None:
+        r.stance = "uncommitted"
+        r.found.append("not " + r.surprise[0])
+
+
+def _negated_content_rule(r: _Reading) -> None:
+    """ "said the bodies are not theirs", "tests have shown that the bodies are not theirs": the
+    clause's negation decides."""
+    root, rules = r.root, r.rules
     neg_root = _negated_evidence(root, rules) if root is not None else None
-    if neg_root is not None:  # "tests have shown that the bodies are not theirs": the clause's negation decides
-        found.append(root.text)
+    if neg_root is not None:
+        r.found.append(root.text)
     neg_root = neg_root or root
-    if stance == "asserts" and entry.act in ("say", "report", "confirm", "echo") and root is not None \
-            and root.i not in wished and _negative(neg_root, rules) and not negated_phrase \
-            and not cue_forms & rules.optative_predicates \
-            and not _negation_in_hedge(neg_root, modal_certainty):
-        stance, certainty = _negated_content(att, neg_root, cue_lemma, rules, stance, certainty)
-        found.append("not " + neg_root.text)
+    if r.stance == "asserts" and r.entry.act in ("say", "report", "confirm", "echo") and root is not None \
+            and root.i not in r.wished and _negative(neg_root, rules) and not r.negated_phrase \
+            and not r.cue_forms & rules.optative_predicates \
+            and not _negation_in_hedge(neg_root, r.modal_certainty):
+        r.stance, r.certainty = _negated_content(r.att, neg_root, r.cue_lemma, rules, r.stance, r.certainty)
+        r.found.append("not " + neg_root.text)
 
-    if stance in ("asserts", "supports") and not negated_cue:
-        open_reason = _conditional_on_truth(att, main, rules) or _settling_work(root, rules)
-        if open_reason is not None:  # "if genuine, we are appalled"; "studying the video to determine ..."
-            stance = "uncommitted"
-            found.append(open_reason)
 
-    inherited = _inherited_stance(att)
-    if inherited is not None and stance == "asserts":
-        stance = inherited
+def _open_question_rule(r: _Reading) -> None:
+    """ "if genuine, we are appalled"; "studying the video to determine ...": the truth is left open."""
+    if r.stance in ("asserts", "supports") and not r.negated_cue:
+        open_reason = _conditional_on_truth(r.att, r.main, r.rules) or _settling_work(r.root, r.rules)
+        if open_reason is not None:
+            r.stance = "uncommitted"
+            r.found.append(open_reason)
 
-    if modal_certainty is not None and _conviction(att, modal_certainty, rules):
-        modal_certainty = None  # "I believe that frontline reporting is important": a conviction, not a guess
-    if modal_certainty is not None and not (stance == "denies" and modal_certainty[0] == "uncertain"):
-        certainty = _weaker(certainty, modal_certainty[0])  # "unsourced, unverified and ridiculous": still sure
-        found.append(modal_certainty[1])
-    belief = _belief_head(root, rules)
-    if belief is not None and _evaluative_clause(belief, rules):
+
+def _inherited_rule(r: _Reading) -> None:
+    """A plain assertion takes the stance of the frame it continues (``_inherited_stance``)."""
+    inherited = _inherited_stance(r.att)
+    if inherited is not None and r.stance == "asserts":
+        r.stance = inherited
+
+
+def _modal_rule(r: _Reading) -> None:
+    """ "may have", "unverified": the modal weakens certainty, unless it states a conviction."""
+    if r.modal_certainty is not None and _conviction(r.att, r.modal_certainty, r.rules):
+        r.modal_certainty = None  # "I believe that frontline reporting is important": a conviction, not a guess
+    if r.modal_certainty is not None and not (r.stance == "denies" and r.modal_certainty[0] == "uncertain"):
+        r.certainty = _weaker(r.certainty, r.modal_certainty[0])  # "unsourced, unverified and ridiculous": still sure
+        r.found.append(r.modal_certainty[1])
+
+
+def _belief_rule(r: _Reading) -> None:
+    """ "they felt it was a hoax", "I heard he quit": a belief, weaker than knowledge."""
+    belief = _belief_head(r.root, r.rules)
+    if belief is not None and _evaluative_clause(belief, r.rules):
         belief = None
     if belief is not None:
-        certainty = _weaker(certainty, rules.belief_certainty)  # "they felt it was a hoax", "I heard he quit"
-        found.append(belief.text)
-    if stance == "denies" and certainty in ("probable", "possible") and entry.stance != "denies":
-        stance = rules.hedged_denial_stance  # "they felt it was a hoax"
-    if rules.uncertain_means_uncommitted and stance == "asserts" and modal_certainty and modal_certainty[0] == "uncertain" \
-            and _near_root(att, modal_certainty[1], root):
-        stance = "uncommitted"
-    if stance == "uncommitted":
-        certainty = surprise[1] if surprise is not None else "uncertain"
+        r.certainty = _weaker(r.certainty, r.rules.belief_certainty)
+        r.found.append(belief.text)
 
-    conditional = _conditional(att, main, hedges, rules)
+
+def _hedged_denial_rule(r: _Reading) -> None:
+    """ "they felt it was a hoax": a denial held as probable only."""
+    if r.stance == "denies" and r.certainty in ("probable", "possible") and r.entry.stance != "denies":
+        r.stance = r.rules.hedged_denial_stance
+
+
+def _uncertain_assertion_rule(r: _Reading) -> None:
+    """With ``uncertain_means_uncommitted``, an assertion hedged as uncertain near its root commits to nothing."""
+    if r.rules.uncertain_means_uncommitted and r.stance == "asserts" and r.modal_certainty \
+            and r.modal_certainty[0] == "uncertain" and _near_root(r.att, r.modal_certainty[1], r.root):
+        r.stance = "uncommitted"
+
+
+def _uncommitted_certainty_rule(r: _Reading) -> None:
+    """An uncommitted source is uncertain (or as sure as its understatement)."""
+    if r.stance == "uncommitted":
+        r.certainty = r.surprise[1] if r.surprise is not None else "uncertain"
+
+
+# The stance overrides, in the order they apply: each reads and revises the ``_Reading``.
+STANCE_RULES: tuple[Callable[[_Reading], None], ...] = (
+    _perception_or_conviction,
+    _negated_cue_rule,
+    _embedded_cue_rule,
+    _stance_phrase_rule,
+    _label_rule,
+    _absent_evidence_rule,
+    _asking_rule,
+    _surprise_rule,
+    _negated_content_rule,
+    _open_question_rule,
+    _inherited_rule,
+    _modal_rule,
+    _belief_rule,
+    _hedged_denial_rule,
+    _uncertain_assertion_rule,
+    _uncommitted_certainty_rule,
+)
+
+
+def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRules | None = None) -> StanceReading:
+    """Stance of the source toward its content, with certainty, condition and the writer's distance:
+    the cue's own stance, revised by each of ``STANCE_RULES`` in turn."""
+    hedges = hedges or load_hedges()
+    rules = rules or load_stance_rules()
+    reading = _start_reading(att, hedges, rules)
+    for rule in STANCE_RULES:
+        rule(reading)
+    conditional = _conditional(att, reading.main, hedges, rules)
     distanced, distance_words = _distanced(att, hedges, rules)
-    found.extend(distance_words)
-    return StanceReading(stance=stance, certainty=certainty, conditional=conditional, distanced=distanced,
-                         hedges=tuple(dict.fromkeys(found)))
+    reading.found.extend(distance_words)
+    return StanceReading(stance=reading.stance, certainty=reading.certainty, conditional=conditional,
+                         distanced=distanced, hedges=tuple(dict.fromkeys(reading.found)))
 
 
 def _lemma_forms(token: Token) -> tuple[str, ...]:
@@ -400,7 +524,7 @@ def _belief_head(root: Token | None, rules: StanceRules) -> Token | None:
     hoax", "I've heard that he is suspended", "I would almost bet it had not been tested"."""
     if root is None or root.lemma_.lower() not in rules.belief_predicates or _negated(root):
         return None
-    if not any(c.dep_ == "nsubj" and c.lower_ in PERSONAL_PRONOUNS for c in root.children):
+    if not any(c.dep_ == "nsubj" and c.lower_ in PERSONAL_SUBJECT_PRONOUNS for c in root.children):
         return None
     if not any(c.dep_ == "ccomp" and _finite_claim(c, rules) for c in root.children):
         return None  # "heard the first shot go off": a perception
@@ -413,7 +537,7 @@ def _finite_claim(clause: Token, rules: StanceRules) -> bool:
         return False  # "heard what they did"
     if clause.tag_ in ("VBD", "VBZ", "VBP", "MD") or clause.lower_.replace("\u2019", "'") in FINITE_BE:
         return True
-    if any(c.dep_ == "nsubj" and c.lower_ in NOMINATIVE for c in clause.children):
+    if any(c.dep_ == "nsubj" and c.lower_ in NOMINATIVE_PRONOUNS for c in clause.children):
         return True  # "heard he's on a suspension" (the tagger reads "'s" as a bare verb); "heard him go" is not
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") or c.dep_ == "mark" and c.lower_ == "that"
                for c in clause.children)
@@ -464,8 +588,6 @@ def _cue_negated(att: Attribution, rules: StanceRules) -> bool:
     return False
 
 
-PERSONAL_PRONOUNS = {"he", "she", "they", "i", "we", "it"}
-NOMINATIVE = {"he", "she", "they", "i", "we"}
 FINITE_BE = {"'s", "'re", "'m", "is", "are", "am", "was", "were"}
 
 
@@ -473,7 +595,7 @@ def _embedded_own_cue(att: Attribution, hedges: Hedges, rules: StanceRules, root
     """The stance of the speaker's own cue heading the content (``root``, from ``_content_root``)."""
     if root is None or root.pos_ not in ("VERB", "AUX") or att.hit.entry.stance != "asserts":
         return None
-    if not any(c.dep_ == "nsubj" and c.lower_ in PERSONAL_PRONOUNS for c in root.children):
+    if not any(c.dep_ == "nsubj" and c.lower_ in PERSONAL_SUBJECT_PRONOUNS for c in root.children):
         return None
     entry = None
     negated = _negated(root)

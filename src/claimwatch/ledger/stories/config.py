@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import Any, Mapping
 
 from claimwatch.errors import LexiconError
-from claimwatch.lexicons import load_yaml
+from claimwatch.lexicons import load
 
 SOURCE = "stories.yaml"
 WEIGHT_KEYS = ("actors", "claims", "terms", "embedding")
@@ -98,4 +98,4 @@ def parse_config(data: Any) -> StoryConfig:
 
 @lru_cache(maxsize=1)
 def load_config() -> StoryConfig:
-    return parse_config(load_yaml(SOURCE))
+    return load("stories")

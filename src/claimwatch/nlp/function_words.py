@@ -1,0 +1,70 @@
+"""Closed-class English words the extractor tests tokens against, defined once (as spaCy keeps
+``stop_words.py``).
+
+These are grammar, not vocabulary: they do not grow with the news, so they live in code rather than
+in a lexicon file. Open-class lists (cue verbs, hedges, outlet nouns) stay in ``lexicons/*.yaml``.
+Every set is lower case and is compared with ``token.lower_``. Where two rules need different members
+(a quote's "you" is the speaker's hearer; a quantity's "whose" is a determiner) each gets its own named
+set here, built from the shared parts, so that a reader sees the difference in one place.
+"""
+from __future__ import annotations
+
+# --- determiners ---------------------------------------------------------------------------------
+ARTICLES = frozenset({"the", "a", "an"})
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+PLURAL_DEMONSTRATIVES = frozenset({"these", "those"})
+THIRD_PERSON_POSSESSIVES = frozenset({"his", "her", "their", "its"})
+# "the", "this", "that": a noun phrase naming something already known
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
+# words cut from the front of a name ("the agency" -> "agency")
+NAME_DETERMINERS = ARTICLES | DEMONSTRATIVES
+# "these claims", "his allegation": a noun phrase pointing back at something already told
+ANAPHOR_DETERMINERS = DEMONSTRATIVES | THIRD_PERSON_POSSESSIVES | {"the", "such"}
+# words that may stand between a number and its unit ("30 of the soldiers", "all of whose")
+QUANTITY_DETERMINERS = PLURAL_DEMONSTRATIVES | THIRD_PERSON_POSSESSIVES | {"the", "our", "your", "all", "whose"}
+
+# --- prepositions and subordinators --------------------------------------------------------------
+# prepositions that name what a question, request or comment is about
+ABOUT_PREPS = frozenset({"on", "about", "regarding", "concerning", "over", "into", "for", "to"})
+# subordinators of a condition: "if", "unless", "provided", "whether"
+CONDITION_MARKS = frozenset({"if", "unless", "provided", "whether"})
+
+# quantifiers that head a partitive source: "one of the officials", "some of the residents"
+PARTITIVE_QUANTIFIERS = frozenset({"one", "some", "many", "two", "three", "several", "most", "none", "all", "each",
+                                   "few", "both"})
+
+# prepositions that continue an object-content: "accused X of Y", "dismissed X as Y", "blamed X for Y"
+OBJECT_CONTINUATIONS = frozenset({"of", "as", "for", "over", "about"})
+
+# --- auxiliaries ---------------------------------------------------------------------------------
+# modal and future auxiliaries: "the country would formally declare" is a future act, not a statement
+HYPOTHETICAL_AUX = frozenset({"will", "would", "'ll", "shall", "might", "may", "must", "should", "could", "can", "ca"})
+# auxiliaries that open an inverted condition: "should they prove true", "were it confirmed", "had he known"
+INVERTED_AUX = frozenset({"should", "were", "had"})
+
+# --- pronouns ------------------------------------------------------------------------------------
+# subjects that name a speaker: "he said", "we believe"
+NOMINATIVE_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+PERSONAL_SUBJECT_PRONOUNS = NOMINATIVE_PRONOUNS | {"it"}
+# inside a quote: the speaker, or the hearer addressed ("you know")
+SPEAKER_AND_HEARER = frozenset({"i", "we", "me", "us", "you"})
+SPEAKER_AND_HEARER_FORMS = SPEAKER_AND_HEARER | {"my", "our", "your"}
+# forms that name a person, a group, an organisation
+PERSON_FORMS = frozenset({"he", "him", "she", "her"})
+GROUP_FORMS = frozenset({"they", "them"})
+PLURAL_FORMS = GROUP_FORMS | {"their"}
+ORGANISATION_FORMS = frozenset({"it", "its"})
+# pronouns that point back at something already said ("they were there", "it is true")
+BACK_PRONOUNS = GROUP_FORMS | {"it"} | DEMONSTRATIVES
+SUBJECT_BACK_PRONOUNS = BACK_PRONOUNS - {"them"}
+OBJECT_BACK_PRONOUNS = BACK_PRONOUNS - {"they"}
+# pronouns that do not themselves name who speaks ("it said", "which shows")
+NON_NAMING_PRONOUNS = frozenset({"it", "this", "that", "which", "what"})
+# pronouns that may be the object a quantity counts ("30 of them")
+QUANTITY_PRONOUNS = frozenset({"them", "us", "you", "whom", "which", "it"})
+
+# every personal pronoun form: the static test (tests/test_function_words.py) uses it to find
+# pronoun sets written anywhere else
+PERSONAL_PRONOUNS = (NOMINATIVE_PRONOUNS | SPEAKER_AND_HEARER_FORMS | PERSON_FORMS | PLURAL_FORMS
+                     | ORGANISATION_FORMS | {"him", "them", "us", "me"})
