@@ -139,6 +139,19 @@ def analyse_batch(articles: list[Article], analyze: Analyzer,
             yield Skipped(_label(article), f"analysis failed ({type(exc).__name__}: {exc})")
 
 
+def _store(ledger: Ledger, result: Analysis, added: list[str], near: list[str], syndicated: list[str]) -> bool:
+    """Store one analysed article and note what kind of copy it is; False when the ledger held it."""
+    if not ledger.add_analysis(result):
+        return False
+    added.append(result.article.id)
+    record = ledger.article_record(result.article.id)
+    if record.near_duplicate_of:
+        near.append(result.article.id)
+    if record.wire_source:
+        syndicated.append(result.article.id)
+    return True
+
+
 def ingest_into(ledger: Ledger, inputs: Sequence[str], fetch_urls: bool = True,
                 analyze: Optional[Analyzer] = None, batch_size: int = BATCH_SIZE,
                 progress: Optional[Callable[[Article | Skipped], None]] = None,
@@ -189,14 +202,7 @@ def ingest_into(ledger: Ledger, inputs: Sequence[str], fetch_urls: bool = True,
         for result in results:
             if isinstance(result, Skipped):
                 skipped.append(result)
-            elif ledger.add_analysis(result):
-                added.append(result.article.id)
-                record = ledger.article_record(result.article.id)
-                if record.near_duplicate_of:
-                    near.append(result.article.id)
-                if record.wire_source:
-                    syndicated.append(result.article.id)
-            else:
+            elif not _store(ledger, result, added, near, syndicated):
                 counts["already"] += 1
     return IngestReport(added=tuple(added), near_duplicates=tuple(near), already_stored=counts["already"],
                         duplicates=counts["duplicates"], skipped=tuple(skipped), syndicated=tuple(syndicated))

@@ -3,11 +3,9 @@ the record factors that may weigh sides in the status rules; validated on load."
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Mapping
 
 from claimwatch.errors import LexiconError
-from claimwatch.lexicons import load_yaml
 
 SOURCE = "records.yaml"
 
@@ -65,6 +63,7 @@ def parse_config(data: Any) -> RecordConfig:
                             min_factor=float(low), max_factor=float(high)))
 
 
-@lru_cache(maxsize=1)
 def load_config() -> RecordConfig:
-    return parse_config(load_yaml(SOURCE))
+    from claimwatch import lexicons
+
+    return lexicons.load("records")

@@ -27,5 +27,5 @@ def test_attribution_publishing_verbs_come_from_speech_objects(verb):
 
 def test_attribution_publishing_verbs_not_written_in_code():
     from pathlib import Path
-    source = (Path(__file__).resolve().parents[1] / "src/claimwatch/nlp/attribution.py").read_text(encoding="utf-8")
+    source = (Path(__file__).resolve().parents[2] / "src/claimwatch/nlp/attribution.py").read_text(encoding="utf-8")
     assert '"publish"' not in source and '"broadcast"' not in source

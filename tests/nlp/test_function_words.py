@@ -13,7 +13,7 @@ import pytest
 from claimwatch.nlp import function_words
 from claimwatch.nlp.function_words import PERSONAL_PRONOUNS
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "claimwatch"
+SRC = Path(__file__).resolve().parents[2] / "src" / "claimwatch"
 HOME = SRC / "nlp" / "function_words.py"
 
 

@@ -10,10 +10,8 @@ from claimwatch.errors import LexiconError
 from claimwatch.lexicons import LEXICON_DIR, LEXICONS, load, load_yaml
 from claimwatch.lexicons.registry import parser
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "claimwatch"
-# TODO(issue 19 point 5): ledger/records.py reads records.yaml itself until helper "models" splits it
-# into config / compute / render; its config module should then call lexicons.load("records").
-LOAD_YAML_EXEMPT = {"ledger/records.py"}
+SRC = Path(__file__).resolve().parents[2] / "src" / "claimwatch"
+LOAD_YAML_EXEMPT: set[str] = set()
 
 
 def _modules() -> list[Path]:
