@@ -9,22 +9,20 @@ Skipped; the rest of the run goes on.
 from __future__ import annotations
 
 import logging
-import signal
-import threading
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Iterator, Optional, Sequence
 
 from claimwatch.ingest.sources import Skipped, iter_sources
 from claimwatch.ledger.store import Ledger
 from claimwatch.model import Analysis, Article, content_hash
+from claimwatch.nlp.batches import Analyzer, analyse_batch, label as _label
 
 if TYPE_CHECKING:
     from claimwatch.watch.hooks import WatchRun
 
 log = logging.getLogger("claimwatch.ingest")
 
-Analyzer = Callable[[Sequence[Article]], Iterable[Analysis]]
 # The analyse step as a whole: batches of fresh articles in, one list of results per batch out, in
 # input order. The default runs ``analyse_batch`` on each batch in turn; an engine that farms batches
 # out (``claimwatch.scale``) may work ahead of the writer while the results still arrive in order.
@@ -35,32 +33,6 @@ MAX_ANALYSIS_CHARS = 1_000_000
 # Seconds one article may take to analyse before it is skipped, so one pathological text
 # (a 100 kB sentence with no full stop) cannot stall an ingest run; None or 0 turns the limit off.
 TIME_LIMIT_S = 120.0
-
-
-class AnalysisTimeout(Exception):
-    """Analysis ran past the per-article time limit."""
-
-
-@contextmanager
-def _time_limit(seconds: Optional[float]) -> Iterator[None]:
-    """Raise AnalysisTimeout after ``seconds``; a no-op where SIGALRM is unavailable or taken
-    (other threads, Windows, a caller's own alarm)."""
-    usable = (seconds and hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
-              and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None))
-    if not usable:
-        yield
-        return
-
-    def _expired(signum, frame):
-        raise AnalysisTimeout(f"analysis did not finish within {seconds:g} s")
-
-    signal.signal(signal.SIGALRM, _expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, signal.SIG_DFL)
 
 
 @dataclass(frozen=True)
@@ -104,39 +76,11 @@ def _batches(items: Iterable[Article | Skipped], size: int) -> Iterator[list[Art
         yield batch
 
 
-def _label(article: Article) -> str:
-    return article.path or article.url or article.id
-
-
 def _too_long(article: Article) -> Optional[Skipped]:
     if len(article.text) <= MAX_ANALYSIS_CHARS:
         return None
     return Skipped(_label(article), f"too long to analyse ({len(article.text):,} characters, over the "
                                     f"{MAX_ANALYSIS_CHARS:,}-character limit); split it into separate articles")
-
-
-def analyse_batch(articles: list[Article], analyze: Analyzer,
-                  time_limit: Optional[float] = None) -> Iterator[Analysis | Skipped]:
-    """Analyse a batch; when it fails, retry one by one so only the failing article is skipped.
-
-    The batch gets ``time_limit`` per article in all; each retried article gets ``time_limit``.
-    """
-    try:
-        with _time_limit(time_limit * len(articles) if time_limit else None):
-            results = list(analyze(articles))
-        yield from results
-        return
-    except Exception:  # noqa: BLE001 - narrowed below, article by article
-        pass
-    for article in articles:
-        try:
-            with _time_limit(time_limit):
-                results = list(analyze([article]))
-            yield from results
-        except AnalysisTimeout as exc:
-            yield Skipped(_label(article), f"{exc}; skipped (a very long sentence?)")
-        except Exception as exc:  # noqa: BLE001 - one bad article must not end the run
-            yield Skipped(_label(article), f"analysis failed ({type(exc).__name__}: {exc})")
 
 
 def _store(ledger: Ledger, result: Analysis, added: list[str], near: list[str], syndicated: list[str]) -> bool:

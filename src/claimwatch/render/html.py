@@ -17,7 +17,7 @@ from claimwatch.assess.model import FINDING_KINDS, Assessment
 from claimwatch.ledger.queries import claim_detail, list_claims
 from claimwatch.ledger.store import Ledger
 from claimwatch.model import STANCES, Analysis
-from claimwatch.render import format_via
+from claimwatch.render.parts import format_via
 from claimwatch.render.assessment import citation
 from claimwatch.web import views
 from claimwatch.dates import UNDATED, day

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from claimwatch.model import STANCES, Analysis, Statement
-from claimwatch.render import (
+from claimwatch.render.parts import (
     STANCE_LEGEND, describe_source, flags, format_evidence, format_hedges, format_quantity,
     group_by_claim, title_of, truncate,
 )

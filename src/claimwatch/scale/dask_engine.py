@@ -92,7 +92,7 @@ def analyse_and_embed_on_worker(articles: Sequence[Article], time_limit: Optiona
 
 def _analyse(articles: Sequence[Article], time_limit: Optional[float], fast: bool,
              memory_zone: bool) -> list[Analysis | Skipped]:
-    from claimwatch.ledger.ingest import analyse_batch
+    from claimwatch.nlp.batches import analyse_batch
     from claimwatch.nlp.pipeline import analyze_many, load_nlp
     from claimwatch.scale.memory import vocabulary_zone
 
