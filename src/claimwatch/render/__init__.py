@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from claimwatch.model import Analysis
 from claimwatch.render.parts import (
-    FORMATS, STANCE_LEGEND, Group, describe_source, flags, format_evidence, format_hedges, format_quantity,
-    format_via, group_by_claim, title_of, truncate,
+    CONTENT_LIMIT, FORMATS, OTHER_HEADING, STANCE_LEGEND, VIA_ARROW, Group, describe_source, flags,
+    format_evidence, format_hedges, format_quantity, format_via, group_by_claim, title_of, truncate,
 )
 
 
@@ -30,6 +30,6 @@ def render(analysis: Analysis, fmt: str = "text", *, color: bool = False, width:
 
 
 __all__ = [
-    "FORMATS", "STANCE_LEGEND", "Group", "group_by_claim", "describe_source", "truncate",
+    "CONTENT_LIMIT", "FORMATS", "OTHER_HEADING", "VIA_ARROW", "STANCE_LEGEND", "Group", "group_by_claim", "describe_source", "truncate",
     "format_quantity", "format_evidence", "format_hedges", "flags", "title_of", "format_via", "render",
 ]
