@@ -2,7 +2,7 @@
 """Train the statement filter (``claimwatch.nlp.learned``) on PolNeAR train.
 
     python benchmarks/train_cue_model.py [--shared ../shared] [--split train] [--seed 17]
-        [--threshold 0.15] [--l2 1.0] [--out src/claimwatch/data/statement_filter.json] [--docs FILE]
+        [--threshold 0.2] [--l2 1.0] [--out src/claimwatch/data/statement_filter.json] [--docs FILE]
 
 Every article of the split is parsed with the pipeline's model and the rules' attributions are found
 (without the filter). An attribution is a positive example when its content matches a gold content
@@ -90,8 +90,9 @@ def gold_contents(sp, shared: Path, split: str, name: str, text: str) -> list[se
     return [r["content_set"] for r in gold_relations(sp, shared, split, name, text)]
 
 
-def collect(shared: Path, split: str, cache: Path | None) -> list[tuple[str, list[str], int]]:
-    """(article, features, label) for every rule-found attribution of the split."""
+def collect(shared: Path, split: str, cache: Path | None, gold_count: dict | None = None) -> list[tuple[str, list[str], int]]:
+    """(article, features, label) for every rule-found attribution of the split; ``gold_count`` gets
+    each article's number of gold attributions."""
     from claimwatch.nlp.attribution import find_attributions
     from claimwatch.nlp.learned import attribution_features
 
@@ -99,6 +100,8 @@ def collect(shared: Path, split: str, cache: Path | None) -> list[tuple[str, lis
     rows = []
     for name, text, doc in parsed(shared, split, cache):
         gold = gold_contents(sp, shared, split, name, text)
+        if gold_count is not None:
+            gold_count[name] = len(gold)
         for att in find_attributions(doc, learned=False):
             chars = sp.charset([att.content], text)
             label = int(any(sp.jac(chars, g) >= 0.5 for g in gold))
@@ -135,14 +138,15 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     ap.add_argument("--split", default="train")
     ap.add_argument("--seed", type=int, default=17)
-    ap.add_argument("--threshold", type=float, default=0.15)
+    ap.add_argument("--threshold", type=float, default=0.2)
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--docs", type=Path, default=None, help="DocBin cache of the split's parses")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(REPO / "src"))
     t0 = time.time()
-    rows = collect(args.shared, args.split, args.docs)
+    gold_count: dict[str, int] = {}
+    rows = collect(args.shared, args.split, args.docs, gold_count)
     articles = sorted({r[0] for r in rows})
     random.Random(args.seed).shuffle(articles)
     held = set(articles[: len(articles) // 5])
@@ -155,6 +159,11 @@ def main(argv=None) -> int:
     print(f"attributions {len(rows)} (statements {sum(r[2] for r in rows)}), articles {len(articles)}")
     print(f"held out {len(test)}: rules precision {y.mean():.3f}; kept {keep.sum()} "
           f"precision {y[keep].mean():.3f}, true statements kept {(keep & (y == 1)).sum() / max(1, y.sum()):.3f}")
+    n_gold = sum(gold_count[a] for a in held)
+    for th in (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5):  # statement-level P/R/F1 upper bound on held-out gold
+        k = p >= th
+        pr, rc = y[k].mean(), (k & (y == 1)).sum() / max(1, n_gold)
+        print(f"  threshold {th:.2f}: kept {k.sum()}, precision {pr:.3f}, recall of gold {rc:.3f}, F1 {2 * pr * rc / (pr + rc):.3f}")
     weights = fit([r[1] for r in rows], [r[2] for r in rows], args.l2, args.seed)
     model = {"version": 1, "trained_on": f"PolNeAR {args.split} ({len(articles)} articles, {len(rows)} rule attributions)",
              "script": "benchmarks/train_cue_model.py", "seed": args.seed, "l2": args.l2,
