@@ -29,7 +29,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = REPO.parent / "shared"
 DEFAULT_OUT = REPO / "src" / "claimwatch" / "data" / "statement_filter.json"
-EXEMPT_ACTS = ("publish",)  # what an outlet publishes or shows is kept whatever its form
+EXEMPT_ACTS = ("publish", "deny")  # what an outlet publishes, and a denial of what it refers to, are kept whatever their form
 
 
 def _scorer(shared: Path):

@@ -17,13 +17,14 @@ def test_learned_filter_ships_with_the_package():
     model = statement_filter()
     assert model is not None
     assert 0.0 < model.threshold < 1.0
-    assert "publish" in model.exempt_acts
+    assert {"publish", "deny"} <= model.exempt_acts
 
 
 @pytest.mark.parametrize("text", [
     "The harbour master said that the ferry would not sail on Friday.",
     "\"We have no plans to close the library,\" a council spokeswoman told reporters.",
     "According to the fire brigade, the blaze started in a kitchen on the second floor.",
+    "The ferry operator called a meeting with staff on Tuesday to deny the rumours.",
 ])
 def test_learned_filter_keeps_plain_reported_speech(nlp, text):
     atts = _atts(nlp, text)
