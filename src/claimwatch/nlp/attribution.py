@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from claimwatch.errors import LexiconError
 from claimwatch.lexicons import load
 from claimwatch.nlp.cues import CueHit, find_cues
+from claimwatch.nlp.learned import filter_attributions
 from claimwatch.nlp.docutil import doc_quotes, doc_text, same_sentence, sentence_span, sentence_start
 from claimwatch.nlp.function_words import INVERTED_AUX, OBJECT_CONTINUATIONS
 from claimwatch.nlp.spans import close_quotes, end_char, strip_chars, subtree_range, token_range, trim_range
@@ -57,8 +58,9 @@ class Attribution:
         return tuple(self.content_span)
 
 
-def find_attributions(doc: Doc) -> list[Attribution]:
-    """Every attribution in the document, quotes included, without duplicates."""
+def find_attributions(doc: Doc, learned: bool = True) -> list[Attribution]:
+    """Every attribution in the document, quotes included, without duplicates; with ``learned``, the
+    ones the trained statement filter (``claimwatch.nlp.learned``) reads as no statement are dropped."""
     quotes = doc_quotes(doc)
     found: list[Attribution] = []
     hits = find_cues(doc)
@@ -69,7 +71,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         if att is not None:
             found.append(att)
     found.extend(_quote_continuations(doc, quotes, found))
-    return _dedupe(found)
+    found = _dedupe(found)
+    return filter_attributions(found) if learned else found
 
 
 def _outside_phrases(hits: list[CueHit]) -> list[CueHit]:
