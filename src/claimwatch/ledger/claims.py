@@ -203,6 +203,9 @@ class ClaimBook:
                 (item.claim.text, f.event_type, f.agent, story_key(f.agent, f.event_type)))
             ledger_id, score, method = cursor.lastrowid, None, "new"
             index.set_agent(ledger_id, f.agent)
+            self._conn.executemany(
+                "INSERT OR IGNORE INTO ledger_claim_links (ledger_claim_id, related_id) VALUES (?, ?)",
+                [pair for other in index.related(f, ledger_id) for pair in ((ledger_id, other), (other, ledger_id))])
         else:
             ledger_id, result = found
             score, method = result.score, result.level
@@ -213,7 +216,8 @@ class ClaimBook:
         self._conn.execute(
             "INSERT OR REPLACE INTO ledger_claim_members (claim_pk, ledger_claim_id, score, method, embedding)"
             " VALUES (?, ?, ?, ?, ?)", (claim_pk, ledger_id, score, method, blob))
-        index.add(ledger_id, claim_pk, item.claim.text, item.claim.predicate, item.claim.subject, emb.from_bytes(blob))
+        index.add(ledger_id, claim_pk, item.claim.text, item.claim.predicate, item.claim.subject, emb.from_bytes(blob),
+                  item.claim.frame)
         return ledger_id
 
     def _candidates(self, f: matching.ClaimFeatures) -> list[tuple[int, matching.ClaimFeatures]]:
@@ -223,7 +227,7 @@ class ClaimBook:
         from disk for every new claim; the text in the key guards against a pk reused after a rollback.
         """
         rows = self._conn.execute(
-            "SELECT m.ledger_claim_id, c.pk, c.text, c.subject, c.predicate"
+            "SELECT m.ledger_claim_id, c.pk, c.text, c.subject, c.predicate, c.frame"
             " FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk"
             " JOIN ledger_claims l ON l.id = m.ledger_claim_id"
             " WHERE ? IS NULL OR l.agent IS NULL OR l.agent = ? COLLATE NOCASE ORDER BY m.ledger_claim_id, c.pk",
@@ -233,7 +237,8 @@ class ClaimBook:
             self._load_vectors([r for r in rows if (r["pk"], r["text"]) not in self._vectors])
         return [(r["ledger_claim_id"], matching.make_features(
             r["text"], r["predicate"], r["subject"],
-            embedding=self._vectors.get((r["pk"], r["text"])) if want_vectors else None)) for r in rows]
+            embedding=self._vectors.get((r["pk"], r["text"])) if want_vectors else None, frame=r["frame"]))
+            for r in rows]
 
     def _load_vectors(self, rows: list[sqlite3.Row]) -> None:
         """Read stored member vectors into the cache; embed (and store) those that have none."""
@@ -442,7 +447,8 @@ class ClaimBook:
                 " WHERE c.article_id = ? AND m.claim_pk IS NULL ORDER BY c.pos", (article_id,)).fetchall()
             claims = [Claim(id=r["id"], text=r["text"], group=r["group"], subject=r["subject"],
                             predicate=r["predicate"], object=r["object"],
-                            quantities=tuple(Quantity.from_dict(q) for q in json.loads(r["quantities"])))
+                            quantities=tuple(Quantity.from_dict(q) for q in json.loads(r["quantities"])),
+                            frame=r["frame"])
                       for r in rows]
             prepared = self.prepare(Analysis(article=_stub(article_id), claims=tuple(claims)))
             self._conn.execute("BEGIN IMMEDIATE")

@@ -142,7 +142,10 @@ def claim_detail(ledger: Ledger, ledger_id: int) -> dict[str, Any]:
             "agent": row["agent"], "story": row["story"], "first_seen": row["first_seen"],
             "last_seen": row["last_seen"], "sources": _standing(ledger, ledger_id),
             "status_reason": status_reason(conn, row), "timeline": events,
-            "statements": by_stance, "quantities": quantities, "members": members}
+            "statements": by_stance, "quantities": quantities, "members": members,
+            "related": [dict(r) for r in conn.execute(
+                "SELECT l.id, l.text, l.status FROM ledger_claim_links k JOIN ledger_claims l ON l.id = k.related_id"
+                " WHERE k.ledger_claim_id = ? ORDER BY l.id", (ledger_id,))]}
 
 
 def status_reason(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:

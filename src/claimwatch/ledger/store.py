@@ -214,10 +214,10 @@ class Ledger:
         pks: dict[str, int] = {}
         for pos, c in enumerate(claims):
             cursor = self._conn.execute(
-                'INSERT INTO claims (article_id, pos, id, text, "group", subject, predicate, object, quantities)'
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                'INSERT INTO claims (article_id, pos, id, text, "group", subject, predicate, object, quantities, frame)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (article_id_, pos, c.id, c.text, c.group, c.subject, c.predicate, c.object,
-                 _json(q.to_dict() for q in c.quantities)),
+                 _json(q.to_dict() for q in c.quantities), c.frame),
             )
             pks[c.id] = cursor.lastrowid
         return pks
@@ -406,7 +406,8 @@ def _article(row: sqlite3.Row, prefix: str = "") -> Article:
 def _claim(row: sqlite3.Row) -> Claim:
     return Claim(id=row["id"], text=row["text"], group=row["group"], subject=row["subject"],
                  predicate=row["predicate"], object=row["object"],
-                 quantities=tuple(Quantity.from_dict(q) for q in json.loads(row["quantities"])))
+                 quantities=tuple(Quantity.from_dict(q) for q in json.loads(row["quantities"])),
+                 frame=row["frame"] if "frame" in row.keys() else None)
 
 
 def _actor(row: sqlite3.Row) -> Actor:
