@@ -23,6 +23,7 @@ from claimwatch.ledger import embeddings as emb
 from claimwatch.ledger import matching
 from claimwatch.ledger.known_names import KnownNames, plain_surname
 from claimwatch.ledger.member_index import MemberIndex
+from claimwatch.ledger.references import reference_stance
 from claimwatch.ledger.sql import DATED, in_chunks, placeholders
 from claimwatch.ledger.status import Fact, StatusRules, load_rules, one_side_per_utterance, timeline, utterance_key
 from claimwatch.model import Analysis, Claim, Quantity
@@ -156,6 +157,17 @@ class ClaimBook:
         vectors = embedder.embed([c.text for c in analysis.claims]) if embedder and analysis.claims else None
         return [PreparedClaim(c, matching.features(c, (), None if vectors is None else vectors[i]))
                 for i, c in enumerate(analysis.claims)]
+
+    def refer(self, article_id: str) -> set[int]:
+        """Link the article's reference-only statements (``references.resolve``) and refresh the
+        claims they now bear on; call after :meth:`attach` in the same transaction."""
+        from claimwatch.ledger.references import resolve
+
+        touched = resolve(self._conn, article_id)
+        for ledger_id in sorted(touched):
+            self._statements.pop(ledger_id, None)  # new rows behind it: read them again
+            self.refresh(ledger_id)
+        return touched
 
     # -- attaching (inside the article's transaction) ------------------------------------------
     def attach(self, prepared: Sequence[PreparedClaim], claim_pks: dict[str, int], independent: bool = True,
@@ -298,7 +310,7 @@ class ClaimBook:
         ``by_claim``, (ledger claim id, that tuple), a statement once per claim it is behind."""
         claim_column = "m.ledger_claim_id AS claim_id, " if by_claim else ""
         rows = self._conn.execute(
-            f"SELECT DISTINCT {claim_column}s.pk, s.source, s.stance, s.content, s.certainty, s.conditional, s.quantities, s.article_id,"
+            f"SELECT DISTINCT {claim_column}s.pk, s.source, s.stance, s.refers, s.content, s.certainty, s.conditional, s.quantities, s.article_id,"
             " s.pos, s.via, a.published, a.rowid AS arow, src.source_key,"
             f" {DATED} AS dated,"
             " (SELECT affiliation FROM actors x WHERE x.article_id = s.article_id AND x.name = s.source"
@@ -317,7 +329,8 @@ class ClaimBook:
         rules = load_rules()
         entries = [((r["published"] is None, r["published"], r["arow"], r["pos"]),
                     Fact(statement_pk=r["pk"], date=r["dated"], source=r["source"], side=None,
-                         stance=r["stance"], certainty=r["certainty"], conditional=bool(r["conditional"]),
+                         stance=r["stance"] if r["refers"] is None else reference_stance(r["content"], r["stance"]),
+                         certainty=r["certainty"], conditional=bool(r["conditional"]),
                          source_key=r["source_key"], article_id=r["article_id"],
                          via=tuple(json.loads(r["via"] or "[]")),
                          standing=standing_of(rules, r["source"], r["role"], r["kind"]),

@@ -313,6 +313,8 @@ def agreement(a: ClaimFeatures, b: ClaimFeatures, config: MatchConfig) -> tuple[
         # the same main predicate with the same polarity ("opened" / "will open", "was sent" /
         # "deployed"): a proposition told in other words, not merely the same topic
         return "same_frame", f"{reason}; same predicate ({a.frame})"
+    if a.frame and b.frame and a.frame != b.frame:
+        return level, reason  # two predicates: shared words are a shared topic, not one proposition
     if level in _LIFTABLE and config.shared_words_min and a.negated == b.negated:
         common = shared_words(a, b)
         if len(common) >= config.shared_words_min:

@@ -163,6 +163,7 @@ class Ledger:
             self.claims.attach(prepared, claim_pks, independent=original is None,
                                published=None if article.published_is_fallback else article.published)
             stories.assign(conn, article.id, story_features, cache=self._stories)  # same transaction: never storyless
+            self.claims.refer(article.id)  # after the story: a reference with nothing before it names the story's claim
             conn.execute("COMMIT")
             self.claims.committed()
             if len(shingle_set) >= dedupe.MIN_SHINGLES:  # a possible original of the next copies
@@ -359,7 +360,9 @@ class Ledger:
         return [(self._statement(r), _article(r, prefix="a_")) for r in rows]
 
     def _statement(self, row: sqlite3.Row) -> Statement:
-        claims = self._conn.execute(
+        # a reference the ledger linked to a claim (``refers``, claimwatch.ledger.references) bore on
+        # no claim of its article as extracted: the stored analysis stays the one that was added
+        claims = [] if "refers" in row.keys() and row["refers"] is not None else self._conn.execute(
             "SELECT c.id FROM statement_claims sc JOIN claims c ON c.pk = sc.claim_pk"
             " WHERE sc.statement_pk = ? ORDER BY sc.pos", (row["pk"],),
         ).fetchall()
