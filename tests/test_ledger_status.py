@@ -179,6 +179,16 @@ def test_ledger_status_a_denial_by_the_party_concerned_stands_against_unsourced_
     assert timeline(standing_facts(rival, ministry), agent="Ruritania").status == "contested"
 
 
+def test_ledger_status_an_admission_independent_sources_still_dispute_is_not_confirmed():
+    # the accused group's word confirms a claim no one independent disputes ...
+    group = ("Northern Front", "Northern Front", "asserts", "")
+    assert timeline(standing_facts(LOCAL_PAPER, group), agent="Northern Front").status == "confirmed"
+    # ... but while a third party that checked still disputes it, it is contested, not settled
+    debunker = ("Coast fact-check desk", "Coast fact-check desk", "disputes", "")
+    disputed = timeline(standing_facts(LOCAL_PAPER, debunker, group), agent="Northern Front")
+    assert disputed.status == "contested" and disputed.reason
+
+
 def test_ledger_status_reason_names_the_rule_and_the_statements_behind_it():
     result = timeline(standing_facts(LOCAL_PAPER, OTHER_PAPER, CITY_POLICE))
     assert result.status == "confirmed"
