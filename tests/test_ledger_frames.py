@@ -92,3 +92,35 @@ def test_ledger_frames_frame_survives_store_and_load():
     with Ledger(":memory:", embedder=lambda: None) as ledger:
         ledger.add_analysis(art)
         assert [c.frame for c in ledger.analysis(art.article.id).claims] == ["send"]
+
+
+def test_ledger_frames_a_negated_restatement_is_a_denial_of_the_claim():
+    """ "The terminal will not close" after "the terminal will close": one ledger claim, and the
+    negated restatement counts against it instead of founding a claim of its own."""
+    actors = {"Harbour Gazette": ("organization", ""), "Ruritanian port authority": ("organization", "Ruritania")}
+    report = scripted_article("2025-02-01T08:00:00+00:00", "Harbour Gazette", [
+        ("Harbour Gazette", "reported", "the northern ferry terminal will close for a year", "asserts",
+         "the northern ferry terminal will close for a year", None, None)], actors)
+    reply = scripted_article("2025-02-02T08:00:00+00:00", "Valley Courier", [
+        ("Ruritanian port authority", "said", "the northern ferry terminal will not close for a year", "asserts",
+         "the northern ferry terminal will not close for a year", None, None)], actors)
+    from dataclasses import replace
+    report = replace(report, claims=tuple(replace(c, frame="close") for c in report.claims))
+    reply = replace(reply, claims=tuple(replace(c, frame="not close") for c in reply.claims))
+    with Ledger(":memory:", embedder=lambda: None) as ledger:
+        ledger.add_analysis(report)
+        ledger.add_analysis(reply)
+        conn = ledger.connection
+        assert conn.execute("SELECT COUNT(*) FROM ledger_claims").fetchone()[0] == 1
+        assert [r[0] for r in conn.execute("SELECT method FROM ledger_claim_members ORDER BY claim_pk")] == ["new", "negated"]
+        assert [f.stance for f in ledger.claims.facts(1)] == ["asserts", "denies"]
+
+
+def test_ledger_frames_a_negated_claim_with_nothing_to_deny_founds_its_own():
+    actors = {"Harbour Gazette": ("organization", "")}
+    only = scripted_article("2025-02-02T08:00:00+00:00", "Harbour Gazette", [
+        ("Harbour Gazette", "reported", "the northern ferry terminal will not close this year", "asserts",
+         "the northern ferry terminal will not close this year", None, None)], actors)
+    with Ledger(":memory:", embedder=lambda: None) as ledger:
+        ledger.add_analysis(only)
+        assert [r[0] for r in ledger.connection.execute("SELECT method FROM ledger_claim_members")] == ["new"]

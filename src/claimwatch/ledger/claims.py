@@ -207,6 +207,17 @@ class ClaimBook:
         if item.features.embedding is not None and self.embedder is not None:
             index.fill_vectors(self._conn, self.embedder.embed, item.features.agent)
         found = index.best_match(item.features)
+        negated = False
+        if found is None and item.features.negated:
+            # "the bodies are not those of the students": a denial of a claim the ledger holds, not a new one
+            positive = matching.affirmative(item.features)
+            found = index.best_match(positive) if positive is not None else None
+            negated = found is not None and self._polarity_of(found[0]) is False
+        elif found is not None and item.claim.frame:
+            # a member whose main predicate's polarity is not the claim's (its founding member's)
+            # restates it negated: its statements' stances count flipped ("X did not happen" denies X)
+            founder = self._polarity_of(found[0])
+            negated = founder is not None and founder != item.claim.frame.startswith("not ")
         blob = emb.to_bytes(item.features.embedding) if item.features.embedding is not None else None
         if found is None:
             f = item.features
@@ -220,7 +231,7 @@ class ClaimBook:
                 [pair for other in index.related(f, ledger_id) for pair in ((ledger_id, other), (other, ledger_id))])
         else:
             ledger_id, result = found
-            score, method = result.score, result.level
+            score, method = result.score, matching.NEGATED if negated else result.level
             agent = self._conn.execute(
                 "UPDATE ledger_claims SET event_type = COALESCE(event_type, ?), agent = COALESCE(agent, ?)"
                 " WHERE id = ? RETURNING agent", (item.features.event_type, item.features.agent, ledger_id)).fetchone()
@@ -231,6 +242,14 @@ class ClaimBook:
         index.add(ledger_id, claim_pk, item.claim.text, item.claim.predicate, item.claim.subject, emb.from_bytes(blob),
                   item.claim.frame)
         return ledger_id
+
+    def _polarity_of(self, ledger_id: int) -> Optional[bool]:
+        """Whether a ledger claim is negated, by the main predicate of the member that founded it;
+        None when that member has no predicate frame (the polarity of a long quote is not known)."""
+        row = self._conn.execute(
+            "SELECT c.frame FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk"
+            " WHERE m.ledger_claim_id = ? ORDER BY m.method != 'new', m.claim_pk LIMIT 1", (ledger_id,)).fetchone()
+        return row[0].startswith("not ") if row and row[0] else None
 
     def _candidates(self, f: matching.ClaimFeatures) -> list[tuple[int, matching.ClaimFeatures]]:
         """Members of ledger claims whose agent does not rule them out, as (ledger id, features).
@@ -310,7 +329,7 @@ class ClaimBook:
         ``by_claim``, (ledger claim id, that tuple), a statement once per claim it is behind."""
         claim_column = "m.ledger_claim_id AS claim_id, " if by_claim else ""
         rows = self._conn.execute(
-            f"SELECT DISTINCT {claim_column}s.pk, s.source, s.stance, s.refers, s.content, s.certainty, s.conditional, s.quantities, s.article_id,"
+            f"SELECT DISTINCT {claim_column}s.pk, s.source, s.stance, s.refers, m.method, s.content, s.certainty, s.conditional, s.quantities, s.article_id,"
             " s.pos, s.via, a.published, a.rowid AS arow, src.source_key,"
             f" {DATED} AS dated,"
             " (SELECT affiliation FROM actors x WHERE x.article_id = s.article_id AND x.name = s.source"
@@ -329,7 +348,7 @@ class ClaimBook:
         rules = load_rules()
         entries = [((r["published"] is None, r["published"], r["arow"], r["pos"]),
                     Fact(statement_pk=r["pk"], date=r["dated"], source=r["source"], side=None,
-                         stance=r["stance"] if r["refers"] is None else reference_stance(r["content"], r["stance"]),
+                         stance=_stance(r),
                          certainty=r["certainty"], conditional=bool(r["conditional"]),
                          source_key=r["source_key"], article_id=r["article_id"],
                          via=tuple(json.loads(r["via"] or "[]")),
@@ -478,6 +497,14 @@ class ClaimBook:
                 raise
             done += len(rows)
         return done
+
+
+def _stance(row: sqlite3.Row) -> str:
+    """A statement's stance toward the ledger claim: a reference's (``references``), or flipped for a
+    member that restates the claim negated ("X did not happen" asserted denies X)."""
+    if row["refers"] is not None:
+        return reference_stance(row["content"], row["stance"])
+    return matching.restated_stance(row["stance"]) if row["method"] == matching.NEGATED else row["stance"]
 
 
 def _sortable(key: tuple) -> tuple:

@@ -18,7 +18,7 @@ import numpy as np
 
 from claimwatch.errors import LexiconError
 from claimwatch.lexicons import load_yaml, stopwords
-from claimwatch.model import Claim, Quantity
+from claimwatch.model import STANCE_POLARITY, Claim, Quantity
 
 SOURCE = "claim_matching.yaml"
 LEVELS = ("same_type_same_agent", "same_type_one_agent_missing", "related_type_same_agent",
@@ -335,6 +335,25 @@ def _structural_agreement(a: ClaimFeatures, b: ClaimFeatures, config: MatchConfi
             return ("related_type_same_agent" if same_agent else "nothing_shared"), "related event types"
         return None, f"different event types ({a.event_type} / {b.event_type})"
     return ("same_agent_type_missing" if same_agent else "nothing_shared"), "event type unknown"
+
+
+NEGATED = "negated"  # ledger_claim_members.method of a negated restatement joined as a denial
+
+
+def affirmative(f: ClaimFeatures) -> Optional[ClaimFeatures]:
+    """The features of a negated claim read without its negation ("the bodies are not those of the
+    students" -> "the bodies are those of the students"), or None when the claim is not negated."""
+    if not f.negated:
+        return None
+    frame = f.frame[len("not "):] if f.frame and f.frame.startswith("not ") else f.frame
+    return replace(f, negated=False, frame=frame)
+
+
+def restated_stance(stance: str) -> str:
+    """A statement's stance toward a claim it restates negated: asserting "X did not happen" denies X,
+    denying it asserts X; an uncommitted statement stays so."""
+    polarity = STANCE_POLARITY.get(stance, 0)
+    return "denies" if polarity > 0 else "asserts" if polarity < 0 else stance
 
 
 def related(a: ClaimFeatures, b: ClaimFeatures, config: Optional[MatchConfig] = None) -> bool:
