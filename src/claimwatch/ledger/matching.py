@@ -356,16 +356,17 @@ def restated_stance(stance: str) -> str:
     return "denies" if polarity > 0 else "asserts" if polarity < 0 else stance
 
 
-def related(a: ClaimFeatures, b: ClaimFeatures, config: Optional[MatchConfig] = None) -> bool:
+def related(a: ClaimFeatures, b: ClaimFeatures, config: Optional[MatchConfig] = None, scored: bool = True) -> bool:
     """Two claims by the same agent about the same matter that are not one proposition: equal or
     umbrella/specific event types ("troops were sent" / "troops are fighting at the front") with
-    different predicates or too little in common to match. The ledger links them as related."""
+    different predicates or too little in common to match. The ledger links them as related.
+    ``scored=False``: the caller knows the pair does not match."""
     config = config or load_config()
     if not (a.agent and b.agent and a.agent.casefold() == b.agent.casefold() and a.event_type and b.event_type):
         return False
     if a.event_type != b.event_type and not types_related(a.event_type, b.event_type):
         return False
-    return not score_pair(a, b, config).matched
+    return not scored or not score_pair(a, b, config).matched
 
 
 def score_pair(a: ClaimFeatures, b: ClaimFeatures, config: Optional[MatchConfig] = None) -> MatchScore:

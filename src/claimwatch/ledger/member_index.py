@@ -170,8 +170,9 @@ class MemberIndex:
 
     def related(self, f: matching.ClaimFeatures, exclude: int,
                 config: Optional[matching.MatchConfig] = None) -> list[int]:
-        """Ledger claims (besides ``exclude``) that ``f`` is related to without being the same
-        proposition: the same agent and the same or an umbrella/specific event type (``matching.related``)."""
+        """Ledger claims (besides ``exclude``) that ``f`` is related to: the same agent and the same or
+        an umbrella/specific event type (``matching.related``). Called for a claim that matched none of
+        them, so the score is not computed again."""
         if f.agent is None or f.event_type is None:
             return []
         config = config or matching.load_config()
@@ -179,7 +180,8 @@ class MemberIndex:
         found: list[int] = []
         for i in np.flatnonzero(self._agent_codes[:len(self._entries)] == code).tolist():
             entry = self._entries[i]
-            if entry.ledger_id != exclude and entry.ledger_id not in found and matching.related(f, entry.features, config):
+            if entry.ledger_id != exclude and entry.ledger_id not in found \
+                    and matching.related(f, entry.features, config, scored=False):
                 found.append(entry.ledger_id)
         return sorted(found)
 
