@@ -164,17 +164,24 @@ class Claim:
     predicate: Optional[str] = None
     object: Optional[str] = None
     quantities: tuple[Quantity, ...] = ()
+    # the main predicate's lemma (paraphrases folded, "not " before a negated one): "send", "not open";
+    # None for a light verb ("have", "make"), a reporting verb or a claim without a verb
+    frame: Optional[str] = None
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "text": self.text, "group": self.group, "subject": self.subject,
-                "predicate": self.predicate, "object": self.object,
-                "quantities": [q.to_dict() for q in self.quantities]}
+        out = {"id": self.id, "text": self.text, "group": self.group, "subject": self.subject,
+               "predicate": self.predicate, "object": self.object,
+               "quantities": [q.to_dict() for q in self.quantities]}
+        if self.frame is not None:
+            out["frame"] = self.frame
+        return out
 
     @classmethod
     def from_dict(cls, d: dict) -> "Claim":
         return cls(id=d["id"], text=d["text"], group=d.get("group") or d["id"],
                    subject=d.get("subject"), predicate=d.get("predicate"), object=d.get("object"),
-                   quantities=tuple(Quantity.from_dict(q) for q in d.get("quantities", ())))
+                   quantities=tuple(Quantity.from_dict(q) for q in d.get("quantities", ())),
+                   frame=d.get("frame"))
 
 
 @dataclass(frozen=True)

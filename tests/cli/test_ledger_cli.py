@@ -141,3 +141,17 @@ def test_ledger_cli_claim_says_why_it_has_its_status(story_db):
     text = run("claim", str(main["id"]), "--db", story_db).output
     assert "why: confirmed: admitted by the party concerned" in text
     assert all(c["id"] in text for c in reason["statements"])
+
+
+def test_ledger_cli_claim_names_its_related_claims(story_db):
+    """Every claim's JSON carries a `related` list, and the two directions of a link agree; the text
+    view prints them on a `related:` line."""
+    claims = json.loads(run("claims", "--db", story_db, "--format", "json").output)
+    details = {c["id"]: json.loads(run("claim", str(c["id"]), "--db", story_db, "--format", "json").output)
+               for c in claims}
+    assert all(isinstance(d["related"], list) for d in details.values())
+    links = {(i, r["id"]) for i, d in details.items() for r in d["related"]}
+    assert links and links == {(b, a) for a, b in links}  # the story has umbrella and specific claims
+    for i, d in details.items():
+        text = run("claim", str(i), "--db", story_db).output
+        assert ("related: " in text) == bool(d["related"])

@@ -168,6 +168,27 @@ def test_ledger_status_confirmed_needs_admission_or_authority(rows, agent, parti
     assert timeline(standing_facts(*rows), agent=agent, parties=parties).status == expected
 
 
+def test_ledger_status_a_denial_by_the_party_concerned_stands_against_unsourced_reports():
+    # "Reports" that a ministry will close a port, then the ministry itself rejects them: the reports
+    # are media, not a named party, so nothing independent supports the claim and it is denied
+    reports = ("Reports", "Reports", "asserts", load_rules().standing("Reports"))
+    ministry = ("Ruritania's port ministry", "Ruritania", "denies", "")
+    assert timeline(standing_facts(reports, ministry), agent="Ruritania").status == "denied"
+    # a named party making the same allegation keeps it contested
+    rival = ("Freedonia", "Freedonia", "asserts", "")
+    assert timeline(standing_facts(rival, ministry), agent="Ruritania").status == "contested"
+
+
+def test_ledger_status_an_admission_independent_sources_still_dispute_is_not_confirmed():
+    # the accused group's word confirms a claim no one independent disputes ...
+    group = ("Northern Front", "Northern Front", "asserts", "")
+    assert timeline(standing_facts(LOCAL_PAPER, group), agent="Northern Front").status == "confirmed"
+    # ... but while a third party that checked still disputes it, it is contested, not settled
+    debunker = ("Coast fact-check desk", "Coast fact-check desk", "disputes", "")
+    disputed = timeline(standing_facts(LOCAL_PAPER, debunker, group), agent="Northern Front")
+    assert disputed.status == "contested" and disputed.reason
+
+
 def test_ledger_status_reason_names_the_rule_and_the_statements_behind_it():
     result = timeline(standing_facts(LOCAL_PAPER, OTHER_PAPER, CITY_POLICE))
     assert result.status == "confirmed"
@@ -183,6 +204,9 @@ def test_ledger_status_reason_names_the_rule_and_the_statements_behind_it():
     ("Jane Roe", "Senator", "political"),
     ("Valley Courier", None, ""),
     ("Alpine Deployment Group", None, ""),  # "department" is a whole word; "deployment" is not it
+    ("Reports", None, "media"),
+    ("local media", None, "media"),
+    ("Media Reports", None, "media"),
 ])
 def test_ledger_status_standing_from_name_or_role_words(source, role, expected):
     assert load_rules().standing(source, role) == expected

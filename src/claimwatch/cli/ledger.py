@@ -135,6 +135,8 @@ def claim(claim_id: int, db: str, fmt: str) -> None:
     reason = data.status_reason
     click.echo(f"why: {reason.text}" + (f"  [{', '.join(c.id for c in reason.statements)}]"
                                         if reason.statements else ""))
+    if data.related:
+        click.echo("related: " + "; ".join(f"{r.id} ({r.status}) {r.text}" for r in data.related))
     click.echo("\ntimeline:")
     for e in data.timeline:
         change = f"{e.from_status} -> {e.to_status}" if e.kind == "status_change" else (e.to_status or "")

@@ -23,6 +23,7 @@ from claimwatch.ledger import embeddings as emb
 from claimwatch.ledger import matching
 from claimwatch.ledger.known_names import KnownNames, plain_surname
 from claimwatch.ledger.member_index import MemberIndex
+from claimwatch.ledger.references import reference_stance
 from claimwatch.ledger.sql import DATED, in_chunks, placeholders
 from claimwatch.ledger.status import Fact, StatusRules, load_rules, one_side_per_utterance, timeline, utterance_key
 from claimwatch.model import Analysis, Claim, Quantity
@@ -157,6 +158,17 @@ class ClaimBook:
         return [PreparedClaim(c, matching.features(c, (), None if vectors is None else vectors[i]))
                 for i, c in enumerate(analysis.claims)]
 
+    def refer(self, article_id: str) -> set[int]:
+        """Link the article's reference-only statements (``references.resolve``) and refresh the
+        claims they now bear on; call after :meth:`attach` in the same transaction."""
+        from claimwatch.ledger.references import resolve
+
+        touched = resolve(self._conn, article_id)
+        for ledger_id in sorted(touched):
+            self._statements.pop(ledger_id, None)  # new rows behind it: read them again
+            self.refresh(ledger_id)
+        return touched
+
     # -- attaching (inside the article's transaction) ------------------------------------------
     def attach(self, prepared: Sequence[PreparedClaim], claim_pks: dict[str, int], independent: bool = True,
                published: object = _UNKNOWN) -> set[int]:
@@ -195,6 +207,17 @@ class ClaimBook:
         if item.features.embedding is not None and self.embedder is not None:
             index.fill_vectors(self._conn, self.embedder.embed, item.features.agent)
         found = index.best_match(item.features)
+        negated = False
+        if found is None and item.features.negated:
+            # "the bodies are not those of the students": a denial of a claim the ledger holds, not a new one
+            positive = matching.affirmative(item.features)
+            found = index.best_match(positive) if positive is not None else None
+            negated = found is not None and self._polarity_of(found[0]) is False
+        elif found is not None and item.claim.frame:
+            # a member whose main predicate's polarity is not the claim's (its founding member's)
+            # restates it negated: its statements' stances count flipped ("X did not happen" denies X)
+            founder = self._polarity_of(found[0])
+            negated = founder is not None and founder != item.claim.frame.startswith("not ")
         blob = emb.to_bytes(item.features.embedding) if item.features.embedding is not None else None
         if found is None:
             f = item.features
@@ -203,9 +226,12 @@ class ClaimBook:
                 (item.claim.text, f.event_type, f.agent, story_key(f.agent, f.event_type)))
             ledger_id, score, method = cursor.lastrowid, None, "new"
             index.set_agent(ledger_id, f.agent)
+            self._conn.executemany(
+                "INSERT OR IGNORE INTO ledger_claim_links (ledger_claim_id, related_id) VALUES (?, ?)",
+                [pair for other in index.related(f, ledger_id) for pair in ((ledger_id, other), (other, ledger_id))])
         else:
             ledger_id, result = found
-            score, method = result.score, result.level
+            score, method = result.score, matching.NEGATED if negated else result.level
             agent = self._conn.execute(
                 "UPDATE ledger_claims SET event_type = COALESCE(event_type, ?), agent = COALESCE(agent, ?)"
                 " WHERE id = ? RETURNING agent", (item.features.event_type, item.features.agent, ledger_id)).fetchone()
@@ -213,8 +239,17 @@ class ClaimBook:
         self._conn.execute(
             "INSERT OR REPLACE INTO ledger_claim_members (claim_pk, ledger_claim_id, score, method, embedding)"
             " VALUES (?, ?, ?, ?, ?)", (claim_pk, ledger_id, score, method, blob))
-        index.add(ledger_id, claim_pk, item.claim.text, item.claim.predicate, item.claim.subject, emb.from_bytes(blob))
+        index.add(ledger_id, claim_pk, item.claim.text, item.claim.predicate, item.claim.subject, emb.from_bytes(blob),
+                  item.claim.frame)
         return ledger_id
+
+    def _polarity_of(self, ledger_id: int) -> Optional[bool]:
+        """Whether a ledger claim is negated, by the main predicate of the member that founded it;
+        None when that member has no predicate frame (the polarity of a long quote is not known)."""
+        row = self._conn.execute(
+            "SELECT c.frame FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk"
+            " WHERE m.ledger_claim_id = ? ORDER BY m.method != 'new', m.claim_pk LIMIT 1", (ledger_id,)).fetchone()
+        return row[0].startswith("not ") if row and row[0] else None
 
     def _candidates(self, f: matching.ClaimFeatures) -> list[tuple[int, matching.ClaimFeatures]]:
         """Members of ledger claims whose agent does not rule them out, as (ledger id, features).
@@ -223,7 +258,7 @@ class ClaimBook:
         from disk for every new claim; the text in the key guards against a pk reused after a rollback.
         """
         rows = self._conn.execute(
-            "SELECT m.ledger_claim_id, c.pk, c.text, c.subject, c.predicate"
+            "SELECT m.ledger_claim_id, c.pk, c.text, c.subject, c.predicate, c.frame"
             " FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk"
             " JOIN ledger_claims l ON l.id = m.ledger_claim_id"
             " WHERE ? IS NULL OR l.agent IS NULL OR l.agent = ? COLLATE NOCASE ORDER BY m.ledger_claim_id, c.pk",
@@ -233,7 +268,8 @@ class ClaimBook:
             self._load_vectors([r for r in rows if (r["pk"], r["text"]) not in self._vectors])
         return [(r["ledger_claim_id"], matching.make_features(
             r["text"], r["predicate"], r["subject"],
-            embedding=self._vectors.get((r["pk"], r["text"])) if want_vectors else None)) for r in rows]
+            embedding=self._vectors.get((r["pk"], r["text"])) if want_vectors else None, frame=r["frame"]))
+            for r in rows]
 
     def _load_vectors(self, rows: list[sqlite3.Row]) -> None:
         """Read stored member vectors into the cache; embed (and store) those that have none."""
@@ -293,7 +329,7 @@ class ClaimBook:
         ``by_claim``, (ledger claim id, that tuple), a statement once per claim it is behind."""
         claim_column = "m.ledger_claim_id AS claim_id, " if by_claim else ""
         rows = self._conn.execute(
-            f"SELECT DISTINCT {claim_column}s.pk, s.source, s.stance, s.content, s.certainty, s.conditional, s.quantities, s.article_id,"
+            f"SELECT DISTINCT {claim_column}s.pk, s.source, s.stance, s.refers, m.method, s.content, s.certainty, s.conditional, s.quantities, s.article_id,"
             " s.pos, s.via, a.published, a.rowid AS arow, src.source_key,"
             f" {DATED} AS dated,"
             " (SELECT affiliation FROM actors x WHERE x.article_id = s.article_id AND x.name = s.source"
@@ -312,7 +348,8 @@ class ClaimBook:
         rules = load_rules()
         entries = [((r["published"] is None, r["published"], r["arow"], r["pos"]),
                     Fact(statement_pk=r["pk"], date=r["dated"], source=r["source"], side=None,
-                         stance=r["stance"], certainty=r["certainty"], conditional=bool(r["conditional"]),
+                         stance=_stance(r),
+                         certainty=r["certainty"], conditional=bool(r["conditional"]),
                          source_key=r["source_key"], article_id=r["article_id"],
                          via=tuple(json.loads(r["via"] or "[]")),
                          standing=standing_of(rules, r["source"], r["role"], r["kind"]),
@@ -442,7 +479,8 @@ class ClaimBook:
                 " WHERE c.article_id = ? AND m.claim_pk IS NULL ORDER BY c.pos", (article_id,)).fetchall()
             claims = [Claim(id=r["id"], text=r["text"], group=r["group"], subject=r["subject"],
                             predicate=r["predicate"], object=r["object"],
-                            quantities=tuple(Quantity.from_dict(q) for q in json.loads(r["quantities"])))
+                            quantities=tuple(Quantity.from_dict(q) for q in json.loads(r["quantities"])),
+                            frame=r["frame"])
                       for r in rows]
             prepared = self.prepare(Analysis(article=_stub(article_id), claims=tuple(claims)))
             self._conn.execute("BEGIN IMMEDIATE")
@@ -459,6 +497,14 @@ class ClaimBook:
                 raise
             done += len(rows)
         return done
+
+
+def _stance(row: sqlite3.Row) -> str:
+    """A statement's stance toward the ledger claim: a reference's (``references``), or flipped for a
+    member that restates the claim negated ("X did not happen" asserted denies X)."""
+    if row["refers"] is not None:
+        return reference_stance(row["content"], row["stance"])
+    return matching.restated_stance(row["stance"]) if row["method"] == matching.NEGATED else row["stance"]
 
 
 def _sortable(key: tuple) -> tuple:

@@ -18,11 +18,11 @@ import numpy as np
 
 from claimwatch.errors import LexiconError
 from claimwatch.lexicons import load, stopwords
-from claimwatch.model import Claim, Quantity
+from claimwatch.model import STANCE_POLARITY, Claim, Quantity
 
 SOURCE = "claim_matching.yaml"
 LEVELS = ("same_type_same_agent", "same_type_one_agent_missing", "related_type_same_agent",
-          "same_agent_type_missing", "shared_words", "nothing_shared")
+          "same_agent_type_missing", "same_frame", "shared_words", "nothing_shared")
 # Levels a pair without type-and-agent agreement may be lifted from to "shared_words".
 _LIFTABLE = ("same_agent_type_missing", "nothing_shared")
 NUMBER_TOKEN = "<num>"
@@ -67,6 +67,7 @@ class ClaimFeatures:
     embedding: Optional[np.ndarray] = field(default=None, compare=False, repr=False)
     places: frozenset[str] = frozenset()  # states and organisations named besides the agent
     negated: bool = False  # the text carries a negation word ("not", "never", "didn't")
+    frame: Optional[str] = None  # the main predicate with its polarity (Claim.frame): "send", "not open"
 
 
 @dataclass(frozen=True)
@@ -246,22 +247,24 @@ def content_tokens(text: str) -> frozenset[str]:
 def features(claim: Claim, quantities: Iterable[Quantity] = (), embedding: Optional[np.ndarray] = None) -> ClaimFeatures:
     """The matching features of an article's claim; ``quantities`` adds those of its statements."""
     return make_features(claim.text, claim.predicate, claim.subject,
-                         tuple(claim.quantities) + tuple(quantities), embedding)
+                         tuple(claim.quantities) + tuple(quantities), embedding, claim.frame)
 
 
 def make_features(text: str, event_type: Optional[str], subject: Optional[str],
-                  quantities: tuple[Quantity, ...] = (), embedding: Optional[np.ndarray] = None) -> ClaimFeatures:
-    base = _base_features(text, event_type, subject)
+                  quantities: tuple[Quantity, ...] = (), embedding: Optional[np.ndarray] = None,
+                  frame: Optional[str] = None) -> ClaimFeatures:
+    base = _base_features(text, event_type, subject, frame)
     return replace(base, quantities=quantities, embedding=embedding) if quantities or embedding is not None else base
 
 
 @lru_cache(maxsize=65536)
-def _base_features(text: str, event_type: Optional[str], subject: Optional[str]) -> ClaimFeatures:
+def _base_features(text: str, event_type: Optional[str], subject: Optional[str],
+                   frame: Optional[str] = None) -> ClaimFeatures:
     """Text-only features, cached: every stored member is compared again for each new claim."""
     agent = canonical_actor(subject)
     places = named_places(text) - {agent} if agent else named_places(text)
     return ClaimFeatures(text=text, event_type=event_type, agent=agent, tokens=content_tokens(text),
-                         places=frozenset(places), negated=is_negated(text))
+                         places=frozenset(places), negated=is_negated(text), frame=frame or None)
 
 
 # --- scoring ---------------------------------------------------------------------------------
@@ -306,6 +309,12 @@ def agreement(a: ClaimFeatures, b: ClaimFeatures, config: MatchConfig) -> tuple[
     the same polarity (both negated or neither) is lifted to the "shared_words" level: headlines and
     short claims rarely carry a type, and several shared specifics are nearly as strong a signal."""
     level, reason = _structural_agreement(a, b, config)
+    if level in _LIFTABLE and a.frame and a.frame == b.frame:
+        # the same main predicate with the same polarity ("opened" / "will open", "was sent" /
+        # "deployed"): a proposition told in other words, not merely the same topic
+        return "same_frame", f"{reason}; same predicate ({a.frame})"
+    if a.frame and b.frame and a.frame != b.frame:
+        return level, reason  # two predicates: shared words are a shared topic, not one proposition
     if level in _LIFTABLE and config.shared_words_min and a.negated == b.negated:
         common = shared_words(a, b)
         if len(common) >= config.shared_words_min:
@@ -326,6 +335,38 @@ def _structural_agreement(a: ClaimFeatures, b: ClaimFeatures, config: MatchConfi
             return ("related_type_same_agent" if same_agent else "nothing_shared"), "related event types"
         return None, f"different event types ({a.event_type} / {b.event_type})"
     return ("same_agent_type_missing" if same_agent else "nothing_shared"), "event type unknown"
+
+
+NEGATED = "negated"  # ledger_claim_members.method of a negated restatement joined as a denial
+
+
+def affirmative(f: ClaimFeatures) -> Optional[ClaimFeatures]:
+    """The features of a negated claim read without its negation ("the bodies are not those of the
+    students" -> "the bodies are those of the students"), or None when the claim is not negated."""
+    if not f.negated:
+        return None
+    frame = f.frame[len("not "):] if f.frame and f.frame.startswith("not ") else f.frame
+    return replace(f, negated=False, frame=frame)
+
+
+def restated_stance(stance: str) -> str:
+    """A statement's stance toward a claim it restates negated: asserting "X did not happen" denies X,
+    denying it asserts X; an uncommitted statement stays so."""
+    polarity = STANCE_POLARITY.get(stance, 0)
+    return "denies" if polarity > 0 else "asserts" if polarity < 0 else stance
+
+
+def related(a: ClaimFeatures, b: ClaimFeatures, config: Optional[MatchConfig] = None, scored: bool = True) -> bool:
+    """Two claims by the same agent about the same matter that are not one proposition: equal or
+    umbrella/specific event types ("troops were sent" / "troops are fighting at the front") with
+    different predicates or too little in common to match. The ledger links them as related.
+    ``scored=False``: the caller knows the pair does not match."""
+    config = config or load_config()
+    if not (a.agent and b.agent and a.agent.casefold() == b.agent.casefold() and a.event_type and b.event_type):
+        return False
+    if a.event_type != b.event_type and not types_related(a.event_type, b.event_type):
+        return False
+    return not scored or not score_pair(a, b, config).matched
 
 
 def score_pair(a: ClaimFeatures, b: ClaimFeatures, config: Optional[MatchConfig] = None) -> MatchScore:

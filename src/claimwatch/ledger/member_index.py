@@ -76,10 +76,10 @@ class MemberIndex:
         for lid, agent in conn.execute("SELECT id, agent FROM ledger_claims"):
             index._agents[lid] = _fold(agent)
         rows = conn.execute(
-            "SELECT m.ledger_claim_id, c.pk, c.text, c.subject, c.predicate, m.embedding"
+            "SELECT m.ledger_claim_id, c.pk, c.text, c.subject, c.predicate, m.embedding, c.frame"
             " FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk ORDER BY m.ledger_claim_id, c.pk")
-        for lid, pk, text, subject, predicate, blob in rows:
-            index.add(lid, pk, text, predicate, subject, emb.from_bytes(blob))
+        for lid, pk, text, subject, predicate, blob, frame in rows:
+            index.add(lid, pk, text, predicate, subject, emb.from_bytes(blob), frame)
         return index
 
     def set_agent(self, ledger_id: int, agent: Optional[str]) -> None:
@@ -95,13 +95,13 @@ class MemberIndex:
         return self._codes.setdefault(folded, len(self._codes))
 
     def add(self, ledger_id: int, pk: int, text: str, predicate: Optional[str], subject: Optional[str],
-            vector: Optional[np.ndarray]) -> None:
+            vector: Optional[np.ndarray], frame: Optional[str] = None) -> None:
         """Add a member (members arrive in (ledger claim, pk) order within each ledger claim)."""
-        key = (ledger_id, text, predicate, subject, None if vector is None else vector.tobytes())
+        key = (ledger_id, text, predicate, subject, None if vector is None else vector.tobytes(), frame)
         if vector is not None and key in self._keys:
             return  # an identical earlier member of the same ledger claim always wins the tie
         self._keys.add(key)
-        features = matching.make_features(text, predicate, subject, embedding=vector)
+        features = matching.make_features(text, predicate, subject, embedding=vector, frame=frame)
         n = len(self._entries)
         self._entries.append(_Entry(ledger_id, pk, features))
         if n >= len(self._vectors):
@@ -167,6 +167,23 @@ class MemberIndex:
         entries = self._entries
         survivors = sorted(np.flatnonzero(keep).tolist(), key=lambda i: (entries[i].ledger_id, entries[i].pk))
         return matching.best_match(f, [(entries[i].ledger_id, entries[i].features) for i in survivors], config)
+
+    def related(self, f: matching.ClaimFeatures, exclude: int,
+                config: Optional[matching.MatchConfig] = None) -> list[int]:
+        """Ledger claims (besides ``exclude``) that ``f`` is related to: the same agent and the same or
+        an umbrella/specific event type (``matching.related``). Called for a claim that matched none of
+        them, so the score is not computed again."""
+        if f.agent is None or f.event_type is None:
+            return []
+        config = config or matching.load_config()
+        code = self._codes.get(_fold(f.agent), -1)
+        found: list[int] = []
+        for i in np.flatnonzero(self._agent_codes[:len(self._entries)] == code).tolist():
+            entry = self._entries[i]
+            if entry.ledger_id != exclude and entry.ledger_id not in found \
+                    and matching.related(f, entry.features, config, scored=False):
+                found.append(entry.ledger_id)
+        return sorted(found)
 
     def _possible(self, f: matching.ClaimFeatures, config: matching.MatchConfig, n: int) -> np.ndarray:
         """Entries whose score could reach some level's threshold (never drops a match)."""

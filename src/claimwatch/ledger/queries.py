@@ -19,7 +19,7 @@ from claimwatch.dates import day
 from claimwatch.errors import InputError, LedgerError
 from claimwatch.ledger.read_models import (
     ActorClaim, ActorProfile, ActorStatement, ActorSummary, ArticleDetail, ArticleStatement, ArticleSummary,
-    ClaimDetail, ClaimStatement, ClaimSummary, Figure, Member, ReasonStatement, SearchHit, Sources, StatusReason,
+    ClaimDetail, ClaimStatement, ClaimSummary, Figure, Member, ReasonStatement, RelatedClaim, SearchHit, Sources, StatusReason,
     TimelineEvent,
 )
 from claimwatch.ledger.sql import DATED, in_chunks, placeholders
@@ -147,7 +147,11 @@ def claim_detail(ledger: Ledger, ledger_id: int) -> ClaimDetail:
     return ClaimDetail(id=row["id"], text=row["text"], status=row["status"], event_type=row["event_type"],
                        agent=row["agent"], story=row["story"], first_seen=row["first_seen"], last_seen=row["last_seen"],
                        members=members, sources=_standing(ledger, ledger_id), status_reason=status_reason(conn, row),
-                       timeline=events, statements={k: tuple(v) for k, v in by_stance.items()}, quantities=quantities)
+                       timeline=events, statements={k: tuple(v) for k, v in by_stance.items()}, quantities=quantities,
+                       related=tuple(RelatedClaim(**r) for r in conn.execute(
+                           "SELECT l.id, l.text, l.status FROM ledger_claim_links k"
+                           " JOIN ledger_claims l ON l.id = k.related_id WHERE k.ledger_claim_id = ? ORDER BY l.id",
+                           (ledger_id,))))
 
 
 def status_reason(conn: sqlite3.Connection, row: sqlite3.Row) -> StatusReason:

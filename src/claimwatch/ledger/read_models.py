@@ -128,9 +128,20 @@ class StatusReason:
 
 
 @dataclass(frozen=True)
+class RelatedClaim:
+    """A ledger claim linked to another as umbrella and specific (sent to a country / deployed in
+    one region of it): not the same proposition, but a reader of one wants to see the other."""
+
+    id: int
+    text: str
+    status: str
+
+
+@dataclass(frozen=True)
 class ClaimDetail:
     """One ledger claim: its standing (as in :class:`ClaimSummary`, with the matched article claims
-    in ``members``), why it has its status, its timeline, its statements by stance, its figures."""
+    in ``members``), why it has its status, its timeline, its statements by stance, its figures and
+    the claims related to it."""
 
     id: int
     text: str
@@ -146,6 +157,7 @@ class ClaimDetail:
     timeline: tuple[TimelineEvent, ...]
     statements: dict[str, tuple[ClaimStatement, ...]]  # keyed by stance
     quantities: tuple[Figure, ...]
+    related: tuple[RelatedClaim, ...] = ()
 
 
 # --- actors ----------------------------------------------------------------------------------------

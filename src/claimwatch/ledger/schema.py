@@ -275,7 +275,26 @@ ALTER TABLE ledger_claims ADD COLUMN status_reason TEXT NOT NULL DEFAULT '';
 ALTER TABLE ledger_claims ADD COLUMN status_statements TEXT NOT NULL DEFAULT '[]';
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6)
+# Migration 7: an article claim's predicate frame (``Claim.frame``: its main verb's lemma with
+# polarity, "send" / "not open"), which the matching's same_frame level compares; and links between
+# ledger claims that are related but not the same proposition (an umbrella claim and a specific one:
+# "troops were sent" / "troops are in combat"), so a reader sees both. Older claims keep NULL.
+# ``statements.refers``: the ledger claim a reference-only content ("rejected the claims") was linked
+# to by the ledger (claimwatch.ledger.references), not by the extractor.
+MIGRATION_7 = """
+ALTER TABLE claims ADD COLUMN frame TEXT;
+ALTER TABLE statements ADD COLUMN refers INTEGER REFERENCES ledger_claims(id) ON DELETE SET NULL;
+CREATE TABLE ledger_claim_links (
+    ledger_claim_id INTEGER NOT NULL REFERENCES ledger_claims(id) ON DELETE CASCADE,
+    related_id INTEGER NOT NULL REFERENCES ledger_claims(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL DEFAULT 'related',
+    PRIMARY KEY (ledger_claim_id, related_id)
+);
+CREATE INDEX ledger_claim_links_related ON ledger_claim_links(related_id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6,
+                               MIGRATION_7)
 
 
 def _statements(script: str):

@@ -69,7 +69,7 @@ class StatusRules:
         return next(r for r in self.rules if r.holds(counters))
 
     def standing(self, source: str, role: Optional[str] = None) -> str:
-        """ "authority" or "political" when a word of the source's name or role says so, else ""."""
+        """ "authority", "political" or "media" when a word of the source's name or role says so, else ""."""
         words = f" {_plain(source)} {_plain(role or '')} "
         return next((kind for kind, entries in self.standing_words.items()
                      if any(f" {w} " in words for w in entries)), "")
@@ -191,9 +191,9 @@ def parse_rules(data: Any) -> StatusRules:
     if not isinstance(record_weighting, bool):
         raise _fail("record_weighting", f"expected true or false, got {record_weighting!r}")
     standing = data.get("standing", {}) or {}
-    if not isinstance(standing, Mapping) or set(standing) - {"authority", "political"} \
+    if not isinstance(standing, Mapping) or set(standing) - {"authority", "political", "media"} \
             or not all(isinstance(v, list) and all(isinstance(w, str) for w in v) for v in standing.values()):
-        raise _fail("standing", "expected 'authority' and/or 'political', each a list of words")
+        raise _fail("standing", "expected 'authority', 'political' and/or 'media', each a list of words")
     return StatusRules(certainty_weight={k: float(v) for k, v in weights.items()},
                        stance_weight={k: float(v) for k, v in stance_weight.items()},
                        conditional_factor=_factor(data, "conditional_factor", 1.0),

@@ -163,6 +163,7 @@ class Ledger:
             self.claims.attach(prepared, claim_pks, independent=original is None,
                                published=None if article.published_is_fallback else article.published)
             stories.assign(conn, article.id, story_features, cache=self._stories)  # same transaction: never storyless
+            self.claims.refer(article.id)  # after the story: a reference with nothing before it names the story's claim
             conn.execute("COMMIT")
             self.claims.committed()
             if len(shingle_set) >= dedupe.MIN_SHINGLES:  # a possible original of the next copies
@@ -214,10 +215,10 @@ class Ledger:
         pks: dict[str, int] = {}
         for pos, c in enumerate(claims):
             cursor = self._conn.execute(
-                'INSERT INTO claims (article_id, pos, id, text, "group", subject, predicate, object, quantities)'
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                'INSERT INTO claims (article_id, pos, id, text, "group", subject, predicate, object, quantities, frame)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (article_id_, pos, c.id, c.text, c.group, c.subject, c.predicate, c.object,
-                 _json(q.to_dict() for q in c.quantities)),
+                 _json(q.to_dict() for q in c.quantities), c.frame),
             )
             pks[c.id] = cursor.lastrowid
         return pks
@@ -359,7 +360,9 @@ class Ledger:
         return [(self._statement(r), _article(r, prefix="a_")) for r in rows]
 
     def _statement(self, row: sqlite3.Row) -> Statement:
-        claims = self._conn.execute(
+        # a reference the ledger linked to a claim (``refers``, claimwatch.ledger.references) bore on
+        # no claim of its article as extracted: the stored analysis stays the one that was added
+        claims = [] if "refers" in row.keys() and row["refers"] is not None else self._conn.execute(
             "SELECT c.id FROM statement_claims sc JOIN claims c ON c.pk = sc.claim_pk"
             " WHERE sc.statement_pk = ? ORDER BY sc.pos", (row["pk"],),
         ).fetchall()
@@ -406,7 +409,8 @@ def _article(row: sqlite3.Row, prefix: str = "") -> Article:
 def _claim(row: sqlite3.Row) -> Claim:
     return Claim(id=row["id"], text=row["text"], group=row["group"], subject=row["subject"],
                  predicate=row["predicate"], object=row["object"],
-                 quantities=tuple(Quantity.from_dict(q) for q in json.loads(row["quantities"])))
+                 quantities=tuple(Quantity.from_dict(q) for q in json.loads(row["quantities"])),
+                 frame=row["frame"] if "frame" in row.keys() else None)
 
 
 def _actor(row: sqlite3.Row) -> Actor:

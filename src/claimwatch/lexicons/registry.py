@@ -52,6 +52,7 @@ LEXICONS: dict[str, Lexicon] = {
     "claim_matching": Lexicon("claim_matching.yaml", "claimwatch.ledger.matching:parse_config"),
     "status_rules": Lexicon("status_rules.yaml", "claimwatch.ledger.status:parse_rules"),
     "records": Lexicon("records.yaml", "claimwatch.ledger.records.config:parse_config"),
+    "references": Lexicon("references.yaml", "claimwatch.ledger.references:parse_lexicon"),
     "stories": Lexicon("stories.yaml", "claimwatch.ledger.stories.config:parse_config"),
     # assessment, export, evaluation
     "implications": Lexicon("implications.yaml", sections=("sections", "types")),

@@ -81,6 +81,7 @@ class Proposition:
     rejects: bool = False  # negated and a rejection: not a want or progress so far ("didn't want to go")
     tokens: tuple[int, ...] = field(default=())
     frame: tuple[str, str] | None = None  # (predicate meaning, object head): ("raise", "rate")
+    verb: str | None = None  # the main predicate for the ledger (verb_frame): "send", "not open"
     predicate_event: str | None = None  # the event type its main verb names, which the ledger matches on
 
     @property
@@ -339,7 +340,7 @@ def propositions(span: Span, agent_of: Callable[[Span], str | None]) -> list[Pro
         for n, event in enumerate(events):  # "involvement as a dangerous escalation" speaks of two propositions
             out.append(Proposition(text=text, lemmas=lemmas, event=event.id if event else None,
                                    agent=agent, negated=negated, rejects=rejects, tokens=tuple(t.i for t in toks),
-                                   frame=predicate_frame(head),
+                                   frame=predicate_frame(head), verb=verb_frame(head, negated),
                                    predicate_event=said.id if said is not None and n == 0 else None))
     return out
 
@@ -453,6 +454,38 @@ def predicate_frame(head: Token) -> tuple[str, str] | None:
     if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
         return None
     return meaning, obj.lemma_.lower()
+
+
+@lru_cache(maxsize=1)
+def light_verbs() -> frozenset[str]:
+    """Verbs whose meaning is in their object ("have", "make", "take"): no frame (``event_types.yaml``)."""
+    data = load("event_types").get("light_verbs", []) or []
+    if not isinstance(data, list) or not all(isinstance(w, str) for w in data):
+        raise LexiconError("event_types.yaml light_verbs: expected a list of verbs")
+    return frozenset(w.lower() for w in data)
+
+
+def verb_frame(head: Token, negated: bool = False) -> str | None:
+    """A clause's main predicate as the ledger compares it: the lemma of its verb (through control verbs,
+    "plans to open" -> "open"), a paraphrase folded to its set's first verb ("deployed" -> "send"),
+    "not " before a negated one. None for a light verb, a reporting verb or a clause without a verb."""
+    from claimwatch.lexicons.schema import load_cues
+
+    verb = head
+    for _ in range(3):
+        nxt = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), None)
+        if verb.lemma_.lower() not in CONTROL_VERBS or nxt is None:
+            break
+        verb = nxt
+    if verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    if not lemma.isalpha() or lemma in light_verbs() or lemma in CONTROL_VERBS or load_cues().verb(lemma) is not None:
+        return None
+    if verb is not head:
+        negated = negated or any(c.dep_ == "neg" for c in verb.children)
+    meaning = paraphrase_sets().get(lemma, lemma)
+    return f"not {meaning}" if negated else meaning
 
 
 def _core(root: Token, span: Span) -> Token:
@@ -618,7 +651,8 @@ class ClaimBook:
         cid = f"c{len(self.claims) + 1}"
         event = event_by_id(prop.event)
         self.claims.append(Claim(id=cid, text=prop.text, group=group, subject=prop.agent,
-                                 predicate=prop.predicate_event or (event.id if event else None), object=None))
+                                 predicate=prop.predicate_event or (event.id if event else None), object=None,
+                                 frame=prop.verb))
         self._props[cid] = prop
         return cid
 

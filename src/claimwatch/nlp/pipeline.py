@@ -447,6 +447,6 @@ def _statements(article, doc, att: Attribution, reading: StanceReading, stance: 
             content=text[content[0]:content[1]], content_span=content,
             act=att.hit.entry.act, stance=stance, certainty=_certainty(reading, stance),
             conditional=reading.conditional, distanced=reading.distanced,
-            evidence=src_evidence, quantities=quantities, claims=claim_ids, quotes=quotes, hedges=reading.hedges,
+            evidence=src_evidence, quantities=quantities, claims=tuple(claim_ids), quotes=quotes, hedges=reading.hedges,
         ))
     return out

@@ -1,0 +1,158 @@
+"""Statements whose content only refers to claims told elsewhere: "rejected the claims", "denied it",
+"said there was no merit in the allegations", "no evidence to support them".
+
+Such a content states no proposition of its own, so it founds no ledger claim; its statement takes its
+stance toward the claim it refers to. The article's own antecedent comes first (the extractor links a
+reference to the claim the article told before it); a reference with none in its article - the
+article opens with "Police dismissed the reports" - refers to the central claim of what the article
+is about: of the ledger claims the article's other statements bear on (if none, those of the other
+articles of its story), the one with most independent articles behind it (ties: the earliest seen,
+then the lowest id). The link is stored as
+``statements.refers`` and as a ``statement_claims`` row to a member of that claim, so the status
+rules read the statement with the claim's others. The words are data (``references.yaml``).
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable, Optional
+
+from claimwatch.errors import LexiconError
+from claimwatch.lexicons import load
+from claimwatch.model import STANCE_POLARITY
+
+SOURCE = "references.yaml"
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|'s")
+
+
+@dataclass(frozen=True)
+class ReferenceLexicon:
+    nouns: frozenset[str]
+    determiners: frozenset[str]
+    pronouns: frozenset[str]
+    tail_words: frozenset[str]
+    tail_max_words: int
+    disputing_openers: tuple[tuple[str, ...], ...]
+    opener_lead: frozenset[str]
+
+
+def _words(value: Any, key: str) -> frozenset[str]:
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+        raise LexiconError(f"{SOURCE}: {key}: expected a list of words")
+    return frozenset(w.casefold().strip() for w in value)
+
+
+def parse_lexicon(data: Any) -> ReferenceLexicon:
+    if not isinstance(data, dict) or data.get("version") != 1:
+        raise LexiconError(f"{SOURCE}: top level: expected a mapping with 'version: 1'")
+    tail_max = data.get("tail_max_words", 4)
+    if isinstance(tail_max, bool) or not isinstance(tail_max, int) or tail_max < 0:
+        raise LexiconError(f"{SOURCE}: tail_max_words: expected a non-negative integer, got {tail_max!r}")
+    openers = _words(data.get("disputing_openers"), "disputing_openers")
+    return ReferenceLexicon(nouns=_words(data.get("nouns"), "nouns"),
+                            determiners=_words(data.get("determiners"), "determiners"),
+                            pronouns=_words(data.get("pronouns"), "pronouns"),
+                            tail_words=_words(data.get("tail_words"), "tail_words"), tail_max_words=tail_max,
+                            disputing_openers=tuple(sorted((tuple(_WORD.findall(o)) for o in openers),
+                                                           key=len, reverse=True)),
+                            opener_lead=_words(data.get("opener_lead"), "opener_lead"))
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> ReferenceLexicon:
+    return load("references")
+
+
+def _split(content: str) -> list[str]:
+    return _WORD.findall(content.casefold().replace("\u2019", "'"))
+
+
+def _after_opener(words: list[str], lex: ReferenceLexicon) -> Optional[list[str]]:
+    """The words after a disputing opener ("there was no merit in | the claim"), or None."""
+    lead = 0
+    while lead < len(words) and words[lead] in lex.opener_lead:
+        lead += 1
+    for opener in lex.disputing_openers:
+        if tuple(words[lead:lead + len(opener)]) == opener:
+            return words[lead + len(opener):]
+    return None
+
+
+def _only_reference(words: list[str], lex: ReferenceLexicon) -> bool:
+    if len(words) == 1 and words[0] in lex.pronouns:
+        return True
+    head = next((i for i, w in enumerate(words) if w in lex.nouns), None)
+    if head is None or not all(w in lex.determiners for w in words[:head]):
+        return False
+    tail = words[head + 1:]
+    return not tail or (tail[0] in lex.tail_words and len(tail) <= lex.tail_max_words + 1)
+
+
+def is_reference(content: str, lexicon: Optional[ReferenceLexicon] = None) -> bool:
+    """Whether a content only refers to claims: "the claims", "these reports from Seoul", "it",
+    "there is no merit in the allegations", "no evidence to support them"."""
+    lex = lexicon or load_lexicon()
+    words = _split(content)
+    if not words:
+        return False
+    rest = _after_opener(words, lex)
+    if rest is not None:
+        return not rest or _only_reference(rest, lex)
+    return _only_reference(words, lex)
+
+
+def reference_stance(content: str, stance: str, lexicon: Optional[ReferenceLexicon] = None) -> str:
+    """The stance a reference takes toward the claim: an asserted "no merit in the claim" or "no
+    evidence to support them" disputes it; any other stance is the statement's own."""
+    lex = lexicon or load_lexicon()
+    if STANCE_POLARITY.get(stance, 0) > 0 and _after_opener(_split(content), lex) is not None:
+        return "disputes"
+    return stance
+
+
+def central_claim(conn: sqlite3.Connection, ledger_ids: Iterable[int]) -> Optional[int]:
+    """Of ``ledger_ids``, the one with most independent articles behind it; ties: earliest seen, lowest id."""
+    ids = sorted(set(ledger_ids))
+    if not ids:
+        return None
+    marks = ",".join("?" * len(ids))
+    row = conn.execute(
+        "SELECT l.id, COUNT(DISTINCT CASE WHEN src.independent THEN c.article_id END) AS articles"
+        " FROM ledger_claims l JOIN ledger_claim_members m ON m.ledger_claim_id = l.id"
+        " JOIN claims c ON c.pk = m.claim_pk JOIN article_sources src ON src.id = c.article_id"
+        f" WHERE l.id IN ({marks}) GROUP BY l.id"
+        " ORDER BY articles DESC, l.first_seen IS NULL, l.first_seen, l.id LIMIT 1", ids).fetchone()
+    return row[0] if row else None
+
+
+def resolve(conn: sqlite3.Connection, article_id: str) -> set[int]:
+    """Link the article's reference-only statements that bear on no claim to the central claim of the
+    article's other statements, else of its story's other articles (call after the article's story
+    is assigned); return the ledger claims that gained a statement."""
+    rows = conn.execute(
+        "SELECT s.pk, s.content FROM statements s WHERE s.article_id = ? AND NOT EXISTS"
+        " (SELECT 1 FROM statement_claims sc WHERE sc.statement_pk = s.pk) ORDER BY s.pos", (article_id,)).fetchall()
+    references = [r[0] for r in rows if is_reference(r[1])]
+    if not references:
+        return set()
+    told = [r[0] for r in conn.execute(
+        "SELECT DISTINCT m.ledger_claim_id FROM claims c JOIN ledger_claim_members m ON m.claim_pk = c.pk"
+        " WHERE c.article_id = ?", (article_id,))]
+    if not told:  # the article tells nothing else: the claims of its story's other articles
+        told = [r[0] for r in conn.execute(
+            "SELECT DISTINCT m.ledger_claim_id FROM article_stories mine"
+            " JOIN article_stories other ON other.story_id = mine.story_id AND other.article_id != mine.article_id"
+            " JOIN claims c ON c.article_id = other.article_id JOIN ledger_claim_members m ON m.claim_pk = c.pk"
+            " WHERE mine.article_id = ?", (article_id,))]
+    target = central_claim(conn, told)
+    if target is None:
+        return set()
+    member = conn.execute("SELECT m.claim_pk FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk"
+                          " WHERE m.ledger_claim_id = ? ORDER BY c.article_id = ? DESC, m.claim_pk LIMIT 1",
+                          (target, article_id)).fetchone()[0]
+    for pk in references:
+        conn.execute("UPDATE statements SET refers = ? WHERE pk = ?", (target, pk))
+        conn.execute("INSERT OR IGNORE INTO statement_claims (statement_pk, claim_pk, pos) VALUES (?, ?, 0)", (pk, member))
+    return {target}
