@@ -15,7 +15,6 @@ and written to ``--out`` with the chosen threshold. Same data, same seed: same f
 """
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import sys
@@ -25,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from train_cue_model import DEFAULT_SHARED, REPO, _scorer, fit, gold_relations, parsed, score  # noqa: E402
+from train_cue_model import REPO, _scorer, fit, gold_relations, parsed, score, training_arguments  # noqa: E402
 
 DEFAULT_OUT = Path("content_boundary.json")
 
@@ -152,15 +151,7 @@ def evaluate(sp, rows: list[dict], weights: dict[str, float], threshold: float |
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
-    ap.add_argument("--split", default="train")
-    ap.add_argument("--seed", type=int, default=17)
-    ap.add_argument("--threshold", type=float, default=0.5)
-    ap.add_argument("--l2", type=float, default=1.0)
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    ap.add_argument("--docs", type=Path, default=None, help="DocBin cache of the split's parses")
-    args = ap.parse_args(argv)
+    args = training_arguments(__doc__.split("\n")[0], 0.5, DEFAULT_OUT).parse_args(argv)
     sys.path.insert(0, str(REPO / "src"))
     t0 = time.time()
     sp = _scorer(args.shared)

@@ -133,16 +133,21 @@ def score(weights: dict[str, float], feats: list[list[str]]) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def training_arguments(description: str, threshold: float, out: Path) -> argparse.ArgumentParser:
+    """The options every training script on PolNeAR takes (data, split, seed, threshold, output)."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     ap.add_argument("--split", default="train")
     ap.add_argument("--seed", type=int, default=17)
-    ap.add_argument("--threshold", type=float, default=0.2)
+    ap.add_argument("--threshold", type=float, default=threshold)
     ap.add_argument("--l2", type=float, default=1.0)
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--out", type=Path, default=out)
     ap.add_argument("--docs", type=Path, default=None, help="DocBin cache of the split's parses")
-    args = ap.parse_args(argv)
+    return ap
+
+
+def main(argv=None) -> int:
+    args = training_arguments(__doc__.split("\n")[0], 0.2, DEFAULT_OUT).parse_args(argv)
     sys.path.insert(0, str(REPO / "src"))
     t0 = time.time()
     gold_count: dict[str, int] = {}
