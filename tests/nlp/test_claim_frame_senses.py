@@ -17,8 +17,8 @@ SAME_FRAME = [
     ("Neighbours said several shots were fired outside the bakery. The owner said a masked man fired "
      "three shots at the door.", "shots were fired", "fired three shots"),
     # an event noun with its participant has the frame of its verb; paraphrases fold
-    ("The ministry confirmed the beheading of the pilot, who was seized in May. Officials said militants "
-     "had executed the pilot last week.", "the beheading of the pilot", "executed the pilot"),
+    ("The ministry confirmed the killing of the pilot, who was seized in May. Officials said militants "
+     "had killed the pilot last week.", "the killing of the pilot", "killed the pilot"),
     ("The minister confirmed the closure of the Leeds factory. The union said the company would shut "
      "the factory.", "closure of the Leeds factory", "shut the factory"),
     ("A farmer said there were shots fired near the barn. Police said a hunter fired two shots into the air.",
