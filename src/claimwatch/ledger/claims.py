@@ -204,6 +204,9 @@ class ClaimBook:
 
     def _attach_one(self, item: PreparedClaim, claim_pk: int) -> int:
         index = self._members()
+        agent = index.known_agent(item.features.agent)
+        if agent != item.features.agent:  # "Abde Majed Abdel Bary" is the ledger's "Abdel Majed Abdel Bary"
+            item = replace(item, features=replace(item.features, agent=agent))
         if item.features.embedding is not None and self.embedder is not None:
             index.fill_vectors(self._conn, self.embedder.embed, item.features.agent)
         found = index.best_match(item.features)

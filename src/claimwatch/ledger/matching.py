@@ -267,6 +267,45 @@ def _base_features(text: str, event_type: Optional[str], subject: Optional[str],
                          places=frozenset(places), negated=is_negated(text), frame=frame or None)
 
 
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    """A person's name as folded words: accents dropped, hyphens and dots as spaces."""
+    import unicodedata
+
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return tuple(w for w in re.split(r"[\s\-.‐‑]+", plain.casefold()) if w)
+
+
+def _close(a: str, b: str) -> bool:
+    """Two spellings of one name word: equal, an initial, or one letter added, dropped or changed."""
+    if a == b or (min(len(a), len(b)) == 1 and a[0] == b[0]):
+        return True
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < len(long_):
+        return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    return sum(x != y for x, y in zip(a, b)) == 1
+
+
+def name_variant(a: Optional[str], b: Optional[str]) -> bool:
+    """Whether two agents are spellings of one person's name ("Abdel-Majed Abdel Bary", "Abdel Majed
+    Abdel Bary", "Abde Majed Abdel Bary"): neither is a state or organisation of the gazetteer, both
+    have a given name and a surname, the surnames are equal and each given name of the shorter
+    name has a spelling in the longer one. "Kim Jong-un" and "Kim Jong-il" are two people."""
+    if not a or not b or a.casefold() == b.casefold():
+        return bool(a and b)
+    wa, wb = _name_words(a), _name_words(b)
+    if min(len(wa), len(wb)) < 2 or wa[-1] != wb[-1] or len(wa[-1]) < 3:
+        return False
+    if _gazetteer().lookup(a.strip()) is not None or _gazetteer().lookup(b.strip()) is not None:
+        return False
+    short, long_ = sorted((wa[:-1], wb[:-1]), key=len)
+    if not _close(short[0], long_[0]):
+        return False
+    return all(any(_close(w, v) for v in long_) for w in short)
+
+
 # --- scoring ---------------------------------------------------------------------------------
 
 def is_negated(text: str, config: Optional[MatchConfig] = None) -> bool:

@@ -54,6 +54,7 @@ class MemberIndex:
         self._entries: list[_Entry] = []
         self._keys: set[tuple] = set()
         self._agents: dict[int, Optional[str]] = {}  # ledger claim id -> agent, folded like NOCASE
+        self._agent_names: dict[str, str] = {}  # folded agent -> its first spelling (see known_agent)
         self._codes: dict[Optional[str], int] = {None: 0}  # folded agent -> small integer (0: none)
         self._by_claim: dict[int, list[int]] = {}  # ledger claim id -> its entries
         self._agent_codes = np.zeros(0, dtype=np.int64)  # per entry: its ledger claim's agent code
@@ -73,8 +74,10 @@ class MemberIndex:
     def load(cls, conn: sqlite3.Connection) -> "MemberIndex":
         """Every member of the ledger, in (ledger claim, member) order."""
         index = cls()
-        for lid, agent in conn.execute("SELECT id, agent FROM ledger_claims"):
+        for lid, agent in conn.execute("SELECT id, agent FROM ledger_claims ORDER BY id"):
             index._agents[lid] = _fold(agent)
+            if agent is not None:
+                index._agent_names.setdefault(_fold(agent), agent)
         rows = conn.execute(
             "SELECT m.ledger_claim_id, c.pk, c.text, c.subject, c.predicate, m.embedding, c.frame"
             " FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk ORDER BY m.ledger_claim_id, c.pk")
@@ -82,8 +85,19 @@ class MemberIndex:
             index.add(lid, pk, text, predicate, subject, emb.from_bytes(blob), frame)
         return index
 
+    def known_agent(self, agent: Optional[str]) -> Optional[str]:
+        """The ledger's spelling of ``agent`` when the ledger knows the person under exactly one
+        other spelling (``matching.name_variant``); else ``agent`` itself."""
+        folded = _fold(agent)
+        if agent is None or folded in self._agent_names:
+            return agent
+        variants = {name for name in self._agent_names.values() if matching.name_variant(agent, name)}
+        return variants.pop() if len(variants) == 1 else agent
+
     def set_agent(self, ledger_id: int, agent: Optional[str]) -> None:
         folded = _fold(agent)
+        if agent is not None:
+            self._agent_names.setdefault(folded, agent)
         if self._agents.get(ledger_id) == folded and ledger_id in self._agents:
             return
         self._agents[ledger_id] = folded

@@ -471,7 +471,10 @@ def verb_frame(head: Token, negated: bool = False) -> str | None:
     "not " before a negated one. None for a light verb, a reporting verb or a clause without a verb."""
     from claimwatch.lexicons.schema import load_cues
 
-    verb = head
+    nominal = _nominal_frame(head, negated)
+    if nominal is not None:
+        return nominal
+    verb = _existential_participle(head) or head
     for _ in range(3):
         nxt = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), None)
         if verb.lemma_.lower() not in CONTROL_VERBS or nxt is None:
@@ -484,8 +487,65 @@ def verb_frame(head: Token, negated: bool = False) -> str | None:
         return None
     if verb is not head:
         negated = negated or any(c.dep_ == "neg" for c in verb.children)
-    meaning = paraphrase_sets().get(lemma, lemma)
+    sense = _sense_object(verb)
+    meaning = f"{lemma} {sense}" if sense else paraphrase_sets().get(lemma, lemma)
     return f"not {meaning}" if negated else meaning
+
+
+@lru_cache(maxsize=1)
+def sense_objects() -> dict[str, frozenset[str]]:
+    """Verb lemma -> objects that take it out of its paraphrase set (``event_types.yaml``), idioms included."""
+    data = load("event_types").get("sense_objects", {}) or {}
+    if not isinstance(data, dict) or not all(isinstance(v, list) and all(isinstance(w, str) for w in v)
+                                             for v in data.values()):
+        raise LexiconError("event_types.yaml sense_objects: expected verb: [object, ...]")
+    out = {verb: frozenset(w.lower() for w in objects) for verb, objects in data.items()}
+    for verb, objects in idioms().items():
+        out[verb] = out.get(verb, frozenset()) | objects
+    return out
+
+
+def _sense_object(verb: Token) -> str | None:
+    """The object's lemma when it gives the verb a sense of its own ("fired shots", "shots were
+    fired", "captured footage"), else None."""
+    senses = sense_objects().get(verb.lemma_.lower())
+    if not senses:
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        obj = verb.head  # "shots fired at the building"
+    if obj is None or (obj.lemma_.lower() not in senses and obj.lower_ not in senses):
+        return None
+    return obj.lemma_.lower()
+
+
+@lru_cache(maxsize=1)
+def nominal_predicates() -> dict[str, str]:
+    """Event noun -> the verb it is made from (``event_types.yaml``)."""
+    data = load("event_types").get("nominal_predicates", {}) or {}
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        raise LexiconError("event_types.yaml nominal_predicates: expected noun: verb")
+    return {k.lower(): v.lower() for k, v in data.items()}
+
+
+def _nominal_frame(head: Token, negated: bool) -> str | None:
+    """The frame of an event noun with its participant ("the beheading of the journalist", "the
+    plant's closure"): its verb, paraphrases folded; None for any other head."""
+    verb = nominal_predicates().get(head.lemma_.lower()) if head.pos_ == "NOUN" else None
+    if verb is None or not _event_noun_with_participant([head] + [t for t in head.subtree if t.head.i == head.i]):
+        return None
+    meaning = paraphrase_sets().get(verb, verb)
+    return f"not {meaning}" if negated else meaning
+
+
+def _existential_participle(head: Token) -> Token | None:
+    """The participle of "there were shots fired", "there were 20 people killed": the clause's verb."""
+    if head.lemma_.lower() != "be" or not any(c.dep_ == "expl" for c in head.children):
+        return None
+    noun = next((c for c in head.children if c.dep_ in ("attr", "nsubj") and c.pos_ in ("NOUN", "PROPN")), None)
+    if noun is None:
+        return None
+    return next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
 
 
 def _core(root: Token, span: Span) -> Token:
@@ -595,6 +655,12 @@ def _clause_events(toks: list[Token]) -> list[EventType]:
     return first
 
 
+def _idiomatic(verb: Token) -> bool:
+    """A verb used in an idiom that names no event of its types ("took part", "captured footage")."""
+    objects = idioms().get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+    return bool(objects) and any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in verb.children)
+
+
 def _predicate_event(toks: list[Token]) -> EventType | None:
     """The event type the clause's own verb names, if it names one: "at least 100 soldiers had been
     killed" is a casualty even though soldiers are what deployments are made of. The in-article
@@ -609,7 +675,7 @@ def _predicate_event(toks: list[Token]) -> EventType | None:
     if verb is None or verb.pos_ != "VERB":
         return None
     lemma, words = verb.lemma_.lower(), {t.lemma_.lower() for t in toks}
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in idioms().get(lemma, ()) for c in verb.children):
+    if _idiomatic(verb):
         return None  # "took part in", "held talks": the verb names no event of its own
     typed = [et for et in load_event_types() if lemma in et.verbs and (not et.requires or words & et.requires)]
     if not typed:
