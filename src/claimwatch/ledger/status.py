@@ -280,6 +280,7 @@ class _Replay:
         self.standing: dict[str, str] = {}  # side -> standing of the statement that gave it its role
         self.role_article: dict[str, str] = {}  # side -> article of the statement that gave it its role
         self.last_pk: dict[str, int] = {}  # side -> its latest counted statement
+        self.name: dict[str, str] = {}  # side -> how a reader knows it (the side, else the source)
 
     def role(self, fact: Fact) -> str:
         key = side_key(fact)
@@ -338,6 +339,7 @@ class _Replay:
         past.append(polarity)
         self.latest[key] = polarity
         self.last_pk[key] = fact.statement_pk
+        self.name.setdefault(key, fact.side or fact.source)
 
     def counted(self, key: str) -> tuple[str, ...]:
         """The counters a side adds to, by its role and latest stance."""
@@ -376,9 +378,22 @@ class _Replay:
         return c
 
     def cited(self, counters: Sequence[str]) -> tuple[int, ...]:
-        """The latest statement of every side that adds to one of ``counters``, oldest side first."""
+        """The latest statement of every side that adds to one of ``counters``: the agent's first, then oldest side first."""
+        return tuple(self.last_pk[k] for k in self._citing(counters))
+
+    def _citing(self, counters: Sequence[str]) -> list[str]:
         wanted = set(counters)
-        return tuple(self.last_pk[k] for k in self.latest if wanted & set(self.counted(k)) and k in self.last_pk)
+        keys = [k for k in self.latest if wanted & set(self.counted(k)) and k in self.last_pk]
+        return sorted(keys, key=lambda k: k.casefold() != self.agent)  # the claim's agent first
+
+    def reason(self, rule: Rule) -> str:
+        """The rule's sentence, its ``{sides}`` filled with the cited sides ("admitted by North Korea")."""
+        if "{sides}" not in rule.reason:
+            return rule.reason
+        names = list(dict.fromkeys(self.name[k] for k in self._citing(rule.cite)
+                                   if self.name.get(k) and self.name[k] != "unnamed"))
+        sides = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+        return rule.reason.replace("{sides}", sides or "unnamed sources")
 
 
 def timeline(facts: Sequence[Fact], agent: Optional[str] = None, parties: Iterable[str] = (),
@@ -427,5 +442,5 @@ def timeline(facts: Sequence[Fact], agent: Optional[str] = None, parties: Iterab
     counters = replay.counters()
     rule = rules.rule(counters)
     return Timeline(status=status or "alleged", events=tuple(events), roles=dict(replay.roles),
-                    counters=counters, reason=rule.reason if facts else "",
+                    counters=counters, reason=replay.reason(rule) if facts else "",
                     reason_statements=replay.cited(rule.cite) if facts else ())
