@@ -61,6 +61,9 @@ class StatusRules:
     record_weighting: bool = False  # weigh sides by their track record (claimwatch.ledger.records)
     political_factor: float = 1.0  # a political figure's assertion, as a share of an independent one
     standing_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # standing -> words
+    named_authority: bool = False  # an authority confirms or rejects only on the record (a named side)
+    confirm_certainty: tuple[str, ...] = tuple(CERTAINTIES)  # how sure an admission or confirmation must be
+    not_parties: tuple[str, ...] = ()  # standings that never speak for the party concerned (news outlets)
 
     def status(self, counters: Mapping[str, float]) -> str:
         return self.rule(counters).status
@@ -187,9 +190,6 @@ def parse_rules(data: Any) -> StatusRules:
         rules.append(Rule(entry["status"], conditions, entry.get("reason", ""), tuple(cite)))
     if rules[-1].conditions:
         raise _fail(f"rules[{len(rules)}]", "the last rule must have no conditions, so every claim gets a status")
-    record_weighting = data.get("record_weighting", False)
-    if not isinstance(record_weighting, bool):
-        raise _fail("record_weighting", f"expected true or false, got {record_weighting!r}")
     standing = data.get("standing", {}) or {}
     if not isinstance(standing, Mapping) or set(standing) - {"authority", "political", "media"} \
             or not all(isinstance(v, list) and all(isinstance(w, str) for w in v) for v in standing.values()):
@@ -199,9 +199,26 @@ def parse_rules(data: Any) -> StatusRules:
                        conditional_factor=_factor(data, "conditional_factor", 1.0),
                        unnamed_factor=_factor(data, "unnamed_factor", 1.0),
                        turnaround_factor=_factor(data, "turnaround_factor"), rules=tuple(rules),
-                       record_weighting=record_weighting,
+                       **_switches(data),
                        political_factor=_factor(data, "political_factor", 1.0) if "political_factor" in data else 1.0,
                        standing_words={k: tuple(_plain(w) for w in v) for k, v in standing.items()})
+
+
+def _switches(data: Mapping) -> dict[str, Any]:
+    """The on/off settings and the lists of who may confirm: record_weighting, named_authority,
+    confirm_certainty, not_parties."""
+    out: dict[str, Any] = {}
+    for key in ("record_weighting", "named_authority"):
+        out[key] = data.get(key, False)
+        if not isinstance(out[key], bool):
+            raise _fail(key, f"expected true or false, got {out[key]!r}")
+    confirm = data.get("confirm_certainty", list(CERTAINTIES))
+    if not isinstance(confirm, list) or not confirm or set(confirm) - set(CERTAINTIES):
+        raise _fail("confirm_certainty", f"expected a non-empty list among {', '.join(CERTAINTIES)}")
+    not_parties = data.get("not_parties", [])
+    if not isinstance(not_parties, list) or set(not_parties) - set(STANDINGS):
+        raise _fail("not_parties", f"expected a list among {', '.join(s for s in STANDINGS if s)}")
+    return {**out, "confirm_certainty": tuple(confirm), "not_parties": tuple(not_parties)}
 
 
 def _plain(text: str) -> str:
@@ -281,12 +298,13 @@ class _Replay:
         self.role_article: dict[str, str] = {}  # side -> article of the statement that gave it its role
         self.last_pk: dict[str, int] = {}  # side -> its latest counted statement
         self.name: dict[str, str] = {}  # side -> how a reader knows it (the side, else the source)
+        self.certainty: dict[str, str] = {}  # side -> certainty of its latest counted statement
 
     def role(self, fact: Fact) -> str:
         key = side_key(fact)
         if key in self.roles:
             return self.roles[key]
-        side = (fact.side or "").casefold()
+        side = (fact.side or "").casefold() if fact.standing not in self.rules.not_parties else ""
         polarity = _polarity(fact.stance)
         if side and side == self.agent:
             # a party's own claim about itself, before anyone else spoke of it in another report ("the
@@ -294,7 +312,7 @@ class _Replay:
             # answers what others reported before
             answered = any(a != fact.article_id for a in self.role_article.values())
             role = "accuser" if polarity > 0 and not answered else "accused"
-        elif fact.standing == "authority" and self._in_jurisdiction(fact):
+        elif fact.standing == "authority" and self._on_record(fact) and self._in_jurisdiction(fact):
             role = "authority"
         elif side and side in self.parties:
             role = "accused" if polarity < 0 else "accuser"
@@ -307,6 +325,11 @@ class _Replay:
             self.standing[key] = fact.standing
             self.role_article[key] = fact.article_id
         return role
+
+    def _on_record(self, fact: Fact) -> bool:
+        """An authority speaks as one on the record: "police said", "the attorney general said"; "a
+        police source", "two officials in the prosecutor's office" (no side: unnamed) only corroborate."""
+        return bool(fact.side) or not self.rules.named_authority
 
     def _in_jurisdiction(self, fact: Fact) -> bool:
         """An authority speaks with first-hand responsibility for a matter with no other agent (a
@@ -340,6 +363,7 @@ class _Replay:
         self.latest[key] = polarity
         self.last_pk[key] = fact.statement_pk
         self.name.setdefault(key, fact.side or fact.source)
+        self.certainty[key] = fact.certainty
 
     def counted(self, key: str) -> tuple[str, ...]:
         """The counters a side adds to, by its role and latest stance."""
@@ -350,6 +374,8 @@ class _Replay:
                 return ("accuser_for", "accuser_named_for") if named else ("accuser_for",)
             return ("accuser_retracted",) if polarity < 0 and max(self.history[key]) > 0 else ()
         if role in ("accused", "authority"):
+            if polarity > 0 and self.certainty.get(key, "certain") not in self.rules.confirm_certainty:
+                return ("third_for",)  # "it appears that ...": a hedged admission only corroborates
             if polarity > 0:
                 return ("accused_admits",) if role == "accused" else ("authority_for",)
             if polarity < 0:
