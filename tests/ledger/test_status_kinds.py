@@ -95,3 +95,20 @@ def test_status_kinds_switches_are_checked():
     for key, bad in (("named_authority", "yes"), ("confirm_certainty", ["sure"]), ("not_parties", ["press"])):
         with pytest.raises(LexiconError, match=key):
             parse_rules({**data, key: bad})
+
+
+def test_status_kinds_a_denial_is_not_undone_by_its_own_side_in_the_same_article():
+    rows = [fact(1, "a regional news site", "Veltria News", standing="media"),
+            Fact(statement_pk=2, date="2031-03-05", source="Norland's palace", side="Norland", stance="denies",
+                 source_key="outlet5", article_id="art5"),
+            Fact(statement_pk=3, date="2031-03-05", source="a Norland blogger", side="Norland", stance="asserts",
+                 source_key="outlet5", article_id="art5")]
+    assert timeline(rows, agent="Norland").status != "confirmed"
+
+
+def test_status_kinds_an_admission_in_a_later_article_still_confirms():
+    rows = [fact(1, "a regional news site", "Veltria News", standing="media"),
+            fact(2, "Norland's palace", "Norland", "denies"),
+            fact(3, "Norland's palace", "Norland")]
+    result = timeline(rows, agent="Norland")
+    assert result.status == "confirmed" and result.reason_statements == (3,)

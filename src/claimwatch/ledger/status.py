@@ -62,6 +62,7 @@ class StatusRules:
     political_factor: float = 1.0  # a political figure's assertion, as a share of an independent one
     standing_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # standing -> words
     named_authority: bool = False  # an authority confirms or rejects only on the record (a named side)
+    admission_apart: bool = False  # an admission must come in another article than the side's denial
     confirm_certainty: tuple[str, ...] = tuple(CERTAINTIES)  # how sure an admission or confirmation must be
     not_parties: tuple[str, ...] = ()  # standings that never speak for the party concerned (news outlets)
 
@@ -206,9 +207,9 @@ def parse_rules(data: Any) -> StatusRules:
 
 def _switches(data: Mapping) -> dict[str, Any]:
     """The on/off settings and the lists of who may confirm: record_weighting, named_authority,
-    confirm_certainty, not_parties."""
+    admission_apart, confirm_certainty, not_parties."""
     out: dict[str, Any] = {}
-    for key in ("record_weighting", "named_authority"):
+    for key in ("record_weighting", "named_authority", "admission_apart"):
         out[key] = data.get(key, False)
         if not isinstance(out[key], bool):
             raise _fail(key, f"expected true or false, got {out[key]!r}")
@@ -346,6 +347,8 @@ class _Replay:
         polarity = _polarity(fact.stance)
         if polarity == 0 and self.latest.get(key, 0) != 0 and self.article.get(key) == fact.article_id:
             return  # a hedge in the same article does not undo that article's committed stance
+        if self._denial_stands(key, fact, polarity):
+            return
         self.article[key] = fact.article_id
         past = self.history.setdefault(key, [])
         if polarity > 0:
@@ -364,6 +367,13 @@ class _Replay:
         self.last_pk[key] = fact.statement_pk
         self.name.setdefault(key, fact.side or fact.source)
         self.certainty[key] = fact.certainty
+
+    def _denial_stands(self, key: str, fact: Fact, polarity: int) -> bool:
+        """The party concerned's denial is not turned into an admission by a later assertion from the
+        same side in the same article ("the government denied the reports; a local journalist wrote
+        that the king would fly the mission"): the article carries the rumour and its denial."""
+        return (self.rules.admission_apart and polarity > 0 and self.roles.get(key) == "accused"
+                and self.latest.get(key, 0) < 0 and self.article.get(key) == fact.article_id)
 
     def counted(self, key: str) -> tuple[str, ...]:
         """The counters a side adds to, by its role and latest stance."""
