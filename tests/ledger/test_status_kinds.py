@@ -112,3 +112,18 @@ def test_status_kinds_an_admission_in_a_later_article_still_confirms():
             fact(3, "Norland's palace", "Norland")]
     result = timeline(rows, agent="Norland")
     assert result.status == "confirmed" and result.reason_statements == (3,)
+
+
+def test_status_kinds_the_party_concerned_that_spoke_first_then_rejects_it_denies_it():
+    # a watcher of Norland is taken for Norland's side and speaks first; Norland's embassy then rejects it
+    rows = [fact(1, "a Norland watcher", "Norland"),
+            fact(2, "Norland's embassy", "Norland", "denies")]
+    result = timeline(rows, agent="Norland")
+    assert result.status == "denied"
+    assert result.reason.startswith("rejected by Norland")
+
+
+def test_status_kinds_a_third_party_that_made_the_claim_and_withdrew_it_retracts():
+    rows = [fact(1, "Tovaria's foreign ministry", "Tovaria"),
+            fact(2, "Tovaria's foreign ministry", "Tovaria", "denies")]
+    assert timeline(rows, agent="Norland").status == "retracted"

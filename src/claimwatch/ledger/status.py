@@ -382,6 +382,9 @@ class _Replay:
             if polarity > 0:
                 named = self.standing.get(key) not in ("media", "unnamed")
                 return ("accuser_for", "accuser_named_for") if named else ("accuser_for",)
+            if polarity < 0 and key.casefold() == self.agent:
+                # the party concerned spoke first of itself and now rejects it: its denial, not a retraction
+                return ("accused_against", "direct_against", "against")
             return ("accuser_retracted",) if polarity < 0 and max(self.history[key]) > 0 else ()
         if role in ("accused", "authority"):
             if polarity > 0 and self.certainty.get(key, "certain") not in self.rules.confirm_certainty:
