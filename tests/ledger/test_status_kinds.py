@@ -127,3 +127,13 @@ def test_status_kinds_a_third_party_that_made_the_claim_and_withdrew_it_retracts
     rows = [fact(1, "Tovaria's foreign ministry", "Tovaria"),
             fact(2, "Tovaria's foreign ministry", "Tovaria", "denies")]
     assert timeline(rows, agent="Norland").status == "retracted"
+
+
+def test_status_kinds_a_leader_of_the_authoritys_side_does_not_confirm_as_the_authority():
+    # the harbour police reject it; later the island's premier (same side, no authority) asserts it
+    rows = [fact(1, "a ferry passenger", None, standing="unnamed"),
+            fact(2, "Harbourtown police", "Harbourtown", "denies", standing="authority"),
+            fact(3, "Premier Aldous Venn", "Harbourtown")]
+    result = timeline(rows)
+    assert result.status != "confirmed"
+    assert result.counters["authority_for"] == 0

@@ -63,6 +63,7 @@ class StatusRules:
     standing_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # standing -> words
     named_authority: bool = False  # an authority confirms or rejects only on the record (a named side)
     admission_apart: bool = False  # an admission must come in another article than the side's denial
+    authority_voice: bool = False  # a side confirms as an authority only through an authority's own words
     confirm_certainty: tuple[str, ...] = tuple(CERTAINTIES)  # how sure an admission or confirmation must be
     not_parties: tuple[str, ...] = ()  # standings that never speak for the party concerned (news outlets)
 
@@ -207,9 +208,9 @@ def parse_rules(data: Any) -> StatusRules:
 
 def _switches(data: Mapping) -> dict[str, Any]:
     """The on/off settings and the lists of who may confirm: record_weighting, named_authority,
-    admission_apart, confirm_certainty, not_parties."""
+    admission_apart, authority_voice, confirm_certainty, not_parties."""
     out: dict[str, Any] = {}
-    for key in ("record_weighting", "named_authority", "admission_apart"):
+    for key in ("record_weighting", "named_authority", "admission_apart", "authority_voice"):
         out[key] = data.get(key, False)
         if not isinstance(out[key], bool):
             raise _fail(key, f"expected true or false, got {out[key]!r}")
@@ -300,6 +301,7 @@ class _Replay:
         self.last_pk: dict[str, int] = {}  # side -> its latest counted statement
         self.name: dict[str, str] = {}  # side -> how a reader knows it (the side, else the source)
         self.certainty: dict[str, str] = {}  # side -> certainty of its latest counted statement
+        self.voice: dict[str, str] = {}  # side -> standing of the source of its latest counted statement
 
     def role(self, fact: Fact) -> str:
         key = side_key(fact)
@@ -367,6 +369,7 @@ class _Replay:
         self.last_pk[key] = fact.statement_pk
         self.name.setdefault(key, fact.side or fact.source)
         self.certainty[key] = fact.certainty
+        self.voice[key] = fact.standing
 
     def _denial_stands(self, key: str, fact: Fact, polarity: int) -> bool:
         """The party concerned's denial is not turned into an admission by a later assertion from the
@@ -378,6 +381,8 @@ class _Replay:
     def counted(self, key: str) -> tuple[str, ...]:
         """The counters a side adds to, by its role and latest stance."""
         role, polarity = self.roles.get(key, "third"), self.latest[key]
+        if role == "authority" and self.rules.authority_voice and self.voice.get(key) != "authority":
+            role = "third"  # the Pentagon is an authority; a president or a network of the same side is not
         if role == "accuser":
             if polarity > 0:
                 named = self.standing.get(key) not in ("media", "unnamed")
