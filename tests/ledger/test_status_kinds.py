@@ -137,3 +137,12 @@ def test_status_kinds_a_leader_of_the_authoritys_side_does_not_confirm_as_the_au
     result = timeline(rows)
     assert result.status != "confirmed"
     assert result.counters["authority_for"] == 0
+
+
+def test_status_kinds_a_news_outlet_of_the_denying_party_does_not_turn_the_denial_into_an_admission():
+    # Norland's palace denies; a later Norland newspaper (same side) repeats the rumour
+    rows = [fact(1, "a regional news site", "Veltria News", standing="media"),
+            fact(2, "Norland's palace", "Norland", "denies"),
+            fact(3, "The Norland Gazette", "Norland", standing="media")]
+    result = timeline(rows, agent="Norland")
+    assert result.status != "confirmed" and result.counters["accused_admits"] == 0

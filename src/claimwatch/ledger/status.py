@@ -383,6 +383,8 @@ class _Replay:
         role, polarity = self.roles.get(key, "third"), self.latest[key]
         if role == "authority" and self.rules.authority_voice and self.voice.get(key) != "authority":
             role = "third"  # the Pentagon is an authority; a president or a network of the same side is not
+        if role == "accused" and self.voice.get(key) in self.rules.not_parties:
+            role = "third"  # a news outlet of the party's country relays; it neither admits nor denies for it
         if role == "accuser":
             if polarity > 0:
                 named = self.standing.get(key) not in ("media", "unnamed")
