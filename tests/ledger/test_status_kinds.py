@@ -146,3 +146,13 @@ def test_status_kinds_a_news_outlet_of_the_denying_party_does_not_turn_the_denia
             fact(3, "The Norland Gazette", "Norland", standing="media")]
     result = timeline(rows, agent="Norland")
     assert result.status != "confirmed" and result.counters["accused_admits"] == 0
+
+
+def test_status_kinds_a_states_own_news_agency_speaks_for_it():
+    assert load_rules().standing("Norland Central News Agency") == "state"
+    assert load_rules().standing("The Norland Gazette") != "state"
+    rows = [fact(1, "Tovaria's foreign ministry", "Tovaria"),
+            fact(2, "Norland's palace", "Norland", "denies"),
+            fact(3, "Norland Central News Agency", "Norland", standing="state")]
+    result = timeline(rows, agent="Norland")
+    assert result.status == "confirmed" and result.reason_statements == (3,)

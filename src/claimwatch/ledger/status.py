@@ -24,7 +24,7 @@ COUNTERS = ("accuser_for", "accuser_named_for", "accuser_retracted", "accused_ag
             "authority_for", "authority_against", "direct_against",
             "third_for", "third_uncommitted", "third_against", "against")
 ROLES = ("accuser", "accused", "authority", "third")
-STANDINGS = ("authority", "political", "media", "unnamed", "")  # who a source is (Fact.standing)
+STANDINGS = ("state", "authority", "political", "media", "unnamed", "")  # who a source is (Fact.standing)
 
 
 @dataclass(frozen=True)
@@ -193,9 +193,9 @@ def parse_rules(data: Any) -> StatusRules:
     if rules[-1].conditions:
         raise _fail(f"rules[{len(rules)}]", "the last rule must have no conditions, so every claim gets a status")
     standing = data.get("standing", {}) or {}
-    if not isinstance(standing, Mapping) or set(standing) - {"authority", "political", "media"} \
+    if not isinstance(standing, Mapping) or set(standing) - {"state", "authority", "political", "media"} \
             or not all(isinstance(v, list) and all(isinstance(w, str) for w in v) for v in standing.values()):
-        raise _fail("standing", "expected 'authority', 'political' and/or 'media', each a list of words")
+        raise _fail("standing", "expected 'state', 'authority', 'political' and/or 'media', each a list of words")
     return StatusRules(certainty_weight={k: float(v) for k, v in weights.items()},
                        stance_weight={k: float(v) for k, v in stance_weight.items()},
                        conditional_factor=_factor(data, "conditional_factor", 1.0),
