@@ -156,3 +156,11 @@ def test_status_kinds_a_states_own_news_agency_speaks_for_it():
             fact(3, "Norland Central News Agency", "Norland", standing="state")]
     result = timeline(rows, agent="Norland")
     assert result.status == "confirmed" and result.reason_statements == (3,)
+
+
+def test_status_kinds_a_reason_with_no_side_behind_it_names_none():
+    result = timeline([fact(1, "an analyst", "Brightwater Research", "uncommitted", certainty="uncertain")])
+    assert result.status == "alleged"
+    assert result.reason == "asserted, not yet corroborated, confirmed or rejected"
+    assert timeline([fact(1, "officials", None, standing="unnamed")]).reason.startswith("asserted by officials")
+    assert timeline([fact(1, "unnamed", None, standing="unnamed")]).reason.startswith("asserted by unnamed sources")

@@ -436,8 +436,10 @@ class _Replay:
         """The rule's sentence, its ``{sides}`` filled with the cited sides ("admitted by North Korea")."""
         if "{sides}" not in rule.reason:
             return rule.reason
-        names = list(dict.fromkeys(self.name[k] for k in self._citing(rule.cite)
-                                   if self.name.get(k) and self.name[k] != "unnamed"))
+        citing = self._citing(rule.cite)
+        if not citing:  # no side behind it (only uncommitted ones): the sentence without a name
+            return re.sub(r" by \{sides\}| \(\{sides\}\)|, \{sides\}|\{sides\}, ", "", rule.reason)
+        names = list(dict.fromkeys(self.name[k] for k in citing if self.name.get(k) and self.name[k] != "unnamed"))
         sides = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
         return rule.reason.replace("{sides}", sides or "unnamed sources")
 
