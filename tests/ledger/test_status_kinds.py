@@ -19,6 +19,13 @@ def test_status_kinds_named_police_confirm_a_local_matter():
     assert result.reason.startswith("confirmed by Harbourtown")
 
 
+def test_status_kinds_a_described_institution_confirms_on_the_record():
+    rows = [fact(1, "anglers", None, standing="unnamed"),
+            fact(2, "the regional water authority", None, standing="authority")]
+    assert load_rules().standing("the regional water authority") == "authority"
+    assert timeline(rows).status == "confirmed"
+
+
 def test_status_kinds_an_unnamed_police_source_corroborates_but_does_not_confirm():
     rows = [fact(1, "a local radio station", "Radio Lakeside", standing="media"),
             fact(2, "a police source", None, standing="authority")]
@@ -29,7 +36,7 @@ def test_status_kinds_an_unnamed_police_source_corroborates_but_does_not_confirm
 
 def test_status_kinds_unnamed_officials_rejecting_do_not_make_it_denied():
     rows = [fact(1, "Mayor Quill", "Harbourtown"),
-            fact(2, "two officials in the prosecutor's office", None, "denies", standing="authority")]
+            fact(2, "an official in the prosecutor's office", None, "denies", standing="authority")]
     assert timeline(rows).status != "denied"
 
 

@@ -61,7 +61,8 @@ class StatusRules:
     record_weighting: bool = False  # weigh sides by their track record (claimwatch.ledger.records)
     political_factor: float = 1.0  # a political figure's assertion, as a share of an independent one
     standing_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # standing -> words
-    named_authority: bool = False  # an authority confirms or rejects only on the record (a named side)
+    named_authority: bool = False  # an authority confirms or rejects only on the record, not as "a source"
+    unnamed_words: frozenset[str] = frozenset()  # words that make an authority unnamed ("source", "official")
     admission_apart: bool = False  # an admission must come in another article than the side's denial
     authority_voice: bool = False  # a side confirms as an authority only through an authority's own words
     confirm_certainty: tuple[str, ...] = tuple(CERTAINTIES)  # how sure an admission or confirmation must be
@@ -208,7 +209,7 @@ def parse_rules(data: Any) -> StatusRules:
 
 def _switches(data: Mapping) -> dict[str, Any]:
     """The on/off settings and the lists of who may confirm: record_weighting, named_authority,
-    admission_apart, authority_voice, confirm_certainty, not_parties."""
+    admission_apart, authority_voice, confirm_certainty, not_parties, unnamed_words."""
     out: dict[str, Any] = {}
     for key in ("record_weighting", "named_authority", "admission_apart", "authority_voice"):
         out[key] = data.get(key, False)
@@ -220,7 +221,11 @@ def _switches(data: Mapping) -> dict[str, Any]:
     not_parties = data.get("not_parties", [])
     if not isinstance(not_parties, list) or set(not_parties) - set(STANDINGS):
         raise _fail("not_parties", f"expected a list among {', '.join(s for s in STANDINGS if s)}")
-    return {**out, "confirm_certainty": tuple(confirm), "not_parties": tuple(not_parties)}
+    unnamed = data.get("unnamed_words", [])
+    if not isinstance(unnamed, list) or not all(isinstance(w, str) for w in unnamed):
+        raise _fail("unnamed_words", "expected a list of words")
+    return {**out, "confirm_certainty": tuple(confirm), "not_parties": tuple(not_parties),
+            "unnamed_words": frozenset(_plain(w) for w in unnamed)}
 
 
 def _plain(text: str) -> str:
@@ -330,9 +335,13 @@ class _Replay:
         return role
 
     def _on_record(self, fact: Fact) -> bool:
-        """An authority speaks as one on the record: "police said", "the attorney general said"; "a
-        police source", "two officials in the prosecutor's office" (no side: unnamed) only corroborate."""
-        return bool(fact.side) or not self.rules.named_authority
+        """An authority speaks as one on the record: "police said", "the regional water authority
+        said"; "a police source", "two officials in the prosecutor's office", "one forensic expert"
+        (words of ``unnamed_words``) only corroborate."""
+        if not self.rules.named_authority:
+            return True
+        words = set(_plain(fact.source).replace("'s", "").split())
+        return not words & self.rules.unnamed_words
 
     def _in_jurisdiction(self, fact: Fact) -> bool:
         """An authority speaks with first-hand responsibility for a matter with no other agent (a
