@@ -134,12 +134,12 @@ def test_ledger_cli_claim_says_why_it_has_its_status(story_db):
     main = json.loads(run("claims", "--db", story_db, "--story", "north korea", "--format", "json").output)[0]
     detail = json.loads(run("claim", str(main["id"]), "--db", story_db, "--format", "json").output)
     reason = detail["status_reason"]
-    assert detail["status"] == "confirmed" and reason["rule"] == "admitted by the party concerned"
-    assert reason["text"].startswith("confirmed: admitted by the party concerned - ")
+    assert detail["status"] == "confirmed" and reason["rule"].startswith("admitted by the party concerned, North Korea")
+    assert reason["text"].startswith("confirmed: admitted by the party concerned, North Korea")
     assert any(c["source"] == "Korean Central News Agency" and c["published"].startswith("2025-04-28")
                for c in reason["statements"])
     text = run("claim", str(main["id"]), "--db", story_db).output
-    assert "why: confirmed: admitted by the party concerned" in text
+    assert "why: confirmed: admitted by the party concerned, North Korea" in text
     assert all(c["id"] in text for c in reason["statements"])
 
 

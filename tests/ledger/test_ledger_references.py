@@ -103,3 +103,35 @@ def test_ledger_references_a_reference_in_an_article_about_nothing_else_stays_un
     with Ledger(":memory:", embedder=lambda: None) as ledger:
         ledger.add_analysis(reply)
         assert ledger.connection.execute("SELECT refers FROM statements").fetchone()[0] is None
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("the hoax", True),
+    ("the fabricated story", True),
+    ("this tale about the harbour", True),
+    ("the story", True),
+    ("the hoax had fooled thousands of readers", False),  # a proposition about the hoax
+    ("stories of his childhood in the valley", False),  # plural "stories" is not a claim noun
+])
+def test_ledger_references_verdict_nouns_and_stories_refer_to_claims(content, expected):
+    assert is_reference(content) is expected
+
+
+@pytest.mark.parametrize(("content", "stance", "expected"), [
+    ("the hoax", "asserts", "denies"),  # "the council called it the hoax"
+    ("the fabricated story", "supports", "denies"),
+    ("the story", "asserts", "asserts"),  # no verdict: the statement's own stance
+    ("the hoax", "uncommitted", "uncommitted"),
+])
+def test_ledger_references_a_reference_that_says_untrue_denies(content, stance, expected):
+    assert reference_stance(content, stance) == expected
+
+
+def test_ledger_references_calling_it_a_hoax_counts_against_the_claim():
+    reply = _reply("2025-03-02T08:00:00+00:00", "Valley Courier", "described", "the hoax", "asserts")
+    with Ledger(":memory:", embedder=lambda: None) as ledger:
+        ledger.add_analysis(_report())
+        ledger.add_analysis(reply)
+        refers = ledger.connection.execute("SELECT refers FROM statements WHERE content = 'the hoax'").fetchone()[0]
+        assert refers is not None
+        assert [f.stance for f in ledger.claims.facts(refers)][-1] == "denies"

@@ -36,6 +36,7 @@ class ReferenceLexicon:
     tail_max_words: int
     disputing_openers: tuple[tuple[str, ...], ...]
     opener_lead: frozenset[str]
+    verdict_words: frozenset[str] = frozenset()  # "the hoax", "the fabricated story": asserted, it denies
 
 
 def _words(value: Any, key: str) -> frozenset[str]:
@@ -57,7 +58,8 @@ def parse_lexicon(data: Any) -> ReferenceLexicon:
                             tail_words=_words(data.get("tail_words"), "tail_words"), tail_max_words=tail_max,
                             disputing_openers=tuple(sorted((tuple(_WORD.findall(o)) for o in openers),
                                                            key=len, reverse=True)),
-                            opener_lead=_words(data.get("opener_lead"), "opener_lead"))
+                            opener_lead=_words(data.get("opener_lead"), "opener_lead"),
+                            verdict_words=_words(data.get("verdict_words"), "verdict_words"))
 
 
 @lru_cache(maxsize=1)
@@ -105,11 +107,15 @@ def is_reference(content: str, lexicon: Optional[ReferenceLexicon] = None) -> bo
 
 def reference_stance(content: str, stance: str, lexicon: Optional[ReferenceLexicon] = None) -> str:
     """The stance a reference takes toward the claim: an asserted "no merit in the claim" or "no
-    evidence to support them" disputes it; any other stance is the statement's own."""
+    evidence to support them" disputes it; an asserted "the hoax" or "the fabricated story" denies
+    it; any other stance is the statement's own."""
     lex = lexicon or load_lexicon()
-    if STANCE_POLARITY.get(stance, 0) > 0 and _after_opener(_split(content), lex) is not None:
+    if STANCE_POLARITY.get(stance, 0) <= 0:
+        return stance
+    words = _split(content)
+    if _after_opener(words, lex) is not None:
         return "disputes"
-    return stance
+    return "denies" if lex.verdict_words & set(words) else stance
 
 
 def central_claim(conn: sqlite3.Connection, ledger_ids: Iterable[int]) -> Optional[int]:

@@ -24,7 +24,7 @@ COUNTERS = ("accuser_for", "accuser_named_for", "accuser_retracted", "accused_ag
             "authority_for", "authority_against", "direct_against",
             "third_for", "third_uncommitted", "third_against", "against")
 ROLES = ("accuser", "accused", "authority", "third")
-STANDINGS = ("authority", "political", "media", "unnamed", "")  # who a source is (Fact.standing)
+STANDINGS = ("state", "authority", "political", "media", "unnamed", "")  # who a source is (Fact.standing)
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,12 @@ class StatusRules:
     record_weighting: bool = False  # weigh sides by their track record (claimwatch.ledger.records)
     political_factor: float = 1.0  # a political figure's assertion, as a share of an independent one
     standing_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # standing -> words
+    named_authority: bool = False  # an authority confirms or rejects only on the record, not as "a source"
+    unnamed_words: frozenset[str] = frozenset()  # words that make an authority unnamed ("source", "official")
+    admission_apart: bool = False  # an admission must come in another article than the side's denial
+    authority_voice: bool = False  # a side confirms as an authority only through an authority's own words
+    confirm_certainty: tuple[str, ...] = tuple(CERTAINTIES)  # how sure an admission or confirmation must be
+    not_parties: tuple[str, ...] = ()  # standings that never speak for the party concerned (news outlets)
 
     def status(self, counters: Mapping[str, float]) -> str:
         return self.rule(counters).status
@@ -187,21 +193,39 @@ def parse_rules(data: Any) -> StatusRules:
         rules.append(Rule(entry["status"], conditions, entry.get("reason", ""), tuple(cite)))
     if rules[-1].conditions:
         raise _fail(f"rules[{len(rules)}]", "the last rule must have no conditions, so every claim gets a status")
-    record_weighting = data.get("record_weighting", False)
-    if not isinstance(record_weighting, bool):
-        raise _fail("record_weighting", f"expected true or false, got {record_weighting!r}")
     standing = data.get("standing", {}) or {}
-    if not isinstance(standing, Mapping) or set(standing) - {"authority", "political", "media"} \
+    if not isinstance(standing, Mapping) or set(standing) - {"state", "authority", "political", "media"} \
             or not all(isinstance(v, list) and all(isinstance(w, str) for w in v) for v in standing.values()):
-        raise _fail("standing", "expected 'authority', 'political' and/or 'media', each a list of words")
+        raise _fail("standing", "expected 'state', 'authority', 'political' and/or 'media', each a list of words")
     return StatusRules(certainty_weight={k: float(v) for k, v in weights.items()},
                        stance_weight={k: float(v) for k, v in stance_weight.items()},
                        conditional_factor=_factor(data, "conditional_factor", 1.0),
                        unnamed_factor=_factor(data, "unnamed_factor", 1.0),
                        turnaround_factor=_factor(data, "turnaround_factor"), rules=tuple(rules),
-                       record_weighting=record_weighting,
+                       **_switches(data),
                        political_factor=_factor(data, "political_factor", 1.0) if "political_factor" in data else 1.0,
                        standing_words={k: tuple(_plain(w) for w in v) for k, v in standing.items()})
+
+
+def _switches(data: Mapping) -> dict[str, Any]:
+    """The on/off settings and the lists of who may confirm: record_weighting, named_authority,
+    admission_apart, authority_voice, confirm_certainty, not_parties, unnamed_words."""
+    out: dict[str, Any] = {}
+    for key in ("record_weighting", "named_authority", "admission_apart", "authority_voice"):
+        out[key] = data.get(key, False)
+        if not isinstance(out[key], bool):
+            raise _fail(key, f"expected true or false, got {out[key]!r}")
+    confirm = data.get("confirm_certainty", list(CERTAINTIES))
+    if not isinstance(confirm, list) or not confirm or set(confirm) - set(CERTAINTIES):
+        raise _fail("confirm_certainty", f"expected a non-empty list among {', '.join(CERTAINTIES)}")
+    not_parties = data.get("not_parties", [])
+    if not isinstance(not_parties, list) or set(not_parties) - set(STANDINGS):
+        raise _fail("not_parties", f"expected a list among {', '.join(s for s in STANDINGS if s)}")
+    unnamed = data.get("unnamed_words", [])
+    if not isinstance(unnamed, list) or not all(isinstance(w, str) for w in unnamed):
+        raise _fail("unnamed_words", "expected a list of words")
+    return {**out, "confirm_certainty": tuple(confirm), "not_parties": tuple(not_parties),
+            "unnamed_words": frozenset(_plain(w) for w in unnamed)}
 
 
 def _plain(text: str) -> str:
@@ -280,12 +304,15 @@ class _Replay:
         self.standing: dict[str, str] = {}  # side -> standing of the statement that gave it its role
         self.role_article: dict[str, str] = {}  # side -> article of the statement that gave it its role
         self.last_pk: dict[str, int] = {}  # side -> its latest counted statement
+        self.name: dict[str, str] = {}  # side -> how a reader knows it (the side, else the source)
+        self.certainty: dict[str, str] = {}  # side -> certainty of its latest counted statement
+        self.voice: dict[str, str] = {}  # side -> standing of the source of its latest counted statement
 
     def role(self, fact: Fact) -> str:
         key = side_key(fact)
         if key in self.roles:
             return self.roles[key]
-        side = (fact.side or "").casefold()
+        side = (fact.side or "").casefold() if fact.standing not in self.rules.not_parties else ""
         polarity = _polarity(fact.stance)
         if side and side == self.agent:
             # a party's own claim about itself, before anyone else spoke of it in another report ("the
@@ -293,7 +320,7 @@ class _Replay:
             # answers what others reported before
             answered = any(a != fact.article_id for a in self.role_article.values())
             role = "accuser" if polarity > 0 and not answered else "accused"
-        elif fact.standing == "authority" and self._in_jurisdiction(fact):
+        elif fact.standing == "authority" and self._on_record(fact) and self._in_jurisdiction(fact):
             role = "authority"
         elif side and side in self.parties:
             role = "accused" if polarity < 0 else "accuser"
@@ -306,6 +333,15 @@ class _Replay:
             self.standing[key] = fact.standing
             self.role_article[key] = fact.article_id
         return role
+
+    def _on_record(self, fact: Fact) -> bool:
+        """An authority speaks as one on the record: "police said", "the regional water authority
+        said"; "a police source", "two officials in the prosecutor's office", "one forensic expert"
+        (words of ``unnamed_words``) only corroborate."""
+        if not self.rules.named_authority:
+            return True
+        words = set(_plain(fact.source).replace("'s", "").split())
+        return not words & self.rules.unnamed_words
 
     def _in_jurisdiction(self, fact: Fact) -> bool:
         """An authority speaks with first-hand responsibility for a matter with no other agent (a
@@ -322,6 +358,8 @@ class _Replay:
         polarity = _polarity(fact.stance)
         if polarity == 0 and self.latest.get(key, 0) != 0 and self.article.get(key) == fact.article_id:
             return  # a hedge in the same article does not undo that article's committed stance
+        if self._denial_stands(key, fact, polarity):
+            return
         self.article[key] = fact.article_id
         past = self.history.setdefault(key, [])
         if polarity > 0:
@@ -338,16 +376,35 @@ class _Replay:
         past.append(polarity)
         self.latest[key] = polarity
         self.last_pk[key] = fact.statement_pk
+        self.name.setdefault(key, fact.side or fact.source)
+        self.certainty[key] = fact.certainty
+        self.voice[key] = fact.standing
+
+    def _denial_stands(self, key: str, fact: Fact, polarity: int) -> bool:
+        """The party concerned's denial is not turned into an admission by a later assertion from the
+        same side in the same article ("the government denied the reports; a local journalist wrote
+        that the king would fly the mission"): the article carries the rumour and its denial."""
+        return (self.rules.admission_apart and polarity > 0 and self.roles.get(key) == "accused"
+                and self.latest.get(key, 0) < 0 and self.article.get(key) == fact.article_id)
 
     def counted(self, key: str) -> tuple[str, ...]:
         """The counters a side adds to, by its role and latest stance."""
         role, polarity = self.roles.get(key, "third"), self.latest[key]
+        if role == "authority" and self.rules.authority_voice and self.voice.get(key) != "authority":
+            role = "third"  # the Pentagon is an authority; a president or a network of the same side is not
+        if role == "accused" and self.voice.get(key) in self.rules.not_parties:
+            role = "third"  # a news outlet of the party's country relays; it neither admits nor denies for it
         if role == "accuser":
             if polarity > 0:
                 named = self.standing.get(key) not in ("media", "unnamed")
                 return ("accuser_for", "accuser_named_for") if named else ("accuser_for",)
+            if polarity < 0 and key.casefold() == self.agent:
+                # the party concerned spoke first of itself and now rejects it: its denial, not a retraction
+                return ("accused_against", "direct_against", "against")
             return ("accuser_retracted",) if polarity < 0 and max(self.history[key]) > 0 else ()
         if role in ("accused", "authority"):
+            if polarity > 0 and self.certainty.get(key, "certain") not in self.rules.confirm_certainty:
+                return ("third_for",)  # "it appears that ...": a hedged admission only corroborates
             if polarity > 0:
                 return ("accused_admits",) if role == "accused" else ("authority_for",)
             if polarity < 0:
@@ -376,9 +433,24 @@ class _Replay:
         return c
 
     def cited(self, counters: Sequence[str]) -> tuple[int, ...]:
-        """The latest statement of every side that adds to one of ``counters``, oldest side first."""
+        """The latest statement of every side that adds to one of ``counters``: the agent's first, then oldest side first."""
+        return tuple(self.last_pk[k] for k in self._citing(counters))
+
+    def _citing(self, counters: Sequence[str]) -> list[str]:
         wanted = set(counters)
-        return tuple(self.last_pk[k] for k in self.latest if wanted & set(self.counted(k)) and k in self.last_pk)
+        keys = [k for k in self.latest if wanted & set(self.counted(k)) and k in self.last_pk]
+        return sorted(keys, key=lambda k: k.casefold() != self.agent)  # the claim's agent first
+
+    def reason(self, rule: Rule) -> str:
+        """The rule's sentence, its ``{sides}`` filled with the cited sides ("admitted by North Korea")."""
+        if "{sides}" not in rule.reason:
+            return rule.reason
+        citing = self._citing(rule.cite)
+        if not citing:  # no side behind it (only uncommitted ones): the sentence without a name
+            return re.sub(r" by \{sides\}| \(\{sides\}\)|, \{sides\}|\{sides\}, ", "", rule.reason)
+        names = list(dict.fromkeys(self.name[k] for k in citing if self.name.get(k) and self.name[k] != "unnamed"))
+        sides = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+        return rule.reason.replace("{sides}", sides or "unnamed sources")
 
 
 def timeline(facts: Sequence[Fact], agent: Optional[str] = None, parties: Iterable[str] = (),
@@ -427,5 +499,5 @@ def timeline(facts: Sequence[Fact], agent: Optional[str] = None, parties: Iterab
     counters = replay.counters()
     rule = rules.rule(counters)
     return Timeline(status=status or "alleged", events=tuple(events), roles=dict(replay.roles),
-                    counters=counters, reason=rule.reason if facts else "",
+                    counters=counters, reason=replay.reason(rule) if facts else "",
                     reason_statements=replay.cited(rule.cite) if facts else ())
