@@ -916,11 +916,17 @@ def _quote_continuations(doc: Doc, quotes: list[Quote], found: list[Attribution]
     extra: list[Attribution] = []
     used = {a.quote.outer for a in found if a.quote is not None}
     text = doc_text(doc)
+    reported = _reported_paragraph_ends(text, found, quotes)
     for q in quotes:
         if q.outer in used or not _said(doc, q) or not _has_predicate(doc, q):
             continue  # a quoted title ('he said on "On the Record with ..."') goes on no statement
         prev = max((e for e in by_quote_end if e <= q.outer[0]), default=None)
-        if prev is None:
+        if prev is None or (q.outer[0] in reported and reported[q.outer[0]].content[1] > prev):
+            att = _after_reported(doc, q, reported.get(q.outer[0]))
+            if att is not None:
+                extra.append(att)
+                used.add(q.outer)
+                by_quote_end[q.outer[1]] = att
             continue
         owner = by_quote_end[prev]
         gap = text[prev:q.outer[0]]
@@ -938,6 +944,57 @@ def _quote_continuations(doc: Doc, quotes: list[Quote], found: list[Attribution]
             used.add(q.outer)
             by_quote_end[q.outer[1]] = att
     return extra
+
+
+_CLOSING_ONLY = re.compile(r"^[ \t.!?\"\u201d\u2019']*$")
+_SENTENCE_END = (".", "!", "?", '."', '.\u201d', '?"', '?\u201d')
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)?[ \t]*")
+
+
+def _reported_paragraph_ends(text: str, found: list[Attribution], quotes: list[Quote]) -> dict[int, Attribution]:
+    """Where a quote would open if it followed a reported statement (no quote of its own) that ends
+    its paragraph ('X said the staff miss her.\n\n"Q."'): that start, with the statement. A cue
+    inside a quote ('"... we estimate that Y."') is the quoted speaker's, never a new owner."""
+    out: dict[int, Attribution] = {}
+    for att in found:
+        if att.quote is not None or att.passive or any(q.outer[0] <= att.cue_span[0] < q.outer[1] for q in quotes):
+            continue
+        end = att.content[1]
+        para = text.find("\n", end)
+        if para < 0 or not _CLOSING_ONLY.match(text[end:para]) or not text[:para].rstrip().endswith(_SENTENCE_END):
+            continue
+        nxt = para + _PARAGRAPH_BREAK.match(text, para).end() - para
+        if nxt < len(text):
+            prior = out.get(nxt)
+            if prior is None or prior.content[1] < end:
+                out[nxt] = att
+    return out
+
+
+def _after_reported(doc: Doc, quote: Quote, owner: Attribution | None) -> Attribution | None:
+    """The quote of a paragraph of its own right after ``owner``'s reported statement: the speaker
+    goes on in their own words, with no cue of its own (an empty cue at the content start)."""
+    if owner is None or not _quote_fills_paragraph(doc_text(doc), quote):
+        return None
+    start, end = token_range(doc, *quote.inner)
+    if start >= end:
+        return None
+    return Attribution(owner.hit, (quote.inner[0], quote.inner[0]), owner.sources, quote.inner, (start, end), quote, owner.passive)
+
+
+def _quote_fills_paragraph(text: str, quote: Quote) -> bool:
+    """A closed quote alone in its paragraph, not followed by a line that credits it to someone
+    ('"Q."\nJane Doe, city clerk'): a short line with no full stop names its own speaker."""
+    if not quote.closed:
+        return False
+    para_end = text.find("\n", quote.outer[1])
+    if para_end < 0:
+        return not text[quote.outer[1]:].strip()
+    if text[quote.outer[1]:para_end].strip():
+        return False
+    line_end = text.find("\n", para_end + 1)
+    line = text[para_end + 1:line_end if line_end >= 0 else len(text)].strip()
+    return not (line and len(line) <= 80 and not line.endswith((".", "!", "?", '"', "\u201d")))
 
 
 def _next_quoted_paragraph(text: str, quote: Quote, gap: str, owner: Attribution, cue_in_gap: bool) -> bool:
