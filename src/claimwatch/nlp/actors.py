@@ -457,7 +457,8 @@ class ActorIndex:
             same_role = generic or role in state.described or (role.startswith("spokes") and any(
                 w.startswith("spokes") for w in state.described))
             lowered = {w.lower() for w in state.described}
-            if same_role and (keys & lowered or (acronym and acronym in state.described)):
+            shared = keys <= lowered if generic else bool(keys & lowered)  # "an official at the X embassy": all of it
+            if same_role and (shared or (acronym and acronym in state.described)):
                 found.append(name)
         return found[0] if len(found) == 1 else None
 
@@ -490,7 +491,7 @@ class ActorIndex:
         for timeline, since in passes:
             best = None
             for i, name, kind in timeline:
-                if since <= i < token.i and kind in wanted:
+                if since <= i < token.i and (kind in wanted or self._one_person(i, kind, wanted)):
                     if best is None or i > best[0]:
                         best = (i, name)
             if best is not None:
@@ -501,6 +502,12 @@ class ActorIndex:
                     if t.i < token.i and t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and not t.ent_type_ in ("GPE", "ORG", "NORP"):
                         return self._name_from_propn(t)
         return None
+
+    def _one_person(self, i: int, kind: str, wanted: set[str]) -> bool:
+        """An anonymous singular person ("an official at the embassy said ... He declined"): a
+        personal pronoun may stand for them, never for a plural group ("officials", "residents")."""
+        head = self.doc[i]
+        return wanted == {"person"} and kind == "anonymous" and head.tag_ == "NN" and self._personal(head)
 
     def _name_from_propn(self, token: Token) -> str:
         """A person the NER missed, named by the proper nouns around a subject head."""
