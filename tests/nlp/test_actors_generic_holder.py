@@ -28,3 +28,20 @@ def test_she_after_a_singular_anonymous_speaker() -> None:
     names = found["to give her name"]
     assert "laura stein" not in names and "stein" not in names
     assert any("official" in n for n in names)
+
+
+def _sources(text: str) -> list[str]:
+    return [s.source for s in analyze_text(text).statements]
+
+
+def test_role_held_in_a_body_is_named_body_first() -> None:
+    assert _sources("A spokesman for the regional water board said the reservoir was full.") == ["regional water board spokesman"]
+    assert _sources("An official at the Chilean embassy in Madrid said the visas were ready.") == ["Chilean embassy official"]
+
+
+def test_role_held_for_a_person_is_possessive() -> None:
+    assert _sources("A spokeswoman for the governor said the veto was final.") == ["governor's spokeswoman"]
+
+
+def test_modified_role_keeps_the_writers_words() -> None:
+    assert _sources("A senior official at the treasury said the bonds would be sold.") != ["treasury official"]

@@ -20,7 +20,7 @@ from claimwatch.nlp.docutil import doc_quotes, sentence_index, sentence_start, s
 from claimwatch.lexicons.schema import Gazetteer, Titles, load_gazetteer, load_titles
 from claimwatch.model import Actor, Mention
 from claimwatch.nlp.provenance import is_outlet, is_outlet_noun
-from claimwatch.nlp.function_words import DEFINITE_DETERMINERS, INDEFINITE_ARTICLES, NAME_DETERMINERS, NON_NAMING_PRONOUNS, ORGANISATION_FORMS, PLURAL_FORMS, SPEAKER_AND_HEARER_FORMS
+from claimwatch.nlp.function_words import AFFILIATION_PREPS, DEFINITE_DETERMINERS, INDEFINITE_ARTICLES, NAME_DETERMINERS, NON_NAMING_PRONOUNS, ORGANISATION_FORMS, PLURAL_FORMS, SPEAKER_AND_HEARER_FORMS
 
 ENTITY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "country", "FAC": "organization"}
 NP_RIGHT_CUT = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"}
@@ -583,11 +583,33 @@ class ActorIndex:
         return None
 
     def _description_name(self, span: Span) -> str:
+        """A description's canonical name: without its article, and a role held in a body named after
+        it ("a spokesman for the city council", "an official at the Dutch embassy in Rome") as the body
+        before the role ("city council spokesman", "Dutch embassy official"), the form news also uses."""
+        affiliated = self._affiliated_role(span)
+        if affiliated is not None:
+            return affiliated
         tokens = list(span)
         while tokens and (tokens[0].lower_ in NAME_DETERMINERS or tokens[0].tag_ == "PRP$"):
             tokens = tokens[1:]
         text = self.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else span.text
         return text.strip(" ,;:\"'\u201c\u201d\u2018\u2019")
+
+    def _affiliated_role(self, span: Span) -> str | None:
+        head = span.root
+        if head.tag_ != "NN" or not (self._is_role_noun(head) or head.lower_ in self.titles.generic_roles):
+            return None
+        if any(t.i < head.i and t.lower_ not in NAME_DETERMINERS for t in span):
+            return None  # "a senior official at X": keep the writer's words
+        prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in AFFILIATION_PREPS), None)
+        body = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if body is None or body.pos_ not in ("NOUN", "PROPN") or body.ent_type_ == "PERSON" or body.right_edge.i > span[-1].i:
+            return None
+        words = [t for t in self.doc[body.left_edge.i:body.i + 1] if not (t.i == body.left_edge.i and t.lower_ in NAME_DETERMINERS)]
+        if not words or any(t.is_punct and t.text not in ("-", "&") for t in words) or any(t.tag_ == "POS" for t in words):
+            return None
+        owner = "'s" if self._is_role_noun(body) else ""  # "a spokesman for the mayor": the mayor's spokesman
+        return f"{self.doc[words[0].i:body.i + 1].text}{owner} {head.text}"
 
     def can_speak(self, token: Token) -> bool:
         """Whether a source head can be an actor: a name, a pronoun, or a person/organisation noun.
