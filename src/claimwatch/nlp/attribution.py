@@ -139,6 +139,7 @@ def _spoken_content(hit: CueHit, doc: Doc, quotes: list[Quote], verb: Token) -> 
     if start_tok >= end_tok:
         return None
     if quote is None:
+        start_tok = _stolen_subject(verb, start_tok)
         end_tok = cut_other_acts(doc, start_tok, end_tok, participles=False)
         end_tok = _with_coordination(doc, verb, start_tok, end_tok)
     end_tok = _with_trailing_condition(doc, end_tok)
@@ -175,6 +176,17 @@ def _first_content(hit: CueHit, doc: Doc, quotes: list[Quote], verb: Token, sour
     if content is None:
         return None
     return content, quote, led_in, cue_end_tok
+
+
+def _stolen_subject(verb: Token, start_tok: int) -> int:
+    """ "said many of the bodies appeared ...": a subject the parser gave the cue, after the cue and
+    before its clause, belongs to the clause."""
+    stolen = [c for c in verb.children if c.dep_ == "nsubj" and verb.i < c.i < start_tok]
+    if stolen and all(verb.doc[k].dep_ in ("prep", "pobj", "det", "amod", "compound", "nsubj", "punct") or
+                      verb.doc[k].head.i in {t.i for t in stolen[0].subtree}
+                      for k in range(stolen[0].left_edge.i, start_tok)):
+        return stolen[0].left_edge.i
+    return start_tok
 
 
 def _cue_end(hit: CueHit, doc: Doc, cue_end_tok: int) -> int:

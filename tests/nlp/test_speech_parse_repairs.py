@@ -1,0 +1,30 @@
+"""Parse repairs for plain reported speech: a clause subject the parser gave to the cue ("said many
+of the rooms were ..."), and a name that starts with a modal ("Will", "May") read as an auxiliary.
+Passages written for these tests."""
+from __future__ import annotations
+
+from claimwatch import analyze_text
+from test_attribution_patterns import source_names, words
+
+
+def _statements(text: str) -> list[tuple[set[str], str]]:
+    analysis = analyze_text(text)
+    return [(source_names(analysis, s), words(text, s.content_span)) for s in analysis.statements]
+
+
+def test_stolen_clause_subject_goes_back_to_the_content() -> None:
+    text = "Will Barker, the station's weather reporter, says snow on the high roads will close two passes."
+    found = _statements(text)
+    assert any(any("barker" in n for n in names) and content.startswith("snow on the high roads") for names, content in found), found
+
+
+def test_name_starting_with_a_modal_is_a_speaker() -> None:
+    text = ("Will Hunter, the paper's Chile correspondent, says news the missing miners were not trapped in "
+            "the shaft will give their families new hope.")
+    found = _statements(text)
+    assert any(any("hunter" in n for n in names) and content.startswith("news the missing miners") for names, content in found), found
+
+
+def test_modal_question_stays_hypothetical() -> None:
+    text = "Will Barker say the frost will last until Friday?"
+    assert _statements(text) == []
