@@ -28,3 +28,11 @@ def test_name_starting_with_a_modal_is_a_speaker() -> None:
 def test_modal_question_stays_hypothetical() -> None:
     text = "Will Barker say the frost will last until Friday?"
     assert _statements(text) == []
+
+
+def test_according_to_after_a_fronted_adverbial_reports_the_clause_after_it() -> None:
+    text = "In 2019, according to the city's housing office, rents rose by a third."
+    found = _statements(text)
+    assert any(content == "rents rose by a third" for _, content in found), found
+    text = "Only last month, according to the Central Hospital of the University in Tirana, 40 patients left without treatment."
+    assert any(content == "40 patients left without treatment" for _, content in _statements(text))

@@ -777,8 +777,8 @@ def _according_to(hit: CueHit, doc: Doc) -> Attribution | None:
     left = [i for i in tokens if i < min(excluded)]
     if pobj.tag_ in ("WDT", "WP"):  # "figures according to which C": the relative clause after "which"
         return _according_to_which(hit, doc, according, to, pobj)
-    if left and all(doc[i].is_punct or (doc[i].lower_ == "that" and doc[i].dep_ == "mark") for i in left) \
-            and max(tokens) > max(excluded):
+    if left and (all(doc[i].is_punct or (doc[i].lower_ == "that" and doc[i].dep_ == "mark") for i in left)
+                 or _adverbial_only(doc, left)) and max(tokens) > max(excluded):
         start, end = max(excluded) + 1, max(tokens) + 1
     elif min(excluded) > min(tokens) and _words(doc, tokens, max(excluded), len(doc)) and clause_head.i > max(excluded) \
             and any(i < min(excluded) and doc[i].dep_.startswith("nsubj") for i in tokens):
@@ -794,6 +794,13 @@ def _according_to(hit: CueHit, doc: Doc) -> Attribution | None:
         return None
     cue_span = (according.idx, to.idx + len(to))
     return _make(hit, cue_span, _with_conjuncts(pobj), (start, end), None, False)
+
+
+def _adverbial_only(doc: Doc, left: list[int]) -> bool:
+    """ "Only last year, according to X, C": what precedes the phrase is a time or place adverbial with
+    no subject and no verb of its own, so the content is the clause after the phrase."""
+    return doc[left[-1]].is_punct and not any(
+        doc[i].dep_ in SUBJECT_DEPS or doc[i].pos_ in ("VERB", "AUX") or doc[i].dep_ == "ROOT" for i in left)
 
 
 def _according_to_which(hit: CueHit, doc: Doc, according: Token, to: Token, which: Token) -> Attribution | None:
