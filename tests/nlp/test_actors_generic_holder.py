@@ -45,3 +45,10 @@ def test_role_held_for_a_person_is_possessive() -> None:
 
 def test_modified_role_keeps_the_writers_words() -> None:
     assert _sources("A senior official at the treasury said the bonds would be sold.") != ["treasury official"]
+
+
+def test_singular_description_is_not_an_irregular_plural_group() -> None:
+    text = "Men claiming to be members of the gang posted a video on Monday. The man in the mask then says the hostages will be freed."
+    analysis = analyze_text(text)
+    said = [s for s in analysis.statements if words(text, s.content_span) == "the hostages will be freed"]
+    assert said and said[0].source != "Men"

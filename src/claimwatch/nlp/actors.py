@@ -526,6 +526,8 @@ class ActorIndex:
             last = name.split()[-1].lower()
             if token.tag_ == "NN" and last != token.lower_ and last in (token.lower_ + "s", token.lower_ + "es"):
                 continue  # "the security official" is not "Lebanese officials"
+            if token.tag_ == "NN" and _irregular_plural_of(name, token, self.titles.irregular_plurals):
+                continue  # "the man in black" is not "men claiming to be ..."
             if (lemma in country_words and state.kind == "country") or lemma in state.heads or lemma in name.lower().split() or (state.role and lemma in state.role.lower().split()):
                 last = max((m.span[0] for m in state.mentions if m.span[0] < token.idx), default=None)
                 if last is not None and (best is None or last > best[0]):
@@ -740,6 +742,11 @@ def _stand_in(noun: Token) -> Token | None:
             if pobj is not None:
                 return pobj
     return next((c for c in noun.children if c.dep_ == "compound" and c.ent_type_ in ("PERSON", "ORG")), None)
+
+
+def _irregular_plural_of(name: str, token: Token, plurals: frozenset[tuple[str, str]]) -> bool:
+    words = set(name.lower().split())
+    return token.lower_ not in words and any(p in words and s == token.lemma_.lower() for p, s in plurals)
 
 
 def _nearer_subject(token: Token) -> Token | None:
