@@ -36,3 +36,9 @@ def test_according_to_after_a_fronted_adverbial_reports_the_clause_after_it() ->
     assert any(content == "rents rose by a third" for _, content in found), found
     text = "Only last month, according to the Central Hospital of the University in Tirana, 40 patients left without treatment."
     assert any(content == "40 patients left without treatment" for _, content in _statements(text))
+
+
+def test_content_stops_before_with_noun_participle_of_another_speaker() -> None:
+    text = "Officials said the pilot had recently become worried by the weather, with colleagues suggesting he turned back early."
+    found = _statements(text)
+    assert any(content == "the pilot had recently become worried by the weather" for _, content in found), found

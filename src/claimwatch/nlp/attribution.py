@@ -708,6 +708,9 @@ def cut_other_acts(doc: Doc, start: int, end: int, participles: bool = True) -> 
                 t.tag_ == "VBG" and is_cue_head(t) and t.head.lower_ == "with" and t.head.i > start + 2 and t.head.i < t.i):
             w = t.left_edge.i if t.left_edge.lower_ == "with" else t.head.i
             return w - (1 if doc[w - 1].text == "," else 0)  # "..., with neighbours suggesting ...": another's act
+        if t.tag_ == "VBG" and is_cue_head(t) and t.dep_ == "acl" and t.head.dep_ == "pobj" and t.head.head.lower_ == "with" \
+                and t.head.i == t.i - 1 and t.head.head.i > start + 2:  # "..., with friends suggesting ...": the parse's other shape
+            return t.head.head.i - (1 if doc[t.head.head.i - 1].text == "," else 0)
         if t.i > start + 2 and doc[t.i - 1].text == "," and is_cue_head(t) and (
                 is_accusation_participle(t) or inverted_object_speaker(t) is not None):
             return t.i - 1  # "... had been arrested, accused of ...": the accusers' statement, not the speaker's
