@@ -24,3 +24,13 @@ def test_outlet_that_only_relays_is_folded() -> None:
     found = _pairs(text)
     assert [src for src, _, _ in found] == ["police"]
     assert found[0][2] == ("Daily Courier",)
+
+
+def test_quote_before_quoted_as_saying_with_a_long_apposition() -> None:
+    text = ('Officials denied the plan on Monday.\n\n"It would not surprise me at all if they built a second plant here," '
+            "the Valley Herald quoted Anna Weiss, senior editor of the Northern Mining and Energy Review, as saying. "
+            "She further explained that the site had water and cheap land.")
+    found = _pairs(text)
+    quote = [f for f in found if f[1].startswith("It would not surprise me")]
+    assert quote and quote[0][0] == "Anna Weiss" and quote[0][2] == ("Valley Herald",), found
+    assert any(src == "Anna Weiss" and content.startswith("the site had water") for src, content, _ in found), found

@@ -192,7 +192,8 @@ def _trace_one(att: Attribution, all_atts: Sequence[Attribution], lex: RelayLexi
     quoted = _quoted_as(att, all_atts, lex)
     if quoted is not None:
         speaker, relayer, inner = quoted
-        used.add(inner.hit.head.i)
+        if inner is not att:
+            used.add(inner.hit.head.i)
         sources, via = _with_conjuncts(speaker), [relayer] if relayer is not None else []
         start, end = inner.content_tokens
         quote = inner.quote
@@ -266,6 +267,8 @@ def _quoted_as(att: Attribution, all_atts: Sequence[Attribution], lex: RelayLexi
     as_ = next((c for c in verb.children if c.lower_ == "as" and c.dep_ == "prep"), None)
     saying = next((c for c in as_.children if c.dep_ in ("pcomp", "pobj")), None) if as_ is not None else None
     inner = next((a for a in all_atts if saying is not None and a.hit.head.i == saying.i), None)
+    if inner is None and saying is not None and att.content[1] <= verb.idx:
+        inner = att  # '"C," the paper quoted an analyst as saying.': the words before are the speaker's
     if inner is None:
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
