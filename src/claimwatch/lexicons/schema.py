@@ -289,6 +289,7 @@ class Titles:
     organisation_heads: frozenset[str]
     pronouns: dict[str, frozenset[str]]
     generic_roles: frozenset[str] = frozenset()  # titles that stand for any title ("a Tour official")
+    irregular_plurals: frozenset[tuple[str, str]] = frozenset()  # ("men", "man"): plural person nouns without -s
     _pattern: re.Pattern = field(default=re.compile(r"(?!)"), repr=False, compare=False)
     _canonical: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
@@ -337,9 +338,16 @@ def parse_titles(data: Any, source: str = "titles.yaml") -> Titles:
         organisation_heads=frozenset(word_list(doc["organisation_heads"], source, "organisation_heads")),
         pronouns=parsed,
         generic_roles=frozenset(word_list(doc.get("generic_roles", []), source, "generic_roles")),
+        irregular_plurals=_irregular_plurals(doc.get("irregular_plurals") or [], source),
         _pattern=_role_pattern(roles),
         _canonical={role.lower(): role for role in roles},
     )
+
+
+def _irregular_plurals(data: Any, source: str) -> frozenset[tuple[str, str]]:
+    if not isinstance(data, list) or not all(isinstance(p, list) and len(p) == 2 and all(isinstance(w, str) for w in p) for p in data):
+        raise fail(source, "irregular_plurals", "must list [plural, singular] pairs, e.g. [men, man]")
+    return frozenset((p.lower(), s.lower()) for p, s in data)
 
 
 @lru_cache(maxsize=None)

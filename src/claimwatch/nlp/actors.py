@@ -20,7 +20,7 @@ from claimwatch.nlp.docutil import doc_quotes, sentence_index, sentence_start, s
 from claimwatch.lexicons.schema import Gazetteer, Titles, load_gazetteer, load_titles
 from claimwatch.model import Actor, Mention
 from claimwatch.nlp.provenance import is_outlet, is_outlet_noun
-from claimwatch.nlp.function_words import DEFINITE_DETERMINERS, INDEFINITE_ARTICLES, NAME_DETERMINERS, NON_NAMING_PRONOUNS, ORGANISATION_FORMS, PLURAL_FORMS, SPEAKER_AND_HEARER_FORMS
+from claimwatch.nlp.function_words import AFFILIATION_PREPS, DEFINITE_DETERMINERS, INDEFINITE_ARTICLES, NAME_DETERMINERS, NON_NAMING_PRONOUNS, ORGANISATION_FORMS, PLURAL_FORMS, SPEAKER_AND_HEARER_FORMS
 
 ENTITY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "country", "FAC": "organization"}
 NP_RIGHT_CUT = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"}
@@ -457,7 +457,8 @@ class ActorIndex:
             same_role = generic or role in state.described or (role.startswith("spokes") and any(
                 w.startswith("spokes") for w in state.described))
             lowered = {w.lower() for w in state.described}
-            if same_role and (keys & lowered or (acronym and acronym in state.described)):
+            shared = keys <= lowered if generic else bool(keys & lowered)  # "an official at the X embassy": all of it
+            if same_role and (shared or (acronym and acronym in state.described)):
                 found.append(name)
         return found[0] if len(found) == 1 else None
 
@@ -490,7 +491,7 @@ class ActorIndex:
         for timeline, since in passes:
             best = None
             for i, name, kind in timeline:
-                if since <= i < token.i and kind in wanted:
+                if since <= i < token.i and (kind in wanted or self._one_person(i, kind, wanted)):
                     if best is None or i > best[0]:
                         best = (i, name)
             if best is not None:
@@ -501,6 +502,12 @@ class ActorIndex:
                     if t.i < token.i and t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and not t.ent_type_ in ("GPE", "ORG", "NORP"):
                         return self._name_from_propn(t)
         return None
+
+    def _one_person(self, i: int, kind: str, wanted: set[str]) -> bool:
+        """An anonymous singular person ("an official at the embassy said ... He declined"): a
+        personal pronoun may stand for them, never for a plural group ("officials", "residents")."""
+        head = self.doc[i]
+        return wanted == {"person"} and kind == "anonymous" and head.tag_ == "NN" and self._personal(head)
 
     def _name_from_propn(self, token: Token) -> str:
         """A person the NER missed, named by the proper nouns around a subject head."""
@@ -519,6 +526,8 @@ class ActorIndex:
             last = name.split()[-1].lower()
             if token.tag_ == "NN" and last != token.lower_ and last in (token.lower_ + "s", token.lower_ + "es"):
                 continue  # "the security official" is not "Lebanese officials"
+            if token.tag_ == "NN" and _irregular_plural_of(name, token, self.titles.irregular_plurals):
+                continue  # "the man in black" is not "men claiming to be ..."
             if (lemma in country_words and state.kind == "country") or lemma in state.heads or lemma in name.lower().split() or (state.role and lemma in state.role.lower().split()):
                 last = max((m.span[0] for m in state.mentions if m.span[0] < token.idx), default=None)
                 if last is not None and (best is None or last > best[0]):
@@ -576,11 +585,33 @@ class ActorIndex:
         return None
 
     def _description_name(self, span: Span) -> str:
+        """A description's canonical name: without its article, and a role held in a body named after
+        it ("a spokesman for the city council", "an official at the Dutch embassy in Rome") as the body
+        before the role ("city council spokesman", "Dutch embassy official"), the form news also uses."""
+        affiliated = self._affiliated_role(span)
+        if affiliated is not None:
+            return affiliated
         tokens = list(span)
         while tokens and (tokens[0].lower_ in NAME_DETERMINERS or tokens[0].tag_ == "PRP$"):
             tokens = tokens[1:]
         text = self.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else span.text
         return text.strip(" ,;:\"'\u201c\u201d\u2018\u2019")
+
+    def _affiliated_role(self, span: Span) -> str | None:
+        head = span.root
+        if head.tag_ != "NN" or not (self._is_role_noun(head) or head.lower_ in self.titles.generic_roles):
+            return None
+        if any(t.i < head.i and t.lower_ not in NAME_DETERMINERS for t in span):
+            return None  # "a senior official at X": keep the writer's words
+        prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in AFFILIATION_PREPS), None)
+        body = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if body is None or body.pos_ not in ("NOUN", "PROPN") or body.ent_type_ == "PERSON" or body.right_edge.i > span[-1].i:
+            return None
+        words = [t for t in self.doc[body.left_edge.i:body.i + 1] if not (t.i == body.left_edge.i and t.lower_ in NAME_DETERMINERS)]
+        if not words or any(t.is_punct and t.text not in ("-", "&") for t in words) or any(t.tag_ == "POS" for t in words):
+            return None
+        owner = "'s" if self._is_role_noun(body) else ""  # "a spokesman for the mayor": the mayor's spokesman
+        return f"{self.doc[words[0].i:body.i + 1].text}{owner} {head.text}"
 
     def can_speak(self, token: Token) -> bool:
         """Whether a source head can be an actor: a name, a pronoun, or a person/organisation noun.
@@ -711,6 +742,11 @@ def _stand_in(noun: Token) -> Token | None:
             if pobj is not None:
                 return pobj
     return next((c for c in noun.children if c.dep_ == "compound" and c.ent_type_ in ("PERSON", "ORG")), None)
+
+
+def _irregular_plural_of(name: str, token: Token, plurals: frozenset[tuple[str, str]]) -> bool:
+    words = set(name.lower().split())
+    return token.lower_ not in words and any(p in words and s == token.lemma_.lower() for p, s in plurals)
 
 
 def _nearer_subject(token: Token) -> Token | None:

@@ -139,6 +139,7 @@ def _spoken_content(hit: CueHit, doc: Doc, quotes: list[Quote], verb: Token) -> 
     if start_tok >= end_tok:
         return None
     if quote is None:
+        start_tok = _stolen_subject(verb, start_tok)
         end_tok = cut_other_acts(doc, start_tok, end_tok, participles=False)
         end_tok = _with_coordination(doc, verb, start_tok, end_tok)
     end_tok = _with_trailing_condition(doc, end_tok)
@@ -175,6 +176,17 @@ def _first_content(hit: CueHit, doc: Doc, quotes: list[Quote], verb: Token, sour
     if content is None:
         return None
     return content, quote, led_in, cue_end_tok
+
+
+def _stolen_subject(verb: Token, start_tok: int) -> int:
+    """ "said many of the bodies appeared ...": a subject the parser gave the cue, after the cue and
+    before its clause, belongs to the clause."""
+    stolen = [c for c in verb.children if c.dep_ == "nsubj" and verb.i < c.i < start_tok]
+    if stolen and all(verb.doc[k].dep_ in ("prep", "pobj", "det", "amod", "compound", "nsubj", "punct") or
+                      verb.doc[k].head.i in {t.i for t in stolen[0].subtree}
+                      for k in range(stolen[0].left_edge.i, start_tok)):
+        return stolen[0].left_edge.i
+    return start_tok
 
 
 def _cue_end(hit: CueHit, doc: Doc, cue_end_tok: int) -> int:
@@ -696,6 +708,9 @@ def cut_other_acts(doc: Doc, start: int, end: int, participles: bool = True) -> 
                 t.tag_ == "VBG" and is_cue_head(t) and t.head.lower_ == "with" and t.head.i > start + 2 and t.head.i < t.i):
             w = t.left_edge.i if t.left_edge.lower_ == "with" else t.head.i
             return w - (1 if doc[w - 1].text == "," else 0)  # "..., with neighbours suggesting ...": another's act
+        if t.tag_ == "VBG" and is_cue_head(t) and t.dep_ == "acl" and t.head.dep_ == "pobj" and t.head.head.lower_ == "with" \
+                and t.head.i == t.i - 1 and t.head.head.i > start + 2:  # "..., with friends suggesting ...": the parse's other shape
+            return t.head.head.i - (1 if doc[t.head.head.i - 1].text == "," else 0)
         if t.i > start + 2 and doc[t.i - 1].text == "," and is_cue_head(t) and (
                 is_accusation_participle(t) or inverted_object_speaker(t) is not None):
             return t.i - 1  # "... had been arrested, accused of ...": the accusers' statement, not the speaker's
@@ -765,8 +780,8 @@ def _according_to(hit: CueHit, doc: Doc) -> Attribution | None:
     left = [i for i in tokens if i < min(excluded)]
     if pobj.tag_ in ("WDT", "WP"):  # "figures according to which C": the relative clause after "which"
         return _according_to_which(hit, doc, according, to, pobj)
-    if left and all(doc[i].is_punct or (doc[i].lower_ == "that" and doc[i].dep_ == "mark") for i in left) \
-            and max(tokens) > max(excluded):
+    if left and (all(doc[i].is_punct or (doc[i].lower_ == "that" and doc[i].dep_ == "mark") for i in left)
+                 or _adverbial_only(doc, left)) and max(tokens) > max(excluded):
         start, end = max(excluded) + 1, max(tokens) + 1
     elif min(excluded) > min(tokens) and _words(doc, tokens, max(excluded), len(doc)) and clause_head.i > max(excluded) \
             and any(i < min(excluded) and doc[i].dep_.startswith("nsubj") for i in tokens):
@@ -782,6 +797,13 @@ def _according_to(hit: CueHit, doc: Doc) -> Attribution | None:
         return None
     cue_span = (according.idx, to.idx + len(to))
     return _make(hit, cue_span, _with_conjuncts(pobj), (start, end), None, False)
+
+
+def _adverbial_only(doc: Doc, left: list[int]) -> bool:
+    """ "Only last year, according to X, C": what precedes the phrase is a time or place adverbial with
+    no subject and no verb of its own, so the content is the clause after the phrase."""
+    return doc[left[-1]].is_punct and not any(
+        doc[i].dep_ in SUBJECT_DEPS or doc[i].pos_ in ("VERB", "AUX") or doc[i].dep_ == "ROOT" for i in left)
 
 
 def _according_to_which(hit: CueHit, doc: Doc, according: Token, to: Token, which: Token) -> Attribution | None:
@@ -916,11 +938,17 @@ def _quote_continuations(doc: Doc, quotes: list[Quote], found: list[Attribution]
     extra: list[Attribution] = []
     used = {a.quote.outer for a in found if a.quote is not None}
     text = doc_text(doc)
+    reported = _reported_paragraph_ends(text, found, quotes)
     for q in quotes:
         if q.outer in used or not _said(doc, q) or not _has_predicate(doc, q):
             continue  # a quoted title ('he said on "On the Record with ..."') goes on no statement
         prev = max((e for e in by_quote_end if e <= q.outer[0]), default=None)
-        if prev is None:
+        if prev is None or (q.outer[0] in reported and reported[q.outer[0]].content[1] > prev):
+            att = _after_reported(doc, q, reported.get(q.outer[0]))
+            if att is not None:
+                extra.append(att)
+                used.add(q.outer)
+                by_quote_end[q.outer[1]] = att
             continue
         owner = by_quote_end[prev]
         gap = text[prev:q.outer[0]]
@@ -938,6 +966,57 @@ def _quote_continuations(doc: Doc, quotes: list[Quote], found: list[Attribution]
             used.add(q.outer)
             by_quote_end[q.outer[1]] = att
     return extra
+
+
+_CLOSING_ONLY = re.compile(r"^[ \t.!?\"\u201d\u2019']*$")
+_SENTENCE_END = (".", "!", "?", '."', '.\u201d', '?"', '?\u201d')
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)?[ \t]*")
+
+
+def _reported_paragraph_ends(text: str, found: list[Attribution], quotes: list[Quote]) -> dict[int, Attribution]:
+    """Where a quote would open if it followed a reported statement (no quote of its own) that ends
+    its paragraph ('X said the staff miss her.\n\n"Q."'): that start, with the statement. A cue
+    inside a quote ('"... we estimate that Y."') is the quoted speaker's, never a new owner."""
+    out: dict[int, Attribution] = {}
+    for att in found:
+        if att.quote is not None or att.passive or any(q.outer[0] <= att.cue_span[0] < q.outer[1] for q in quotes):
+            continue
+        end = att.content[1]
+        para = text.find("\n", end)
+        if para < 0 or not _CLOSING_ONLY.match(text[end:para]) or not text[:para].rstrip().endswith(_SENTENCE_END):
+            continue
+        nxt = para + _PARAGRAPH_BREAK.match(text, para).end() - para
+        if nxt < len(text):
+            prior = out.get(nxt)
+            if prior is None or prior.content[1] < end:
+                out[nxt] = att
+    return out
+
+
+def _after_reported(doc: Doc, quote: Quote, owner: Attribution | None) -> Attribution | None:
+    """The quote of a paragraph of its own right after ``owner``'s reported statement: the speaker
+    goes on in their own words, with no cue of its own (an empty cue at the content start)."""
+    if owner is None or not _quote_fills_paragraph(doc_text(doc), quote):
+        return None
+    start, end = token_range(doc, *quote.inner)
+    if start >= end:
+        return None
+    return Attribution(owner.hit, (quote.inner[0], quote.inner[0]), owner.sources, quote.inner, (start, end), quote, owner.passive)
+
+
+def _quote_fills_paragraph(text: str, quote: Quote) -> bool:
+    """A closed quote alone in its paragraph, not followed by a line that credits it to someone
+    ('"Q."\nJane Doe, city clerk'): a short line with no full stop names its own speaker."""
+    if not quote.closed:
+        return False
+    para_end = text.find("\n", quote.outer[1])
+    if para_end < 0:
+        return not text[quote.outer[1]:].strip()
+    if text[quote.outer[1]:para_end].strip():
+        return False
+    line_end = text.find("\n", para_end + 1)
+    line = text[para_end + 1:line_end if line_end >= 0 else len(text)].strip()
+    return not (line and len(line) <= 80 and not line.endswith((".", "!", "?", '"', "\u201d")))
 
 
 def _next_quoted_paragraph(text: str, quote: Quote, gap: str, owner: Attribution, cue_in_gap: bool) -> bool:

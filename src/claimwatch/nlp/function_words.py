@@ -26,6 +26,8 @@ QUANTITY_DETERMINERS = PLURAL_DEMONSTRATIVES | THIRD_PERSON_POSSESSIVES | {"the"
 
 # --- prepositions and subordinators --------------------------------------------------------------
 # prepositions that name what a question, request or comment is about
+# "a spokesman for the ministry", "an official at the embassy": the body a role is held in
+AFFILIATION_PREPS = frozenset({"for", "at", "in", "with"})
 ABOUT_PREPS = frozenset({"on", "about", "regarding", "concerning", "over", "into", "for", "to"})
 # subordinators of a condition: "if", "unless", "provided", "whether"
 CONDITION_MARKS = frozenset({"if", "unless", "provided", "whether"})

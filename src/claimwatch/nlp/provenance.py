@@ -192,7 +192,8 @@ def _trace_one(att: Attribution, all_atts: Sequence[Attribution], lex: RelayLexi
     quoted = _quoted_as(att, all_atts, lex)
     if quoted is not None:
         speaker, relayer, inner = quoted
-        used.add(inner.hit.head.i)
+        if inner is not att:
+            used.add(inner.hit.head.i)
         sources, via = _with_conjuncts(speaker), [relayer] if relayer is not None else []
         start, end = inner.content_tokens
         quote = inner.quote
@@ -266,6 +267,8 @@ def _quoted_as(att: Attribution, all_atts: Sequence[Attribution], lex: RelayLexi
     as_ = next((c for c in verb.children if c.lower_ == "as" and c.dep_ == "prep"), None)
     saying = next((c for c in as_.children if c.dep_ in ("pcomp", "pobj")), None) if as_ is not None else None
     inner = next((a for a in all_atts if saying is not None and a.hit.head.i == saying.i), None)
+    if inner is None and saying is not None and att.content[1] <= verb.idx:
+        inner = att  # '"C," the paper quoted an analyst as saying.': the words before are the speaker's
     if inner is None:
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -452,7 +455,7 @@ def fold_nested(statements: Iterable[Statement], text: str) -> list[Statement]:
                 best = outer_of.get(i)  # the tightest statement holding this one
                 if best is None or width < items[best].content_span[1] - items[best].content_span[0]:
                     outer_of[i] = k
-    dropped = {k for k in set(outer_of.values()) if _relaying_outlet(items[k], text)}
+    dropped = {k for i, k in outer_of.items() if _relaying_outlet(items[k], text) and _leads_content(items[k], items[i], text)}
     via: dict[int, tuple[str, ...]] = {}
 
     def chain(i: int) -> tuple[str, ...]:
@@ -487,6 +490,18 @@ def _inside(inner: Statement, outer: Statement) -> bool:
 def _relaying_outlet(st: Statement, text: str) -> bool:
     mention = text[st.source_span[0]:st.source_span[1]] if st.source_span else ""
     return is_outlet(f"{st.source} {mention}")
+
+
+def _leads_content(outer: Statement, inner: Statement, text: str) -> bool:
+    """Whether the inner statement is what the outlet relays ("AP reported that police said ...",
+    '"Q," he said, the paper reports'), rather than a participle at the end of the outlet's own
+    sentence ("He left home to fight, saying he was ..., the paper reports"): then the outlet states
+    the rest on its own and keeps its statement."""
+    c0 = inner.cue_span[0]
+    word = text[c0:inner.cue_span[1]].split()
+    before = text[outer.content_span[0]:c0].rstrip()
+    participle = bool(word) and word[0].lower().endswith("ing") and before.endswith(",")
+    return not (participle and inner.content_span[1] >= outer.content_span[1] - 3 and len(before.split()) > 4)
 
 
 def _passes_on(outer: Statement, inner: Statement) -> bool:

@@ -89,8 +89,21 @@ def is_hypothetical(verb: Token) -> bool:
     """A modal cue that is not negated speaks of a possible act ("would declare"); a negated one
     ("could not confirm", "would not comment") reports a refusal and stays."""
     children = list(verb.children)
-    modal = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in children)
+    modal = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX and not _name_part(c) for c in children)
     return modal and not any(c.dep_ == "neg" for c in children)
+
+
+def _name_part(aux: Token) -> bool:
+    """ "Will Grant, the paper's correspondent, says ...": a capitalised modal right before a proper-noun
+    subject of the same verb, in a sentence that asks nothing, is the first word of a name."""
+    doc = aux.doc
+    nxt = doc[aux.i + 1] if aux.i + 1 < len(doc) else None
+    if nxt is None or not aux.text[:1].isupper() or aux.text.isupper() or nxt.pos_ != "PROPN":
+        return False
+    subject = nxt if nxt.dep_ in SUBJECT_DEPS else (nxt.head if nxt.dep_ == "compound" else None)
+    if subject is None or subject.dep_ not in SUBJECT_DEPS or subject.head.i != aux.head.i:
+        return False
+    return not aux.sent.text.rstrip().rstrip("\"'\u201d\u2019").endswith("?")
 
 
 def is_condition(verb: Token) -> bool:
@@ -219,6 +232,8 @@ def is_reduced_relative(verb: Token) -> bool:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.i > verb.i:
         return False
+    if any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children):
+        return False  # "the governor said many of the bodies appeared ...": the clause's subject went to the cue
     for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
         if clause.tag_ in ("VBD", "VBZ", "VBP") and not any(
                 c.dep_ in SUBJECT_DEPS | {"expl", "nsubjpass", "mark"} for c in clause.children):
