@@ -87,3 +87,15 @@ def test_stance_verdicts_convictions_and_open_particles(analyse, text: str, cue:
 ])
 def test_stance_verdicts_hedge_in_later_coordinated_clause(analyse, text: str, expected: str) -> None:
     assert statement_at(analyse(text), "say").certainty == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surprise the clause would be doubts it (and the "if" is no condition on the statement)
+    ('"I would be surprised if the video turned out to be real," the expert said.', ("disputes", "probable", False)),
+    ('"It would surprise me if the letter were genuine," the historian said.', ("disputes", "probable", False)),
+    # a surprise that happened is a plain report
+    ('"We were surprised when the results came in," the coach said.', ("asserts", "certain", False)),
+])
+def test_stance_verdicts_conditional_surprise_doubts(analyse, text: str, expected: tuple) -> None:
+    s = statement_at(analyse(text), "said")
+    assert (s.stance, s.certainty, s.conditional) == expected

@@ -360,6 +360,32 @@ def _described_state(doc, marker: tuple[int, ...], rules: StanceRules) -> bool:
         and not {subject.lemma_.lower(), subject.lower_} & rules.labelled_claims
 
 
+def _doubting_surprise_rule(r: _Reading) -> None:
+    """ "I would be surprised if the video were real": understatement that doubts the clause."""
+    if r.stance != "asserts" or r.negated_cue or r.surprise is not None:
+        return
+    word = _surprise_at(r.att, r.main, r.rules)
+    if word is not None:
+        r.stance, r.certainty = "disputes", _weaker(r.certainty, "probable")
+        r.found.append(word)
+
+
+def _surprise_at(att: Attribution, main: set[int], rules: StanceRules) -> str | None:
+    """A surprise predicate under "would" with an "if" clause: the surprise the clause would be."""
+    for t in att.content_toks:
+        if t.i not in main or not {t.lower_, t.lemma_.lower()} & rules.surprise_predicates or _negated(t):
+            continue
+        frame = [t, t.head] if t.head.lemma_.lower() == "be" else [t]
+        if any(_negated(f) for f in frame):
+            continue
+        would = any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for f in frame for c in f.children)
+        cond = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children)
+                   for f in frame for c in f.children)
+        if would and cond:
+            return t.text
+    return None
+
+
 def _negated_content_rule(r: _Reading) -> None:
     """ "said the bodies are not theirs", "tests have shown that the bodies are not theirs": the
     clause's negation decides."""
@@ -452,6 +478,7 @@ STANCE_RULES: tuple[Callable[[_Reading], None], ...] = (
     _absent_evidence_rule,
     _asking_rule,
     _surprise_rule,
+    _doubting_surprise_rule,
     _negated_content_rule,
     _open_question_rule,
     _inherited_rule,
@@ -1014,8 +1041,10 @@ def _conditional(att: Attribution, main: set[int], hedges: Hedges, rules: Stance
     span = att.content_span
     for t in att.content_toks:
         if t.lower_ in hedges.conditional_subordinators and t.dep_ in ("mark", "advmod", "prep") and (t.head.i in main or t.i == span.start):
-            if t.head.head.lemma_.lower() in rules.surprise_predicates:
-                continue  # "it would not surprise me if ...": the clause is what is held possible, no condition
+            frame = t.head.head
+            if {frame.lemma_.lower(), frame.lower_} & rules.surprise_predicates or frame.lemma_.lower() == "be" and any(
+                    c.dep_ == "acomp" and c.lower_ in rules.surprise_predicates for c in frame.children):
+                continue  # "it would (not) surprise me if ...": the clause is what is held possible, no condition
             return True
         if t.lower_ in rules.inverted_conditional_auxiliaries and t.dep_ == "aux" and t.i + 1 < len(doc):
             nxt = doc[t.i + 1]
