@@ -99,3 +99,8 @@ def test_stance_verdicts_hedge_in_later_coordinated_clause(analyse, text: str, e
 def test_stance_verdicts_conditional_surprise_doubts(analyse, text: str, expected: tuple) -> None:
     s = statement_at(analyse(text), "said")
     assert (s.stance, s.certainty, s.conditional) == expected
+
+
+def test_stance_verdicts_negated_going_is_a_plain_report(analyse) -> None:
+    s = statement_at(analyse("The student said that in four years at college he never went home for the holidays."), "said")
+    assert (s.stance, s.certainty) == ("asserts", "certain")

@@ -799,8 +799,8 @@ def _negated_content(att: Attribution, root: Token, cue_lemma: str, rules: Stanc
         return stance, certainty  # "I don't think fear ought to stop the inquiry": a conviction, no doubt
     if lemma in rules.negated_doubt_predicates:
         return "disputes", rules.negated_doubt_certainty.get(lemma, certainty)
-    if lemma in rules.negated_open_predicates and _open_sense(root, rules):
-        return "uncommitted", certainty
+    if lemma in rules.negated_open_predicates:  # "did not go home" reports where one went, rejects nothing
+        return ("uncommitted", certainty) if _open_sense(root, rules) else (stance, certainty)
     if _intention(root):  # "the bank said it would not raise rates": a stated intention
         return stance, certainty
     if plain_negation(root, rules):  # "I didn't want to", "not yet in custody"
