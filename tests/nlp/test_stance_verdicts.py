@@ -104,3 +104,12 @@ def test_stance_verdicts_conditional_surprise_doubts(analyse, text: str, expecte
 def test_stance_verdicts_negated_going_is_a_plain_report(analyse) -> None:
     s = statement_at(analyse("The student said that in four years at college he never went home for the holidays."), "said")
     assert (s.stance, s.certainty) == ("asserts", "certain")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a belief of others reported as the content is held as probable, like the speaker's own
+    ("The aide said that the investigators believe the fire was started on purpose.", "probable"),
+    ("The aide said that the investigators found the fire was started on purpose.", "certain"),
+])
+def test_stance_verdicts_reported_belief_is_probable(analyse, text: str, expected: str) -> None:
+    assert statement_at(analyse(text), "said").certainty == expected

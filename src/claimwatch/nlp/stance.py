@@ -654,8 +654,9 @@ def _belief_head(root: Token | None, rules: StanceRules) -> Token | None:
     hoax", "I've heard that he is suspended", "I would almost bet it had not been tested"."""
     if root is None or root.lemma_.lower() not in rules.belief_predicates or _negated(root):
         return None
-    if not any(c.dep_ == "nsubj" and c.lower_ in PERSONAL_SUBJECT_PRONOUNS for c in root.children):
-        return None
+    if not any(c.dep_ == "nsubj" and (c.lower_ in PERSONAL_SUBJECT_PRONOUNS or c.pos_ in ("NOUN", "PROPN"))
+               for c in root.children):
+        return None  # "investigators believe they know who he is": a belief reported, held as probable
     if not any(c.dep_ == "ccomp" and _finite_claim(c, rules) for c in root.children):
         return None  # "heard the first shot go off": a perception
     return root
