@@ -113,3 +113,13 @@ def test_stance_verdicts_negated_going_is_a_plain_report(analyse) -> None:
 ])
 def test_stance_verdicts_reported_belief_is_probable(analyse, text: str, expected: str) -> None:
     assert statement_at(analyse(text), "said").certainty == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a hedged participle on the predicate noun hedges the identification the content makes
+    ("A police official told the paper that a local cook is the man believed to be the arsonist.", "probable"),
+    # a participle that only describes stays a description
+    ("A police official told the paper that a local cook is the man arrested at the scene.", "certain"),
+])
+def test_stance_verdicts_hedged_participle_on_predicate_noun(analyse, text: str, expected: str) -> None:
+    assert statement_at(analyse(text), "told").certainty == expected

@@ -281,7 +281,8 @@ def _asking_rule(r: _Reading) -> None:
 
 def _surprise_rule(r: _Reading) -> None:
     """ "it would not surprise me if ...": understatement, no assertion (reads the modal first)."""
-    r.modal_certainty = _modal_certainty(r.att, (r.main & _root_sentence(r)) - _later_conjuncts(r.root), r.hedges, r.rules)
+    scope = ((r.main & _root_sentence(r)) | _predicate_participles(r.root)) - _later_conjuncts(r.root)
+    r.modal_certainty = _modal_certainty(r.att, scope, r.hedges, r.rules)
     if r.modal_certainty is not None and _described_state(r.att.doc, r.modal_certainty[2], r.rules):
         r.modal_certainty = None  # "the long-term effect remains unclear", "two men are being investigated"
     r.surprise = _negated_surprise(r.att, r.main, r.rules) if r.stance == "asserts" and not r.negated_cue else None
@@ -323,6 +324,19 @@ def _root_sentence(r: _Reading) -> set[int]:
         return set(r.main)
     sent = r.root.sent
     return {i for i in r.main if sent.start <= i < sent.end}
+
+
+def _predicate_participles(root: Token | None) -> set[int]:
+    """A participle on the content's predicate noun that carries the claim ("X is the man believed to
+    be the gunman"): its hedge is the claim's, though other participles and relative clauses describe."""
+    if root is None:
+        return set()
+    out: set[int] = set()
+    for pred in (c for c in root.children if c.dep_ == "attr"):
+        for c in pred.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and any(g.dep_ == "xcomp" for g in c.children):
+                out.update(x.i for x in c.subtree)
+    return out
 
 
 def _later_conjuncts(root: Token | None) -> set[int]:
