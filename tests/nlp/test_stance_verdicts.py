@@ -123,3 +123,15 @@ def test_stance_verdicts_reported_belief_is_probable(analyse, text: str, expecte
 ])
 def test_stance_verdicts_hedged_participle_on_predicate_noun(analyse, text: str, expected: str) -> None:
     assert statement_at(analyse(text), "told").certainty == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the absence of evidence named by a noun casts doubt as "no" does
+    ("The observatory said the lack so far of any eyewitness accounts suggests something else caused the crater.",
+     "disputes"),
+    ("The inspectors said the absence of independent confirmation left the claim in doubt.", "disputes"),
+    # a lack of something that is not evidence is a plain report
+    ("The council said a lack of funding had delayed the bridge repairs.", "asserts"),
+])
+def test_stance_verdicts_absence_nouns_over_evidence(analyse, text: str, expected: str) -> None:
+    assert statement_at(analyse(text), "said").stance == expected

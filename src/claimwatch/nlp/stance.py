@@ -76,6 +76,7 @@ class StanceRules:
     entitlement_objects: frozenset[str] = frozenset()
     stated_uncertainty: frozenset[str] = frozenset()
     retractions: frozenset[str] = frozenset()
+    absence_nouns: frozenset[str] = frozenset()
     open_predicate_particles: dict[str, frozenset[str]] = field(default_factory=dict)
     normative_modals: frozenset[str] = frozenset()
 
@@ -84,7 +85,7 @@ LIST_KEYS = ("labelling_cues", "denial_labels", "doubt_labels", "phrase_negators
              "belief_predicates", "clausal_belief_cues", "asking_cues", "asking_words", "factive_cues",
              "aspectual_heads", "labelled_claims", "neg_raising_predicates", "first_person",
              "truth_conditions", "investigation_verbs", "verification_purposes", "surprise_predicates", "volition_predicates", "pending_adverbs", "evidential_predicates", "absence_determiners", "evidence_nouns", "evaluative_predicates", "entitlement_objects",
-             "stated_uncertainty", "retractions", "normative_modals")
+             "stated_uncertainty", "retractions", "normative_modals", "absence_nouns")
 
 
 def check_stance_rules(data: dict) -> None:
@@ -906,6 +907,10 @@ def _absent_evidence(att: Attribution, main: set[int], rules: StanceRules) -> st
             det = next((c for c in t.children if c.dep_ == "det" and c.lower_ in rules.absence_determiners), None)
             if det is not None and det.i < t.i - 1:  # "no evidence" itself is a stance phrase already
                 return f"{det.lower_} {t.lower_}"
+            lack = next((a for a in list(t.head.ancestors)[:3] if a.pos_ == "NOUN"), None) \
+                if t.dep_ == "pobj" and t.head.lower_ == "of" else None  # "the lack so far of any ..."
+            if lack is not None and lack.lemma_.lower() in rules.absence_nouns and lack.i in main and not _negated(lack.head):
+                return f"{lack.lower_} of {t.lower_}"  # "the lack of any eyewitness accounts"
     return None
 
 
