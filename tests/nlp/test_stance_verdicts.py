@@ -135,3 +135,12 @@ def test_stance_verdicts_hedged_participle_on_predicate_noun(analyse, text: str,
 ])
 def test_stance_verdicts_absence_nouns_over_evidence(analyse, text: str, expected: str) -> None:
     assert statement_at(analyse(text), "said").stance == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # distrust of the claim or its material casts doubt on it
+    ('"We have little faith in these figures," the union said.', "disputes"),
+    ('"I don\'t trust this video," the detective said.', "disputes"),
+])
+def test_stance_verdicts_distrust_disputes(analyse, text: str, expected: str) -> None:
+    assert statement_at(analyse(text), "said").stance == expected
