@@ -144,3 +144,15 @@ def test_stance_verdicts_absence_nouns_over_evidence(analyse, text: str, expecte
 ])
 def test_stance_verdicts_distrust_disputes(analyse, text: str, expected: str) -> None:
     assert statement_at(analyse(text), "said").stance == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # material said to be old, recycled or staged does not show what the claim says it shows
+    ('"These pictures are recycled," the army spokesman said.', "disputes"),
+    ('"The video is old," the police officer said.', "disputes"),
+    ('"The footage was staged," the ministry said.', "denies"),
+    # ... while the same word said of something else is a plain description
+    ('"My house is old," the farmer said.', "asserts"),
+])
+def test_stance_verdicts_material_labels(analyse, text: str, expected: str) -> None:
+    assert statement_at(analyse(text), "said").stance == expected
