@@ -74,12 +74,18 @@ class StanceRules:
     evidence_nouns: frozenset[str] = frozenset()
     evaluative_predicates: frozenset[str] = frozenset()
     entitlement_objects: frozenset[str] = frozenset()
+    stated_uncertainty: frozenset[str] = frozenset()
+    retractions: frozenset[str] = frozenset()
+    absence_nouns: frozenset[str] = frozenset()
+    open_predicate_particles: dict[str, frozenset[str]] = field(default_factory=dict)
+    normative_modals: frozenset[str] = frozenset()
 
 
 LIST_KEYS = ("labelling_cues", "denial_labels", "doubt_labels", "phrase_negators", "optative_predicates",
              "belief_predicates", "clausal_belief_cues", "asking_cues", "asking_words", "factive_cues",
              "aspectual_heads", "labelled_claims", "neg_raising_predicates", "first_person",
-             "truth_conditions", "investigation_verbs", "verification_purposes", "surprise_predicates", "volition_predicates", "pending_adverbs", "evidential_predicates", "absence_determiners", "evidence_nouns", "evaluative_predicates", "entitlement_objects")
+             "truth_conditions", "investigation_verbs", "verification_purposes", "surprise_predicates", "volition_predicates", "pending_adverbs", "evidential_predicates", "absence_determiners", "evidence_nouns", "evaluative_predicates", "entitlement_objects",
+             "stated_uncertainty", "retractions", "normative_modals", "absence_nouns")
 
 
 def check_stance_rules(data: dict) -> None:
@@ -120,6 +126,7 @@ def parse_stance_rules(data: Any) -> StanceRules:
         **{key: frozenset(data.get(key, ())) for key in LIST_KEYS},
         verbal_hedges=tuple(dict(data.get("verbal_hedges", {})).items()),
         belief_certainty=data.get("belief_certainty", "probable"),
+        open_predicate_particles={k: frozenset(v) for k, v in dict(data.get("open_predicate_particles", {})).items()},
     )
 
 
@@ -184,7 +191,8 @@ def _negated_cue_rule(r: _Reading) -> None:
     r.negated_cue = _cue_negated(r.att, r.rules)
     if r.negated_cue and _neg_raised(r.att.hit.head, r.rules):
         r.negated_cue = False
-        r.certainty = _weaker(r.certainty, "probable")
+        if not _evaluative_clause(r.att.hit.head, r.rules):  # "I don't think it ought to": a conviction
+            r.certainty = _weaker(r.certainty, "probable")
         r.found.append("not " + r.att.hit.head.text)
     elif r.negated_cue:
         r.stance = r.hedges.negated_cue_stance.get(r.cue_lemma) or r.hedges.negated_cue_stance.get(r.entry.act) \
@@ -246,6 +254,17 @@ def _label_rule(r: _Reading) -> None:
         r.found.append(r.att.hit.head.text)
 
 
+def _dismissive_predicate_rule(r: _Reading) -> None:
+    """ "that story is pure invention", "the claim was made up, it is rubbish": a label put on the claim
+    as the predicate of the content's own clause."""
+    if r.entry.stance != "asserts" or r.negated_cue:
+        return
+    label = _dismissive_predicate(r.att, r.main & _root_sentence(r), r.rules)
+    if label is not None and STANCE_STRENGTH[label[0]] > STANCE_STRENGTH[r.stance]:
+        r.stance = label[0]
+        r.found.append(label[1])
+
+
 def _absent_evidence_rule(r: _Reading) -> None:
     """ "there is no reliable proof that it is authentic"."""
     absent = _absent_evidence(r.att, r.main, r.rules) if r.stance in ("asserts", "supports") and not r.negated_cue else None
@@ -263,11 +282,123 @@ def _asking_rule(r: _Reading) -> None:
 
 def _surprise_rule(r: _Reading) -> None:
     """ "it would not surprise me if ...": understatement, no assertion (reads the modal first)."""
-    r.modal_certainty = _modal_certainty(r.att, r.main, r.hedges, r.rules)
+    scope = ((r.main & _root_sentence(r)) | _predicate_participles(r.root)) - _later_conjuncts(r.root)
+    r.modal_certainty = _modal_certainty(r.att, scope, r.hedges, r.rules)
+    if r.modal_certainty is not None and _described_state(r.att.doc, r.modal_certainty[2], r.rules):
+        r.modal_certainty = None  # "the long-term effect remains unclear", "two men are being investigated"
     r.surprise = _negated_surprise(r.att, r.main, r.rules) if r.stance == "asserts" and not r.negated_cue else None
     if r.surprise is not None:
         r.stance = "uncommitted"
         r.found.append("not " + r.surprise[0])
+
+
+def _dismissive_predicate(att: Attribution, main: set[int], rules: StanceRules) -> tuple[str, str] | None:
+    """A denial or doubt label that is the predicate of a clause whose subject is the claim or a pointer
+    to it ("this is nonsense", "the report was fabricated"); "it is wrong to ..." judges an act."""
+    best = None
+    for t in att.content_toks:
+        if t.i not in main or _negated(t) or _negated(t.head):
+            continue
+        names = {t.lower_, t.lemma_.lower()} | {f"{t.lower_}-{c.lower_}" for c in t.children if c.dep_ == "prt"}
+        if t.dep_ in ("attr", "acomp") and t.head.lemma_.lower() == "be":
+            clause = t.head
+        elif t.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in t.children):
+            clause = t  # "the claim was invented"
+        else:
+            continue
+        if any(c.dep_ in ("xcomp", "csubj") for c in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or not {subject.lower_, subject.lemma_.lower()} & rules.labelled_claims:
+            continue
+        if names & rules.denial_labels:
+            return "denies", t.text
+        if names & rules.doubt_labels:
+            best = best or ("disputes", t.text)
+    return best
+
+
+def _root_sentence(r: _Reading) -> set[int]:
+    """The content's tokens in the sentence of its head: in a quote of several sentences a hedge in a
+    later one ("He had the talent. He could have been famous.") does not hedge the first."""
+    if r.root is None:
+        return set(r.main)
+    sent = r.root.sent
+    return {i for i in r.main if sent.start <= i < sent.end}
+
+
+def _predicate_participles(root: Token | None) -> set[int]:
+    """A participle on the content's predicate noun that carries the claim ("X is the man believed to
+    be the gunman"): its hedge is the claim's, though other participles and relative clauses describe."""
+    if root is None:
+        return set()
+    out: set[int] = set()
+    for pred in (c for c in root.children if c.dep_ == "attr"):
+        for c in pred.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and any(g.dep_ == "xcomp" for g in c.children):
+                out.update(x.i for x in c.subtree)
+    return out
+
+
+def _later_conjuncts(root: Token | None) -> set[int]:
+    """Complement clauses coordinated after the content's head ("says it is holding a hostage, and
+    that he could be next"): a hedge there hedges that clause, not the first claim."""
+    if root is None:
+        return set()
+    out: set[int] = set()
+    for c in root.children:
+        if c.dep_ == "conj" and c.i > root.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            out.update(x.i for x in c.subtree)
+    return out
+
+
+def _described_state(doc, marker: tuple[int, ...], rules: StanceRules) -> bool:
+    """The hedge word is what the content says of a thing that is not a claim: "the long-term effect
+    remains unclear" (no "whether" clause: a state stated as fact), "two men are being investigated"
+    (an inquiry into people, not into the claim)."""
+    tokens = [doc[i] for i in marker]
+    pred = next((t for t in tokens if t.lemma_.lower() in rules.stated_uncertainty
+                 or t.lower_ in rules.stated_uncertainty), None)
+    if pred is not None and len(tokens) == 1 and pred.dep_ == "acomp":
+        verb = pred.head
+        clause = [c for c in list(pred.children) + list(verb.children) if c.dep_ in ("ccomp", "csubj")
+                  or c.dep_ == "advcl" and any(m.lower_ in ("whether", "if") for m in c.children)]
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return not clause and subject is not None and subject.pos_ in ("NOUN", "PROPN")
+    probe = next((t for t in tokens if t.lemma_.lower() in rules.investigation_verbs), None)
+    if probe is None and tokens and tokens[0].lower_ == "under":
+        probe = tokens[0].head
+    if probe is None:
+        return False
+    subject = next((c for c in probe.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.pos_ in ("NOUN", "PROPN") \
+        and not {subject.lemma_.lower(), subject.lower_} & rules.labelled_claims
+
+
+def _doubting_surprise_rule(r: _Reading) -> None:
+    """ "I would be surprised if the video were real": understatement that doubts the clause."""
+    if r.stance != "asserts" or r.negated_cue or r.surprise is not None:
+        return
+    word = _surprise_at(r.att, r.main, r.rules)
+    if word is not None:
+        r.stance, r.certainty = "disputes", _weaker(r.certainty, "probable")
+        r.found.append(word)
+
+
+def _surprise_at(att: Attribution, main: set[int], rules: StanceRules) -> str | None:
+    """A surprise predicate under "would" with an "if" clause: the surprise the clause would be."""
+    for t in att.content_toks:
+        if t.i not in main or not {t.lower_, t.lemma_.lower()} & rules.surprise_predicates or _negated(t):
+            continue
+        frame = [t, t.head] if t.head.lemma_.lower() == "be" else [t]
+        if any(_negated(f) for f in frame):
+            continue
+        would = any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for f in frame for c in f.children)
+        cond = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children)
+                   for f in frame for c in f.children)
+        if would and cond:
+            return t.text
+    return None
 
 
 def _negated_content_rule(r: _Reading) -> None:
@@ -327,6 +458,17 @@ def _hedged_denial_rule(r: _Reading) -> None:
         r.stance = r.rules.hedged_denial_stance
 
 
+def _retraction_rule(r: _Reading) -> None:
+    """ "it's a fake, but maybe not": a verdict the source takes back in the same breath leaves it open."""
+    norms = _norms(r.att.doc)
+    words = [norms[i] for i in sorted(r.main & _root_sentence(r)) if norms[i]]
+    for phrase in r.rules.retractions:
+        if _phrase_hit(phrase, words, r.rules) == "hit":
+            r.stance = "uncommitted"
+            r.found.append(phrase)
+            return
+
+
 def _uncertain_assertion_rule(r: _Reading) -> None:
     """With ``uncertain_means_uncommitted``, an assertion hedged as uncertain near its root commits to nothing."""
     if r.rules.uncertain_means_uncommitted and r.stance == "asserts" and r.modal_certainty \
@@ -347,15 +489,18 @@ STANCE_RULES: tuple[Callable[[_Reading], None], ...] = (
     _embedded_cue_rule,
     _stance_phrase_rule,
     _label_rule,
+    _dismissive_predicate_rule,
     _absent_evidence_rule,
     _asking_rule,
     _surprise_rule,
+    _doubting_surprise_rule,
     _negated_content_rule,
     _open_question_rule,
     _inherited_rule,
     _modal_rule,
     _belief_rule,
     _hedged_denial_rule,
+    _retraction_rule,
     _uncertain_assertion_rule,
     _uncommitted_certainty_rule,
 )
@@ -524,8 +669,9 @@ def _belief_head(root: Token | None, rules: StanceRules) -> Token | None:
     hoax", "I've heard that he is suspended", "I would almost bet it had not been tested"."""
     if root is None or root.lemma_.lower() not in rules.belief_predicates or _negated(root):
         return None
-    if not any(c.dep_ == "nsubj" and c.lower_ in PERSONAL_SUBJECT_PRONOUNS for c in root.children):
-        return None
+    if not any(c.dep_ == "nsubj" and (c.lower_ in PERSONAL_SUBJECT_PRONOUNS or c.pos_ in ("NOUN", "PROPN"))
+               for c in root.children):
+        return None  # "investigators believe they know who he is": a belief reported, held as probable
     if not any(c.dep_ == "ccomp" and _finite_claim(c, rules) for c in root.children):
         return None  # "heard the first shot go off": a perception
     return root
@@ -597,6 +743,8 @@ def _embedded_own_cue(att: Attribution, hedges: Hedges, rules: StanceRules, root
         return None
     if not any(c.dep_ == "nsubj" and c.lower_ in PERSONAL_SUBJECT_PRONOUNS for c in root.children):
         return None
+    if _neg_raised(root, rules) and _evaluative_clause(root, rules):
+        return None  # "I don't think fear ought to stop it": a conviction, not a negated cue
     entry = None
     negated = _negated(root)
     if root.lemma_.lower() in rules.aspectual_heads:  # "we keep hoping that ...": the inner verb is the cue
@@ -663,10 +811,12 @@ def _negated_content(att: Attribution, root: Token, cue_lemma: str, rules: Stanc
     objects = {c.lemma_.lower() for c in root.children if c.dep_ in ("dobj", "attr")}
     if lemma in rules.perception_predicates and not objects & rules.doubt_objects:
         lemma = ""  # "I didn't see anything": a report, not doubt
+    if _neg_raised(root, rules) and _evaluative_clause(root, rules):
+        return stance, certainty  # "I don't think fear ought to stop the inquiry": a conviction, no doubt
     if lemma in rules.negated_doubt_predicates:
         return "disputes", rules.negated_doubt_certainty.get(lemma, certainty)
-    if lemma in rules.negated_open_predicates:
-        return "uncommitted", certainty
+    if lemma in rules.negated_open_predicates:  # "did not go home" reports where one went, rejects nothing
+        return ("uncommitted", certainty) if _open_sense(root, rules) else (stance, certainty)
     if _intention(root):  # "the bank said it would not raise rates": a stated intention
         return stance, certainty
     if plain_negation(root, rules):  # "I didn't want to", "not yet in custody"
@@ -676,6 +826,14 @@ def _negated_content(att: Attribution, root: Token, cue_lemma: str, rules: Stanc
     if att.quote is None or rules.negated_quotes_deny:
         return rules.negated_content_stance, certainty
     return stance, certainty
+
+
+def _open_sense(root: Token, rules: StanceRules) -> bool:
+    """A verb open only with its particle ("did not go into detail"; "the money did not go to
+    local firms" is a plain negative)."""
+    particles = rules.open_predicate_particles.get(root.lemma_.lower())
+    return particles is None or any(c.lower_ in particles for c in root.children if c.dep_ in ("prep", "prt")) \
+        or any(c.dep_ == "xcomp" for c in root.children)  # "not going to comment": the inner verb
 
 
 def plain_negation(head: Token, rules: StanceRules | None = None) -> bool:
@@ -693,11 +851,21 @@ def _conviction(att: Attribution, modal: tuple[str, str, tuple[int, ...]], rules
 
 def _first_person_conviction(verb: Token, rules: StanceRules) -> bool:
     """ "I believe that ... is important", "we think everyone has the right to ...": a conviction."""
-    if verb.lemma_.lower() not in rules.belief_predicates or _negated(verb):
-        return False
+    if verb.lemma_.lower() not in rules.belief_predicates:
+        return False  # negated too: "I don't think it is fair" is as much a conviction
     if not any(c.dep_ == "nsubj" and c.lower_ in rules.first_person for c in verb.children):
         return False
-    return _evaluative_clause(verb, rules)
+    return _evaluative_clause(verb, rules) or verb.tag_ == "VBP" and _verdict_clause(verb, rules)
+
+
+def _verdict_clause(verb: Token, rules: StanceRules) -> bool:
+    """ "I think that is fabricated": a present verdict on the claim, not a guess ("I thought it was
+    a hoax" tells of a view since revised)."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    words = [clause] + [c for c in clause.children if c.dep_ in ("acomp", "attr")]
+    return any(w.lower_ in rules.denial_labels for w in words)
 
 
 def _evaluative_clause(verb: Token, rules: StanceRules) -> bool:
@@ -708,6 +876,9 @@ def _evaluative_clause(verb: Token, rules: StanceRules) -> bool:
     words = [clause] + [c for c in clause.children if c.dep_ in ("acomp", "attr", "dobj")]
     if any(w.lemma_.lower() in rules.evaluative_predicates or w.lower_ in rules.evaluative_predicates for w in words):
         return True
+    if clause.lower_ in rules.normative_modals or any(c.dep_ == "aux" and c.lower_ in rules.normative_modals
+                                                       for c in clause.children):
+        return True  # "I think the minister should resign": what ought to be, a conviction
     return any(w.dep_ == "dobj" and w.lemma_.lower() in rules.entitlement_objects for w in words)
 
 
@@ -736,6 +907,10 @@ def _absent_evidence(att: Attribution, main: set[int], rules: StanceRules) -> st
             det = next((c for c in t.children if c.dep_ == "det" and c.lower_ in rules.absence_determiners), None)
             if det is not None and det.i < t.i - 1:  # "no evidence" itself is a stance phrase already
                 return f"{det.lower_} {t.lower_}"
+            lack = next((a for a in list(t.head.ancestors)[:3] if a.pos_ == "NOUN"), None) \
+                if t.dep_ == "pobj" and t.head.lower_ == "of" else None  # "the lack so far of any ..."
+            if lack is not None and lack.lemma_.lower() in rules.absence_nouns and lack.i in main and not _negated(lack.head):
+                return f"{lack.lower_} of {t.lower_}"  # "the lack of any eyewitness accounts"
     return None
 
 
@@ -886,8 +1061,10 @@ def _conditional(att: Attribution, main: set[int], hedges: Hedges, rules: Stance
     span = att.content_span
     for t in att.content_toks:
         if t.lower_ in hedges.conditional_subordinators and t.dep_ in ("mark", "advmod", "prep") and (t.head.i in main or t.i == span.start):
-            if t.head.head.lemma_.lower() in rules.surprise_predicates:
-                continue  # "it would not surprise me if ...": the clause is what is held possible, no condition
+            frame = t.head.head
+            if {frame.lemma_.lower(), frame.lower_} & rules.surprise_predicates or frame.lemma_.lower() == "be" and any(
+                    c.dep_ == "acomp" and c.lower_ in rules.surprise_predicates for c in frame.children):
+                continue  # "it would (not) surprise me if ...": the clause is what is held possible, no condition
             return True
         if t.lower_ in rules.inverted_conditional_auxiliaries and t.dep_ == "aux" and t.i + 1 < len(doc):
             nxt = doc[t.i + 1]
