@@ -57,6 +57,15 @@ class _Stripper(HTMLParser):
         if not self.skip:
             self.parts.append(data)
 
+    def parse_html_declaration(self, i: int) -> int:
+        # Python's parser asserts on a malformed declaration ("<![", "<!DOCTYPE x [<!"); -1 makes it
+        # wait for more input, and at close() it reads the declaration as text up to its ">", so the
+        # tags after it (a <script> included) are still parsed and dropped.
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            return -1
+
 
 def strip_html(fragment: str) -> str:
     """Plain text of an HTML fragment (feed summaries): no tags, no scripts, paragraphs kept apart."""
