@@ -5,7 +5,8 @@ also deployed soldiers" gives two). Each proposition gets an event type from tri
 (`event_types.yaml`) and an agent (the actor doing it); the group is the agent with the event type's
 umbrella type, so "deployed soldiers", "sent officers" and "militarily involved" by one state meet
 while "supplied equipment" stays apart. Anaphoric contents ("these reports", "the claims of X") point
-back to the claims they refer to. A negated restatement of an earlier claim is a denial of it.
+back to the claims they refer to. A negated restatement of an earlier claim is a denial of it,
+unless it only contrasts ("fined but not arrested") or measures ("did not go far enough").
 """
 from __future__ import annotations
 
