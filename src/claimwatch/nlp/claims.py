@@ -5,7 +5,8 @@ also deployed soldiers" gives two). Each proposition gets an event type from tri
 (`event_types.yaml`) and an agent (the actor doing it); the group is the agent with the event type's
 umbrella type, so "deployed soldiers", "sent officers" and "militarily involved" by one state meet
 while "supplied equipment" stays apart. Anaphoric contents ("these reports", "the claims of X") point
-back to the claims they refer to. A negated restatement of an earlier claim is a denial of it.
+back to the claims they refer to. A negated restatement of an earlier claim is a denial of it,
+unless it only contrasts ("fined but not arrested") or measures ("did not go far enough").
 """
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ from claimwatch.model import Claim
 from claimwatch.nlp.docutil import lower_lemmas
 from claimwatch.nlp.speech import CUE_HEADS
 from claimwatch.nlp.stance import plain_negation
-from claimwatch.nlp.function_words import ABOUT_PREPS, ANAPHOR_DETERMINERS, CONDITION_MARKS, SUBJECT_BACK_PRONOUNS
+from claimwatch.nlp.function_words import (ABOUT_PREPS, ANAPHOR_DETERMINERS, CONDITION_MARKS,
+                                          CONTRAST_CONJUNCTIONS, SUBJECT_BACK_PRONOUNS, SUFFICIENCY_ADVERBS)
 
 # open-class word lists, from lexicons/claim_words.yaml
 CLAIM_WORDS = load("claim_words")
@@ -331,7 +333,7 @@ def propositions(span: Span, agent_of: Callable[[Span], str | None]) -> list[Pro
         events = _clause_events(toks) or [None]
         text = source_text(toks)
         negated = any(c.dep_ == "neg" for c in head.children)
-        rejects = negated and not plain_negation(head)
+        rejects = negated and not plain_negation(head) and not non_rejecting_negation(head)
         agent = agent_of(sub)
         if agent is None and out and out[0].agent and not _subject(head):  # "... but also deployed soldiers"
             agent = out[0].agent
@@ -463,6 +465,30 @@ def light_verbs() -> frozenset[str]:
     if not isinstance(data, list) or not all(isinstance(w, str) for w in data):
         raise LexiconError("event_types.yaml light_verbs: expected a list of verbs")
     return frozenset(w.lower() for w in data)
+
+
+def _contrasted(head: Token) -> bool:
+    """ "would be fined but would not be arrested": the negated conjunct draws a line after an
+    affirmed one; it does not reject a claim."""
+    if head.dep_ != "conj" or any(c.dep_ == "neg" for c in head.head.children):
+        return False
+    between = [c for c in (*head.head.children, *head.children) if c.dep_ == "cc"]
+    return any(c.lower_ in CONTRAST_CONJUNCTIONS and c.i < head.i for c in between)
+
+
+def _insufficient(head: Token) -> bool:
+    """ "the rules did not go far enough": a measure found short, not a claim rejected."""
+    near = [c for c in head.children if c.dep_ in ("advmod", "acomp", "npadvmod")]
+    near += [g for c in near for g in c.children if g.dep_ == "advmod"]
+    return any(t.lower_ in SUFFICIENCY_ADVERBS for t in near)
+
+
+NON_REJECTING_NEGATIONS = (_contrasted, _insufficient)
+
+
+def non_rejecting_negation(head: Token) -> bool:
+    """A negated clause that contrasts or measures rather than denies an earlier claim."""
+    return any(rule(head) for rule in NON_REJECTING_NEGATIONS)
 
 
 def verb_frame(head: Token, negated: bool = False) -> str | None:

@@ -37,6 +37,10 @@ PARTITIVE_QUANTIFIERS = frozenset({"one", "some", "many", "two", "three", "sever
                                    "few", "both"})
 
 # prepositions that continue an object-content: "accused X of Y", "dismissed X as Y", "blamed X for Y"
+# a negation that contrasts or measures rather than rejects: "fined but not arrested",
+# "did not go far enough"
+CONTRAST_CONJUNCTIONS = frozenset({"but", "yet"})
+SUFFICIENCY_ADVERBS = frozenset({"enough", "sufficiently"})
 OBJECT_CONTINUATIONS = frozenset({"of", "as", "for", "over", "about"})
 
 # --- auxiliaries ---------------------------------------------------------------------------------

@@ -207,13 +207,21 @@ def fold_same_speaker(attributions: list[Attribution], resolved: dict[int, Resol
             same = first_person or (bool(inner_names) and inner_names == outer_names)
             if same:
                 reading = read_stance(inner)
-                if reading.stance != "asserts" or reading.certainty != "certain":
+                if (reading.stance != "asserts" or reading.certainty != "certain") and _governs_lead(inner, outer):
                     inner_of[i] = reading
                 dropped.add(k)
     for i, att in enumerate(attributions):
         if i not in dropped:
             out.append(_Folded(att, inner_of.get(i)))
     return out
+
+
+def _governs_lead(inner: Attribution, outer: Attribution) -> bool:
+    """An inner cue weakens only the sentence it governs: in the sentence where the outer content
+    begins it speaks for the statement; in a later sentence of a long quote ("... I began thinking
+    she looked familiar") it does not make the whole statement a guess."""
+    content = outer.content_span
+    return len(content) == 0 or inner.hit.head.sent.start == content[0].sent.start
 
 
 def _agent_of(actors: ActorIndex):
