@@ -22,6 +22,8 @@ def _agent(nlp, sentence):
     ("A Bosnian teenager crashed the school bus.", None),
     ("The Iraqi forces recaptured the dam.", "Iraqi"),
     ("The American strike destroyed the depot.", "American"),
+    ("Hamas commander Idris Okonjo planned the raid.", "Idris Okonjo"),
+    ("French warplanes bombed the airfield.", "French"),
     ("Paris restaurants raised their prices.", None),
     ("The Madrid pianist Lucia Ferrer recorded the album.", "Lucia Ferrer"),
 ])

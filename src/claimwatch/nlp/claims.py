@@ -689,6 +689,7 @@ def _predicate_event(toks: list[Token]) -> EventType | None:
 
 STATE_BODY_NOUNS = CLAIM_WORDS["state_body_nouns"]
 STATE_ACT_NOUNS = CLAIM_WORDS["state_act_nouns"]
+DOER_NOUNS = STATE_BODY_NOUNS | STATE_ACT_NOUNS
 PLACE_ENTS = ("GPE", "NORP", "LOC")
 
 
@@ -706,25 +707,29 @@ def _doer(root: Token) -> Token | None:
 
 
 def _describes_only(tok: Token, head: Token) -> bool:
-    """A place or nationality word on a noun that is no body of that state only describes it:
-    "a Bosnian teenager", "a London rapper", "Pyongyang restaurants" (but "Iraqi forces", "the U.S. strike")."""
-    if tok.i == head.i or tok.ent_type_ not in PLACE_ENTS or tok.dep_ in ("poss", "case"):
+    """A place or nationality word on a noun that is no body, means or act of that state only describes
+    it: "a Bosnian teenager", "a London rapper", "Pyongyang restaurants" (but "Iraqi forces", "US drones",
+    "the U.S. strike"); on a person's name any other name does ("al-Qaeda leader Jo Bloggs")."""
+    if tok.i == head.i or tok.dep_ in ("poss", "case"):
+        return False
+    if head.lemma_.lower() in DOER_NOUNS or head.lower_ in DOER_NOUNS:
         return False
     if head.pos_ == "PROPN":  # "North" in "North Korea" is the name; "London" in "London rapper Jo Bloggs" is not
-        return not any(e.start <= tok.i < e.end and e.start <= head.i < e.end for e in tok.doc.ents)
-    doers = STATE_BODY_NOUNS | STATE_ACT_NOUNS
-    return head.lemma_.lower() not in doers and head.lower_ not in doers
+        return tok.ent_type_ in PLACE_ENTS + ("ORG",) and \
+            not any(e.start <= tok.i < e.end and e.start <= head.i < e.end for e in tok.doc.ents)
+    return tok.ent_type_ in PLACE_ENTS
 
 
 def clause_agent(span: Span, name_at: Callable[[Token], str | None]) -> str | None:
     """Who does what a claim says: the doer of its clause (see _doer), or the possessor of its head noun
     ("North Korea's involvement"); never another participant ("arrested a French aid worker"), never a
-    place or nationality that only describes the doer. The head's own name comes before its modifiers'."""
+    place or nationality that only describes the doer."""
     doer = _doer(span.root)
     if doer is None:
         return None
-    before = [t for t in doer.subtree if t.i < doer.i and not _describes_only(t, doer)]
-    for tok in [doer] + before:
+    # left to right, the doer's own words included: a misparsed head ("Jo Bloggs, star of Film Two: Lost,
+    # ...") must not hide the name the phrase opens with
+    for tok in [t for t in doer.subtree if t.i <= doer.i and not _describes_only(t, doer)]:
         if tok.pos_ == "PRON":
             continue  # a pronoun's antecedent is a guess: do not split groups on it
         name = name_at(tok)
