@@ -706,11 +706,23 @@ def _doer(root: Token) -> Token | None:
     return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
+MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod", "nummod")
+
+
+def _modifies(tok: Token, head: Token) -> bool:
+    """Whether a token is a pre-modifier of the head noun, directly or through one ("London rapper Jo")."""
+    while tok.dep_ in MODIFIER_DEPS and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i == head.i:
+            return True
+    return False
+
+
 def _describes_only(tok: Token, head: Token) -> bool:
     """A place or nationality word on a noun that is no body, means or act of that state only describes
     it: "a Bosnian teenager", "a London rapper", "Pyongyang restaurants" (but "Iraqi forces", "US drones",
     "the U.S. strike"); on a person's name any other name does ("al-Qaeda leader Jo Bloggs")."""
-    if tok.i == head.i or tok.dep_ in ("poss", "case"):
+    if tok.i == head.i or not _modifies(tok, head):
         return False
     if head.lemma_.lower() in DOER_NOUNS or head.lower_ in DOER_NOUNS:
         return False
