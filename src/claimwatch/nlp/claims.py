@@ -713,6 +713,69 @@ def _predicate_event(toks: list[Token]) -> EventType | None:
     return next((et for et in ranked if et in typed), typed[0])
 
 
+STATE_BODY_NOUNS = CLAIM_WORDS["state_body_nouns"]
+STATE_ACT_NOUNS = CLAIM_WORDS["state_act_nouns"]
+DOER_NOUNS = STATE_BODY_NOUNS | STATE_ACT_NOUNS
+PLACE_ENTS = ("GPE", "NORP", "LOC")
+
+
+def _doer(root: Token) -> Token | None:
+    """The party a clause's claim is about: the subject of its verb, the head of a noun content. A
+    passive keeps its subject ("the reporter was executed" is about the reporter): taking the by-phrase,
+    or nothing, instead split variants of one claim on the dev set (grouping 0.523 -> 0.501 / 0.507)."""
+    if root.pos_ in ("NOUN", "PROPN"):
+        return root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None:
+        return subj
+    by = next((c for c in root.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod", "nummod")
+
+
+def _modifies(tok: Token, head: Token) -> bool:
+    """Whether a token is a pre-modifier of the head noun, directly or through one ("London rapper Jo")."""
+    while tok.dep_ in MODIFIER_DEPS and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i == head.i:
+            return True
+    return False
+
+
+def _describes_only(tok: Token, head: Token) -> bool:
+    """A place or nationality word on a noun that is no body, means or act of that state only describes
+    it: "a Bosnian teenager", "a London rapper", "Pyongyang restaurants" (but "Iraqi forces", "US drones",
+    "the U.S. strike"); on a person's name any other name does ("al-Qaeda leader Jo Bloggs")."""
+    if tok.i == head.i or not _modifies(tok, head):
+        return False
+    if head.lemma_.lower() in DOER_NOUNS or head.lower_ in DOER_NOUNS:
+        return False
+    if head.pos_ == "PROPN":  # "North" in "North Korea" is the name; "London" in "London rapper Jo Bloggs" is not
+        return tok.ent_type_ in PLACE_ENTS + ("ORG",) and \
+            not any(e.start <= tok.i < e.end and e.start <= head.i < e.end for e in tok.doc.ents)
+    return tok.ent_type_ in PLACE_ENTS
+
+
+def clause_agent(span: Span, name_at: Callable[[Token], str | None]) -> str | None:
+    """Who does what a claim says: the doer of its clause (see _doer), or the possessor of its head noun
+    ("North Korea's involvement"); never another participant ("arrested a French aid worker"), never a
+    place or nationality that only describes the doer."""
+    doer = _doer(span.root)
+    if doer is None:
+        return None
+    # left to right, the doer's own words included: a misparsed head ("Jo Bloggs, star of Film Two: Lost,
+    # ...") must not hide the name the phrase opens with
+    for tok in [t for t in doer.subtree if t.i <= doer.i and not _describes_only(t, doer)]:
+        if tok.pos_ == "PRON":
+            continue  # a pronoun's antecedent is a guess: do not split groups on it
+        name = name_at(tok)
+        if name:
+            return name
+    return None
+
+
 def _subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 

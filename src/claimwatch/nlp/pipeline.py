@@ -14,7 +14,7 @@ from claimwatch.nlp.actors import ActorIndex, ResolvedSource
 from claimwatch.nlp.attribution import Attribution, find_attributions
 from claimwatch.nlp.docutil import seed_text
 from claimwatch.nlp.claims import (
-    ClaimBook, anaphor_owner, anaphor_topic, article_topics, definite_event_head, exchange_topic, find_anaphor,
+    ClaimBook, anaphor_owner, clause_agent, anaphor_topic, article_topics, definite_event_head, exchange_topic, find_anaphor,
     VERDICT_VERBS, about_what_was_said, generic_judgement, is_anaphor, propositions, purely_anaphoric, shown_matter, states_something,
 )
 from claimwatch.nlp.evidence import evidence_from_source, find_evidence
@@ -225,26 +225,9 @@ def _governs_lead(inner: Attribution, outer: Attribution) -> bool:
 
 
 def _agent_of(actors: ActorIndex):
-    """Who does what a claim says: the subject of its clause, or the possessor of its head noun
-    ("North Korea's involvement"); never another participant ("arrested a French aid worker")."""
+    """Who does what a claim says: see claims.clause_agent."""
     def agent(span) -> str | None:
-        root = span.root
-        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "agent")), None)
-        if subj is not None and subj.dep_ == "agent":
-            subj = next((c for c in subj.children if c.dep_ == "pobj"), None)
-        if subj is not None:
-            candidates = [t for t in subj.subtree if t.i <= subj.i]
-        elif root.pos_ in ("NOUN", "PROPN"):
-            candidates = [t for t in root.subtree if t.i <= root.i]
-        else:
-            candidates = []
-        for tok in candidates:
-            if tok.pos_ == "PRON":
-                continue  # a pronoun's antecedent is a guess: do not split groups on it
-            name = actors.name_at(tok)
-            if name:
-                return name
-        return None
+        return clause_agent(span, actors.name_at)
     return agent
 
 
