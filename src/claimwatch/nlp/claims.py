@@ -433,12 +433,9 @@ def paraphrase_sets() -> dict[str, str]:
     return out
 
 
-def predicate_frame(head: Token) -> tuple[str, str] | None:
-    """What a clause does to what: its predicate's meaning and its object's head noun.
-
-    "the bank would raise interest rates" and "economists expected the bank to increase rates" both
-    give ("raise", "rate"); the subject is left out on purpose, since a pronoun or a paraphrase
-    ("the bank", "it", "the central bank") names the same agent in different words."""
+def controlled_verb(head: Token) -> Token | None:
+    """The verb a clause is about, through up to three control verbs ("plans to open" -> "open");
+    None when that is not a verb."""
     verb = head
     for _ in range(3):
         nxt = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), None)
@@ -446,6 +443,18 @@ def predicate_frame(head: Token) -> tuple[str, str] | None:
             break
         verb = nxt
     if verb.pos_ != "VERB":
+        return None
+    return verb
+
+
+def predicate_frame(head: Token) -> tuple[str, str] | None:
+    """What a clause does to what: its predicate's meaning and its object's head noun.
+
+    "the bank would raise interest rates" and "economists expected the bank to increase rates" both
+    give ("raise", "rate"); the subject is left out on purpose, since a pronoun or a paraphrase
+    ("the bank", "it", "the central bank") names the same agent in different words."""
+    verb = controlled_verb(head)
+    if verb is None:
         return None
     lemma = verb.lemma_.lower()
     meaning = paraphrase_sets().get(lemma)
@@ -500,13 +509,8 @@ def verb_frame(head: Token, negated: bool = False) -> str | None:
     nominal = _nominal_frame(head, negated)
     if nominal is not None:
         return nominal
-    verb = _existential_participle(head) or head
-    for _ in range(3):
-        nxt = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), None)
-        if verb.lemma_.lower() not in CONTROL_VERBS or nxt is None:
-            break
-        verb = nxt
-    if verb.pos_ != "VERB":
+    verb = controlled_verb(_existential_participle(head) or head)
+    if verb is None:
         return None
     lemma = verb.lemma_.lower()
     if not lemma.isalpha() or lemma in light_verbs() or lemma in CONTROL_VERBS or load_cues().verb(lemma) is not None:
