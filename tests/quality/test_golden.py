@@ -17,15 +17,7 @@ if not (SEED_TEXT.is_file() and SEED_GOLD.is_file() and (SHARED / "eval" / "scor
     pytest.skip(f"shared evaluation data not found at {SHARED} (need data/dev/seed-north-korea.* and "
                 "eval/score.py; set CLAIMWATCH_SHARED to its folder)", allow_module_level=True)
 
-
-
-
 quality = load_quality_harness()
-
-
-@pytest.fixture(scope="module")
-def scorer():
-    return quality.load_scorer(SHARED)
 
 
 @pytest.fixture(scope="module")

@@ -17,15 +17,7 @@ if not (DEV.is_dir() and any(DEV.glob("*.gold.json")) and (SHARED / "eval" / "sc
     pytest.skip(f"development gold set not found at {DEV} (need *.gold.json, *.txt and eval/score.py; "
                 "set CLAIMWATCH_SHARED to the shared folder)", allow_module_level=True)
 
-
-
-
 quality = load_quality_harness()
-
-
-@pytest.fixture(scope="module")
-def scorer():
-    return quality.load_scorer(SHARED)
 
 
 @pytest.fixture(scope="module")
