@@ -67,6 +67,9 @@ class StatusRules:
     authority_voice: bool = False  # a side confirms as an authority only through an authority's own words
     confirm_certainty: tuple[str, ...] = tuple(CERTAINTIES)  # how sure an admission or confirmation must be
     not_parties: tuple[str, ...] = ()  # standings that never speak for the party concerned (news outlets)
+    act_weight: Mapping[str, float] = field(default_factory=dict)  # act -> weight, instead of stance_weight
+    distanced_factor: float = 1.0  # a relayed assertion ("reportedly"), as a share of one made on its own word
+    unconfirmed_words: frozenset[str] = frozenset()  # words of a source that say it is unverified ("unconfirmed reports")
 
     def status(self, counters: Mapping[str, float]) -> str:
         return self.rule(counters).status
@@ -92,6 +95,8 @@ class Fact:
     stance: str
     certainty: str = "certain"
     conditional: bool = False
+    distanced: bool = False  # the speaker relays what it does not make its own ("reportedly", "is said to")
+    act: str = ""  # the cue's act (say, report, confirm, echo, ...): a confirmation is not an echo
     source_key: str = ""  # the article's independence key (article_sources.source_key)
     quantities: tuple[Quantity, ...] = ()
     article_id: str = ""
@@ -204,12 +209,14 @@ def parse_rules(data: Any) -> StatusRules:
                        turnaround_factor=_factor(data, "turnaround_factor"), rules=tuple(rules),
                        **_switches(data),
                        political_factor=_factor(data, "political_factor", 1.0) if "political_factor" in data else 1.0,
+                       distanced_factor=_factor(data, "distanced_factor", 1.0) if "distanced_factor" in data else 1.0,
                        standing_words={k: tuple(_plain(w) for w in v) for k, v in standing.items()})
 
 
 def _switches(data: Mapping) -> dict[str, Any]:
     """The on/off settings and the lists of who may confirm: record_weighting, named_authority,
-    admission_apart, authority_voice, confirm_certainty, not_parties, unnamed_words."""
+    admission_apart, authority_voice, confirm_certainty, not_parties, unnamed_words; and how an act
+    or a relay weighs: act_weight, unconfirmed_words."""
     out: dict[str, Any] = {}
     for key in ("record_weighting", "named_authority", "admission_apart", "authority_voice"):
         out[key] = data.get(key, False)
@@ -224,8 +231,16 @@ def _switches(data: Mapping) -> dict[str, Any]:
     unnamed = data.get("unnamed_words", [])
     if not isinstance(unnamed, list) or not all(isinstance(w, str) for w in unnamed):
         raise _fail("unnamed_words", "expected a list of words")
+    act_weight = data.get("act_weight", {}) or {}
+    if not isinstance(act_weight, Mapping) or not all(isinstance(k, str) for k in act_weight):
+        raise _fail("act_weight", "expected a mapping of act: weight")
+    unconfirmed = data.get("unconfirmed_words", [])
+    if not isinstance(unconfirmed, list) or not all(isinstance(w, str) for w in unconfirmed):
+        raise _fail("unconfirmed_words", "expected a list of words")
     return {**out, "confirm_certainty": tuple(confirm), "not_parties": tuple(not_parties),
-            "unnamed_words": frozenset(_plain(w) for w in unnamed)}
+            "unnamed_words": frozenset(_plain(w) for w in unnamed),
+            "act_weight": {k: _factor(act_weight, k, 1.0) for k in act_weight},
+            "unconfirmed_words": frozenset(_plain(w) for w in unconfirmed)}
 
 
 def _plain(text: str) -> str:
@@ -363,15 +378,7 @@ class _Replay:
         self.article[key] = fact.article_id
         past = self.history.setdefault(key, [])
         if polarity > 0:
-            weight = self.rules.certainty_weight.get(fact.certainty, 1.0) * self.rules.stance_weight.get(fact.stance, 1.0)
-            if fact.conditional:
-                weight *= self.rules.conditional_factor
-            if not fact.side:
-                weight *= self.rules.unnamed_factor
-            if fact.standing == "political":
-                weight *= self.rules.political_factor
-            if past and min(past) <= 0:
-                weight *= self.rules.turnaround_factor
+            weight = self._weight(fact) * (self.rules.turnaround_factor if past and min(past) <= 0 else 1.0)
             self.weight[key] = max(weight, self.weight.get(key, 0.0) if self.latest.get(key, 0) > 0 else 0.0)
         past.append(polarity)
         self.latest[key] = polarity
@@ -379,6 +386,23 @@ class _Replay:
         self.name.setdefault(key, fact.side or fact.source)
         self.certainty[key] = fact.certainty
         self.voice[key] = fact.standing
+
+    def _weight(self, fact: Fact) -> float:
+        """How much one assertion corroborates: by its certainty and act (a confirmation is the speaker's
+        own knowledge, an echo is not), less when conditional, unnamed, a political figure's, or relayed
+        ("reportedly", "is said to", "unconfirmed reports"): repeating a claim adds no independence."""
+        rules = self.rules
+        weight = rules.certainty_weight.get(fact.certainty, 1.0) * rules.act_weight.get(
+            fact.act, rules.stance_weight.get(fact.stance, 1.0))
+        if fact.conditional:
+            weight *= rules.conditional_factor
+        if not fact.side:
+            weight *= rules.unnamed_factor
+        if fact.standing == "political":
+            weight *= rules.political_factor
+        if fact.distanced or set(_plain(fact.source).split()) & rules.unconfirmed_words:
+            weight *= rules.distanced_factor
+        return weight
 
     def _denial_stands(self, key: str, fact: Fact, polarity: int) -> bool:
         """The party concerned's denial is not turned into an admission by a later assertion from the

@@ -1,0 +1,158 @@
+"""Status rules on who vouches for a claim (issue 16, point 4), with made-up statements: eyewitnesses
+corroborate, an authority in charge confirms, an independent dispute contests, a rejection by those
+with direct knowledge denies, and relays of one source add no independence."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from claimwatch.errors import LexiconError
+from claimwatch.ledger.status import Fact, load_rules, parse_rules, timeline
+from claimwatch.lexicons import load_yaml
+
+
+def fact(n: int, source: str, side, stance: str = "asserts", standing: str = "", **more) -> Fact:
+    return Fact(statement_pk=n, date=f"2031-05-{n:02d}", source=source, side=side, stance=stance,
+                source_key=f"outlet{n}", article_id=f"art{n}", standing=standing, **more)
+
+
+# --- independent eyewitnesses -> corroborated ------------------------------------------------
+
+def test_status_independence_two_named_eyewitnesses_corroborate():
+    # "I saw the tram leave the rails," said Ona Prell; "it tipped onto the platform," said Idris Vale
+    rows = [fact(1, "Ona Prell", "Ona Prell"), fact(2, "Idris Vale", "Idris Vale")]
+    result = timeline(rows)
+    assert result.status == "corroborated"
+    assert "Ona Prell" in result.reason and "Idris Vale" in result.reason
+    assert set(result.reason_statements) == {1, 2}
+
+
+def test_status_independence_a_hedged_eyewitness_does_not_corroborate():
+    # "I think it may have been a tram," said a second passerby
+    rows = [fact(1, "Ona Prell", "Ona Prell"), fact(2, "Idris Vale", "Idris Vale", certainty="possible")]
+    assert timeline(rows).status == "alleged"
+
+
+# --- an authority with first-hand responsibility confirming -> confirmed ----------------------
+
+def test_status_independence_police_confirming_confirm():
+    # Lakeport police "confirmed the collision at the depot" (a confirmation, stance supports)
+    rows = [fact(1, "a commuter", None, standing="unnamed"),
+            fact(2, "Lakeport police", "Lakeport", "supports", standing="authority", act="confirm")]
+    result = timeline(rows)
+    assert result.status == "confirmed"
+    assert result.reason.startswith("confirmed by Lakeport") and result.reason_statements == (2,)
+
+
+# --- a confirmation is the speaker's own knowledge, an echo is not -----------------------------
+
+def test_status_independence_a_third_party_confirmation_counts_as_an_assertion():
+    # "the regional hospital confirmed it had treated eleven passengers"
+    rows = [fact(1, "Ona Prell", "Ona Prell"),
+            fact(2, "Saint Avel hospital", "Saint Avel hospital", "supports", act="confirm")]
+    assert timeline(rows).status == "corroborated"
+
+
+def test_status_independence_an_echo_counts_half():
+    # "the opposition party backed the passengers' account"
+    rows = [fact(1, "Ona Prell", "Ona Prell"),
+            fact(2, "the Green Alliance", "Green Alliance", "supports", act="echo")]
+    assert timeline(rows).status == "alleged"
+
+
+# --- a dispute by an independent party -> contested ------------------------------------------
+
+def test_status_independence_an_independent_dispute_contests():
+    # a rail engineers' union "said there was no sign the brakes had failed"
+    rows = [fact(1, "Ona Prell", "Ona Prell"),
+            fact(2, "the rail engineers' union", "Rail Engineers Union", "disputes")]
+    result = timeline(rows)
+    assert result.status == "contested"
+    assert "Rail Engineers Union" in result.reason and "Ona Prell" in result.reason
+    assert set(result.reason_statements) == {1, 2}
+
+
+# --- a rejection by those with direct knowledge -> denied -------------------------------------
+
+def test_status_independence_a_rejection_by_the_party_concerned_denies():
+    # a tabloid says the Marrow Bay council sold the harbour; the council calls that untrue
+    rows = [fact(1, "the Coastal Courier", "Coastal Courier", standing="media"),
+            fact(2, "Marrow Bay council", "Marrow Bay council", "denies")]
+    result = timeline(rows, agent="Marrow Bay council")
+    assert result.status == "denied"
+    assert result.reason.startswith("rejected by Marrow Bay council") and result.reason_statements == (2,)
+
+
+def test_status_independence_a_rejection_by_the_police_denies():
+    rows = [fact(1, "posts on social media", None, standing="unnamed"),
+            fact(2, "Lakeport police", "Lakeport", "denies", standing="authority")]
+    assert timeline(rows).status == "denied"
+
+
+# --- relays of one source are not independent -------------------------------------------------
+
+def test_status_independence_a_reportedly_does_not_corroborate():
+    # "the star is reportedly leaving the club" (distanced): it relays the first report, it does not vouch
+    rows = [fact(1, "the Evening Lantern", "Evening Lantern", standing="media"),
+            fact(2, "the Harbour Herald", "Harbour Herald", standing="media", distanced=True)]
+    result = timeline(rows)
+    assert result.status == "alleged"
+    assert result.counters["third_for"] < 1
+
+
+def test_status_independence_unconfirmed_reports_do_not_corroborate():
+    # "according to several unconfirmed reports, ..."
+    rows = [fact(1, "the Evening Lantern", "Evening Lantern", standing="media"),
+            fact(2, "several unconfirmed reports", "several unconfirmed reports", standing="media")]
+    assert timeline(rows).status == "alleged"
+
+
+def test_status_independence_one_unnamed_source_relayed_by_two_outlets_is_one_side():
+    # "a club official told the Lantern ..." and "a club official told the Herald ..."
+    rows = [fact(1, "club official", None, standing="unnamed", via=("Evening Lantern",)),
+            fact(2, "a club official", None, standing="unnamed", via=("Harbour Herald",))]
+    result = timeline(rows)
+    assert result.status == "alleged" and len(result.roles) == 1
+
+
+def test_status_independence_the_same_outlet_on_its_own_word_still_counts():
+    # an outlet reporting on its own authority, unhedged, is an independent third side
+    rows = [fact(1, "the Evening Lantern", "Evening Lantern", standing="media"),
+            fact(2, "the Harbour Herald", "Harbour Herald", standing="media")]
+    assert timeline(rows).status == "corroborated"
+
+
+# --- standing words and the settings ----------------------------------------------------------
+
+@pytest.mark.parametrize(("source", "role", "expected"), [
+    ("a representative of the ferry company", None, ""),
+    ("Rep. Dana Colfax", None, "political"),
+    ("Dana Colfax", "state representative", "political"),
+])
+def test_status_independence_a_company_representative_is_no_politician(source, role, expected):
+    assert load_rules().standing(source, role) == expected
+
+
+def test_status_independence_relay_weight_is_data():
+    rows = [fact(1, "the Evening Lantern", "Evening Lantern", standing="media"),
+            fact(2, "the Harbour Herald", "Harbour Herald", standing="media", distanced=True)]
+    lenient = dataclasses.replace(load_rules(), distanced_factor=1.0)
+    assert timeline(rows, rules=lenient).status == "corroborated"
+
+
+def test_status_independence_settings_are_checked():
+    data = load_yaml("status_rules.yaml")
+    for key, bad in (("act_weight", ["confirm"]), ("unconfirmed_words", "unconfirmed"), ("distanced_factor", 3)):
+        with pytest.raises(LexiconError, match=key):
+            parse_rules({**data, key: bad})
+
+
+def test_status_independence_nobody_on_the_record_names_who_is_verifying():
+    rows = [fact(1, "Lakeport police", "Lakeport", "uncommitted", standing="authority", certainty="uncertain"),
+            fact(2, "the ferry company", "Ferry company", "uncommitted", certainty="uncertain")]
+    result = timeline(rows)
+    assert result.status == "alleged"
+    assert result.reason.startswith("nobody asserts it on the record")
+    assert "Lakeport" in result.reason and "Ferry company" in result.reason
+    assert set(result.reason_statements) == {1, 2}
