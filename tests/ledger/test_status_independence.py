@@ -28,6 +28,26 @@ def test_status_independence_two_named_eyewitnesses_corroborate():
     assert set(result.reason_statements) == {1, 2}
 
 
+def test_status_independence_unnamed_eyewitnesses_in_two_reports_corroborate():
+    # "a witness told the Lantern the tram left the rails"; "eyewitnesses said it tipped onto the platform"
+    rules = load_rules()
+    assert rules.standing("one witness") == "witness" and rules.standing("eyewitnesses") == "witness"
+    rows = [fact(1, "one witness", None, standing="witness"), fact(2, "eyewitnesses", None, standing="witness")]
+    assert timeline(rows).status == "corroborated"
+
+
+def test_status_independence_unnamed_officials_in_two_reports_only_allege():
+    rows = [fact(1, "officials", None, standing="unnamed"), fact(2, "a source", None, standing="unnamed")]
+    assert timeline(rows).status == "alleged"
+
+
+def test_status_independence_witnesses_who_only_claim_to_have_seen_it_do_not_corroborate():
+    # "residents claimed to have seen the creature" (distanced by the writer)
+    rows = [fact(1, "one witness", None, standing="witness"),
+            fact(2, "witnesses", None, standing="witness", distanced=True)]
+    assert timeline(rows).status == "alleged"
+
+
 def test_status_independence_a_hedged_eyewitness_does_not_corroborate():
     # "I think it may have been a tram," said a second passerby
     rows = [fact(1, "Ona Prell", "Ona Prell"), fact(2, "Idris Vale", "Idris Vale", certainty="possible")]
@@ -156,3 +176,26 @@ def test_status_independence_nobody_on_the_record_names_who_is_verifying():
     assert result.reason.startswith("nobody asserts it on the record")
     assert "Lakeport" in result.reason and "Ferry company" in result.reason
     assert set(result.reason_statements) == {1, 2}
+
+
+# --- one quotation, lightly edited from copy to copy, is one source -----------------------------
+
+from claimwatch.ledger.status import one_side_per_utterance, same_utterance, side_key, utterance_key  # noqa: E402
+
+SAYING = "The keepers in the valley say that the old lighthouse is now too far gone to be saved and that nobody will pay"
+
+
+def test_status_independence_an_edited_copy_of_a_quotation_is_the_same_source():
+    edited = SAYING.replace("the old lighthouse is now", "it is")  # a pronoun for the name, a word dropped
+    rows = [fact(1, "one harbour historian", None, standing="unnamed", utterance=utterance_key(SAYING)),
+            fact(2, "sources", None, standing="unnamed", utterance=utterance_key(edited)),
+            fact(3, "Pia Stroud", "Pia Stroud", utterance=utterance_key(SAYING))]
+    merged = one_side_per_utterance(rows)
+    assert len({side_key(f) for f in merged}) == 1
+    assert timeline(merged).status == "alleged"
+
+
+def test_status_independence_two_different_long_sayings_stay_apart():
+    other = "The ferry company said on Monday that its timetable would return to normal once the storm had passed"
+    assert not same_utterance(utterance_key(SAYING), utterance_key(other), 0.7)
+    assert same_utterance(utterance_key(SAYING), utterance_key(SAYING + " for it"), 0.7)

@@ -24,7 +24,7 @@ COUNTERS = ("accuser_for", "accuser_named_for", "accuser_retracted", "accused_ag
             "authority_for", "authority_against", "direct_against",
             "third_for", "third_uncommitted", "third_against", "against")
 ROLES = ("accuser", "accused", "authority", "third")
-STANDINGS = ("state", "authority", "political", "media", "unnamed", "")  # who a source is (Fact.standing)
+STANDINGS = ("state", "authority", "political", "media", "witness", "unnamed", "")  # who a source is (Fact.standing)
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,7 @@ class StatusRules:
     act_weight: Mapping[str, float] = field(default_factory=dict)  # act -> weight, instead of stance_weight
     distanced_factor: float = 1.0  # a relayed assertion ("reportedly"), as a share of one made on its own word
     unconfirmed_words: frozenset[str] = frozenset()  # words of a source that say it is unverified ("unconfirmed reports")
+    utterance_overlap: float = 1.0  # share of words a lightly edited copy of a quotation shares (1: exact copies only)
 
     def status(self, counters: Mapping[str, float]) -> str:
         return self.rule(counters).status
@@ -78,7 +79,8 @@ class StatusRules:
         return next(r for r in self.rules if r.holds(counters))
 
     def standing(self, source: str, role: Optional[str] = None) -> str:
-        """ "authority", "political" or "media" when a word of the source's name or role says so, else ""."""
+        """ "state", "authority", "political", "media" or "witness" when a word of the source's name or
+        role says so, else ""."""
         words = f" {_plain(source)} {_plain(role or '')} "
         return next((kind for kind, entries in self.standing_words.items()
                      if any(f" {w} " in words for w in entries)), "")
@@ -199,9 +201,9 @@ def parse_rules(data: Any) -> StatusRules:
     if rules[-1].conditions:
         raise _fail(f"rules[{len(rules)}]", "the last rule must have no conditions, so every claim gets a status")
     standing = data.get("standing", {}) or {}
-    if not isinstance(standing, Mapping) or set(standing) - {"state", "authority", "political", "media"} \
+    if not isinstance(standing, Mapping) or set(standing) - {"state", "authority", "political", "media", "witness"} \
             or not all(isinstance(v, list) and all(isinstance(w, str) for w in v) for v in standing.values()):
-        raise _fail("standing", "expected 'state', 'authority', 'political' and/or 'media', each a list of words")
+        raise _fail("standing", "expected 'state', 'authority', 'political', 'media' and/or 'witness', each a list of words")
     return StatusRules(certainty_weight={k: float(v) for k, v in weights.items()},
                        stance_weight={k: float(v) for k, v in stance_weight.items()},
                        conditional_factor=_factor(data, "conditional_factor", 1.0),
@@ -210,6 +212,7 @@ def parse_rules(data: Any) -> StatusRules:
                        **_switches(data),
                        political_factor=_factor(data, "political_factor", 1.0) if "political_factor" in data else 1.0,
                        distanced_factor=_factor(data, "distanced_factor", 1.0) if "distanced_factor" in data else 1.0,
+                       utterance_overlap=_factor(data, "utterance_overlap", 1.0) if "utterance_overlap" in data else 1.0,
                        standing_words={k: tuple(_plain(w) for w in v) for k, v in standing.items()})
 
 
@@ -269,26 +272,42 @@ def side_key(fact: Fact) -> str:
 
 
 UTTERANCE_WORDS = 12  # this many words in the same order are one utterance copied, not two sources agreeing
+UTTERANCE_SPAN = 30  # the words of a content kept to recognise a copy that was lightly edited
 
 
 def utterance_key(content: str) -> str:
-    """The first words of a content, lower case, without punctuation: the same quotation copied into
-    two articles gives the same key even when one copy is cut after its first sentence or uses other
-    quote marks; a content shorter than ``UTTERANCE_WORDS`` gives "" (two people may say it apart)."""
+    """The first words of a content (up to ``UTTERANCE_SPAN``), lower case, without punctuation: the
+    same quotation copied into two articles gives keys with the same first ``UTTERANCE_WORDS`` words
+    even when one copy is cut after its first sentence or uses other quote marks; a content shorter
+    than ``UTTERANCE_WORDS`` gives "" (two people may say it apart)."""
     words = re.findall(r"[^\W_]+(?:'[^\W_]+)?", content.casefold().replace("\u2019", "'"))
-    return " ".join(words[:UTTERANCE_WORDS]) if len(words) >= UTTERANCE_WORDS else ""
+    return " ".join(words[:UTTERANCE_SPAN]) if len(words) >= UTTERANCE_WORDS else ""
 
 
-def one_side_per_utterance(facts: Sequence[Fact]) -> list[Fact]:
+def same_utterance(a: str, b: str, overlap: float) -> bool:
+    """Two utterance keys are one utterance: the same first ``UTTERANCE_WORDS`` words, or (a copy
+    lightly edited: "he" for a name, a word dropped) at least ``overlap`` of their words shared."""
+    wa, wb = a.split(), b.split()
+    if wa[:UTTERANCE_WORDS] == wb[:UTTERANCE_WORDS]:
+        return True
+    sa, sb = set(wa), set(wb)
+    return overlap < 1 and len(sa & sb) >= overlap * len(sa | sb)
+
+
+def one_side_per_utterance(facts: Sequence[Fact], overlap: Optional[float] = None) -> list[Fact]:
     """Statements that repeat the same words are one utterance copied from article to article, however
     each article names its speaker (the witness, "a homeowner", the outlet that quoted them): each copy
-    speaks for the side of the first one, so a quotation carried by three outlets is one source."""
-    first: dict[str, str] = {}
+    speaks for the side of the first one, so a quotation carried by three outlets is one source.
+    ``overlap`` (default: the rules' ``utterance_overlap``) is the share of words a lightly edited copy shares."""
+    overlap = load_rules().utterance_overlap if overlap is None else overlap
+    first: list[tuple[str, str]] = []  # (utterance, side) of each utterance seen
     out = []
     for fact in facts:
         if fact.utterance:
-            side = first.setdefault(fact.utterance, side_key(fact))
-            if side != side_key(fact):
+            side = next((s for u, s in first if same_utterance(u, fact.utterance, overlap)), None)
+            if side is None:
+                first.append((fact.utterance, side_key(fact)))
+            elif side != side_key(fact):
                 fact = replace(fact, side=side)
         out.append(fact)
     return out
@@ -396,8 +415,8 @@ class _Replay:
             fact.act, rules.stance_weight.get(fact.stance, 1.0))
         if fact.conditional:
             weight *= rules.conditional_factor
-        if not fact.side:
-            weight *= rules.unnamed_factor
+        if not fact.side and fact.standing != "witness":
+            weight *= rules.unnamed_factor  # an eyewitness saw it: unnamed, still first-hand
         if fact.standing == "political":
             weight *= rules.political_factor
         if fact.distanced or set(_plain(fact.source).split()) & rules.unconfirmed_words:
