@@ -8,8 +8,11 @@ import dataclasses
 import pytest
 
 from claimwatch.errors import LexiconError
-from claimwatch.ledger.status import Fact, load_rules, parse_rules, timeline
+from claimwatch.ledger import Ledger
+from claimwatch.ledger.status import (Fact, load_rules, one_side_per_utterance, parse_rules, same_utterance, side_key,
+                                      timeline, utterance_key)
 from claimwatch.lexicons import load_yaml
+from support import scripted_article
 
 
 def fact(n: int, source: str, side, stance: str = "asserts", standing: str = "", **more) -> Fact:
@@ -180,8 +183,6 @@ def test_status_independence_nobody_on_the_record_names_who_is_verifying():
 
 # --- one quotation, lightly edited from copy to copy, is one source -----------------------------
 
-from claimwatch.ledger.status import one_side_per_utterance, same_utterance, side_key, utterance_key  # noqa: E402
-
 SAYING = "The keepers in the valley say that the old lighthouse is now too far gone to be saved and that nobody will pay"
 
 
@@ -199,3 +200,29 @@ def test_status_independence_two_different_long_sayings_stay_apart():
     other = "The ferry company said on Monday that its timetable would return to normal once the storm had passed"
     assert not same_utterance(utterance_key(SAYING), utterance_key(other), 0.7)
     assert same_utterance(utterance_key(SAYING), utterance_key(SAYING + " for it"), 0.7)
+
+
+# --- end to end: the ledger hands the status rules each statement's act and distance -----------
+
+def _two_reports(second: dict) -> str:
+    actors = {"Harbour Gazette": ("organization", ""), "Valley Courier": ("organization", "")}
+    claim = "the northern ferry terminal would close for a year"
+    first = scripted_article("2031-06-01T08:00:00+00:00", "Harbour Gazette",
+                             [("Harbour Gazette", "reported", claim, "asserts", claim, None, None)], actors)
+    other = scripted_article("2031-06-02T08:00:00+00:00", "Valley Courier",
+                             [("Valley Courier", "reported", claim, "asserts", claim, None, None)], actors)
+    other = dataclasses.replace(other, statements=(other.statements[0].with_(**second),))
+    with Ledger(":memory:", embedder=lambda: None) as ledger:
+        ledger.add_analysis(first)
+        ledger.add_analysis(other)
+        return ledger.connection.execute("SELECT status FROM ledger_claims ORDER BY id LIMIT 1").fetchone()[0]
+
+
+@pytest.mark.parametrize(("second", "expected"), [
+    ({}, "corroborated"),  # a second outlet on its own word
+    ({"distanced": True}, "alleged"),  # "the terminal would reportedly close": it relays the first report
+    ({"stance": "supports", "act": "echo"}, "alleged"),  # "backed the report": an echo counts half
+    ({"stance": "supports", "act": "confirm"}, "corroborated"),  # "confirmed the report": its own knowledge
+])
+def test_status_independence_the_ledger_reads_act_and_distance(second, expected):
+    assert _two_reports(second) == expected
