@@ -231,6 +231,17 @@ def test_evaluate_fnc1_the_bodys_own_lead_restating_the_headline_agrees():
     assert decision.label == "agree" and decision.rule.startswith("the body's own lead")
 
 
+def test_evaluate_fnc1_a_body_that_distances_itself_elsewhere_discusses():
+    body = ("A culvert collapse after heavy rain closed the Leeds to York rail line on Monday. "
+            "Some passengers reportedly waited for hours.")
+    start = body.index("Some passengers")
+    distanced = Statement(id="s1", source="unnamed", cue="reportedly", cue_span=(start, start + 4),
+                          content="Some passengers waited for hours", content_span=(start, len(body) - 1),
+                          distanced=True)
+    decision = _decide(HEADLINE, Analysis(article=Article(text=body, id="b6"), statements=(distanced,)))
+    assert decision.label == "discuss"
+
+
 def test_evaluate_fnc1_a_lead_that_negates_the_headline_does_not_restate_it():
     body = ("A culvert under the track has not collapsed and the Leeds to York rail line was never closed by heavy "
             "rain. Services ran normally on Monday.")
@@ -247,6 +258,8 @@ def test_evaluate_fnc1_optional_rules_are_checked():
     data = load_yaml("eval_stance.yaml")
     for key, bad, where in (("narration", {**data["fnc1"]["narration"], "lead_sentences": -1}, "lead_sentences"),
                             ("headline", {**data["fnc1"]["headline"], "attribution_colon": "yes"}, "attribution_colon"),
+                            ("narration", {**data["fnc1"]["narration"], "discussing_stances": ["doubts"]},
+                             "discussing_stances"),
                             ("agree_acts", "confirm", "agree_acts")):
         with pytest.raises(LexiconError, match=where):
             parse_config({**data, "fnc1": {**data["fnc1"], key: bad}})

@@ -61,6 +61,7 @@ class NarrationRule:
     lead_sentences: int
     threshold: float
     attributed_words: tuple[str, ...]  # a sentence with one of these reports someone else's word
+    discussing_stances: tuple[str, ...] = ()  # a body with a statement of one of these (or distanced) discusses
 
 
 @dataclass(frozen=True)
@@ -162,8 +163,12 @@ def _fnc1_optional(fnc: Mapping) -> dict[str, Any]:
         lead = _get(n, "lead_sentences", where)
         if isinstance(lead, bool) or not isinstance(lead, int) or lead < 0:
             raise LexiconError(f"{SOURCE}: {where}.lead_sentences: expected a non-negative integer, got {lead!r}")
+        stances = _words(_get(n, "discussing_stances", where), f"{where}.discussing_stances")
+        if set(stances) - set(STANCES):
+            raise LexiconError(f"{SOURCE}: {where}.discussing_stances: expected stances among {', '.join(STANCES)}")
         out["narration"] = NarrationRule(lead, _unit(_get(n, "threshold", where), f"{where}.threshold"),
-                                         _words(_get(n, "attributed_words", where), f"{where}.attributed_words"))
+                                         _words(_get(n, "attributed_words", where), f"{where}.attributed_words"),
+                                         stances)
     return out
 
 

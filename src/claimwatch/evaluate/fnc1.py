@@ -19,8 +19,8 @@ Two steps, thresholds in ``eval_stance.yaml``:
      headline against it, disagrees with one for it and only
      discusses one that observes; a matched agreement with an observing headline is discussion;
    - otherwise, when the body's own voice restates the headline - a lead sentence close to it,
-     neither attributed nor hedged, with the headline's polarity (``narration``) - the body agrees;
-     else ``fallback`` (discuss).
+     neither attributed nor hedged, with the headline's polarity, in a body with no distanced
+     statement and no reported rejection (``narration``) - the body agrees; else ``fallback`` (discuss).
 
    (A refuting-word fallback over the whole body was tried on the tune part and was wrong 28 times
    in 29: the words must bear on the rumour, as a reference's verdict does.)
@@ -233,11 +233,14 @@ def rejects_rumour(view: BodyView) -> tuple[str, ...]:
 
 def narration_restates(headline: str, h_vector: Optional[np.ndarray], view: BodyView, config: Fnc1Config) -> bool:
     """Whether a lead sentence restates the headline in the body's own voice: close to it, neither
-    attributed nor hedged, and with the headline's polarity ("X is not dead" does not restate "X died")."""
+    attributed nor hedged, and with the headline's polarity ("X is not dead" does not restate "X died"),
+    in a body that nowhere distances itself ("reportedly", "claimed") nor reports a rejection."""
     h_tokens = content_tokens(headline)
     rule = config.narration
     if rule is None or not rule.lead_sentences:
         return False
+    if any(s.distanced or s.stance in rule.discussing_stances for s in view.analysis.statements):
+        return False  # a body that distances itself from what it reports, or carries a rejection, discusses
     scored = [(similarity(h_tokens, h_vector, u.tokens, u.vector, config.match_lexical_weight), -k, u)
               for k, u in enumerate(view.sentences[: rule.lead_sentences])]
     if not scored:
