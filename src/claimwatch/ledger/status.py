@@ -287,11 +287,24 @@ def utterance_key(content: str) -> str:
 def same_utterance(a: str, b: str, overlap: float) -> bool:
     """Two utterance keys are one utterance: the same first ``UTTERANCE_WORDS`` words, or (a copy
     lightly edited: "he" for a name, a word dropped) at least ``overlap`` of their words shared."""
-    wa, wb = a.split(), b.split()
-    if wa[:UTTERANCE_WORDS] == wb[:UTTERANCE_WORDS]:
+    return _same(_Utterance.of(a), _Utterance.of(b), overlap)
+
+
+@dataclass(frozen=True)
+class _Utterance:
+    head: tuple[str, ...]  # the first UTTERANCE_WORDS words
+    words: frozenset[str]
+
+    @staticmethod
+    def of(key: str) -> "_Utterance":
+        words = key.split()
+        return _Utterance(tuple(words[:UTTERANCE_WORDS]), frozenset(words))
+
+
+def _same(a: _Utterance, b: _Utterance, overlap: float) -> bool:
+    if a.head == b.head:
         return True
-    sa, sb = set(wa), set(wb)
-    return overlap < 1 and len(sa & sb) >= overlap * len(sa | sb)
+    return overlap < 1 and len(a.words & b.words) >= overlap * len(a.words | b.words)
 
 
 def one_side_per_utterance(facts: Sequence[Fact], overlap: Optional[float] = None) -> list[Fact]:
@@ -300,13 +313,14 @@ def one_side_per_utterance(facts: Sequence[Fact], overlap: Optional[float] = Non
     speaks for the side of the first one, so a quotation carried by three outlets is one source.
     ``overlap`` (default: the rules' ``utterance_overlap``) is the share of words a lightly edited copy shares."""
     overlap = load_rules().utterance_overlap if overlap is None else overlap
-    first: list[tuple[str, str]] = []  # (utterance, side) of each utterance seen
+    first: list[tuple[_Utterance, str]] = []  # each utterance seen, with the side of its first speaker
     out = []
     for fact in facts:
         if fact.utterance:
-            side = next((s for u, s in first if same_utterance(u, fact.utterance, overlap)), None)
+            this = _Utterance.of(fact.utterance)
+            side = next((s for u, s in first if _same(u, this, overlap)), None)
             if side is None:
-                first.append((fact.utterance, side_key(fact)))
+                first.append((this, side_key(fact)))
             elif side != side_key(fact):
                 fact = replace(fact, side=side)
         out.append(fact)
