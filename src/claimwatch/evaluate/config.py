@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any, Mapping, Optional
 
 from claimwatch.errors import LexiconError
 from claimwatch.lexicons import load
@@ -39,8 +39,8 @@ class Fnc1Config:
     mixed_vote: str
     fallback: str
     agree_acts: tuple[str, ...] = ()  # acts whose matched assertion votes agree (empty: any act)
-    headline: "HeadlineWords" = None  # type: ignore[assignment]  # the headline's own stance; None: always "for"
-    narration: "NarrationRule" = None  # type: ignore[assignment]  # the body's own voice; None: not read
+    headline: Optional[HeadlineWords] = None  # the headline's own stance; None: always "for"
+    narration: Optional[NarrationRule] = None  # the body's own voice; None: not read
 
 
 @dataclass(frozen=True)
