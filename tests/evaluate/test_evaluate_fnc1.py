@@ -21,9 +21,17 @@ BODY = (
 HEADLINE = "Culvert collapse closes Leeds to York rail line after heavy rain"
 
 
+# The same story told only through what people said: no sentence of the body's own voice restates it.
+REPORTED = (
+    "Flooding closed the main rail line between Leeds and York on Monday, the operator said. "
+    "Engineers said they were inspecting the track after two days of heavy rain. "
+    "Services are expected to resume on Thursday, officials said."
+)
+
+
 def _analysis(stance: str = "asserts", content: str = "a culvert under the track had collapsed after heavy rain "
-              "and closed the Leeds to York rail line", **kw) -> Analysis:
-    text = BODY + " " + content + "."
+              "and closed the Leeds to York rail line", body: str = REPORTED, **kw) -> Analysis:
+    text = body + " " + content + "."
     start = text.rindex(content)
     statement = Statement(id="s1", source="Network Rail", cue="said", cue_span=(0, 4), content=content,
                           content_span=(start, start + len(content)), stance=stance, claims=("c1",), **kw)
@@ -36,14 +44,16 @@ def _decide(headline: str, analysis: Analysis) -> fnc1.Decision:
 
 
 @pytest.mark.parametrize("stance, kw, expected", [
-    ("asserts", {}, "agree"),
-    ("supports", {}, "agree"),
+    ("asserts", {"act": "confirm"}, "agree"),
+    ("supports", {"act": "confirm"}, "agree"),
+    ("asserts", {}, "discuss"),  # saying what the headline says discusses it; confirming it agrees
+    ("supports", {"act": "echo"}, "discuss"),
     ("denies", {}, "disagree"),
     ("disputes", {}, "disagree"),
     ("uncommitted", {}, "discuss"),
-    ("asserts", {"distanced": True}, "discuss"),
-    ("asserts", {"certainty": "possible"}, "discuss"),
-    ("asserts", {"conditional": True}, "discuss"),
+    ("asserts", {"act": "confirm", "distanced": True}, "discuss"),
+    ("asserts", {"act": "confirm", "certainty": "possible"}, "discuss"),
+    ("asserts", {"act": "confirm", "conditional": True}, "discuss"),
 ])
 def test_evaluate_fnc1_matched_statement_votes_with_its_stance(stance, kw, expected):
     decision = _decide(HEADLINE, _analysis(stance, **kw))
@@ -57,7 +67,7 @@ def test_evaluate_fnc1_headline_about_another_story_is_unrelated():
 
 
 def test_evaluate_fnc1_opposed_matching_statements_give_discuss():
-    base = _analysis()
+    base = _analysis(act="confirm")
     denial = base.statements[0].with_(id="s2", source="the council", stance="denies")
     decision = _decide(HEADLINE, Analysis(article=base.article, statements=base.statements + (denial,),
                                           claims=base.claims))
@@ -66,7 +76,7 @@ def test_evaluate_fnc1_opposed_matching_statements_give_discuss():
 
 @pytest.mark.parametrize("extra", ["", " Officials said the line would reopen on Thursday."])
 def test_evaluate_fnc1_related_body_without_matching_statement_falls_back_to_discuss(extra):
-    decision = _decide(HEADLINE, Analysis(article=Article(text=BODY + extra, id="b2")))
+    decision = _decide(HEADLINE, Analysis(article=Article(text=REPORTED + extra, id="b2")))
     assert decision.label == "discuss"
     assert decision.rule.startswith("fallback") and decision.matched == ()
 
@@ -166,3 +176,90 @@ def test_evaluate_cli_help_has_an_example(args):
 
     result = CliRunner().invoke(cli, args + ["--help"])
     assert result.exit_code == 0 and "Example" in result.output
+
+
+# --- the headline's own stance, references to the rumour, the body's own voice (issue 16) ---------
+
+@pytest.mark.parametrize("headline, expected", [
+    ("Culvert collapse closes Leeds to York rail line", "for"),
+    ("Leeds to York line closure was a hoax, operator says", "against"),
+    ("No, the Leeds to York line has not been closed", "against"),
+    ("Rail chiefs shoot down talk of a culvert collapse", "for"),  # "shoot down" (base form) is not listed
+    ("Rail chiefs shot down reports of a culvert collapse", "against"),
+    ("Leeds to York line reportedly closed by culvert collapse", "observing"),
+    ("Operator: culvert collapse closes Leeds to York line", "observing"),
+    ("Did a culvert collapse close the Leeds to York line?", "observing"),
+])
+def test_evaluate_fnc1_headline_stance_toward_its_rumour(headline, expected):
+    assert fnc1.headline_stance(headline, load_config().fnc1) == expected
+
+
+def _rejection(stance: str = "denies", content: str = "the reports") -> Analysis:
+    text = REPORTED + " The council later rejected " + content + "."
+    start = text.rindex(content)
+    statement = Statement(id="s1", source="the council", cue="rejected", cue_span=(start - 9, start - 1),
+                          content=content, content_span=(start, start + len(content)), stance=stance, act="deny")
+    return Analysis(article=Article(text=text, id="b3"), statements=(statement,))
+
+
+@pytest.mark.parametrize("headline, expected", [
+    (HEADLINE, "disagree"),  # the headline asserts the rumour the body rejects
+    ("Leeds to York line closure was a hoax, says operator", "agree"),  # the headline debunks it too
+    ("Leeds to York line reportedly closed after culvert collapse", "discuss"),  # the headline only reports it
+])
+def test_evaluate_fnc1_a_rejected_reference_is_a_rejection_of_the_rumour(headline, expected):
+    decision = _decide(headline, _rejection())
+    assert decision.label == expected and decision.matched == ("s1",)
+
+
+@pytest.mark.parametrize("stance, content, rejects", [
+    ("denies", "the claims", True),
+    ("asserts", "no evidence to support them", True),  # asserted, it disputes what it refers to
+    ("asserts", "the hoax", True),  # asserted, a verdict word denies it
+    ("uncommitted", "the reports", False),  # "could not confirm the reports"
+    ("asserts", "the reports", False),  # "repeated the reports"
+])
+def test_evaluate_fnc1_references_that_reject_take_the_rumours_side(stance, content, rejects):
+    found = fnc1.rejects_rumour(fnc1.prepare_body(_rejection(stance, content), embed=None))
+    assert found == (("s1",) if rejects else ())
+
+
+def test_evaluate_fnc1_the_bodys_own_lead_restating_the_headline_agrees():
+    body = ("A culvert collapse after heavy rain closed the Leeds to York rail line on Monday. "
+            "Services are expected to resume on Thursday.")
+    decision = _decide(HEADLINE, Analysis(article=Article(text=body, id="b4")))
+    assert decision.label == "agree" and decision.rule.startswith("the body's own lead")
+
+
+def test_evaluate_fnc1_a_body_that_distances_itself_elsewhere_discusses():
+    body = ("A culvert collapse after heavy rain closed the Leeds to York rail line on Monday. "
+            "Some passengers reportedly waited for hours.")
+    start = body.index("Some passengers")
+    distanced = Statement(id="s1", source="unnamed", cue="reportedly", cue_span=(start, start + 4),
+                          content="Some passengers waited for hours", content_span=(start, len(body) - 1),
+                          distanced=True)
+    decision = _decide(HEADLINE, Analysis(article=Article(text=body, id="b6"), statements=(distanced,)))
+    assert decision.label == "discuss"
+
+
+def test_evaluate_fnc1_a_lead_that_negates_the_headline_does_not_restate_it():
+    body = ("A culvert under the track has not collapsed and the Leeds to York rail line was never closed by heavy "
+            "rain. Services ran normally on Monday.")
+    assert _decide(HEADLINE, Analysis(article=Article(text=body, id="b5"))).label == "discuss"
+
+
+def test_evaluate_fnc1_an_observing_headline_is_discussed_even_when_confirmed():
+    decision = _decide("Culvert collapse reportedly closes Leeds to York rail line after heavy rain",
+                       _analysis(act="confirm", body=BODY))
+    assert decision.label == "discuss"
+
+
+def test_evaluate_fnc1_optional_rules_are_checked():
+    data = load_yaml("eval_stance.yaml")
+    for key, bad, where in (("narration", {**data["fnc1"]["narration"], "lead_sentences": -1}, "lead_sentences"),
+                            ("headline", {**data["fnc1"]["headline"], "attribution_colon": "yes"}, "attribution_colon"),
+                            ("narration", {**data["fnc1"]["narration"], "discussing_stances": ["doubts"]},
+                             "discussing_stances"),
+                            ("agree_acts", "confirm", "agree_acts")):
+        with pytest.raises(LexiconError, match=where):
+            parse_config({**data, "fnc1": {**data["fnc1"], key: bad}})

@@ -231,9 +231,10 @@ def test_ledger_status_a_quotation_copied_by_other_outlets_is_one_source():
 
 
 @pytest.mark.parametrize(("content", "expected"), [
-    (QUOTE, "we were walking back from the harbour when the whole roof of"),
-    ("\u201cWe were walking back from the harbour when the whole roof of the old cannery\u201d", 
-     "we were walking back from the harbour when the whole roof of"),
+    (QUOTE, "we were walking back from the harbour when the whole roof of the old cannery came down in one "
+            "piece and nobody was inside"),
+    ("\u201cWe were walking back from the harbour when the whole roof of the old cannery\u201d",
+     "we were walking back from the harbour when the whole roof of the old cannery"),
     ("Russian missiles struck the hospital overnight", ""),  # short: two sources may say it apart
 ])
 def test_ledger_status_utterance_key_is_the_first_words_of_long_contents(content, expected):

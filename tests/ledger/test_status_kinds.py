@@ -168,6 +168,6 @@ def test_status_kinds_a_states_own_news_agency_speaks_for_it():
 def test_status_kinds_a_reason_with_no_side_behind_it_names_none():
     result = timeline([fact(1, "an analyst", "Brightwater Research", "uncommitted", certainty="uncertain")])
     assert result.status == "alleged"
-    assert result.reason == "asserted, not yet corroborated, confirmed or rejected"
+    assert result.reason == "nobody asserts it on the record; not confirmed or rejected by Brightwater Research"
     assert timeline([fact(1, "officials", None, standing="unnamed")]).reason.startswith("asserted by officials")
     assert timeline([fact(1, "unnamed", None, standing="unnamed")]).reason.startswith("asserted by unnamed sources")

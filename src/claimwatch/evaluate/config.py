@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any, Mapping, Optional
 
 from claimwatch.errors import LexiconError
 from claimwatch.lexicons import load
@@ -38,6 +38,30 @@ class Fnc1Config:
     hedged_vote: str
     mixed_vote: str
     fallback: str
+    agree_acts: tuple[str, ...] = ()  # acts whose matched assertion votes agree (empty: any act)
+    headline: Optional[HeadlineWords] = None  # the headline's own stance; None: always "for"
+    narration: Optional[NarrationRule] = None  # the body's own voice; None: not read
+
+
+@dataclass(frozen=True)
+class HeadlineWords:
+    """How a headline stands toward its rumour: against (debunks or negates it), observing (attributes
+    or reports it), else for."""
+
+    against_words: tuple[str, ...]
+    negation_words: tuple[str, ...]
+    observing_words: tuple[str, ...]
+    attribution_colon: bool  # "Senator: ten fighters caught" attributes the claim to its speaker
+
+
+@dataclass(frozen=True)
+class NarrationRule:
+    """The body's own, unattributed voice restating the headline: a lead sentence close to it."""
+
+    lead_sentences: int
+    threshold: float
+    attributed_words: tuple[str, ...]  # a sentence with one of these reports someone else's word
+    discussing_stances: tuple[str, ...] = ()  # a body with a statement of one of these (or distanced) discusses
 
 
 @dataclass(frozen=True)
@@ -99,6 +123,7 @@ def parse_config(data: Any) -> EvalConfig:
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise LexiconError(f"{SOURCE}: {where}: expected a positive integer, got {value!r}")
     emergent = _get(data, "emergent", "top level")
+    optional = _fnc1_optional(fnc)
     return EvalConfig(
         fnc1=Fnc1Config(
             dev_modulus=modulus,
@@ -111,13 +136,40 @@ def parse_config(data: Any) -> EvalConfig:
             stance_votes={s: _label(votes[s], f"fnc1.stance_votes.{s}") for s in STANCES},
             hedged_vote=_label(_get(fnc, "hedged_vote", "fnc1"), "fnc1.hedged_vote"),
             mixed_vote=_label(_get(fnc, "mixed_vote", "fnc1"), "fnc1.mixed_vote"),
-            fallback=_label(_get(fnc, "fallback", "fnc1"), "fnc1.fallback")),
+            fallback=_label(_get(fnc, "fallback", "fnc1"), "fnc1.fallback"), **optional),
         emergent=EmergentConfig(
             against_words=_words(_get(emergent, "against_words", "emergent"), "emergent.against_words"),
             negation_words=_words(_get(emergent, "negation_words", "emergent"), "emergent.negation_words"),
             asserting_acts=_words(_get(emergent, "asserting_acts", "emergent"), "emergent.asserting_acts"),
             observing_words=_words(_get(emergent, "observing_words", "emergent"), "emergent.observing_words")),
     )
+
+
+def _fnc1_optional(fnc: Mapping) -> dict[str, Any]:
+    """agree_acts, headline and narration: each optional, validated when present."""
+    out: dict[str, Any] = {}
+    if "agree_acts" in fnc:
+        out["agree_acts"] = _words(fnc["agree_acts"], "fnc1.agree_acts")
+    if "headline" in fnc:
+        h, where = fnc["headline"], "fnc1.headline"
+        colon = _get(h, "attribution_colon", where)
+        if not isinstance(colon, bool):
+            raise LexiconError(f"{SOURCE}: {where}.attribution_colon: expected true or false, got {colon!r}")
+        out["headline"] = HeadlineWords(
+            *(_words(_get(h, k, where), f"{where}.{k}") for k in ("against_words", "negation_words", "observing_words")),
+            attribution_colon=colon)
+    if "narration" in fnc:
+        n, where = fnc["narration"], "fnc1.narration"
+        lead = _get(n, "lead_sentences", where)
+        if isinstance(lead, bool) or not isinstance(lead, int) or lead < 0:
+            raise LexiconError(f"{SOURCE}: {where}.lead_sentences: expected a non-negative integer, got {lead!r}")
+        stances = _words(_get(n, "discussing_stances", where), f"{where}.discussing_stances")
+        if set(stances) - set(STANCES):
+            raise LexiconError(f"{SOURCE}: {where}.discussing_stances: expected stances among {', '.join(STANCES)}")
+        out["narration"] = NarrationRule(lead, _unit(_get(n, "threshold", where), f"{where}.threshold"),
+                                         _words(_get(n, "attributed_words", where), f"{where}.attributed_words"),
+                                         stances)
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -5,12 +5,25 @@ Two steps, thresholds in ``eval_stance.yaml``:
 1. *Related or not*: the share of the headline's content stems found in the body, blended with the
    best sentence-embedding cosine of the headline against the body's sentences (lexical only when the
    embedding model is missing).
-2. *Which stance* (related pairs only): the statements whose content or claims match the headline
-   vote with their stance (asserts/supports -> agree, denies/disputes -> disagree, uncommitted ->
-   discuss; a distanced, conditional or merely possible assertion -> discuss). One voice -> that label;
-   mixed voices -> discuss. *Fallback* when no statement matches: ``fallback`` (discuss): the body
-   tells the story without a statement about the headline's claim, and FNC-1's most frequent related
-   label is discuss. (A refuting-word fallback was tried on the tune part and was wrong 28 times in 29.)
+2. *Which stance* (related pairs only), read against the headline's own stance toward its rumour
+   (``headline``: *against* when it debunks or negates it, *observing* when it attributes or reports
+   it - "Senator: ...", "X says", "reportedly", "?" - else *for*):
+
+   - the statements whose content or claims match the headline vote: a confirmation (``agree_acts``)
+     agrees, a denial or dispute disagrees, anything else - a source merely saying it, a hedged,
+     distanced or conditional word - discusses; mixed voices discuss;
+   - statements that only refer to the claim and reject it ("police denied the reports", "called it
+     the hoax", "no evidence to support them"; ``ledger/references.py``) refer, in a body about the
+     headline's rumour, to that rumour: the body rejects it;
+   - a rejection of the rumour (a matched denial or dispute, or a rejected reference) agrees with a
+     headline against it, disagrees with one for it and only
+     discusses one that observes; a matched agreement with an observing headline is discussion;
+   - otherwise, when the body's own voice restates the headline - a lead sentence close to it,
+     neither attributed nor hedged, with the headline's polarity, in a body with no distanced
+     statement and no reported rejection (``narration``) - the body agrees; else ``fallback`` (discuss).
+
+   (A refuting-word fallback over the whole body was tried on the tune part and was wrong 28 times
+   in 29: the words must bear on the rumour, as a reference's verdict does.)
 
 Each body is analysed once (cache by Body ID); headlines are embedded once each.
 """
@@ -31,7 +44,8 @@ import numpy as np
 from claimwatch.errors import InputError
 from claimwatch.evaluate.config import FNC_LABELS, Fnc1Config, load_config
 from claimwatch.ledger.matching import content_tokens
-from claimwatch.model import Analysis, Article, Statement
+from claimwatch.ledger.references import is_reference, reference_stance
+from claimwatch.model import STANCE_POLARITY, Analysis, Article, Statement
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 PARTS = ("dev", "tune", "all")
@@ -180,10 +194,66 @@ def relatedness(h_tokens: frozenset[str], h_vector: Optional[np.ndarray], view: 
 # --- the rules -----------------------------------------------------------------------------------
 
 def statement_vote(statement: Statement, config: Fnc1Config) -> str:
-    """agree / disagree / discuss for one matched statement, from its stance and hedging."""
+    """agree / disagree / discuss for one matched statement, from its stance, act and hedging."""
     vote = config.stance_votes.get(statement.stance, "discuss")
     hedged = statement.distanced or statement.conditional or statement.certainty in HEDGED_CERTAINTIES
+    if vote == "agree" and config.agree_acts and statement.act not in config.agree_acts:
+        return config.hedged_vote  # saying what the headline says is discussing it; confirming agrees
     return config.hedged_vote if vote == "agree" and hedged else vote
+
+
+_COLON = re.compile(r"^[^:]{2,40}:\s")
+
+
+def has_word(text: str, words: Sequence[str]) -> bool:
+    """Whether ``text`` holds one of ``words`` as a whole word or phrase (case-insensitive)."""
+    low = text.casefold().replace("\u2019", "'")
+    return any((w in low) if not w[0].isalnum() else re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", low)
+               for w in words)
+
+
+def headline_stance(headline: str, config: Fnc1Config) -> str:
+    """against (it debunks or negates its rumour), observing (it attributes or reports it), else for."""
+    words = config.headline
+    if words is None:
+        return "for"
+    if has_word(headline, words.against_words) or has_word(headline, words.negation_words):
+        return "against"
+    if has_word(headline, words.observing_words) or (words.attribution_colon and _COLON.match(headline)):
+        return "observing"
+    return "for"
+
+
+def rejects_rumour(view: BodyView) -> tuple[str, ...]:
+    """The body's statements that reject the claim they only refer to ("denied the reports", "called it
+    a hoax", "no evidence to support them"): in a body about the headline's rumour they refer to it."""
+    return tuple(s.id for s in view.analysis.statements
+                 if is_reference(s.content) and STANCE_POLARITY.get(reference_stance(s.content, s.stance), 0) < 0)
+
+
+def narration_restates(headline: str, h_vector: Optional[np.ndarray], view: BodyView, config: Fnc1Config) -> bool:
+    """Whether a lead sentence restates the headline in the body's own voice: close to it, neither
+    attributed nor hedged, and with the headline's polarity ("X is not dead" does not restate "X died"),
+    in a body that nowhere distances itself ("reportedly", "claimed") nor reports a rejection."""
+    h_tokens = content_tokens(headline)
+    rule = config.narration
+    if rule is None or not rule.lead_sentences:
+        return False
+    if any(s.distanced or s.stance in rule.discussing_stances for s in view.analysis.statements):
+        return False  # a body that distances itself from what it reports, or carries a rejection, discusses
+    scored = [(similarity(h_tokens, h_vector, u.tokens, u.vector, config.match_lexical_weight), -k, u)
+              for k, u in enumerate(view.sentences[: rule.lead_sentences])]
+    if not scored:
+        return False
+    score, _, unit = max(scored, key=lambda t: t[:2])
+    return (score >= rule.threshold and not has_word(unit.text, rule.attributed_words)
+            and _negated(unit.text, config) == _negated(headline, config))
+
+
+def _negated(text: str, config: Fnc1Config) -> bool:
+    """Whether a text negates or debunks (the headline's words): a restatement keeps the polarity."""
+    words = config.headline
+    return words is not None and (has_word(text, words.negation_words) or has_word(text, words.against_words))
 
 
 def combine_votes(votes: Sequence[str], config: Fnc1Config) -> str:
@@ -206,12 +276,24 @@ def decide(headline: str, view: BodyView, h_vector: Optional[np.ndarray] = None,
     best = max((s for s, _ in scored), default=0.0)
     threshold = config.match_threshold.pick(with_vectors)
     chosen = sorted({u.statement for s, u in scored if s >= threshold and s >= best - config.margin})
+    stance = headline_stance(headline, config)
+    label, ids, rule = config.fallback, (), "fallback: no statement matches"
     if chosen:
         statements = [view.analysis.statements[i] for i in chosen]
         votes = [statement_vote(s, config) for s in statements]
-        return Decision(combine_votes(votes, config), round(related, 4), tuple(s.id for s in statements),
-                        round(best, 4), f"statement votes {dict(Counter(votes))}")
-    return Decision(config.fallback, round(related, 4), (), round(best, 4), "fallback: no statement matches")
+        label, ids = combine_votes(votes, config), tuple(s.id for s in statements)
+        rule = f"statement votes {dict(Counter(votes))}"
+    oriented = {"against": "agree", "for": "disagree"}.get(stance, "discuss")  # a rejection of the rumour
+    rejecting = rejects_rumour(view)
+    if rejecting:
+        label, ids, rule = oriented, rejecting, f"rejects the rumour it refers to; headline {stance}"
+    elif label == "disagree":
+        label, rule = oriented, f"{rule}; headline {stance}"
+    elif label == "agree" and stance != "for":
+        label, rule = "discuss", f"{rule}; headline {stance}"
+    if label == "discuss" and stance != "observing" and narration_restates(headline, h_vector, view, config):
+        label, rule = "agree", "the body's own lead restates the headline"
+    return Decision(label, round(related, 4), ids, round(best, 4), rule)
 
 
 # --- running -------------------------------------------------------------------------------------

@@ -332,7 +332,7 @@ class ClaimBook:
         ``by_claim``, (ledger claim id, that tuple), a statement once per claim it is behind."""
         claim_column = "m.ledger_claim_id AS claim_id, " if by_claim else ""
         rows = self._conn.execute(
-            f"SELECT DISTINCT {claim_column}s.pk, s.source, s.stance, s.refers, m.method, s.content, s.certainty, s.conditional, s.quantities, s.article_id,"
+            f"SELECT DISTINCT {claim_column}s.pk, s.source, s.stance, s.refers, m.method, s.content, s.certainty, s.conditional, s.distanced, s.act, s.quantities, s.article_id,"
             " s.pos, s.via, a.published, a.rowid AS arow, src.source_key,"
             f" {DATED} AS dated,"
             " (SELECT affiliation FROM actors x WHERE x.article_id = s.article_id AND x.name = s.source"
@@ -353,6 +353,7 @@ class ClaimBook:
                     Fact(statement_pk=r["pk"], date=r["dated"], source=r["source"], side=None,
                          stance=_stance(r),
                          certainty=r["certainty"], conditional=bool(r["conditional"]),
+                         distanced=bool(r["distanced"]), act=r["act"] or "",
                          source_key=r["source_key"], article_id=r["article_id"],
                          via=tuple(json.loads(r["via"] or "[]")),
                          standing=standing_of(rules, r["source"], r["role"], r["kind"]),

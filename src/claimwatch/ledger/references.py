@@ -37,6 +37,9 @@ class ReferenceLexicon:
     disputing_openers: tuple[tuple[str, ...], ...]
     opener_lead: frozenset[str]
     verdict_words: frozenset[str] = frozenset()  # "the hoax", "the fabricated story": asserted, it denies
+    copulas: frozenset[str] = frozenset()  # "the reports WERE false", "it IS a hoax"
+    verdict_adverbs: frozenset[str] = frozenset()  # "the claims are COMPLETELY untrue"
+    verdicts: tuple[tuple[str, ...], ...] = ()  # what a reference is said to be when the claim is untrue
 
 
 def _words(value: Any, key: str) -> frozenset[str]:
@@ -59,7 +62,11 @@ def parse_lexicon(data: Any) -> ReferenceLexicon:
                             disputing_openers=tuple(sorted((tuple(_WORD.findall(o)) for o in openers),
                                                            key=len, reverse=True)),
                             opener_lead=_words(data.get("opener_lead"), "opener_lead"),
-                            verdict_words=_words(data.get("verdict_words"), "verdict_words"))
+                            verdict_words=_words(data.get("verdict_words"), "verdict_words"),
+                            copulas=_words(data.get("copulas"), "copulas"),
+                            verdict_adverbs=_words(data.get("verdict_adverbs"), "verdict_adverbs"),
+                            verdicts=tuple(sorted({tuple(_WORD.findall(v)) for v in _words(data.get("verdicts"), "verdicts")},
+                                                  key=len, reverse=True)))
 
 
 @lru_cache(maxsize=1)
@@ -92,9 +99,23 @@ def _only_reference(words: list[str], lex: ReferenceLexicon) -> bool:
     return not tail or (tail[0] in lex.tail_words and len(tail) <= lex.tail_max_words + 1)
 
 
+def _verdict_at(words: list[str], lex: ReferenceLexicon) -> Optional[int]:
+    """Where a verdict on a reference starts ("the reports | were | completely | false", "it | is | a
+    hoax"): the index of the first copula after a reference, when copulas, adverbs and one verdict
+    make up the rest of the content; else None."""
+    at = next((i for i, w in enumerate(words) if w in lex.copulas), None)
+    if not at or not _only_reference(words[:at], lex):
+        return None
+    rest = words[at:]
+    while rest and (rest[0] in lex.copulas or rest[0] in lex.verdict_adverbs):
+        rest = rest[1:]
+    return at if tuple(rest) in lex.verdicts else None
+
+
 def is_reference(content: str, lexicon: Optional[ReferenceLexicon] = None) -> bool:
     """Whether a content only refers to claims: "the claims", "these reports from Seoul", "it",
-    "there is no merit in the allegations", "no evidence to support them"."""
+    "there is no merit in the allegations", "no evidence to support them", or gives a verdict on
+    them: "the reports were false", "it is a hoax"."""
     lex = lexicon or load_lexicon()
     words = _split(content)
     if not words:
@@ -102,20 +123,20 @@ def is_reference(content: str, lexicon: Optional[ReferenceLexicon] = None) -> bo
     rest = _after_opener(words, lex)
     if rest is not None:
         return not rest or _only_reference(rest, lex)
-    return _only_reference(words, lex)
+    return _only_reference(words, lex) or _verdict_at(words, lex) is not None
 
 
 def reference_stance(content: str, stance: str, lexicon: Optional[ReferenceLexicon] = None) -> str:
     """The stance a reference takes toward the claim: an asserted "no merit in the claim" or "no
-    evidence to support them" disputes it; an asserted "the hoax" or "the fabricated story" denies
-    it; any other stance is the statement's own."""
+    evidence to support them" disputes it; an asserted "the hoax", "the fabricated story" or "the
+    reports were false" denies it; any other stance is the statement's own."""
     lex = lexicon or load_lexicon()
     if STANCE_POLARITY.get(stance, 0) <= 0:
         return stance
     words = _split(content)
     if _after_opener(words, lex) is not None:
         return "disputes"
-    return "denies" if lex.verdict_words & set(words) else stance
+    return "denies" if lex.verdict_words & set(words) or _verdict_at(words, lex) is not None else stance
 
 
 def central_claim(conn: sqlite3.Connection, ledger_ids: Iterable[int]) -> Optional[int]:

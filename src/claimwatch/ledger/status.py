@@ -24,7 +24,7 @@ COUNTERS = ("accuser_for", "accuser_named_for", "accuser_retracted", "accused_ag
             "authority_for", "authority_against", "direct_against",
             "third_for", "third_uncommitted", "third_against", "against")
 ROLES = ("accuser", "accused", "authority", "third")
-STANDINGS = ("state", "authority", "political", "media", "unnamed", "")  # who a source is (Fact.standing)
+STANDINGS = ("state", "authority", "political", "media", "witness", "unnamed", "")  # who a source is (Fact.standing)
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,10 @@ class StatusRules:
     authority_voice: bool = False  # a side confirms as an authority only through an authority's own words
     confirm_certainty: tuple[str, ...] = tuple(CERTAINTIES)  # how sure an admission or confirmation must be
     not_parties: tuple[str, ...] = ()  # standings that never speak for the party concerned (news outlets)
+    act_weight: Mapping[str, float] = field(default_factory=dict)  # act -> weight, instead of stance_weight
+    distanced_factor: float = 1.0  # a relayed assertion ("reportedly"), as a share of one made on its own word
+    unconfirmed_words: frozenset[str] = frozenset()  # words of a source that say it is unverified ("unconfirmed reports")
+    utterance_overlap: float = 1.0  # share of words a lightly edited copy of a quotation shares (1: exact copies only)
 
     def status(self, counters: Mapping[str, float]) -> str:
         return self.rule(counters).status
@@ -75,7 +79,8 @@ class StatusRules:
         return next(r for r in self.rules if r.holds(counters))
 
     def standing(self, source: str, role: Optional[str] = None) -> str:
-        """ "authority", "political" or "media" when a word of the source's name or role says so, else ""."""
+        """ "state", "authority", "political", "media" or "witness" when a word of the source's name or
+        role says so, else ""."""
         words = f" {_plain(source)} {_plain(role or '')} "
         return next((kind for kind, entries in self.standing_words.items()
                      if any(f" {w} " in words for w in entries)), "")
@@ -92,6 +97,8 @@ class Fact:
     stance: str
     certainty: str = "certain"
     conditional: bool = False
+    distanced: bool = False  # the speaker relays what it does not make its own ("reportedly", "is said to")
+    act: str = ""  # the cue's act (say, report, confirm, echo, ...): a confirmation is not an echo
     source_key: str = ""  # the article's independence key (article_sources.source_key)
     quantities: tuple[Quantity, ...] = ()
     article_id: str = ""
@@ -194,9 +201,9 @@ def parse_rules(data: Any) -> StatusRules:
     if rules[-1].conditions:
         raise _fail(f"rules[{len(rules)}]", "the last rule must have no conditions, so every claim gets a status")
     standing = data.get("standing", {}) or {}
-    if not isinstance(standing, Mapping) or set(standing) - {"state", "authority", "political", "media"} \
+    if not isinstance(standing, Mapping) or set(standing) - {"state", "authority", "political", "media", "witness"} \
             or not all(isinstance(v, list) and all(isinstance(w, str) for w in v) for v in standing.values()):
-        raise _fail("standing", "expected 'state', 'authority', 'political' and/or 'media', each a list of words")
+        raise _fail("standing", "expected 'state', 'authority', 'political', 'media' and/or 'witness', each a list of words")
     return StatusRules(certainty_weight={k: float(v) for k, v in weights.items()},
                        stance_weight={k: float(v) for k, v in stance_weight.items()},
                        conditional_factor=_factor(data, "conditional_factor", 1.0),
@@ -204,12 +211,15 @@ def parse_rules(data: Any) -> StatusRules:
                        turnaround_factor=_factor(data, "turnaround_factor"), rules=tuple(rules),
                        **_switches(data),
                        political_factor=_factor(data, "political_factor", 1.0) if "political_factor" in data else 1.0,
+                       distanced_factor=_factor(data, "distanced_factor", 1.0) if "distanced_factor" in data else 1.0,
+                       utterance_overlap=_factor(data, "utterance_overlap", 1.0) if "utterance_overlap" in data else 1.0,
                        standing_words={k: tuple(_plain(w) for w in v) for k, v in standing.items()})
 
 
 def _switches(data: Mapping) -> dict[str, Any]:
     """The on/off settings and the lists of who may confirm: record_weighting, named_authority,
-    admission_apart, authority_voice, confirm_certainty, not_parties, unnamed_words."""
+    admission_apart, authority_voice, confirm_certainty, not_parties, unnamed_words; and how an act
+    or a relay weighs: act_weight, unconfirmed_words."""
     out: dict[str, Any] = {}
     for key in ("record_weighting", "named_authority", "admission_apart", "authority_voice"):
         out[key] = data.get(key, False)
@@ -224,8 +234,16 @@ def _switches(data: Mapping) -> dict[str, Any]:
     unnamed = data.get("unnamed_words", [])
     if not isinstance(unnamed, list) or not all(isinstance(w, str) for w in unnamed):
         raise _fail("unnamed_words", "expected a list of words")
+    act_weight = data.get("act_weight", {}) or {}
+    if not isinstance(act_weight, Mapping) or not all(isinstance(k, str) for k in act_weight):
+        raise _fail("act_weight", "expected a mapping of act: weight")
+    unconfirmed = data.get("unconfirmed_words", [])
+    if not isinstance(unconfirmed, list) or not all(isinstance(w, str) for w in unconfirmed):
+        raise _fail("unconfirmed_words", "expected a list of words")
     return {**out, "confirm_certainty": tuple(confirm), "not_parties": tuple(not_parties),
-            "unnamed_words": frozenset(_plain(w) for w in unnamed)}
+            "unnamed_words": frozenset(_plain(w) for w in unnamed),
+            "act_weight": {k: _factor(act_weight, k, 1.0) for k in act_weight},
+            "unconfirmed_words": frozenset(_plain(w) for w in unconfirmed)}
 
 
 def _plain(text: str) -> str:
@@ -254,26 +272,56 @@ def side_key(fact: Fact) -> str:
 
 
 UTTERANCE_WORDS = 12  # this many words in the same order are one utterance copied, not two sources agreeing
+UTTERANCE_SPAN = 30  # the words of a content kept to recognise a copy that was lightly edited
 
 
 def utterance_key(content: str) -> str:
-    """The first words of a content, lower case, without punctuation: the same quotation copied into
-    two articles gives the same key even when one copy is cut after its first sentence or uses other
-    quote marks; a content shorter than ``UTTERANCE_WORDS`` gives "" (two people may say it apart)."""
+    """The first words of a content (up to ``UTTERANCE_SPAN``), lower case, without punctuation: the
+    same quotation copied into two articles gives keys with the same first ``UTTERANCE_WORDS`` words
+    even when one copy is cut after its first sentence or uses other quote marks; a content shorter
+    than ``UTTERANCE_WORDS`` gives "" (two people may say it apart)."""
     words = re.findall(r"[^\W_]+(?:'[^\W_]+)?", content.casefold().replace("\u2019", "'"))
-    return " ".join(words[:UTTERANCE_WORDS]) if len(words) >= UTTERANCE_WORDS else ""
+    return " ".join(words[:UTTERANCE_SPAN]) if len(words) >= UTTERANCE_WORDS else ""
 
 
-def one_side_per_utterance(facts: Sequence[Fact]) -> list[Fact]:
+def same_utterance(a: str, b: str, overlap: float) -> bool:
+    """Two utterance keys are one utterance: the same first ``UTTERANCE_WORDS`` words, or (a copy
+    lightly edited: "he" for a name, a word dropped) at least ``overlap`` of their words shared."""
+    return _same(_Utterance.of(a), _Utterance.of(b), overlap)
+
+
+@dataclass(frozen=True)
+class _Utterance:
+    head: tuple[str, ...]  # the first UTTERANCE_WORDS words
+    words: frozenset[str]
+
+    @staticmethod
+    def of(key: str) -> "_Utterance":
+        words = key.split()
+        return _Utterance(tuple(words[:UTTERANCE_WORDS]), frozenset(words))
+
+
+def _same(a: _Utterance, b: _Utterance, overlap: float) -> bool:
+    if a.head == b.head:
+        return True
+    return overlap < 1 and len(a.words & b.words) >= overlap * len(a.words | b.words)
+
+
+def one_side_per_utterance(facts: Sequence[Fact], overlap: Optional[float] = None) -> list[Fact]:
     """Statements that repeat the same words are one utterance copied from article to article, however
     each article names its speaker (the witness, "a homeowner", the outlet that quoted them): each copy
-    speaks for the side of the first one, so a quotation carried by three outlets is one source."""
-    first: dict[str, str] = {}
+    speaks for the side of the first one, so a quotation carried by three outlets is one source.
+    ``overlap`` (default: the rules' ``utterance_overlap``) is the share of words a lightly edited copy shares."""
+    overlap = load_rules().utterance_overlap if overlap is None else overlap
+    first: list[tuple[_Utterance, str]] = []  # each utterance seen, with the side of its first speaker
     out = []
     for fact in facts:
         if fact.utterance:
-            side = first.setdefault(fact.utterance, side_key(fact))
-            if side != side_key(fact):
+            this = _Utterance.of(fact.utterance)
+            side = next((s for u, s in first if _same(u, this, overlap)), None)
+            if side is None:
+                first.append((this, side_key(fact)))
+            elif side != side_key(fact):
                 fact = replace(fact, side=side)
         out.append(fact)
     return out
@@ -363,15 +411,7 @@ class _Replay:
         self.article[key] = fact.article_id
         past = self.history.setdefault(key, [])
         if polarity > 0:
-            weight = self.rules.certainty_weight.get(fact.certainty, 1.0) * self.rules.stance_weight.get(fact.stance, 1.0)
-            if fact.conditional:
-                weight *= self.rules.conditional_factor
-            if not fact.side:
-                weight *= self.rules.unnamed_factor
-            if fact.standing == "political":
-                weight *= self.rules.political_factor
-            if past and min(past) <= 0:
-                weight *= self.rules.turnaround_factor
+            weight = self._weight(fact) * (self.rules.turnaround_factor if past and min(past) <= 0 else 1.0)
             self.weight[key] = max(weight, self.weight.get(key, 0.0) if self.latest.get(key, 0) > 0 else 0.0)
         past.append(polarity)
         self.latest[key] = polarity
@@ -379,6 +419,23 @@ class _Replay:
         self.name.setdefault(key, fact.side or fact.source)
         self.certainty[key] = fact.certainty
         self.voice[key] = fact.standing
+
+    def _weight(self, fact: Fact) -> float:
+        """How much one assertion corroborates: by its certainty and act (a confirmation is the speaker's
+        own knowledge, an echo is not), less when conditional, unnamed, a political figure's, or relayed
+        ("reportedly", "is said to", "unconfirmed reports"): repeating a claim adds no independence."""
+        rules = self.rules
+        weight = rules.certainty_weight.get(fact.certainty, 1.0) * rules.act_weight.get(
+            fact.act, rules.stance_weight.get(fact.stance, 1.0))
+        if fact.conditional:
+            weight *= rules.conditional_factor
+        if not fact.side and fact.standing != "witness":
+            weight *= rules.unnamed_factor  # an eyewitness saw it: unnamed, still first-hand
+        if fact.standing == "political":
+            weight *= rules.political_factor
+        if fact.distanced or set(_plain(fact.source).split()) & rules.unconfirmed_words:
+            weight *= rules.distanced_factor
+        return weight
 
     def _denial_stands(self, key: str, fact: Fact, polarity: int) -> bool:
         """The party concerned's denial is not turned into an admission by a later assertion from the

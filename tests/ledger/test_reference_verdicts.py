@@ -1,0 +1,45 @@
+"""Verdicts on references (issue 16, point 2): "the reports were false", "it is a hoax" refer to the
+claim told elsewhere and deny it; a content that states something of its own is no reference."""
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.errors import LexiconError
+from claimwatch.ledger.references import is_reference, parse_lexicon, reference_stance
+from claimwatch.lexicons import load_yaml
+
+
+@pytest.mark.parametrize("content", [
+    "the reports were false",
+    "these claims are completely baseless",
+    "it is a hoax",
+    "the story was not true",
+    "the rumour turned out to be false",
+    "they are fake",
+    "the allegations have been totally fabricated",
+])
+def test_reference_verdicts_deny_what_they_refer_to(content):
+    assert is_reference(content)
+    assert reference_stance(content, "asserts") == "denies"
+
+
+@pytest.mark.parametrize("content", [
+    "the reports were published on Monday",
+    "the ferry was false-flagged by the coastguard",
+    "the reports are true",
+    "the harbour master is wrong about the tides",
+    "it was a quiet night at the depot",
+])
+def test_reference_verdicts_a_content_of_its_own_is_no_reference(content):
+    assert not is_reference(content)
+
+
+def test_reference_verdicts_an_uncommitted_verdict_keeps_its_stance():
+    # "could not say whether the reports were false": the statement's own stance stands
+    assert reference_stance("the reports were false", "uncommitted") == "uncommitted"
+
+
+def test_reference_verdicts_lists_are_checked():
+    data = load_yaml("references.yaml")
+    with pytest.raises(LexiconError, match="verdicts"):
+        parse_lexicon({**data, "verdicts": "false"})
