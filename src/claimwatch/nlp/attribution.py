@@ -22,7 +22,7 @@ from claimwatch.nlp.docutil import doc_quotes, doc_text, same_sentence, sentence
 from claimwatch.nlp.function_words import INVERTED_AUX, OBJECT_CONTINUATIONS
 from claimwatch.nlp.spans import close_quotes, end_char, strip_chars, subtree_range, token_range, trim_range
 from claimwatch.nlp.speech import (
-    CUE_HEADS, CUE_HITS, SUBJECT_DEPS, has_speech_object, is_condition, is_cue_head,
+    CUE_HEADS, CUE_HITS, SUBJECT_DEPS, has_speech_object, is_condition, is_cue_head, is_question, is_speakerless_belief,
     is_accusation_participle, is_hearer, is_hypothetical, is_raising_passive, is_reduced_relative, is_speech_use, is_statement_noun, it_refers,
     load_speech_objects, partitive_head, perfect_infinitive, raising_infinitive,
 )
@@ -284,9 +284,11 @@ def _declined_conjunct(verb: Token) -> bool:
 
 
 # Uses of a cue verb that make no statement, checked in order: "should they prove true", "if he says so"
-# (a condition); "the country would formally declare" (a future act); a declined or cited act.
+# (a condition); "the country would formally declare" (a future act); a declined or cited act; a belief
+# in the passive with nobody holding it ("the vote is expected Tuesday"); a question ("Do you know ...?").
 NON_STATEMENT_USES: tuple[Callable[[Token], bool], ...] = (
     is_condition, _not_speech_use, is_hypothetical, _controlled_conjunct, _declined_conjunct, _citing_participle,
+    is_speakerless_belief, is_question,
 )
 
 
