@@ -26,6 +26,7 @@ from claimwatch.nlp.speech import (
     is_accusation_participle, is_hearer, is_hypothetical, is_raising_passive, is_reduced_relative, is_speech_use, is_statement_noun, it_refers,
     load_speech_objects, partitive_head, perfect_infinitive, raising_infinitive,
 )
+from claimwatch.nlp.labels import label_lines
 from claimwatch.nlp.quotes import Quote, is_statement_quote, quote_at
 
 OBJECT_DEPS = {"dobj", "attr", "oprd"}
@@ -71,8 +72,26 @@ def find_attributions(doc: Doc, learned: bool = True) -> list[Attribution]:
         if att is not None:
             found.append(att)
     found.extend(_quote_continuations(doc, quotes, found))
-    found = _dedupe(found)
+    found = _dedupe(_with_speaker_labels(doc, found))
     return filter_attributions(found) if learned else found
+
+
+def _with_speaker_labels(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """ "Mayor Diaz: fares will not rise" (a headline or a transcript turn): the paragraph after a speaker
+    label is the speaker's. A quote carried over from an earlier paragraph's speaker into a labelled
+    paragraph ('"WALLACE: ...\n\n"PENCE: ...') gives way to the label; a cue inside the paragraph keeps
+    its own statement ("Obama: Trump said he would win" is both)."""
+    labels = []
+    for hit, speaker, tokens in label_lines(doc):
+        att = _make(hit, hit.char_span, (speaker,), tokens, None, False)
+        if att is not None:
+            labels.append(att)
+    if not labels:
+        return found
+    def carried(att: Attribution) -> bool:
+        return att.quote is not None and any(
+            att.cue_span[0] < lab.cue_span[0] and lab.cue_span[1] <= att.content[0] < lab.content[1] for lab in labels)
+    return [a for a in found if not carried(a)] + labels
 
 
 def _outside_phrases(hits: list[CueHit]) -> list[CueHit]:
