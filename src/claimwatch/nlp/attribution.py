@@ -64,7 +64,7 @@ def find_attributions(doc: Doc, learned: bool = True) -> list[Attribution]:
     ones the trained statement filter (``claimwatch.nlp.learned``) reads as no statement are dropped."""
     quotes = doc_quotes(doc)
     found: list[Attribution] = []
-    hits = find_cues(doc)
+    hits = [h for h in find_cues(doc) if not _needs_quote(h.head) or _adjacent_quote(h.head, doc, quotes) is not None]
     doc.user_data[CUE_HEADS] = frozenset(h.head.i for h in hits)
     doc.user_data[CUE_HITS] = tuple(hits)
     for hit in _outside_phrases(hits):
@@ -195,6 +195,15 @@ def _first_content(hit: CueHit, doc: Doc, quotes: list[Quote], verb: Token, sour
     if content is None:
         return None
     return content, quote, led_in, cue_end_tok
+
+
+def _needs_quote(verb: Token) -> bool:
+    """A verb that reports speech only beside a quote or before a colon ("he continued: ..."); elsewhere
+    ("prices continued to rise") it is no cue at all, for the stance rules either."""
+    if verb.lemma_.lower() not in load_speech_objects().quote_verbs or verb.pos_ != "VERB":
+        return False
+    after = verb.i + 1
+    return not (after < len(verb.doc) and verb.doc[after].text == ":")
 
 
 def _stolen_subject(verb: Token, start_tok: int) -> int:

@@ -175,7 +175,7 @@ SPEECH_OBJECTS_FILE = "speech_objects.yaml"
 SPEECH_OBJECT_SECTIONS = ("publishing_verbs", "documents", "naming_verbs", "complement_verbs", "hearer_verbs", "hearers",
                           "meta_nouns", "exhibits", "raising_passives", "infinitive_verbs", "leading_verbs",
                           "partitive_nouns", "accusation_participles", "purpose_heads", "carrier_verbs",
-                          "publications", "control_heads", "speakerless_passives")
+                          "publications", "control_heads", "speakerless_passives", "quote_verbs")
 HEARER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 
 
@@ -201,6 +201,7 @@ class SpeechObjects:
     publications: frozenset[str]
     control_heads: frozenset[str]
     speakerless_passives: frozenset[str]
+    quote_verbs: frozenset[str]
 
 
 def parse_speech_objects(data: Any, source: str = SPEECH_OBJECTS_FILE) -> SpeechObjects:
