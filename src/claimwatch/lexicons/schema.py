@@ -52,6 +52,7 @@ class CueLexicon:
     verbs: dict[str, tuple[Cue, ...]]
     nouns: dict[str, tuple[Cue, ...]]
     phrases: dict[str, Cue]
+    lemma_repairs: Mapping[str, str] = field(default_factory=dict)
 
     def verb(self, lemma: str, particle: Optional[str] = None) -> Optional[Cue]:
         """The reading of a verb lemma; a particle-specific entry wins, else the particle-less one."""
@@ -144,7 +145,23 @@ def parse_cues(data: Any, source: str = "cues.yaml") -> CueLexicon:
         verbs={k: tuple(v) for k, v in verbs.items()},
         nouns={k: tuple(v) for k, v in nouns.items()},
         phrases=phrases,
+        lemma_repairs=_lemma_repairs(data.get("lemma_repairs", {}), source, verbs),
     )
+
+
+def _lemma_repairs(raw: Any, source: str, verbs: Mapping[str, Any]) -> dict[str, str]:
+    """``lemma_repairs``: verb form -> the cue lemma the tagger should have given it; each target must
+    be a verb cue, or the repair would change nothing the extractor reads."""
+    if not isinstance(raw, Mapping):
+        raise fail(source, "lemma_repairs", "expected a mapping of verb form -> cue lemma")
+    out = {}
+    for form, lemma in raw.items():
+        form = text_value(form, source, "lemma_repairs", "form", lower=True)
+        lemma = text_value(lemma, source, f"lemma_repairs.{form}", "lemma", lower=True)
+        if lemma not in verbs:
+            raise fail(source, f"lemma_repairs.{form}", f"{lemma!r} is not a verb cue")
+        out[form] = lemma
+    return out
 
 
 @lru_cache(maxsize=None)

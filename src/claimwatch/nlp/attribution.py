@@ -22,10 +22,11 @@ from claimwatch.nlp.docutil import doc_quotes, doc_text, same_sentence, sentence
 from claimwatch.nlp.function_words import INVERTED_AUX, OBJECT_CONTINUATIONS
 from claimwatch.nlp.spans import close_quotes, end_char, strip_chars, subtree_range, token_range, trim_range
 from claimwatch.nlp.speech import (
-    CUE_HEADS, CUE_HITS, SUBJECT_DEPS, has_speech_object, is_condition, is_cue_head,
+    CUE_HEADS, CUE_HITS, SUBJECT_DEPS, has_speech_object, is_condition, is_cue_head, is_question, is_speakerless_belief,
     is_accusation_participle, is_hearer, is_hypothetical, is_raising_passive, is_reduced_relative, is_speech_use, is_statement_noun, it_refers,
     load_speech_objects, partitive_head, perfect_infinitive, raising_infinitive,
 )
+from claimwatch.nlp.labels import label_lines
 from claimwatch.nlp.quotes import Quote, is_statement_quote, quote_at
 
 OBJECT_DEPS = {"dobj", "attr", "oprd"}
@@ -63,7 +64,7 @@ def find_attributions(doc: Doc, learned: bool = True) -> list[Attribution]:
     ones the trained statement filter (``claimwatch.nlp.learned``) reads as no statement are dropped."""
     quotes = doc_quotes(doc)
     found: list[Attribution] = []
-    hits = find_cues(doc)
+    hits = [h for h in find_cues(doc) if not _needs_quote(h.head) or _adjacent_quote(h.head, doc, quotes) is not None]
     doc.user_data[CUE_HEADS] = frozenset(h.head.i for h in hits)
     doc.user_data[CUE_HITS] = tuple(hits)
     for hit in _outside_phrases(hits):
@@ -71,8 +72,26 @@ def find_attributions(doc: Doc, learned: bool = True) -> list[Attribution]:
         if att is not None:
             found.append(att)
     found.extend(_quote_continuations(doc, quotes, found))
-    found = _dedupe(found)
+    found = _dedupe(_with_speaker_labels(doc, found))
     return filter_attributions(found) if learned else found
+
+
+def _with_speaker_labels(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """ "Mayor Diaz: fares will not rise" (a headline or a transcript turn): the paragraph after a speaker
+    label is the speaker's. A quote carried over from an earlier paragraph's speaker into a labelled
+    paragraph ('"WALLACE: ...\n\n"PENCE: ...') gives way to the label; a cue inside the paragraph keeps
+    its own statement ("Obama: Trump said he would win" is both)."""
+    labels = []
+    for hit, speaker, tokens in label_lines(doc):
+        att = _make(hit, hit.char_span, (speaker,), tokens, None, False)
+        if att is not None:
+            labels.append(att)
+    if not labels:
+        return found
+    def carried(att: Attribution) -> bool:
+        return att.quote is not None and any(
+            att.cue_span[0] < lab.cue_span[0] and lab.cue_span[1] <= att.content[0] < lab.content[1] for lab in labels)
+    return [a for a in found if not carried(a)] + labels
 
 
 def _outside_phrases(hits: list[CueHit]) -> list[CueHit]:
@@ -176,6 +195,15 @@ def _first_content(hit: CueHit, doc: Doc, quotes: list[Quote], verb: Token, sour
     if content is None:
         return None
     return content, quote, led_in, cue_end_tok
+
+
+def _needs_quote(verb: Token) -> bool:
+    """A verb that reports speech only beside a quote or before a colon ("he continued: ..."); elsewhere
+    ("prices continued to rise") it is no cue at all, for the stance rules either."""
+    if verb.lemma_.lower() not in load_speech_objects().quote_verbs or verb.pos_ != "VERB":
+        return False
+    after = verb.i + 1
+    return not (after < len(verb.doc) and verb.doc[after].text == ":")
 
 
 def _stolen_subject(verb: Token, start_tok: int) -> int:
@@ -284,9 +312,11 @@ def _declined_conjunct(verb: Token) -> bool:
 
 
 # Uses of a cue verb that make no statement, checked in order: "should they prove true", "if he says so"
-# (a condition); "the country would formally declare" (a future act); a declined or cited act.
+# (a condition); "the country would formally declare" (a future act); a declined or cited act; a belief
+# in the passive with nobody holding it ("the vote is expected Tuesday"); a question ("Do you know ...?").
 NON_STATEMENT_USES: tuple[Callable[[Token], bool], ...] = (
     is_condition, _not_speech_use, is_hypothetical, _controlled_conjunct, _declined_conjunct, _citing_participle,
+    is_speakerless_belief, is_question,
 )
 
 

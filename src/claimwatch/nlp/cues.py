@@ -11,7 +11,7 @@ from spacy.symbols import NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from claimwatch.lexicons.schema import Cue, CueLexicon, load_cues
-from claimwatch.nlp.docutil import doc_text, lower_forms, lower_lemmas
+from claimwatch.nlp.docutil import LEMMA_CACHE, doc_text, lower_forms, lower_lemmas
 
 AUX_DEPS = {"aux", "auxpass", "neg"}
 
@@ -50,9 +50,29 @@ def vocab_make_doc(vocab, phrase: str) -> Doc:
     return Doc(vocab, words=words)
 
 
+LEMMAS_REPAIRED = "claimwatch.lemmas_repaired"
+
+
+def repair_lemmas(doc: Doc, lexicon: CueLexicon | None = None) -> None:
+    """Give the verb forms the tagger lemmatises wrongly their cue lemma (``lemma_repairs`` in cues.yaml:
+    "hoped" comes out as "hop"), once per Doc, so the cue lookup, the stance rules and the statement
+    filter all read the same lemma."""
+    if doc.user_data.get(LEMMAS_REPAIRED):
+        return
+    doc.user_data[LEMMAS_REPAIRED] = True
+    repairs = (lexicon or load_cues()).lemma_repairs
+    forms = lower_forms(doc)
+    fixed = [i for i, form in enumerate(forms) if form in repairs and doc[i].tag_.startswith("VB")]
+    for i in fixed:
+        doc[i].lemma_ = repairs[forms[i]]
+    if fixed:
+        doc.user_data.pop(LEMMA_CACHE, None)
+
+
 def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[CueHit]:
     """All cue occurrences in ``doc``, one per anchoring token, phrases first (they are more specific)."""
     lexicon = lexicon or load_cues()
+    repair_lemmas(doc, lexicon)
     hits: dict[int, CueHit] = {}
     matcher, phrases = _phrase_matcher(id(doc.vocab), doc.vocab)
     for match_id, start, end in matcher(doc):

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 _TEXT = "claimwatch.text"
 _SENTS = "claimwatch.sent_starts"
 _QUOTES = "claimwatch.quotes"
-_LEMMAS = "claimwatch.lower_lemmas"
+_LEMMAS = LEMMA_CACHE = "claimwatch.lower_lemmas"
 _LOWERS = "claimwatch.lower_forms"
 
 

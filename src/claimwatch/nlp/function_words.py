@@ -43,6 +43,13 @@ CONTRAST_CONJUNCTIONS = frozenset({"but", "yet"})
 SUFFICIENCY_ADVERBS = frozenset({"enough", "sufficiently"})
 OBJECT_CONTINUATIONS = frozenset({"of", "as", "for", "over", "about"})
 
+# layout labels that open a line with a colon and name no speaker ("UPDATE:", "Q:", "Photos:", "Editor's
+# note:"): a speaker label (nlp/labels.py) never ends in one
+SECTION_LABELS = frozenset({"update", "updated", "note", "correction", "clarification", "watch", "video", "videos",
+                            "photo", "photos", "related", "read", "more", "breaking", "exclusive", "live", "opinion",
+                            "analysis", "source", "sources", "via", "credit", "caption", "transcript", "listen",
+                            "subscribe", "advertisement", "warning", "disclaimer", "editor", "editors", "q", "a"})
+
 # --- auxiliaries ---------------------------------------------------------------------------------
 # modal and future auxiliaries: "the country would formally declare" is a future act, not a statement
 HYPOTHETICAL_AUX = frozenset({"will", "would", "'ll", "shall", "might", "may", "must", "should", "could", "can", "ca"})

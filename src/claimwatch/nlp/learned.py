@@ -84,6 +84,14 @@ def attribution_features(att: "Attribution") -> list[str]:
     return feats
 
 
+def spells_out_clause(att: "Attribution") -> bool:
+    """A lexicon phrase that ends in its complementiser ("is convinced that", "worried that") can only
+    head a that-clause: the construction the filter weighs is fixed by the phrase itself, and such phrases
+    are too rare in the training data for their own weights (``keep`` exempts them)."""
+    entry = att.hit.entry
+    return entry.pos == "phrase" and entry.lemma.endswith(" that")
+
+
 @dataclass(frozen=True)
 class StatementFilter:
     """A logistic regression over ``attribution_features``; ``keep`` says whether an attribution
@@ -98,7 +106,7 @@ class StatementFilter:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def keep(self, att: "Attribution") -> bool:
-        if att.hit.entry.act in self.exempt_acts:
+        if att.hit.entry.act in self.exempt_acts or spells_out_clause(att):
             return True
         return self.probability(att) >= self.threshold
 

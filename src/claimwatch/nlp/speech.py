@@ -42,6 +42,31 @@ def is_speech_use(verb: Token) -> bool:
     return True
 
 
+def is_speakerless_belief(verb: Token) -> bool:
+    """ "the vote is expected Tuesday", "he is believed to have fled": a belief verb in the passive with
+    no by-phrase and a subject other than the expletive "it" gives nobody's position."""
+    if verb.lemma_.lower() not in load_speech_objects().speakerless_passives or verb.tag_ != "VBN":
+        return False
+    children = list(verb.children)
+    if any(c.dep_ == "agent" for c in children):
+        return False
+    subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if subject is not None:
+        return subject.lower_ != "it"
+    return verb.dep_ in ("acl", "relcl") or any(c.dep_ == "auxpass" for c in children)
+
+
+def is_question(verb: Token) -> bool:
+    """ "Do you know whether ...?", "Does she really believe that ...?": a cue verb asked about, its
+    auxiliary before its subject in a sentence that ends in a question mark, states nothing."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not any(c.dep_ in ("aux", "auxpass") and c.i < subject.i for c in verb.children):
+        return False
+    sentence = verb.sent
+    last = next((t for t in reversed(sentence) if not t.is_space and t.text not in ('"', "\u201d", "'", "\u2019")), None)
+    return last is not None and last.text == "?"
+
+
 def is_raising_passive(verb: Token) -> bool:
     """ "the mayor is said to be furious", "was reported to have resigned": a passive speech verb with a
     subject of its own (not "it") and an infinitive after it reports what unnamed others say of the subject."""
@@ -150,7 +175,7 @@ SPEECH_OBJECTS_FILE = "speech_objects.yaml"
 SPEECH_OBJECT_SECTIONS = ("publishing_verbs", "documents", "naming_verbs", "complement_verbs", "hearer_verbs", "hearers",
                           "meta_nouns", "exhibits", "raising_passives", "infinitive_verbs", "leading_verbs",
                           "partitive_nouns", "accusation_participles", "purpose_heads", "carrier_verbs",
-                          "publications", "control_heads")
+                          "publications", "control_heads", "speakerless_passives", "quote_verbs")
 HEARER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 
 
@@ -175,6 +200,8 @@ class SpeechObjects:
     carrier_verbs: frozenset[str]
     publications: frozenset[str]
     control_heads: frozenset[str]
+    speakerless_passives: frozenset[str]
+    quote_verbs: frozenset[str]
 
 
 def parse_speech_objects(data: Any, source: str = SPEECH_OBJECTS_FILE) -> SpeechObjects:
