@@ -27,7 +27,7 @@ from claimwatch.nlp.speech import CUE_HEADS
 from claimwatch.nlp.stance import plain_negation
 from claimwatch.nlp.function_words import (ABOUT_PREPS, ANAPHOR_DETERMINERS, BACK_PRONOUNS, CONDITION_MARKS,
                                           CONTRAST_CONJUNCTIONS, GERUND_LINKS, PRESUPPOSING_QUESTION_WORDS,
-                                          QUESTION_WORDS, SUBJECT_BACK_PRONOUNS,
+                                          QUESTION_MARKS, QUESTION_WORDS, SUBJECT_BACK_PRONOUNS,
                                           SUFFICIENCY_ADVERBS)
 
 # open-class word lists, from lexicons/claim_words.yaml
@@ -372,13 +372,14 @@ def _an_appeal(toks: list[Token], act: str) -> bool:
 
 
 def _a_question(toks: list[Token], act: str) -> bool:
-    """ "explained why the road was closed", "asked whether X", "confirmed what we knew": an embedded
-    question or free relative; not an adverbial clause before a main one ("when the river rose, the
+    """ "asked who had left", "asked how many were aboard", "confirmed what we knew": a wh-question or
+    free relative names no proposition (a yes/no question, "asked whether the bridge was safe", puts
+    one in question: the clause is its claim, the doubt stays on the statement); not an adverbial clause before a main one ("when the river rose, the
     road closed") nor the subject of a pseudo-cleft ("what they use is radar")."""
     first = next((t for t in toks if not t.is_punct), None)
+    ids = {t.i for t in toks}
     if first is None or first.lower_ not in QUESTION_WORDS:
         return False
-    ids = {t.i for t in toks}
     token = first
     while token.head.i != token.i and token.head.i in ids:
         if token.dep_ in ("advcl", "csubj"):
@@ -401,13 +402,18 @@ def _a_fragment(toks: list[Token], act: str) -> bool:
 
 
 def _a_characterisation(toks: list[Token], act: str) -> bool:
-    """ "the offensive as a major step forward", "him as a private man": a label put on something is
-    an opinion of it; with a gerund ("the intruder as wearing a red coat") it is a proposition."""
+    """ "him as a private man", "the plan as a disgrace": a label put on someone or something is an
+    opinion of it; with a gerund ("the intruder as wearing a red coat") it is a proposition."""
     head = _clause_head(toks)
-    if head is None or head.pos_ not in ("NOUN", "PROPN", "PRON"):
-        return False
+    if head is None or head.pos_ not in ("NOUN", "PROPN", "PRON") or classify_events({head.lemma_.lower()}, set(), head.lemma_.lower()):
+        return False  # an event labelled ("the raid as an escalation") is still told as having happened
     return any(c.dep_ == "prep" and c.lower_ == "as" and not any(g.tag_ == "VBG" for g in c.children)
                for c in head.children)
+
+
+def verdict_on_claims(span: Span) -> bool:
+    """ "it wasn't true", "Trump's statement is accurate": a content that only judges something said."""
+    return _a_verdict_on_claims(list(span), "say")
 
 
 def _a_verdict_on_claims(toks: list[Token], act: str) -> bool:
@@ -419,9 +425,17 @@ def _a_verdict_on_claims(toks: list[Token], act: str) -> bool:
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or not (subject.lower_ in BACK_PRONOUNS or subject.lemma_.lower() in ANAPHOR_NOUNS):
         return False
-    complement = [c for c in head.children if c.dep_ in ("acomp", "attr")]
-    return bool(complement) and not any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in head.children) \
-        and not any(t.pos_ in ("PROPN", "NUM") for t in complement[0].subtree)
+    complement = next((c for c in head.children if c.dep_ in ("acomp", "attr")), None)
+    return complement is not None and not any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in head.children) \
+        and (complement.lemma_.lower() in _verdict_words() or complement.lower_ in _verdict_words())
+
+
+@lru_cache(maxsize=1)
+def _verdict_words() -> frozenset[str]:
+    """Words that judge whether something said is so: ``truth_words`` of ``claim_words.yaml`` and the
+    denial and doubt labels of ``stance_rules.yaml``."""
+    rules = load("stance_rules")
+    return CLAIM_WORDS["truth_words"] | rules.denial_labels | rules.doubt_labels
 
 
 # Contents that state no proposition whatever their form: each rule (words, act) -> True founds no claim.
@@ -754,6 +768,7 @@ def _claim_tokens(toks: list[Token], root: Token) -> list[Token]:
                     drop.add(edge)
     drop.update(_gerund_links(toks))
     drop.update(_presupposing_word(toks, root))
+    drop.update(_question_preposition(toks, root))
     kept = [t for t in toks if t.i not in drop]
     kept = _strip_edges(kept)
     if len(kept) > 2 and kept[0].pos_ in ("PROPN", "NOUN") and any(t.lower_ == "of" and t.dep_ == "prep" and t.head.dep_ in ("ROOT",) for t in kept[:6]):
@@ -770,11 +785,24 @@ def _presupposing_word(toks: list[Token], root: Token) -> set[int]:
     return {first.i}
 
 
+def _question_preposition(toks: list[Token], root: Token) -> set[int]:
+    """ "about whether the crater was made by a meteorite": the preposition before a yes/no question."""
+    if root.pos_ != "ADP" or not toks or toks[0].i != root.i:
+        return set()
+    clause = next((c for c in root.children if c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX")), None)
+    marked = clause is not None and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in clause.children)
+    return {root.i} if marked else set()
+
+
 def _presupposed(toks: list[Token]) -> bool:
-    """The proposition is the clause of a why or how question (see _presupposing_word)."""
+    """What a call takes as given: the clause of a why or how question (see _presupposing_word), the
+    matter of a demanded reaction ("called for a response to North Korea's involvement")."""
     before = toks[0].doc[toks[0].i - 1] if toks and toks[0].i > 0 else None
-    return before is not None and before.lower_ in PRESUPPOSING_QUESTION_WORDS and before.dep_ == "advmod" \
-        and before.head.i in {t.i for t in toks}
+    if before is not None and before.lower_ in PRESUPPOSING_QUESTION_WORDS and before.dep_ == "advmod" \
+            and before.head.i in {t.i for t in toks}:
+        return True
+    head = _clause_head(toks)
+    return head is not None and head.head.dep_ == "prep" and head.head.head.lemma_.lower() in REACTION_NOUNS
 
 
 def _gerund_links(toks: list[Token]) -> set[int]:

@@ -50,6 +50,9 @@ GERUND_LINKS = frozenset({"of", "for", "as"})
 # words that open an embedded question or a free relative: "asked whether X", "explained why X",
 # "confirmed what we knew"
 QUESTION_WORDS = frozenset({"whether", "why", "how", "what", "who", "whom", "whose", "where", "when", "which"})
+# subordinators of an embedded yes/no question when they mark the content's own clause: "asked whether
+# the bridge was safe", "wondered if it would hold"
+QUESTION_MARKS = frozenset({"whether", "if"})
 # question words on a clause's own verb that presuppose the clause: "asked why the road was closed"
 # takes "the road was closed" as given, "told how the bridge collapsed" that it collapsed
 PRESUPPOSING_QUESTION_WORDS = frozenset({"why", "how"})
