@@ -29,6 +29,7 @@ def _claim_texts(analysis: Analysis) -> list[str]:
     "The paper hailed the treaty as a turning point.",                     # a label put on something
     "The minister said that it was not true.",                             # a verdict on "it"
     "The mayor said the story was nonsense.",                              # a verdict on a claim noun
+    "The activist posted photos of bruises that were sustained during the arrest.",   # published matter
 ])
 def test_claims_non_propositional_contents_found_no_claim(analyse, text: str) -> None:
     analysis = analyse(text)

@@ -438,9 +438,22 @@ def _verdict_words() -> frozenset[str]:
     return CLAIM_WORDS["truth_words"] | rules.denial_labels | rules.doubt_labels
 
 
+def _published_matter(toks: list[Token], act: str) -> bool:
+    """ "a video showing the body of the hostage", "photos of burns that were sustained in the attack":
+    published matter named with what it shows is evidence for a claim, not one (see shown_matter)."""
+    from claimwatch.nlp.speech import load_speech_objects
+
+    head = _clause_head(toks)
+    if head is None or head.pos_ != "NOUN":
+        return False
+    lex = load_speech_objects()
+    kinds = lex.documents | lex.exhibits if act == "publish" else lex.exhibits
+    return (head.lemma_.lower() in kinds or head.lower_ in kinds) and not any(c.dep_ == "ccomp" for c in head.children)
+
+
 # Contents that state no proposition whatever their form: each rule (words, act) -> True founds no claim.
 NON_PROPOSITIONS = (_an_appeal, _a_question, _a_question_noun, _a_fragment, _a_characterisation,
-                    _a_verdict_on_claims)
+                    _a_verdict_on_claims, _published_matter)
 
 
 def states_something(prop: Proposition, doc: Doc, act: str = "say", verdict_object: bool = False) -> bool:
