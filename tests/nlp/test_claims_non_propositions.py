@@ -27,6 +27,7 @@ def _claim_texts(analysis: Analysis) -> list[str]:
     "The referee explained what the rule says.",                           # a free relative
     "Officials reported about the flooding in the valley.",                # a prepositional fragment
     "The paper hailed the treaty as a turning point.",                     # a label put on something
+    "Colleagues described him as a quiet man who loved chess.",
     "The minister said that it was not true.",                             # a verdict on "it"
     "The mayor said the story was nonsense.",                              # a verdict on a claim noun
     "The activist posted photos of bruises that were sustained during the arrest.",   # published matter

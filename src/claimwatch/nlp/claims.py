@@ -407,8 +407,9 @@ def _a_characterisation(toks: list[Token], act: str) -> bool:
     head = _clause_head(toks)
     if head is None or head.pos_ not in ("NOUN", "PROPN", "PRON") or classify_events({head.lemma_.lower()}, set(), head.lemma_.lower()):
         return False  # an event labelled ("the raid as an escalation") is still told as having happened
-    return any(c.dep_ == "prep" and c.lower_ == "as" and not any(g.tag_ == "VBG" for g in c.children)
-               for c in head.children)
+    ids = {t.i for t in toks}
+    links = [c for c in head.children if c.dep_ == "prep"] + [t for t in toks if t.head.i not in ids and t.dep_ == "prep"]
+    return any(c.lower_ == "as" and not any(g.tag_ == "VBG" for g in c.children) for c in links)
 
 
 def verdict_on_claims(span: Span) -> bool:
