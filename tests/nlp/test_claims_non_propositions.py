@@ -88,12 +88,3 @@ def test_claims_non_proposition_rules_are_named_and_small() -> None:
     words = load("claim_words")
     assert QUESTION_NOUNS == words["question_nouns"] and "authenticity" in QUESTION_NOUNS
     assert "appeal" in words["non_founding_acts"]
-
-
-@pytest.mark.parametrize("text, claim", [
-    ('"The ferry left at noon. Then the wind rose and we turned back," the captain said.', "The ferry left at noon"),
-    ('The captain said: "The ferry left at noon. Then the wind rose and we turned back."', "The ferry left at noon"),
-])
-def test_claims_long_quote_is_told_by_its_lead_sentence(analyse, text: str, claim: str) -> None:
-    texts = _claim_texts(analyse(text))
-    assert texts[0] == claim and all(". " not in t for t in texts), texts

@@ -333,7 +333,7 @@ def propositions(span: Span, agent_of: Callable[[Span], str | None]) -> list[Pro
         sub = span.doc[toks[0].i:toks[-1].i + 1]
         lemmas = frozenset(t.lemma_.lower() for t in toks if t.pos_ in CONTENT_POS and t.lemma_.lower() not in LIGHT_LEMMAS and not t.is_stop)
         events = _clause_events(toks) or [None]
-        text = source_text(_main_sentence(toks, head))
+        text = source_text(toks)
         negated = any(c.dep_ == "neg" for c in head.children)
         rejects = negated and not plain_negation(head) and not non_rejecting_negation(head)
         agent = agent_of(sub)
@@ -347,19 +347,6 @@ def propositions(span: Span, agent_of: Callable[[Span], str | None]) -> list[Pro
                                    frame=predicate_frame(head), verb=verb_frame(head, negated),
                                    predicate_event=said.id if said is not None and n == 0 else None))
     return out
-
-
-def _main_sentence(toks: list[Token], head: Token) -> list[Token]:
-    """The words a claim's text is cut from: a proposition whose words run over several sentences (a
-    long quote, an anecdote) is told by its lead sentence, or else the sentence of its main clause; the
-    rest stays on the statement."""
-    if toks[0].sent.start == toks[-1].sent.start:
-        return toks
-    for start in (toks[0].sent.start, head.sent.start):
-        own = _strip_edges([t for t in toks if t.sent.start == start])
-        if len(own) >= 3:
-            return own
-    return toks
 
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
