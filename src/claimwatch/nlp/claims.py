@@ -25,8 +25,10 @@ from claimwatch.model import Claim
 from claimwatch.nlp.docutil import lower_lemmas
 from claimwatch.nlp.speech import CUE_HEADS
 from claimwatch.nlp.stance import plain_negation
-from claimwatch.nlp.function_words import (ABOUT_PREPS, ANAPHOR_DETERMINERS, CONDITION_MARKS,
-                                          CONTRAST_CONJUNCTIONS, SUBJECT_BACK_PRONOUNS, SUFFICIENCY_ADVERBS)
+from claimwatch.nlp.function_words import (ABOUT_PREPS, ANAPHOR_DETERMINERS, BACK_PRONOUNS, CONDITION_MARKS,
+                                          CONTRAST_CONJUNCTIONS, GERUND_LINKS, PRESUPPOSING_QUESTION_WORDS,
+                                          QUESTION_MARKS, QUESTION_WORDS, SUBJECT_BACK_PRONOUNS,
+                                          SUFFICIENCY_ADVERBS)
 
 # open-class word lists, from lexicons/claim_words.yaml
 CLAIM_WORDS = load("claim_words")
@@ -353,6 +355,108 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 PROPOSITION_INFINITIVE_ACTS = frozenset({"say", "report", "accuse", "deny", "confirm", "echo", "publish"})
 
 
+QUESTION_NOUNS = CLAIM_WORDS["question_nouns"]
+NON_FOUNDING_ACTS = CLAIM_WORDS["non_founding_acts"]
+
+
+def _clause_head(toks: list[Token]) -> Token | None:
+    """The token of a proposition's words whose head lies outside them (or is itself): what it is."""
+    ids = {t.i for t in toks}
+    return next((t for t in toks if t.head.i not in ids or t.head.i == t.i), None)
+
+
+def _an_appeal(toks: list[Token], act: str) -> bool:
+    """ "demanded the release of the fishermen", "urged that the plant close": a call states nothing;
+    what it takes as given does ("demanded to know why the guards had left": they had left)."""
+    return act in NON_FOUNDING_ACTS and not _presupposed(toks)
+
+
+def _a_question(toks: list[Token], act: str) -> bool:
+    """ "asked who had left", "asked how many were aboard", "confirmed what we knew": a wh-question or
+    free relative names no proposition (a yes/no question, "asked whether the bridge was safe", puts
+    one in question: the clause is its claim, the doubt stays on the statement); not an adverbial clause before a main one ("when the river rose, the
+    road closed") nor the subject of a pseudo-cleft ("what they use is radar")."""
+    first = next((t for t in toks if not t.is_punct), None)
+    ids = {t.i for t in toks}
+    if first is None or first.lower_ not in QUESTION_WORDS:
+        return False
+    token = first
+    while token.head.i != token.i and token.head.i in ids:
+        if token.dep_ in ("advcl", "csubj"):
+            return False
+        token = token.head
+    return token.dep_ not in ("advcl", "csubj")
+
+
+def _a_question_noun(toks: list[Token], act: str) -> bool:
+    """ "the authenticity of the tape", "the man's identity": the object of a check, not a proposition."""
+    head = _clause_head(toks)
+    return head is not None and head.pos_ == "NOUN" and (head.lemma_.lower() in QUESTION_NOUNS
+                                                         or head.lower_ in QUESTION_NOUNS)
+
+
+def _a_fragment(toks: list[Token], act: str) -> bool:
+    """ "about the flooding in the valley", "to police over Facebook": a prepositional phrase states nothing."""
+    head = _clause_head(toks)
+    return head is not None and head.pos_ == "ADP"
+
+
+def _a_characterisation(toks: list[Token], act: str) -> bool:
+    """ "him as a private man", "the plan as a disgrace": a label put on someone or something is an
+    opinion of it; with a gerund ("the intruder as wearing a red coat") it is a proposition."""
+    head = _clause_head(toks)
+    if head is None or head.pos_ not in ("NOUN", "PROPN", "PRON") or classify_events({head.lemma_.lower()}, set(), head.lemma_.lower()):
+        return False  # an event labelled ("the raid as an escalation") is still told as having happened
+    ids = {t.i for t in toks}
+    links = [c for c in head.children if c.dep_ == "prep"] + [t for t in toks if t.head.i not in ids and t.dep_ == "prep"]
+    return any(c.lower_ == "as" and not any(g.tag_ == "VBG" for g in c.children) for c in links)
+
+
+def verdict_on_claims(span: Span) -> bool:
+    """ "it wasn't true", "Trump's statement is accurate": a content that only judges something said."""
+    return _a_verdict_on_claims(list(span), "say")
+
+
+def _a_verdict_on_claims(toks: list[Token], act: str) -> bool:
+    """ "it wasn't true", "Hunter's claim is categorically false": a judgement of something said, with
+    no proposition of its own (one with a that-clause, "the claim that X is false", is read as X)."""
+    head = _clause_head(toks)
+    if head is None or head.lemma_.lower() != "be":
+        return False
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not (subject.lower_ in BACK_PRONOUNS or subject.lemma_.lower() in ANAPHOR_NOUNS):
+        return False
+    complement = next((c for c in head.children if c.dep_ in ("acomp", "attr")), None)
+    return complement is not None and not any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in head.children) \
+        and (complement.lemma_.lower() in _verdict_words() or complement.lower_ in _verdict_words())
+
+
+@lru_cache(maxsize=1)
+def _verdict_words() -> frozenset[str]:
+    """Words that judge whether something said is so: ``truth_words`` of ``claim_words.yaml`` and the
+    denial and doubt labels of ``stance_rules.yaml``."""
+    rules = load("stance_rules")
+    return CLAIM_WORDS["truth_words"] | rules.denial_labels | rules.doubt_labels
+
+
+def _published_matter(toks: list[Token], act: str) -> bool:
+    """ "a video showing the body of the hostage", "photos of burns that were sustained in the attack":
+    published matter named with what it shows is evidence for a claim, not one (see shown_matter)."""
+    from claimwatch.nlp.speech import load_speech_objects
+
+    head = _clause_head(toks)
+    if head is None or head.pos_ != "NOUN":
+        return False
+    lex = load_speech_objects()
+    kinds = lex.documents | lex.exhibits if act == "publish" else lex.exhibits
+    return (head.lemma_.lower() in kinds or head.lower_ in kinds) and not any(c.dep_ == "ccomp" for c in head.children)
+
+
+# Contents that state no proposition whatever their form: each rule (words, act) -> True founds no claim.
+NON_PROPOSITIONS = (_an_appeal, _a_question, _a_question_noun, _a_fragment, _a_characterisation,
+                    _a_verdict_on_claims, _published_matter)
+
+
 def states_something(prop: Proposition, doc: Doc, act: str = "say", verdict_object: bool = False) -> bool:
     """Whether a proposition can found a ledger claim: who did what, with a tensed predicate.
 
@@ -360,10 +464,13 @@ def states_something(prop: Proposition, doc: Doc, act: str = "say", verdict_obje
     is an infinitive or gerund that a speech act states ("claimed to have filmed the creature", "accused
     the airline of falsifying records") and, with an event type or as the object of "confirm" or "deny"
     (``verdict_object``), a noun naming an event with its participant ("the arrival of the warships").
-    Bare noun phrases ("the conflict", "last year"), connectives, questions, imperatives and calls ("to leave the city"
-    after "urged") are not: they stay statements, with no claim of their own."""
+    Bare noun phrases ("the conflict", "last year"), connectives, questions, imperatives, calls ("to
+    leave the city" after "urged") and the kinds of ``NON_PROPOSITIONS`` are not: they stay statements,
+    with no claim of their own."""
     toks = [doc[i] for i in prop.tokens]
     if not toks or toks[-1].text == "?" or doc[toks[-1].i + 1:toks[-1].i + 2].text == "?":
+        return False
+    if any(rule(toks, act) for rule in NON_PROPOSITIONS):
         return False
     if any(t.tag_ in FINITE_TAGS and t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in toks):
         return not _imperative(toks)
@@ -581,14 +688,15 @@ def _existential_participle(head: Token) -> Token | None:
 def _core(root: Token, span: Span) -> Token:
     """Step through evidential frames ("there is evidence indicating that X", "evidence that X") to X."""
     for _ in range(3):
-        shown = _shown_by_thing(root)
+        shown = _shown_by_thing(root) or _asked_clause(root)
         if shown is not None and span.start <= shown.i < span.end:  # "their samples showed that X": X
             root = shown
             continue
         candidates = [c for c in root.children if c.dep_ in ("attr", "nsubj", "dobj")]
         candidates += [x for c in candidates for x in c.conjuncts]  # "satellite and photographic evidence"
-        noun = root if root.pos_ == "NOUN" else next((c for c in candidates if c.lemma_.lower() in EVIDENCE_FRAME_NOUNS), None)
-        if noun is None or noun.lemma_.lower() not in EVIDENCE_FRAME_NOUNS:
+        noun = root if root.pos_ == "NOUN" else next((c for c in candidates if c.lemma_.lower() in EVIDENCE_FRAME_NOUNS
+                                                      or _judged_claim(c)), None)
+        if noun is None or not (noun.lemma_.lower() in EVIDENCE_FRAME_NOUNS or _judged_claim(noun)):
             return root
         inner = next((t for t in root.subtree if t.dep_ in ("ccomp", "acl", "relcl") and t.pos_ in ("VERB", "AUX")
                       and t.i > noun.i and t.head.pos_ in ("NOUN", "PROPN")), None)
@@ -610,6 +718,22 @@ def _core(root: Token, span: Span) -> Token:
             return root
         root = inner
     return root
+
+
+def _asked_clause(verb: Token) -> Token | None:
+    """ "to know why the guards had left", "to understand how it spread": an infinitive with no subject
+    of its own that asks a why or how question; the clause the question takes as given."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+            or not any(c.tag_ == "TO" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and any(
+        w.dep_ == "advmod" and w.lower_ in PRESUPPOSING_QUESTION_WORDS and w.i == c.left_edge.i for w in c.children)), None)
+
+
+def _judged_claim(noun: Token) -> bool:
+    """ "the claim that the dam had cracked was false": a claim noun judged by its verb; its that-clause
+    is the proposition, and the verdict the statement's stance."""
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "be" and noun.lemma_.lower() in ANAPHOR_NOUNS
 
 
 @lru_cache(maxsize=1)
@@ -656,11 +780,56 @@ def _claim_tokens(toks: list[Token], root: Token) -> list[Token]:
             for edge in (t.left_edge.i - 1, t.right_edge.i + 1):
                 if 0 <= edge < len(t.doc) and t.doc[edge].is_punct and t.doc[edge].text in ",—–-":
                     drop.add(edge)
+    drop.update(_gerund_links(toks))
+    drop.update(_presupposing_word(toks, root))
+    drop.update(_question_preposition(toks, root))
     kept = [t for t in toks if t.i not in drop]
     kept = _strip_edges(kept)
     if len(kept) > 2 and kept[0].pos_ in ("PROPN", "NOUN") and any(t.lower_ == "of" and t.dep_ == "prep" and t.head.dep_ in ("ROOT",) for t in kept[:6]):
         kept = [t for t in kept if not (t.lower_ == "of" and t.dep_ == "prep" and t.head.dep_ == "ROOT")]
     return kept
+
+
+def _presupposing_word(toks: list[Token], root: Token) -> set[int]:
+    """ "why the road was closed", "how the bridge collapsed": a why or manner how on the clause's own
+    verb asks about a clause it takes as given; that clause is the proposition."""
+    first = next((t for t in toks if not t.is_punct), None)
+    if first is None or first.lower_ not in PRESUPPOSING_QUESTION_WORDS or first.dep_ != "advmod" or first.head.i != root.i:
+        return set()
+    return {first.i}
+
+
+def _question_preposition(toks: list[Token], root: Token) -> set[int]:
+    """ "about whether the crater was made by a meteorite": the preposition before a yes/no question."""
+    if root.pos_ != "ADP" or not toks or toks[0].i != root.i:
+        return set()
+    clause = next((c for c in root.children if c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX")), None)
+    marked = clause is not None and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in clause.children)
+    return {root.i} if marked else set()
+
+
+def _presupposed(toks: list[Token]) -> bool:
+    """What a call takes as given: the clause of a why or how question (see _presupposing_word), the
+    matter of a demanded reaction ("called for a response to North Korea's involvement")."""
+    before = toks[0].doc[toks[0].i - 1] if toks and toks[0].i > 0 else None
+    if before is not None and before.lower_ in PRESUPPOSING_QUESTION_WORDS and before.dep_ == "advmod" \
+            and before.head.i in {t.i for t in toks}:
+        return True
+    head = _clause_head(toks)
+    return head is not None and head.head.dep_ == "prep" and head.head.head.lemma_.lower() in REACTION_NOUNS
+
+
+def _gerund_links(toks: list[Token]) -> set[int]:
+    """The preposition between an object and its gerund ("him of selling forged tickets", "the council
+    for closing the shelter", "the intruder as wearing a red coat", a content "of poisoning the river"):
+    without it the words read as what the object did."""
+    ids = {t.i for t in toks}
+    tops = [t for t in toks if t.head.i not in ids or t.head.i == t.i]  # the object and a link the parser hung on the verb
+    if not tops or tops[0].pos_ not in ("NOUN", "PROPN", "PRON", "ADP"):
+        return set()
+    links = [t for t in tops if t.pos_ == "ADP"] + [c for c in tops[0].children if c.dep_ == "prep"]
+    return {p.i for p in links if p.lower_ in GERUND_LINKS and p.i in ids
+            and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in p.children)}
 
 
 def _reporting_aside(token: Token) -> bool:

@@ -42,6 +42,20 @@ PARTITIVE_QUANTIFIERS = frozenset({"one", "some", "many", "two", "three", "sever
 CONTRAST_CONJUNCTIONS = frozenset({"but", "yet"})
 SUFFICIENCY_ADVERBS = frozenset({"enough", "sufficiently"})
 OBJECT_CONTINUATIONS = frozenset({"of", "as", "for", "over", "about"})
+# prepositions between an object and the gerund that says what it did: "accused him of selling X",
+# "blamed the council for closing Y", "described the man as wearing Z"
+GERUND_LINKS = frozenset({"of", "for", "as"})
+
+# --- question words ------------------------------------------------------------------------------
+# words that open an embedded question or a free relative: "asked whether X", "explained why X",
+# "confirmed what we knew"
+QUESTION_WORDS = frozenset({"whether", "why", "how", "what", "who", "whom", "whose", "where", "when", "which"})
+# subordinators of an embedded yes/no question when they mark the content's own clause: "asked whether
+# the bridge was safe", "wondered if it would hold"
+QUESTION_MARKS = frozenset({"whether", "if"})
+# question words on a clause's own verb that presuppose the clause: "asked why the road was closed"
+# takes "the road was closed" as given, "told how the bridge collapsed" that it collapsed
+PRESUPPOSING_QUESTION_WORDS = frozenset({"why", "how"})
 
 # layout labels that open a line with a colon and name no speaker ("UPDATE:", "Q:", "Photos:", "Editor's
 # note:"): a speaker label (nlp/labels.py) never ends in one

@@ -16,6 +16,7 @@ from claimwatch.nlp.docutil import seed_text
 from claimwatch.nlp.claims import (
     ClaimBook, anaphor_owner, clause_agent, anaphor_topic, article_topics, definite_event_head, exchange_topic, find_anaphor,
     VERDICT_VERBS, about_what_was_said, generic_judgement, is_anaphor, propositions, purely_anaphoric, shown_matter, states_something,
+    verdict_on_claims,
 )
 from claimwatch.nlp.evidence import evidence_from_source, find_evidence
 from claimwatch.nlp.provenance import fold_nested, trace
@@ -309,7 +310,9 @@ def _stated_claims(span, att: Attribution, stance: str, book: ClaimBook, actors:
     if not props:
         # no proposition of its own ("rejected the reports", "expressed concern", "last year"): a
         # rejection or doubt bears on what the article is about; anything else founds no claim
-        return (_most_told(previous, book) if STANCE_POLARITY.get(stance, 0) < 0 else ()), stance
+        # a verdict on something said ("the report is accurate") bears on it whichever way it goes
+        refers = STANCE_POLARITY.get(stance, 0) < 0 or verdict_on_claims(span)
+        return (_most_told(previous, book) if refers else ()), stance
     ids = []
     for prop in props:
         if prop.negated and stance == "asserts":
