@@ -71,6 +71,9 @@ CONVICTIONS = [
     # "go" leaves a question open only into detail or as "going to" comment
     ("The auditors pointed out that the contracts did not go to local firms.", "pointed out", ("asserts", "certain")),
     ('"We are not going to comment on the leaked letter," the spokeswoman said.', "said", ("uncommitted", "uncertain")),
+    ('"We will not go into details of the settlement," the lawyer said.', "said", ("uncommitted", "uncertain")),
+    # ... but not into effect: that reports what will not happen
+    ("The ministry said the new tariff would not go into effect before March.", "said", ("asserts", "certain")),
 ]
 
 

@@ -78,6 +78,7 @@ class StanceRules:
     retractions: frozenset[str] = frozenset()
     absence_nouns: frozenset[str] = frozenset()
     open_predicate_particles: dict[str, frozenset[str]] = field(default_factory=dict)
+    open_particle_objects: dict[str, frozenset[str]] = field(default_factory=dict)
     normative_modals: frozenset[str] = frozenset()
 
 
@@ -127,6 +128,7 @@ def parse_stance_rules(data: Any) -> StanceRules:
         verbal_hedges=tuple(dict(data.get("verbal_hedges", {})).items()),
         belief_certainty=data.get("belief_certainty", "probable"),
         open_predicate_particles={k: frozenset(v) for k, v in dict(data.get("open_predicate_particles", {})).items()},
+        open_particle_objects={k: frozenset(v) for k, v in dict(data.get("open_particle_objects", {})).items()},
     )
 
 
@@ -832,8 +834,16 @@ def _open_sense(root: Token, rules: StanceRules) -> bool:
     """A verb open only with its particle ("did not go into detail"; "the money did not go to
     local firms" is a plain negative)."""
     particles = rules.open_predicate_particles.get(root.lemma_.lower())
-    return particles is None or any(c.lower_ in particles for c in root.children if c.dep_ in ("prep", "prt")) \
+    return particles is None or any(c.lower_ in particles and _open_particle_object(c, rules)
+                                    for c in root.children if c.dep_ in ("prep", "prt")) \
         or any(c.dep_ == "xcomp" for c in root.children)  # "not going to comment": the inner verb
+
+
+def _open_particle_object(particle: Token, rules: StanceRules) -> bool:
+    """ "into detail" is open, "into effect" is not: a particle listed with objects needs one of them."""
+    objects = rules.open_particle_objects.get(particle.lower_)
+    return objects is None or any(c.lemma_.lower() in objects or c.lower_ in objects
+                                  for c in particle.children if c.dep_ == "pobj")
 
 
 def plain_negation(head: Token, rules: StanceRules | None = None) -> bool:
