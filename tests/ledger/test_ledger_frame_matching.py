@@ -45,3 +45,12 @@ def test_ledger_frame_matching_name_spellings_are_one_agent():
     assert matching.score_pair(a, b).level != "blocked"
     c = _f("Abel Karim Mendez opened a bakery in the old port", "open", subject="Abel Karim Mendez")
     assert matching.score_pair(a, c).level == "blocked"  # another surname: another person
+
+
+def test_ledger_frame_matching_an_antonym_state_is_a_negated_restatement():
+    """ "the goalkeeper is alive" (frame "not die") reads as negated, so the ledger can join it to
+    "the goalkeeper died" as a denial (``matching.affirmative``)."""
+    alive = _f("the goalkeeper Ivo Brand is alive and well", "not die")
+    assert alive.negated
+    positive = matching.affirmative(alive)
+    assert positive is not None and positive.frame == "die" and not positive.negated

@@ -39,8 +39,11 @@ def test_claim_frame_paraphrase_one_event_one_frame(nlp, first, second) -> None:
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
-    ("The painting is fake.", "fake"),
+    ("The painting is authentic.", "genuine"),
     ("The painting is not authentic.", "not genuine"),  # polarity stays on the frame
+    ("The painting is fake.", "not genuine"),  # an antonym restates it negated
+    ("The goalkeeper is alive.", "not die"),
+    ("The goalkeeper is not alive.", "die"),
     ("It is not clear that the ferry sank.", None),  # a negated frame does not deny its clause
     ("The tape does not show the execution of the courier.", None),  # nor does a negated showing
     ("The painting is beautiful.", None),  # an adjective that names no state of the list

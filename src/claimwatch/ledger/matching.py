@@ -264,8 +264,9 @@ def _base_features(text: str, event_type: Optional[str], subject: Optional[str],
     """Text-only features, cached: every stored member is compared again for each new claim."""
     agent = canonical_actor(subject)
     places = named_places(text) - {agent} if agent else named_places(text)
+    negated = is_negated(text) or bool(frame and frame.startswith("not "))  # "is alive": "not die"
     return ClaimFeatures(text=text, event_type=event_type, agent=agent, tokens=content_tokens(text),
-                         places=frozenset(places), negated=is_negated(text), frame=frame or None)
+                         places=frozenset(places), negated=negated, frame=frame or None)
 
 
 @lru_cache(maxsize=4096)
@@ -382,6 +383,9 @@ def _structural_agreement(a: ClaimFeatures, b: ClaimFeatures, config: MatchConfi
 
 
 NEGATED = "negated"  # ledger_claim_members.method of a negated restatement joined as a denial
+# ledger_claim_members.method of a claim that matched nothing but states the main predicate of an
+# earlier claim of its article: it joins that claim's ledger claim
+SAME_ARTICLE_FRAME = "same_article_frame"
 
 
 def affirmative(f: ClaimFeatures) -> Optional[ClaimFeatures]:

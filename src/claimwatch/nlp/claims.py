@@ -527,8 +527,8 @@ def verb_frame(head: Token, negated: bool = False) -> str | None:
     if inner is not None:
         head, negated = inner, any(c.dep_ == "neg" for c in inner.children)
     state = _state_frame(head)
-    if state is not None:  # "the singer is dead" / "the singer died"
-        return f"not {state}" if negated else state
+    if state is not None:  # "the singer is dead" / "the singer died"; "is alive" / "did not die"
+        return state[len("not "):] if negated and state.startswith("not ") else f"not {state}" if negated else state
     verb = controlled_verb(_existential_participle(head) or head)
     if verb is None:
         return None
@@ -561,7 +561,10 @@ def _state_frame(verb: Token) -> str | None:
         return None
     adj = next((c for c in verb.children if c.dep_ in ("acomp", "oprd") and c.pos_ in ("ADJ", "VERB")), None)
     meaning = state_adjectives().get(adj.lower_) if adj is not None else None
-    return paraphrase_sets().get(meaning, meaning) if meaning else None
+    if not meaning:
+        return None
+    polarity, _, verb = meaning.rpartition(" ")
+    return f"{polarity} {paraphrase_sets().get(verb, verb)}".strip()
 
 
 @lru_cache(maxsize=1)
