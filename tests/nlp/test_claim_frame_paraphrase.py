@@ -29,6 +29,9 @@ def _root_frame(nlp, sentence: str) -> str | None:
     ("The goalkeeper is dead.", "The goalkeeper died on Sunday."),
     ("Three campers became pregnant.", "Three campers got pregnant."),
     ("The climber went missing in the fog.", "The climber disappeared in the fog."),
+    # a light verb whose object names the event
+    ("The panda gave birth.", "The panda had a baby."),
+    ("Pirates took three hostages.", "Pirates kidnapped three sailors."),
     # killing verbs are one predicate
     ("Gunmen murdered the judge.", "Gunmen killed the judge."),
     ("The militia beheaded the courier.", "The militia executed the courier."),
@@ -51,3 +54,11 @@ def test_claim_frame_paraphrase_one_event_one_frame(nlp, first, second) -> None:
 ])
 def test_claim_frame_paraphrase_limits(nlp, sentence, expected) -> None:
     assert _root_frame(nlp, sentence) == expected
+
+
+def test_claim_frame_paraphrase_a_threat_is_not_the_act(nlp) -> None:
+    """ "threatened to kill" keeps its act in the frame; "plans to open" folds to "open"."""
+    assert _root_frame(nlp, "The gang threatened to kill the witness.") == "threaten kill"
+    assert _root_frame(nlp, "The gang vowed to kill the witness.") != "kill"
+    assert _root_frame(nlp, "The gang killed the witness.") == "kill"
+    assert _root_frame(nlp, "The bakery plans to open a second shop.") == "open"

@@ -461,6 +461,21 @@ def controlled_verb(head: Token) -> Token | None:
     return verb
 
 
+ACT_CONTROL_VERBS = CLAIM_WORDS["act_control_verbs"]
+
+
+def act_prefix(head: Token, verb: Token) -> str:
+    """ "threaten " when a control verb between ``head`` and the controlled ``verb`` is an act that
+    stays in the frame ("threatened to kill" is no killing); else ""."""
+    acts = []
+    token = verb
+    while token.i != head.i and token.head.i != token.i:
+        token = token.head
+        if token.lemma_.lower() in ACT_CONTROL_VERBS:
+            acts.append(token.lemma_.lower())
+    return "".join(f"{a} " for a in reversed(acts))
+
+
 def predicate_frame(head: Token) -> tuple[str, str] | None:
     """What a clause does to what: its predicate's meaning and its object's head noun.
 
@@ -478,7 +493,7 @@ def predicate_frame(head: Token) -> tuple[str, str] | None:
                          or next((c for c in verb.children if c.dep_ == "nsubjpass"), None))
     if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
         return None
-    return meaning, obj.lemma_.lower()
+    return act_prefix(head, verb) + meaning, obj.lemma_.lower()
 
 
 @lru_cache(maxsize=1)
@@ -536,13 +551,33 @@ def verb_frame(head: Token, negated: bool = False) -> str | None:
     if shown is not None:  # "the video shows militants beheading the journalist": the beheading
         return None if negated else _nominal_frame(shown, False) or verb_frame(shown)
     lemma = verb.lemma_.lower()
+    light = _light_predicate(verb) if lemma in light_verbs() else None
+    if light is not None:  # "gave birth" / "had a baby"
+        return f"not {light}" if negated else light
     if not lemma.isalpha() or lemma in light_verbs() or lemma in CONTROL_VERBS or load_cues().verb(lemma) is not None:
         return None
     if verb is not head:
         negated = negated or any(c.dep_ == "neg" for c in verb.children)
     sense = _sense_object(verb)
-    meaning = f"{lemma} {sense}" if sense else paraphrase_sets().get(lemma, lemma)
+    meaning = act_prefix(head, verb) + (f"{lemma} {sense}" if sense else paraphrase_sets().get(lemma, lemma))
     return f"not {meaning}" if negated else meaning
+
+
+@lru_cache(maxsize=1)
+def light_predicates() -> dict[str, str]:
+    """ "light-verb object" -> the predicate frame it has (``event_types.yaml``)."""
+    data = load("event_types").get("light_predicates", {}) or {}
+    if not isinstance(data, dict) or not all(isinstance(k, str) and len(k.split()) == 2 and isinstance(v, str)
+                                             for k, v in data.items()):
+        raise LexiconError("event_types.yaml light_predicates: expected 'verb object': meaning")
+    return {" ".join(k.lower().split()): v.lower() for k, v in data.items()}
+
+
+def _light_predicate(verb: Token) -> str | None:
+    """The frame of a light verb whose object names the event ("gave birth", "took hostages")."""
+    obj = partitive_head(next((c for c in verb.children if c.dep_ == "dobj"), None))
+    meaning = light_predicates().get(f"{verb.lemma_.lower()} {obj.lemma_.lower()}") if obj is not None else None
+    return paraphrase_sets().get(meaning, meaning) if meaning else None
 
 
 @lru_cache(maxsize=1)
