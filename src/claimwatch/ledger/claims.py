@@ -178,24 +178,8 @@ class ClaimBook:
         article when the caller knows them: a copy's member adds no status fact, so what refresh
         read of the claim's statements stays valid."""
         touched: set[int] = set()
-        placed: list[tuple[matching.ClaimFeatures, int]] = []  # this article's claims with a frame, and where they went
-        deferred: list[tuple[PreparedClaim, tuple]] = []
         for item in prepared:
-            found = self._find(item)
-            if found[0] is None and item.claim.frame:
-                deferred.append((item, found))  # it may join a claim of the same predicate found below
-                continue
-            ledger_id = self._place(item, claim_pks[item.claim.id], found, placed)
-            touched.add(ledger_id)
-            self._learnt(ledger_id, claim_pks[item.claim.id], item.claim.text, independent, published)
-        for item, found in deferred:
-            sibling = _sibling(found[2], placed)
-            if sibling is not None:
-                found = ((sibling, matching.MatchScore(True, 1.0, 1.0, matching.SAME_ARTICLE_FRAME,
-                                                       "the same predicate in the same article")), False, found[2])
-            else:
-                found = self._find(item)  # the article's later claims are in the ledger now
-            ledger_id = self._place(item, claim_pks[item.claim.id], found, placed)
+            ledger_id = self._attach_one(item, claim_pks[item.claim.id])
             touched.add(ledger_id)
             self._learnt(ledger_id, claim_pks[item.claim.id], item.claim.text, independent, published)
         for ledger_id in sorted(touched):
@@ -219,11 +203,6 @@ class ClaimBook:
                 del self._dates[ledger_id]
 
     def _attach_one(self, item: PreparedClaim, claim_pk: int) -> int:
-        return self._place(item, claim_pk, self._find(item))
-
-    def _find(self, item: PreparedClaim) -> tuple[Optional[tuple[int, matching.MatchScore]], bool, PreparedClaim]:
-        """The ledger claim ``item`` matches (or None), whether it restates it negated, and the item
-        with its agent spelt as the ledger spells it."""
         index = self._members()
         agent = index.known_agent(item.features.agent)
         if agent != item.features.agent:  # "Abde Majed Abdel Bary" is the ledger's "Abdel Majed Abdel Bary"
@@ -242,14 +221,6 @@ class ClaimBook:
             # restates it negated: its statements' stances count flipped ("X did not happen" denies X)
             founder = self._polarity_of(found[0])
             negated = founder is not None and founder != item.claim.frame.startswith("not ")
-        return found, negated, item
-
-    def _place(self, item: PreparedClaim, claim_pk: int,
-               found: tuple[Optional[tuple[int, matching.MatchScore]], bool, PreparedClaim],
-               placed: Optional[list[tuple[matching.ClaimFeatures, int]]] = None) -> int:
-        """Store ``item`` as a member of the ledger claim ``found`` names, or of a new one."""
-        found, negated, item = found
-        index = self._members()
         blob = emb.to_bytes(item.features.embedding) if item.features.embedding is not None else None
         if found is None:
             f = item.features
@@ -273,8 +244,6 @@ class ClaimBook:
             " VALUES (?, ?, ?, ?, ?)", (claim_pk, ledger_id, score, method, blob))
         index.add(ledger_id, claim_pk, item.claim.text, item.claim.predicate, item.claim.subject, emb.from_bytes(blob),
                   item.claim.frame)
-        if placed is not None and item.claim.frame and not negated:
-            placed.append((item.features, ledger_id))
         return ledger_id
 
     def _polarity_of(self, ledger_id: int) -> Optional[bool]:
@@ -531,18 +500,6 @@ class ClaimBook:
                 raise
             done += len(rows)
         return done
-
-
-def _sibling(item: PreparedClaim, placed: Sequence[tuple[matching.ClaimFeatures, int]]) -> Optional[int]:
-    """The ledger claim an earlier claim of the same article with the same main predicate went to
-    ("the artist was arrested at his studio" after "the artist's arrest", both told of one artist),
-    when their agents do not differ; None when there is none."""
-    f = item.features
-    for other, ledger_id in placed:
-        if other.frame == f.frame and (not (f.agent and other.agent) or f.agent.casefold() == other.agent.casefold()
-                                       or matching.name_variant(f.agent, other.agent)):
-            return ledger_id
-    return None
 
 
 def _stance(row: sqlite3.Row) -> str:
