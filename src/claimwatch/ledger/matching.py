@@ -21,7 +21,7 @@ from claimwatch.lexicons import load, stopwords
 from claimwatch.model import STANCE_POLARITY, Claim, Quantity
 
 SOURCE = "claim_matching.yaml"
-LEVELS = ("same_type_same_agent", "same_type_one_agent_missing", "same_type_other_predicate", "related_type_same_agent",
+LEVELS = ("same_type_same_agent", "same_type_one_agent_missing", "related_type_same_agent",
           "same_agent_type_missing", "same_frame", "shared_words", "nothing_shared")
 # Levels a pair without type-and-agent agreement may be lifted from to "shared_words".
 _LIFTABLE = ("same_agent_type_missing", "nothing_shared")
@@ -359,10 +359,7 @@ def agreement(a: ClaimFeatures, b: ClaimFeatures, config: MatchConfig) -> tuple[
         # "deployed"): a proposition told in other words, not merely the same topic
         return "same_frame", f"{reason}; same predicate ({a.frame})"
     if a.frame and b.frame and a.frame != b.frame:
-        # two predicates: shared words or an event type are a shared topic, not one proposition
-        if level == "same_type_one_agent_missing":
-            return "same_type_other_predicate", f"{reason}; other predicates ({a.frame} / {b.frame})"
-        return level, reason
+        return level, reason  # two predicates: shared words are a shared topic, not one proposition
     if level in _LIFTABLE and config.shared_words_min and a.negated == b.negated:
         common = shared_words(a, b)
         if len(common) >= config.shared_words_min:
