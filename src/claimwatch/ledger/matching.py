@@ -26,6 +26,7 @@ LEVELS = ("same_type_same_agent", "same_type_one_agent_missing", "related_type_s
 # Levels a pair without type-and-agent agreement may be lifted from to "shared_words".
 _LIFTABLE = ("same_agent_type_missing", "nothing_shared")
 NUMBER_TOKEN = "<num>"
+TYPE_CONFLICT = "different event types"
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019.\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*")
 _NUMBER = re.compile(r"^\d[\d,.]*$")
@@ -263,8 +264,9 @@ def _base_features(text: str, event_type: Optional[str], subject: Optional[str],
     """Text-only features, cached: every stored member is compared again for each new claim."""
     agent = canonical_actor(subject)
     places = named_places(text) - {agent} if agent else named_places(text)
+    negated = is_negated(text) or bool(frame and frame.startswith("not "))  # "is alive": "not die"
     return ClaimFeatures(text=text, event_type=event_type, agent=agent, tokens=content_tokens(text),
-                         places=frozenset(places), negated=is_negated(text), frame=frame or None)
+                         places=frozenset(places), negated=negated, frame=frame or None)
 
 
 @lru_cache(maxsize=4096)
@@ -348,6 +350,10 @@ def agreement(a: ClaimFeatures, b: ClaimFeatures, config: MatchConfig) -> tuple[
     the same polarity (both negated or neither) is lifted to the "shared_words" level: headlines and
     short claims rarely carry a type, and several shared specifics are nearly as strong a signal."""
     level, reason = _structural_agreement(a, b, config)
+    if level is None and reason.startswith(TYPE_CONFLICT) and a.frame and a.frame == b.frame:
+        # one main predicate ("beheaded the journalist, who was kidnapped in 2012" / "executed the
+        # journalist in retaliation for airstrikes"): the event types came from the clauses around it
+        level = "nothing_shared"
     if level in _LIFTABLE and a.frame and a.frame == b.frame:
         # the same main predicate with the same polarity ("opened" / "will open", "was sent" /
         # "deployed"): a proposition told in other words, not merely the same topic
@@ -362,7 +368,7 @@ def agreement(a: ClaimFeatures, b: ClaimFeatures, config: MatchConfig) -> tuple[
 
 
 def _structural_agreement(a: ClaimFeatures, b: ClaimFeatures, config: MatchConfig) -> tuple[Optional[str], str]:
-    if a.agent and b.agent and a.agent.casefold() != b.agent.casefold():
+    if a.agent and b.agent and a.agent.casefold() != b.agent.casefold() and not name_variant(a.agent, b.agent):
         return None, f"different agents ({a.agent} / {b.agent})"
     same_agent = bool(a.agent and b.agent)
     if config.block_on_disjoint_places and a.places and b.places and not a.places & b.places:
@@ -372,7 +378,7 @@ def _structural_agreement(a: ClaimFeatures, b: ClaimFeatures, config: MatchConfi
             return ("same_type_same_agent" if same_agent else "same_type_one_agent_missing"), "same event type"
         if config.related_types_compatible and types_related(a.event_type, b.event_type):
             return ("related_type_same_agent" if same_agent else "nothing_shared"), "related event types"
-        return None, f"different event types ({a.event_type} / {b.event_type})"
+        return None, f"{TYPE_CONFLICT} ({a.event_type} / {b.event_type})"
     return ("same_agent_type_missing" if same_agent else "nothing_shared"), "event type unknown"
 
 
@@ -432,12 +438,19 @@ def score_pair(a: ClaimFeatures, b: ClaimFeatures, config: Optional[MatchConfig]
 
 def best_match(candidate: ClaimFeatures, existing: Sequence[tuple[Any, ClaimFeatures]],
                config: Optional[MatchConfig] = None) -> Optional[tuple[Any, MatchScore]]:
-    """The key of the best-scoring matching entry of ``existing`` (first wins a tie), or None."""
+    """The key of the best matching entry of ``existing``, or None: an entry with the candidate's main
+    predicate (``frame``) before any other, then the widest margin over its threshold (first wins a
+    tie). "executed the journalist" joins the claim that says "beheaded the journalist", not the one
+    that shares its topic ("the FBI opened a file after the journalist was kidnapped")."""
     best: Optional[tuple[Any, MatchScore]] = None
+    best_rank: tuple[bool, float] = (False, 0.0)
     for key, other in existing:
         result = score_pair(candidate, other, config)
-        if result.matched and (best is None or result.score - result.threshold > best[1].score - best[1].threshold):
-            best = (key, result)
+        if not result.matched:
+            continue
+        rank = (bool(candidate.frame) and candidate.frame == other.frame, result.score - result.threshold)
+        if best is None or rank > best_rank:
+            best, best_rank = (key, result), rank
     return best
 
 

@@ -23,12 +23,12 @@ from claimwatch.lexicons import load
 from claimwatch.errors import LexiconError
 from claimwatch.model import Claim
 from claimwatch.nlp.docutil import lower_lemmas
-from claimwatch.nlp.speech import CUE_HEADS
+from claimwatch.nlp.speech import CUE_HEADS, partitive_head
 from claimwatch.nlp.stance import plain_negation
 from claimwatch.nlp.function_words import (ABOUT_PREPS, ANAPHOR_DETERMINERS, BACK_PRONOUNS, CONDITION_MARKS,
-                                          CONTRAST_CONJUNCTIONS, GERUND_LINKS, PRESUPPOSING_QUESTION_WORDS,
-                                          QUESTION_MARKS, QUESTION_WORDS, SUBJECT_BACK_PRONOUNS,
-                                          SUFFICIENCY_ADVERBS)
+                                          CONTRAST_CONJUNCTIONS, GERUND_LINKS, LINKING_VERBS,
+                                          PRESUPPOSING_QUESTION_WORDS, QUESTION_MARKS, QUESTION_WORDS,
+                                          SUBJECT_BACK_PRONOUNS, SUFFICIENCY_ADVERBS)
 
 # open-class word lists, from lexicons/claim_words.yaml
 CLAIM_WORDS = load("claim_words")
@@ -516,6 +516,19 @@ def source_text(toks: list[Token]) -> str:
 
 # Verbs through which a content states its real predicate: "expected the bank to increase rates".
 CONTROL_VERBS = CLAIM_WORDS["control_verbs"]
+EXPLETIVE_FRAME_VERBS = CLAIM_WORDS["expletive_frame_verbs"]
+
+
+def expletive_clause(head: Token) -> Token | None:
+    """The verb of the that-clause an expletive "it" frames: "it turned out that the bridge had
+    collapsed", "it was discovered that X", "it is clear that X" give X's verb; None for any other
+    head, and for a negated frame ("it is not clear that X" does not deny X)."""
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ == "it"), None)
+    if subject is None or any(c.dep_ == "neg" for c in head.children):
+        return None
+    if subject.dep_ != "nsubjpass" and head.lemma_.lower() not in EXPLETIVE_FRAME_VERBS:
+        return None
+    return next((c for c in head.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
 
 
 @lru_cache(maxsize=1)
@@ -554,6 +567,21 @@ def controlled_verb(head: Token) -> Token | None:
     return verb
 
 
+ACT_CONTROL_VERBS = CLAIM_WORDS["act_control_verbs"]
+
+
+def act_prefix(head: Token, verb: Token) -> str:
+    """ "threaten " when a control verb between ``head`` and the controlled ``verb`` is an act that
+    stays in the frame ("threatened to kill" is no killing); else ""."""
+    acts = []
+    token = verb
+    while token.i != head.i and token.head.i != token.i:
+        token = token.head
+        if token.lemma_.lower() in ACT_CONTROL_VERBS:
+            acts.append(token.lemma_.lower())
+    return "".join(f"{a} " for a in reversed(acts))
+
+
 def predicate_frame(head: Token) -> tuple[str, str] | None:
     """What a clause does to what: its predicate's meaning and its object's head noun.
 
@@ -567,11 +595,11 @@ def predicate_frame(head: Token) -> tuple[str, str] | None:
     meaning = paraphrase_sets().get(lemma)
     if meaning is None:
         return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None) \
-        or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    obj = partitive_head(next((c for c in verb.children if c.dep_ == "dobj"), None)
+                         or next((c for c in verb.children if c.dep_ == "nsubjpass"), None))
     if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
         return None
-    return meaning, obj.lemma_.lower()
+    return act_prefix(head, verb) + meaning, obj.lemma_.lower()
 
 
 @lru_cache(maxsize=1)
@@ -616,17 +644,68 @@ def verb_frame(head: Token, negated: bool = False) -> str | None:
     nominal = _nominal_frame(head, negated)
     if nominal is not None:
         return nominal
+    inner = expletive_clause(head)
+    if inner is not None:
+        head, negated = inner, any(c.dep_ == "neg" for c in inner.children)
+    state = _state_frame(head)
+    if state is not None:  # "the singer is dead" / "the singer died"; "is alive" / "did not die"
+        return state[len("not "):] if negated and state.startswith("not ") else f"not {state}" if negated else state
     verb = controlled_verb(_existential_participle(head) or head)
     if verb is None:
         return None
+    shown = _depicted_event(verb)
+    if shown is not None:  # "the video shows militants beheading the journalist": the beheading
+        return None if negated else _nominal_frame(shown, False) or verb_frame(shown)
     lemma = verb.lemma_.lower()
+    light = _light_predicate(verb) if lemma in light_verbs() else None
+    if light is not None:  # "gave birth" / "had a baby"
+        return f"not {light}" if negated else light
     if not lemma.isalpha() or lemma in light_verbs() or lemma in CONTROL_VERBS or load_cues().verb(lemma) is not None:
         return None
     if verb is not head:
         negated = negated or any(c.dep_ == "neg" for c in verb.children)
     sense = _sense_object(verb)
-    meaning = f"{lemma} {sense}" if sense else paraphrase_sets().get(lemma, lemma)
+    meaning = act_prefix(head, verb) + (f"{lemma} {sense}" if sense else paraphrase_sets().get(lemma, lemma))
     return f"not {meaning}" if negated else meaning
+
+
+@lru_cache(maxsize=1)
+def light_predicates() -> dict[str, str]:
+    """ "light-verb object" -> the predicate frame it has (``event_types.yaml``)."""
+    data = load("event_types").get("light_predicates", {}) or {}
+    if not isinstance(data, dict) or not all(isinstance(k, str) and len(k.split()) == 2 and isinstance(v, str)
+                                             for k, v in data.items()):
+        raise LexiconError("event_types.yaml light_predicates: expected 'verb object': meaning")
+    return {" ".join(k.lower().split()): v.lower() for k, v in data.items()}
+
+
+def _light_predicate(verb: Token) -> str | None:
+    """The frame of a light verb whose object names the event ("gave birth", "took hostages")."""
+    obj = partitive_head(next((c for c in verb.children if c.dep_ == "dobj"), None))
+    meaning = light_predicates().get(f"{verb.lemma_.lower()} {obj.lemma_.lower()}") if obj is not None else None
+    return paraphrase_sets().get(meaning, meaning) if meaning else None
+
+
+@lru_cache(maxsize=1)
+def state_adjectives() -> dict[str, str]:
+    """Adjective -> the predicate frame it gives a linking verb (``event_types.yaml``)."""
+    data = load("event_types").get("state_adjectives", {}) or {}
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        raise LexiconError("event_types.yaml state_adjectives: expected adjective: meaning")
+    return {k.lower(): v.lower() for k, v in data.items()}
+
+
+def _state_frame(verb: Token) -> str | None:
+    """The frame of a linking verb with a state adjective ("was dead", "became pregnant", "was found
+    dead"), paraphrases folded; None for any other adjective or none."""
+    if verb.lemma_.lower() not in LINKING_VERBS:
+        return None
+    adj = next((c for c in verb.children if c.dep_ in ("acomp", "oprd") and c.pos_ in ("ADJ", "VERB")), None)
+    meaning = state_adjectives().get(adj.lower_) if adj is not None else None
+    if not meaning:
+        return None
+    polarity, _, verb = meaning.rpartition(" ")
+    return f"{polarity} {paraphrase_sets().get(verb, verb)}".strip()
 
 
 @lru_cache(maxsize=1)
@@ -644,11 +723,11 @@ def sense_objects() -> dict[str, frozenset[str]]:
 
 def _sense_object(verb: Token) -> str | None:
     """The object's lemma when it gives the verb a sense of its own ("fired shots", "shots were
-    fired", "captured footage"), else None."""
+    fired", "captured footage", "dozens of shots were fired"), else None."""
     senses = sense_objects().get(verb.lemma_.lower())
     if not senses:
         return None
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    obj = partitive_head(next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None))
     if obj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         obj = verb.head  # "shots fired at the building"
     if obj is None or (obj.lemma_.lower() not in senses and obj.lower_ not in senses):
@@ -673,6 +752,21 @@ def _nominal_frame(head: Token, negated: bool) -> str | None:
         return None
     meaning = paraphrase_sets().get(verb, verb)
     return f"not {meaning}" if negated else meaning
+
+
+def _depicted_event(verb: Token) -> Token | None:
+    """The event a showing verb's object names ("the footage shows the execution of the hostage",
+    "the video showed gunmen firing at the crowd"): the event noun, or the participle of its object;
+    None for any other verb or object."""
+    if verb.lemma_.lower() not in _showing_verbs():
+        return None
+    obj = partitive_head(next((c for c in verb.children if c.dep_ == "dobj"), None))
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if obj.pos_ == "NOUN" and obj.lemma_.lower() in nominal_predicates():
+        return obj
+    return next((c for c in obj.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")
+                 and c.lemma_.lower() not in _showing_verbs()), None)
 
 
 def _existential_participle(head: Token) -> Token | None:

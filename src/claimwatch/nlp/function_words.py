@@ -70,6 +70,11 @@ HYPOTHETICAL_AUX = frozenset({"will", "would", "'ll", "shall", "might", "may", "
 # auxiliaries that open an inverted condition: "should they prove true", "were it confirmed", "had he known"
 INVERTED_AUX = frozenset({"should", "were", "had"})
 
+# linking verbs: their adjective says what the subject is or became ("is dead", "got pregnant",
+# "went missing", "fell ill", "proved fake")
+LINKING_VERBS = frozenset({"be", "become", "get", "remain", "stay", "seem", "appear", "look", "turn", "prove",
+                           "go", "fall", "grow"})
+
 # --- pronouns ------------------------------------------------------------------------------------
 # subjects that name a speaker: "he said", "we believe"
 NOMINATIVE_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
