@@ -40,6 +40,8 @@ class ReferenceLexicon:
     copulas: frozenset[str] = frozenset()  # "the reports WERE false", "it IS a hoax"
     verdict_adverbs: frozenset[str] = frozenset()  # "the claims are COMPLETELY untrue"
     verdicts: tuple[tuple[str, ...], ...] = ()  # what a reference is said to be when the claim is untrue
+    named_verdicts: tuple[tuple[str, frozenset[str]], ...] = ()  # stance -> words: "the arrest is A HOAX"
+    named_topic_prepositions: frozenset[str] = frozenset()  # "reports OF the actor's death"
 
 
 def _words(value: Any, key: str) -> frozenset[str]:
@@ -66,7 +68,15 @@ def parse_lexicon(data: Any) -> ReferenceLexicon:
                             copulas=_words(data.get("copulas"), "copulas"),
                             verdict_adverbs=_words(data.get("verdict_adverbs"), "verdict_adverbs"),
                             verdicts=tuple(sorted({tuple(_WORD.findall(v)) for v in _words(data.get("verdicts"), "verdicts")},
-                                                  key=len, reverse=True)))
+                                                  key=len, reverse=True)),
+                            named_verdicts=_named_verdicts(data.get("named_verdicts")),
+                            named_topic_prepositions=_words(data.get("named_topic_prepositions"), "named_topic_prepositions"))
+
+
+def _named_verdicts(value: Any) -> tuple[tuple[str, frozenset[str]], ...]:
+    if not isinstance(value, dict) or not value or not all(k in STANCE_POLARITY for k in value):
+        raise LexiconError(f"{SOURCE}: named_verdicts: expected a mapping of stances to lists of words")
+    return tuple((stance, _words(words, f"named_verdicts.{stance}")) for stance, words in value.items())
 
 
 @lru_cache(maxsize=1)
@@ -99,17 +109,35 @@ def _only_reference(words: list[str], lex: ReferenceLexicon) -> bool:
     return not tail or (tail[0] in lex.tail_words and len(tail) <= lex.tail_max_words + 1)
 
 
-def _verdict_at(words: list[str], lex: ReferenceLexicon) -> Optional[int]:
-    """Where a verdict on a reference starts ("the reports | were | completely | false", "it | is | a
-    hoax"): the index of the first copula after a reference, when copulas, adverbs and one verdict
-    make up the rest of the content; else None."""
+def _verdict(words: list[str], lex: ReferenceLexicon) -> Optional[str]:
+    """The stance of a verdict on a reference or a named claim ("the reports | were | completely |
+    false" and "it | is | a hoax" deny, "the arrest | is | unconfirmed" is uncommitted, "the report |
+    is | accurate" supports): the copulas and adverbs after it, then one verdict make up the rest of
+    the content; else None."""
     at = next((i for i, w in enumerate(words) if w in lex.copulas), None)
-    if not at or not _only_reference(words[:at], lex):
+    if not at or not (_only_reference(words[:at], lex) or _named_subject(words[:at], lex)):
         return None
     rest = words[at:]
     while rest and (rest[0] in lex.copulas or rest[0] in lex.verdict_adverbs):
         rest = rest[1:]
-    return at if tuple(rest) in lex.verdicts else None
+    return "denies" if tuple(rest) in lex.verdicts else _named_verdict(rest, lex)
+
+
+def _named_subject(words: list[str], lex: ReferenceLexicon) -> bool:
+    """ "the arrest", "the actor's death": a short definite noun phrase a verdict names (the extractor
+    found no claim for it in its article, so it names what the story is about)."""
+    return 2 <= len(words) <= 4 and words[0] in lex.determiners and not lex.copulas & set(words)
+
+
+def _named_verdict(rest: list[str], lex: ReferenceLexicon) -> Optional[str]:
+    """ "unconfirmed", "not accurate", "a hoax": one word of ``named_verdicts`` (after "not" or an
+    article); its stance, a negated support denying and a negated denial or doubt being no verdict."""
+    negated = "not" in rest
+    rest = [w for w in rest if w not in ("a", "an", "not")]
+    stance = next((st for st, words in lex.named_verdicts if len(rest) == 1 and rest[0] in words), None)
+    if stance is None or not negated:
+        return stance
+    return "denies" if stance == "supports" else None
 
 
 def is_reference(content: str, lexicon: Optional[ReferenceLexicon] = None) -> bool:
@@ -123,20 +151,24 @@ def is_reference(content: str, lexicon: Optional[ReferenceLexicon] = None) -> bo
     rest = _after_opener(words, lex)
     if rest is not None:
         return not rest or _only_reference(rest, lex)
-    return _only_reference(words, lex) or _verdict_at(words, lex) is not None
+    return _only_reference(words, lex) or _verdict(words, lex) is not None
 
 
 def reference_stance(content: str, stance: str, lexicon: Optional[ReferenceLexicon] = None) -> str:
     """The stance a reference takes toward the claim: an asserted "no merit in the claim" or "no
     evidence to support them" disputes it; an asserted "the hoax", "the fabricated story" or "the
-    reports were false" denies it; any other stance is the statement's own."""
+    reports were false" denies it; "the arrest is unconfirmed" is uncommitted, "the reports are
+    accurate" supports; any other stance is the statement's own."""
     lex = lexicon or load_lexicon()
     if STANCE_POLARITY.get(stance, 0) <= 0:
         return stance
     words = _split(content)
     if _after_opener(words, lex) is not None:
         return "disputes"
-    return "denies" if lex.verdict_words & set(words) or _verdict_at(words, lex) is not None else stance
+    verdict = _verdict(words, lex)
+    if verdict is not None:
+        return verdict
+    return "denies" if lex.verdict_words & set(words) else stance
 
 
 def central_claim(conn: sqlite3.Connection, ledger_ids: Iterable[int]) -> Optional[int]:
