@@ -65,3 +65,15 @@ def test_question_about_a_named_thing_bears_uncommitted_on_its_claim(analyse):
     assert check.stance == "uncommitted"
     assert check.claims
     assert not any(c.text.startswith("the authenticity") for c in analysis.claims)
+
+
+@pytest.mark.parametrize("check", [
+    "The ministry said it could not verify the authenticity of the recording.",
+    "The ministry said it was working to determine whether the recording was genuine.",
+])
+def test_a_reported_check_bears_uncommitted_on_the_claim_it_checks(analyse, check):
+    analysis = analyse("An activist group posted a recording that it said showed soldiers looting a bank. " + check)
+    told, checked = statement_about(analysis, "looting a bank"), statement_about(analysis, "the recording")
+    assert checked.stance == "uncommitted"
+    assert checked.claims and set(checked.claims) <= set(told.claims)
+    assert len(analysis.claims) == 1

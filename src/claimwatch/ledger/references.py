@@ -42,6 +42,7 @@ class ReferenceLexicon:
     verdicts: tuple[tuple[str, ...], ...] = ()  # what a reference is said to be when the claim is untrue
     named_verdicts: tuple[tuple[str, frozenset[str]], ...] = ()  # stance -> words: "the arrest is A HOAX"
     named_topic_prepositions: frozenset[str] = frozenset()  # "reports OF the actor's death"
+    check_verbs: frozenset[str] = frozenset()  # "could not VERIFY the authenticity of the video"
 
 
 def _words(value: Any, key: str) -> frozenset[str]:
@@ -70,7 +71,8 @@ def parse_lexicon(data: Any) -> ReferenceLexicon:
                             verdicts=tuple(sorted({tuple(_WORD.findall(v)) for v in _words(data.get("verdicts"), "verdicts")},
                                                   key=len, reverse=True)),
                             named_verdicts=_named_verdicts(data.get("named_verdicts")),
-                            named_topic_prepositions=_words(data.get("named_topic_prepositions"), "named_topic_prepositions"))
+                            named_topic_prepositions=_words(data.get("named_topic_prepositions"), "named_topic_prepositions"),
+                            check_verbs=_words(data.get("check_verbs"), "check_verbs"))
 
 
 def _named_verdicts(value: Any) -> tuple[tuple[str, frozenset[str]], ...]:

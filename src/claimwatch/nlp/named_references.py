@@ -82,11 +82,48 @@ def _what_is_named(subject: Token, span: Span) -> Optional[NamedReference]:
     return NamedReference(None, (subject,), None) if _named_noun(subject) else None
 
 
-def named_reference(span: Span) -> Optional[NamedReference]:
-    """The claim a content judges or questions by naming it, or None (see the module's docstring)."""
+def _checked(root: Token, span: Span) -> Optional[NamedReference]:
+    """ "it could not verify the authenticity of the video", "it was working to determine whether the
+    video was genuine": what a check the speaker reports names (its object, or the subject of a
+    whether-clause that judges it), or None when the content is no such check."""
+    verb, hops = root, 0
+    while verb.lemma_.lower() not in load("references").check_verbs:
+        verb = next((c for c in verb.children if c.dep_ == "xcomp" or c.dep_ == "advcl"
+                     and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)  # "working to determine"
+        hops += 1
+        if verb is None or hops > 2:
+            return None
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    if subject is not None and subject.pos_ != "PRON":
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.pos_ == "NOUN":
+            return _questioned(child, span)  # "could not confirm the death of X" states X's death: not here
+        if child.dep_ == "ccomp" and any(g.lower_ in ("whether", "if") for g in child.children):
+            inner = next((c for c in child.children if c.dep_ in SUBJECTS), None)
+            if inner is not None and _verdict_stance(child) is not None and inner.pos_ == "NOUN":
+                return NamedReference(None, (inner,), None)
+    return None
+
+
+def _questioned(noun: Token, span: Span) -> Optional[NamedReference]:
+    """ "the authenticity of the video", "its authenticity": what a question noun asks about."""
+    from claimwatch.nlp.claims import QUESTION_NOUNS
+
+    if noun.lemma_.lower() not in QUESTION_NOUNS and noun.lower_ not in QUESTION_NOUNS:
+        return None
+    named = _topic(noun, span)
+    return named if named is not None and named.heads else NamedReference(None, (), None)
+
+
+def named_reference(span: Span, checking: bool = False) -> Optional[NamedReference]:
+    """The claim a content judges or questions by naming it, or None (see the module's docstring);
+    ``checking``: the statement leaves its claim open, so a check it reports may name it."""
     if len(span) == 0:
         return None
     root = span.root
+    if checking and root.pos_ in ("VERB", "AUX"):
+        return _checked(root, span)
     stance = _verdict_stance(root)
     if stance is not None:
         subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
@@ -94,12 +131,10 @@ def named_reference(span: Span) -> Optional[NamedReference]:
         return NamedReference(named.clause, named.heads, stance) if named is not None else None
     if root.pos_ != "NOUN" or len(span) > 12:
         return None
-    from claimwatch.nlp.claims import QUESTION_NOUNS
-
+    questioned = _questioned(root, span)  # "the authenticity of the video", "its authenticity"
+    if questioned is not None:
+        return questioned
     lemma = root.lemma_.lower()
-    if lemma in QUESTION_NOUNS or root.lower_ in QUESTION_NOUNS:  # "the authenticity of the video", "its authenticity"
-        named = _topic(root, span)
-        return named if named is not None and named.heads else NamedReference(None, (), None)
     if root.lower_ in load("references").nouns or lemma in load("references").nouns:
         return _topic(root, span)  # "rumours of a merger" (denied)
     return None

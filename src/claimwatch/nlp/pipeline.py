@@ -333,7 +333,7 @@ def _named_claims(span, stance: str, book: ClaimBook, previous: list[Statement],
     """The claims a verdict on, or a question about, a named claim bears on, and its stance (see
     nlp.named_references): the claim the article told whose words hold the named noun or its verb,
     else what the article is most about; a named that-clause restates or founds its own claim."""
-    named = named_reference(span)
+    named = named_reference(span, checking=stance == "uncommitted")
     if named is None:
         return None
     if named.stance is not None:
