@@ -31,6 +31,7 @@ class NamedReference:
     clause: Optional[Span]
     heads: tuple[Token, ...]
     stance: Optional[str]
+    question: bool = False  # "the authenticity of the video": an open question, whatever it names
 
 
 def _verdict_stance(root: Token) -> Optional[str]:
@@ -102,7 +103,7 @@ def _checked(root: Token, span: Span) -> Optional[NamedReference]:
         if child.dep_ == "ccomp" and any(g.lower_ in ("whether", "if") for g in child.children):
             inner = next((c for c in child.children if c.dep_ in SUBJECTS), None)
             if inner is not None and _verdict_stance(child) is not None and inner.pos_ == "NOUN":
-                return NamedReference(None, (inner,), None)
+                return NamedReference(None, (inner,), None, question=True)
     return None
 
 
@@ -113,7 +114,7 @@ def _questioned(noun: Token, span: Span) -> Optional[NamedReference]:
     if noun.lemma_.lower() not in QUESTION_NOUNS and noun.lower_ not in QUESTION_NOUNS:
         return None
     named = _topic(noun, span)
-    return named if named is not None and named.heads else NamedReference(None, (), None)
+    return NamedReference(None, named.heads if named is not None else (), None, question=True)
 
 
 def named_reference(span: Span, checking: bool = False) -> Optional[NamedReference]:

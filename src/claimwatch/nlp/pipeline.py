@@ -350,6 +350,8 @@ def _named_claims(span, stance: str, book: ClaimBook, previous: list[Statement],
             found = book.mentioning(key)
             if found:
                 return tuple(found[:1]), stance
+    if named.stance is None and not named.question:  # "denied reports of clashes": the anaphor's own reading (event types)
+        return None
     return _most_told(previous, book), stance
 
 
