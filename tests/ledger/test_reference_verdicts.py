@@ -54,3 +54,9 @@ def test_reference_verdicts_lists_are_checked():
     data = load_yaml("references.yaml")
     with pytest.raises(LexiconError, match="verdicts"):
         parse_lexicon({**data, "verdicts": "false"})
+
+
+def test_reference_verdicts_a_reference_with_its_topic_is_named():
+    assert reference_stance("claims of armed smugglers on the ferry were false", "asserts") == "denies"
+    assert is_reference("claims of armed smugglers on the ferry were false")
+    assert not is_reference("claims of armed smugglers on the ferry were published on Monday")

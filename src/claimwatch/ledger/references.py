@@ -126,9 +126,15 @@ def _verdict(words: list[str], lex: ReferenceLexicon) -> Optional[str]:
 
 
 def _named_subject(words: list[str], lex: ReferenceLexicon) -> bool:
-    """ "the arrest", "the actor's death": a short definite noun phrase a verdict names (the extractor
-    found no claim for it in its article, so it names what the story is about)."""
-    return 2 <= len(words) <= 4 and words[0] in lex.determiners and not lex.copulas & set(words)
+    """ "the arrest", "the actor's death", "claims of armed men at the border": a short definite noun
+    phrase, or a reference with what it is about, that a verdict names (the extractor found no claim
+    for it in its article, so it names what the story is about)."""
+    if lex.copulas & set(words):
+        return False
+    head = next((i for i, w in enumerate(words) if w not in lex.determiners), len(words))
+    if head + 1 < len(words) and words[head] in lex.nouns and words[head + 1] in lex.named_topic_prepositions:
+        return len(words) <= 12  # "claims of armed men at the border"
+    return 2 <= len(words) <= 4 and words[0] in lex.determiners
 
 
 def _named_verdict(rest: list[str], lex: ReferenceLexicon) -> Optional[str]:

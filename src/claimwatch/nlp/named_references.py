@@ -36,7 +36,7 @@ class NamedReference:
 
 def _verdict_stance(root: Token) -> Optional[str]:
     """The stance of "are not accurate", "is a hoax", "are unconfirmed" (a copula and its complement)."""
-    if root.lemma_.lower() != "be" or any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in root.children):
+    if root.lemma_.lower() != "be" or any(c.dep_ in ("ccomp", "xcomp", "advcl", "conj") for c in root.children):
         return None
     complement = next((c for c in root.children if c.dep_ in ("acomp", "attr")), None)
     if complement is None:
