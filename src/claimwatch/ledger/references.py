@@ -194,16 +194,34 @@ def central_claim(conn: sqlite3.Connection, ledger_ids: Iterable[int]) -> Option
     return row[0] if row else None
 
 
-def resolve(conn: sqlite3.Connection, article_id: str) -> set[int]:
-    """Link the article's reference-only statements that bear on no claim to the central claim of the
-    article's other statements, else of its story's other articles (call after the article's story
-    is assigned); return the ledger claims that gained a statement."""
-    rows = conn.execute(
-        "SELECT s.pk, s.content FROM statements s WHERE s.article_id = ? AND NOT EXISTS"
-        " (SELECT 1 FROM statement_claims sc WHERE sc.statement_pk = s.pk) ORDER BY s.pos", (article_id,)).fetchall()
-    references = [r[0] for r in rows if is_reference(r[1])]
-    if not references:
-        return set()
+def named_words(content: str, lexicon: Optional[ReferenceLexicon] = None) -> frozenset[str]:
+    """The words a verdict names its claim by ("the actor's death is not accurate" -> actor, death;
+    "claims of armed men at the border were false" -> armed, men, border): the subject's words other
+    than determiners, reference nouns and prepositions; empty for a bare reference ("the reports")."""
+    lex = lexicon or load_lexicon()
+    words = [w[:-2] if w.endswith("'s") else w for w in _split(content)]
+    if _after_opener(words, lex) is not None:
+        return frozenset()
+    at = next((i for i, w in enumerate(words) if w in lex.copulas), len(words))
+    skip = lex.determiners | lex.nouns | lex.named_topic_prepositions | lex.tail_words | lex.pronouns | {"'s", "a", "an"}
+    return frozenset(w for w in words[:at] if w not in skip and len(w) > 2)
+
+
+def _naming(conn: sqlite3.Connection, ledger_ids: list[int], words: frozenset[str]) -> list[int]:
+    """Of ``ledger_ids``, those whose text holds a named word or a form of it ("arrest" ~ "arrested")."""
+    if not words:
+        return []
+    out = []
+    for lid, text in conn.execute(f"SELECT id, text FROM ledger_claims WHERE id IN ({','.join('?' * len(ledger_ids))})",
+                                  ledger_ids):
+        told = set(_split(text))
+        if any(w in told or len(w) >= 5 and any(t.startswith(w) for t in told) for w in words):
+            out.append(lid)
+    return out
+
+
+def _told_claims(conn: sqlite3.Connection, article_id: str) -> list[int]:
+    """The ledger claims the article's other statements bear on; if none, those of its story's other articles."""
     told = [r[0] for r in conn.execute(
         "SELECT DISTINCT m.ledger_claim_id FROM claims c JOIN ledger_claim_members m ON m.claim_pk = c.pk"
         " WHERE c.article_id = ?", (article_id,))]
@@ -213,13 +231,28 @@ def resolve(conn: sqlite3.Connection, article_id: str) -> set[int]:
             " JOIN article_stories other ON other.story_id = mine.story_id AND other.article_id != mine.article_id"
             " JOIN claims c ON c.article_id = other.article_id JOIN ledger_claim_members m ON m.claim_pk = c.pk"
             " WHERE mine.article_id = ?", (article_id,))]
-    target = central_claim(conn, told)
-    if target is None:
+    return told
+
+
+def resolve(conn: sqlite3.Connection, article_id: str) -> set[int]:
+    """Link the article's reference-only statements that bear on no claim to the central claim of the
+    article's other statements, else of its story's other articles (call after the article's story
+    is assigned); a verdict that names its claim ("the arrest is a hoax") prefers, among those, the
+    claims whose text holds a named word. Return the ledger claims that gained a statement."""
+    rows = conn.execute(
+        "SELECT s.pk, s.content FROM statements s WHERE s.article_id = ? AND NOT EXISTS"
+        " (SELECT 1 FROM statement_claims sc WHERE sc.statement_pk = s.pk) ORDER BY s.pos", (article_id,)).fetchall()
+    references = [(pk, content) for pk, content in rows if is_reference(content)]
+    told = _told_claims(conn, article_id) if references else []
+    if not told:
         return set()
-    member = conn.execute("SELECT m.claim_pk FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk"
-                          " WHERE m.ledger_claim_id = ? ORDER BY c.article_id = ? DESC, m.claim_pk LIMIT 1",
-                          (target, article_id)).fetchone()[0]
-    for pk in references:
+    gained = set()
+    for pk, content in references:
+        target = central_claim(conn, _naming(conn, told, named_words(content)) or told)
+        member = conn.execute("SELECT m.claim_pk FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk"
+                              " WHERE m.ledger_claim_id = ? ORDER BY c.article_id = ? DESC, m.claim_pk LIMIT 1",
+                              (target, article_id)).fetchone()[0]
         conn.execute("UPDATE statements SET refers = ? WHERE pk = ?", (target, pk))
         conn.execute("INSERT OR IGNORE INTO statement_claims (statement_pk, claim_pk, pos) VALUES (?, ?, 0)", (pk, member))
-    return {target}
+        gained.add(target)
+    return gained
