@@ -77,3 +77,15 @@ def test_a_reported_check_bears_uncommitted_on_the_claim_it_checks(analyse, chec
     assert checked.stance == "uncommitted"
     assert checked.claims and set(checked.claims) <= set(told.claims)
     assert len(analysis.claims) == 1
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Reporters said the council approved the budget. The opposition leader said the decision was wrong.",
+     "decision was wrong"),
+    ("Reporters said the council approved the budget. The opposition leader said the plan is ambitious.",
+     "plan is ambitious"),
+])
+def test_a_judgement_of_worth_is_no_verdict_on_a_claim(analyse, text, phrase):
+    analysis = analyse(text)
+    told, judged = statement_about(analysis, "approved the budget"), statement_about(analysis, phrase)
+    assert not set(judged.claims) & set(told.claims)
