@@ -135,3 +135,45 @@ def test_ledger_references_calling_it_a_hoax_counts_against_the_claim():
         refers = ledger.connection.execute("SELECT refers FROM statements WHERE content = 'the hoax'").fetchone()[0]
         assert refers is not None
         assert [f.stance for f in ledger.claims.facts(refers)][-1] == "denies"
+
+
+@pytest.mark.parametrize("content, expected", [
+    ("the closure is a hoax", "denies"),
+    ("reports of the closure are unconfirmed", "uncommitted"),
+    ("the story about the terminal is accurate", "supports"),
+])
+def test_ledger_references_a_verdict_on_a_named_claim_bears_on_the_central_claim(content, expected):
+    # the extractor found no antecedent for what the verdict names: it names what the story is about
+    reply = _reply("2025-03-02T08:00:00+00:00", "Valley Courier", "said", content, "asserts")
+    with Ledger(":memory:", embedder=lambda: None) as ledger:
+        ledger.add_analysis(_report())
+        before = ledger.connection.execute("SELECT COUNT(*) FROM ledger_claims").fetchone()[0]
+        ledger.add_analysis(reply)
+        conn = ledger.connection
+        assert conn.execute("SELECT COUNT(*) FROM ledger_claims").fetchone()[0] == before
+        refers = conn.execute("SELECT refers FROM statements WHERE content = ?", (content,)).fetchone()[0]
+        assert refers is not None
+        assert [f.stance for f in ledger.claims.facts(refers)][-1] == expected
+
+
+def test_ledger_references_a_named_verdict_prefers_the_claim_it_names():
+    from dataclasses import replace
+
+    from claimwatch.model import Actor
+
+    report = scripted_article("2025-03-01T08:00:00+00:00", "Harbour Gazette", [
+        ("Harbour Gazette", "reported", "the northern ferry terminal would close for a year", "asserts",
+         "the northern ferry terminal would close for a year", None, None),
+        ("Harbour Gazette", "reported", "the harbour master was arrested on Monday", "asserts",
+         "the harbour master was arrested on Monday", None, None)], ACTORS,
+        lead="The northern ferry terminal, run by the Ruritanian port authority, carries most of the island's freight. ")
+    report = replace(report, actors=report.actors + (Actor("Ruritanian port authority", kind="organization",
+                                                            affiliation="Ruritania"),))
+    reply = _reply("2025-03-02T08:00:00+00:00", "Valley Courier", "said", "the arrest is a hoax", "asserts")
+    with Ledger(":memory:", embedder=lambda: None) as ledger:
+        ledger.add_analysis(report)
+        ledger.add_analysis(reply)
+        conn = ledger.connection
+        refers = conn.execute("SELECT refers FROM statements WHERE content = 'the arrest is a hoax'").fetchone()[0]
+        assert "arrested" in conn.execute("SELECT text FROM ledger_claims WHERE id = ?", (refers,)).fetchone()[0]
+        assert [f.stance for f in ledger.claims.facts(refers)][-1] == "denies"

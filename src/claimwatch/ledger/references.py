@@ -40,6 +40,9 @@ class ReferenceLexicon:
     copulas: frozenset[str] = frozenset()  # "the reports WERE false", "it IS a hoax"
     verdict_adverbs: frozenset[str] = frozenset()  # "the claims are COMPLETELY untrue"
     verdicts: tuple[tuple[str, ...], ...] = ()  # what a reference is said to be when the claim is untrue
+    named_verdicts: tuple[tuple[str, frozenset[str]], ...] = ()  # stance -> words: "the arrest is A HOAX"
+    named_topic_prepositions: frozenset[str] = frozenset()  # "reports OF the actor's death"
+    check_verbs: frozenset[str] = frozenset()  # "could not VERIFY the authenticity of the video"
 
 
 def _words(value: Any, key: str) -> frozenset[str]:
@@ -66,7 +69,16 @@ def parse_lexicon(data: Any) -> ReferenceLexicon:
                             copulas=_words(data.get("copulas"), "copulas"),
                             verdict_adverbs=_words(data.get("verdict_adverbs"), "verdict_adverbs"),
                             verdicts=tuple(sorted({tuple(_WORD.findall(v)) for v in _words(data.get("verdicts"), "verdicts")},
-                                                  key=len, reverse=True)))
+                                                  key=len, reverse=True)),
+                            named_verdicts=_named_verdicts(data.get("named_verdicts")),
+                            named_topic_prepositions=_words(data.get("named_topic_prepositions"), "named_topic_prepositions"),
+                            check_verbs=_words(data.get("check_verbs"), "check_verbs"))
+
+
+def _named_verdicts(value: Any) -> tuple[tuple[str, frozenset[str]], ...]:
+    if not isinstance(value, dict) or not value or not all(k in STANCE_POLARITY for k in value):
+        raise LexiconError(f"{SOURCE}: named_verdicts: expected a mapping of stances to lists of words")
+    return tuple((stance, _words(words, f"named_verdicts.{stance}")) for stance, words in value.items())
 
 
 @lru_cache(maxsize=1)
@@ -99,17 +111,41 @@ def _only_reference(words: list[str], lex: ReferenceLexicon) -> bool:
     return not tail or (tail[0] in lex.tail_words and len(tail) <= lex.tail_max_words + 1)
 
 
-def _verdict_at(words: list[str], lex: ReferenceLexicon) -> Optional[int]:
-    """Where a verdict on a reference starts ("the reports | were | completely | false", "it | is | a
-    hoax"): the index of the first copula after a reference, when copulas, adverbs and one verdict
-    make up the rest of the content; else None."""
+def _verdict(words: list[str], lex: ReferenceLexicon) -> Optional[str]:
+    """The stance of a verdict on a reference or a named claim ("the reports | were | completely |
+    false" and "it | is | a hoax" deny, "the arrest | is | unconfirmed" is uncommitted, "the report |
+    is | accurate" supports): the copulas and adverbs after it, then one verdict make up the rest of
+    the content; else None."""
     at = next((i for i, w in enumerate(words) if w in lex.copulas), None)
-    if not at or not _only_reference(words[:at], lex):
+    if not at or not (_only_reference(words[:at], lex) or _named_subject(words[:at], lex)):
         return None
     rest = words[at:]
     while rest and (rest[0] in lex.copulas or rest[0] in lex.verdict_adverbs):
         rest = rest[1:]
-    return at if tuple(rest) in lex.verdicts else None
+    return "denies" if tuple(rest) in lex.verdicts else _named_verdict(rest, lex)
+
+
+def _named_subject(words: list[str], lex: ReferenceLexicon) -> bool:
+    """ "the arrest", "the actor's death", "claims of armed men at the border": a short definite noun
+    phrase, or a reference with what it is about, that a verdict names (the extractor found no claim
+    for it in its article, so it names what the story is about)."""
+    if lex.copulas & set(words):
+        return False
+    head = next((i for i, w in enumerate(words) if w not in lex.determiners), len(words))
+    if head + 1 < len(words) and words[head] in lex.nouns and words[head + 1] in lex.named_topic_prepositions:
+        return len(words) <= 12  # "claims of armed men at the border"
+    return 2 <= len(words) <= 4 and words[0] in lex.determiners
+
+
+def _named_verdict(rest: list[str], lex: ReferenceLexicon) -> Optional[str]:
+    """ "unconfirmed", "not accurate", "a hoax": one word of ``named_verdicts`` (after "not" or an
+    article); its stance, a negated support denying and a negated denial or doubt being no verdict."""
+    negated = "not" in rest
+    rest = [w for w in rest if w not in ("a", "an", "not")]
+    stance = next((st for st, words in lex.named_verdicts if len(rest) == 1 and rest[0] in words), None)
+    if stance is None or not negated:
+        return stance
+    return "denies" if stance == "supports" else None
 
 
 def is_reference(content: str, lexicon: Optional[ReferenceLexicon] = None) -> bool:
@@ -123,20 +159,24 @@ def is_reference(content: str, lexicon: Optional[ReferenceLexicon] = None) -> bo
     rest = _after_opener(words, lex)
     if rest is not None:
         return not rest or _only_reference(rest, lex)
-    return _only_reference(words, lex) or _verdict_at(words, lex) is not None
+    return _only_reference(words, lex) or _verdict(words, lex) is not None
 
 
 def reference_stance(content: str, stance: str, lexicon: Optional[ReferenceLexicon] = None) -> str:
     """The stance a reference takes toward the claim: an asserted "no merit in the claim" or "no
     evidence to support them" disputes it; an asserted "the hoax", "the fabricated story" or "the
-    reports were false" denies it; any other stance is the statement's own."""
+    reports were false" denies it; "the arrest is unconfirmed" is uncommitted, "the reports are
+    accurate" supports; any other stance is the statement's own."""
     lex = lexicon or load_lexicon()
     if STANCE_POLARITY.get(stance, 0) <= 0:
         return stance
     words = _split(content)
     if _after_opener(words, lex) is not None:
         return "disputes"
-    return "denies" if lex.verdict_words & set(words) or _verdict_at(words, lex) is not None else stance
+    verdict = _verdict(words, lex)
+    if verdict is not None:
+        return verdict
+    return "denies" if lex.verdict_words & set(words) else stance
 
 
 def central_claim(conn: sqlite3.Connection, ledger_ids: Iterable[int]) -> Optional[int]:
@@ -154,16 +194,34 @@ def central_claim(conn: sqlite3.Connection, ledger_ids: Iterable[int]) -> Option
     return row[0] if row else None
 
 
-def resolve(conn: sqlite3.Connection, article_id: str) -> set[int]:
-    """Link the article's reference-only statements that bear on no claim to the central claim of the
-    article's other statements, else of its story's other articles (call after the article's story
-    is assigned); return the ledger claims that gained a statement."""
-    rows = conn.execute(
-        "SELECT s.pk, s.content FROM statements s WHERE s.article_id = ? AND NOT EXISTS"
-        " (SELECT 1 FROM statement_claims sc WHERE sc.statement_pk = s.pk) ORDER BY s.pos", (article_id,)).fetchall()
-    references = [r[0] for r in rows if is_reference(r[1])]
-    if not references:
-        return set()
+def named_words(content: str, lexicon: Optional[ReferenceLexicon] = None) -> frozenset[str]:
+    """The words a verdict names its claim by ("the actor's death is not accurate" -> actor, death;
+    "claims of armed men at the border were false" -> armed, men, border): the subject's words other
+    than determiners, reference nouns and prepositions; empty for a bare reference ("the reports")."""
+    lex = lexicon or load_lexicon()
+    words = [w[:-2] if w.endswith("'s") else w for w in _split(content)]
+    if _after_opener(words, lex) is not None:
+        return frozenset()
+    at = next((i for i, w in enumerate(words) if w in lex.copulas), len(words))
+    skip = lex.determiners | lex.nouns | lex.named_topic_prepositions | lex.tail_words | lex.pronouns | {"'s", "a", "an"}
+    return frozenset(w for w in words[:at] if w not in skip and len(w) > 2)
+
+
+def _naming(conn: sqlite3.Connection, ledger_ids: list[int], words: frozenset[str]) -> list[int]:
+    """Of ``ledger_ids``, those whose text holds a named word or a form of it ("arrest" ~ "arrested")."""
+    if not words:
+        return []
+    out = []
+    for lid, text in conn.execute(f"SELECT id, text FROM ledger_claims WHERE id IN ({','.join('?' * len(ledger_ids))})",
+                                  ledger_ids):
+        told = set(_split(text))
+        if any(w in told or len(w) >= 5 and any(t.startswith(w) for t in told) for w in words):
+            out.append(lid)
+    return out
+
+
+def _told_claims(conn: sqlite3.Connection, article_id: str) -> list[int]:
+    """The ledger claims the article's other statements bear on; if none, those of its story's other articles."""
     told = [r[0] for r in conn.execute(
         "SELECT DISTINCT m.ledger_claim_id FROM claims c JOIN ledger_claim_members m ON m.claim_pk = c.pk"
         " WHERE c.article_id = ?", (article_id,))]
@@ -173,13 +231,28 @@ def resolve(conn: sqlite3.Connection, article_id: str) -> set[int]:
             " JOIN article_stories other ON other.story_id = mine.story_id AND other.article_id != mine.article_id"
             " JOIN claims c ON c.article_id = other.article_id JOIN ledger_claim_members m ON m.claim_pk = c.pk"
             " WHERE mine.article_id = ?", (article_id,))]
-    target = central_claim(conn, told)
-    if target is None:
+    return told
+
+
+def resolve(conn: sqlite3.Connection, article_id: str) -> set[int]:
+    """Link the article's reference-only statements that bear on no claim to the central claim of the
+    article's other statements, else of its story's other articles (call after the article's story
+    is assigned); a verdict that names its claim ("the arrest is a hoax") prefers, among those, the
+    claims whose text holds a named word. Return the ledger claims that gained a statement."""
+    rows = conn.execute(
+        "SELECT s.pk, s.content FROM statements s WHERE s.article_id = ? AND NOT EXISTS"
+        " (SELECT 1 FROM statement_claims sc WHERE sc.statement_pk = s.pk) ORDER BY s.pos", (article_id,)).fetchall()
+    references = [(pk, content) for pk, content in rows if is_reference(content)]
+    told = _told_claims(conn, article_id) if references else []
+    if not told:
         return set()
-    member = conn.execute("SELECT m.claim_pk FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk"
-                          " WHERE m.ledger_claim_id = ? ORDER BY c.article_id = ? DESC, m.claim_pk LIMIT 1",
-                          (target, article_id)).fetchone()[0]
-    for pk in references:
+    gained = set()
+    for pk, content in references:
+        target = central_claim(conn, _naming(conn, told, named_words(content)) or told)
+        member = conn.execute("SELECT m.claim_pk FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk"
+                              " WHERE m.ledger_claim_id = ? ORDER BY c.article_id = ? DESC, m.claim_pk LIMIT 1",
+                              (target, article_id)).fetchone()[0]
         conn.execute("UPDATE statements SET refers = ? WHERE pk = ?", (target, pk))
         conn.execute("INSERT OR IGNORE INTO statement_claims (statement_pk, claim_pk, pos) VALUES (?, ?, 0)", (pk, member))
-    return {target}
+        gained.add(target)
+    return gained

@@ -18,6 +18,7 @@ from claimwatch.nlp.claims import (
     VERDICT_VERBS, about_what_was_said, generic_judgement, is_anaphor, propositions, purely_anaphoric, shown_matter, states_something,
     verdict_on_claims,
 )
+from claimwatch.nlp.named_references import named_keys, named_reference
 from claimwatch.nlp.evidence import evidence_from_source, find_evidence
 from claimwatch.nlp.provenance import fold_nested, trace
 from claimwatch.nlp.quantities import find_quantities
@@ -247,6 +248,9 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
     if shown_matter(span, published=att.hit.entry.act == "publish"):
         same = previous[-1] if previous and previous[-1].source in speakers else None
         return (same.claims if same is not None else ()), stance
+    named = _named_claims(span, stance, book, previous, agent_of)
+    if named is not None:  # "reports of the actor's death are not accurate", "the authenticity of the video"
+        return named
     anaphor = find_anaphor(span)
     if anaphor is not None and not is_anaphor(span) and not any(p.event for p in propositions(span, agent_of)):
         span = anaphor
@@ -323,6 +327,32 @@ def _stated_claims(span, att: Attribution, stance: str, book: ClaimBook, actors:
                 continue
         ids.append(book.add(prop))
     return tuple(dict.fromkeys(ids)), stance
+
+
+def _named_claims(span, stance: str, book: ClaimBook, previous: list[Statement], agent_of) -> tuple[tuple[str, ...], str] | None:
+    """The claims a verdict on, or a question about, a named claim bears on, and its stance (see
+    nlp.named_references): the claim the article told whose words hold the named noun or its verb,
+    else what the article is most about; a named that-clause restates or founds its own claim."""
+    named = named_reference(span, checking=stance == "uncommitted")
+    if named is None:
+        return None
+    if named.stance is not None:
+        stance = named.stance if stance in ("asserts", "supports", "denies", "disputes") else stance
+    elif stance == "asserts":  # "described the circumstances of the crash", "cited reports of a merger"
+        return None
+    if named.clause is not None:
+        props = [p for p in propositions(named.clause, agent_of) if states_something(p, span.doc)]
+        if not props:
+            return None
+        return tuple(dict.fromkeys((book.matching(p)[:1] or [book.add(p)])[0] for p in props)), stance
+    for head in named.heads:
+        for key in named_keys(head):
+            found = book.mentioning(key)
+            if found:
+                return tuple(found[:1]), stance
+    if named.stance is None and not named.question:  # "denied reports of clashes": the anaphor's own reading (event types)
+        return None
+    return _most_told(previous, book), stance
 
 
 def _names_speaker(tok, actors: ActorIndex) -> bool:
