@@ -67,6 +67,11 @@ class ActorIndex:
         """NER entities with adjacent PERSON pieces of one name merged ("Amy Berman" + "Jackson")."""
         out: list[Span] = []
         for ent in self._doc_ents:
+            links = [t.i for t in ent if t.like_url or "/" in t.text]
+            if links:  # "pic.twitter.com/x -- Daily Star": a link is never part of a name
+                if links[-1] + 1 >= ent.end:
+                    continue
+                ent = Span(self.doc, links[-1] + 1 + (self.doc[links[-1] + 1].is_punct and links[-1] + 2 < ent.end), ent.end, label=ent.label_)
             if out and ent.label_ == "PERSON" and out[-1].label_ == "PERSON" and out[-1].end == ent.start:
                 out[-1] = Span(self.doc, out[-1].start, ent.end, label="PERSON")
             else:
@@ -240,7 +245,8 @@ class ActorIndex:
 
     def _source_head(self, token: Token) -> Token:
         """The token an apposition names: "the attorney, Lopa Blumenthal" -> "Blumenthal"."""
-        if token.dep_ == "appos" and token.head.pos_ in ("PROPN", "NOUN") and not _dateline(token.head):
+        if token.dep_ == "appos" and token.head.pos_ in ("PROPN", "NOUN") and not _dateline(token.head) \
+                and not token.head.like_url:
             token = token.head  # "Rosenberg, a woman, ...", but not "WASHINGTON -- President Obama"
         elif _dateline(token) and any(c.dep_ == "appos" for c in token.children):
             token = next(c for c in token.children if c.dep_ == "appos")
@@ -554,10 +560,12 @@ class ActorIndex:
 
     def _np_span(self, token: Token) -> Span:
         """The noun phrase of a source head, without relative clauses, appositions or trailing PPs."""
+        if token.text.startswith("@"):  # "RT @newsdesk": an account is named by its handle alone
+            return self.doc[token.i:token.i + 1]
         left = token.left_edge.i
         for t in self.doc[left:token.i]:  # "On Sunday, contributors ...": start after the last comma
-            if t.is_punct and t.text not in ("-", "'", "\u2019", ".", "&"):
-                left = t.i + 1
+            if t.is_punct and t.text not in ("-", "'", "\u2019", ".", "&") or t.like_url or "/" in t.text:
+                left = t.i + 1  # nor does a name begin before a link ("http://t.co/x -- Daily Star")
         while left < token.i and self.doc[left].dep_ in ("prep", "pobj", "cc", "advmod"):
             left += 1
         right = token.i

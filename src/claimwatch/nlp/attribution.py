@@ -27,6 +27,7 @@ from claimwatch.nlp.speech import (
     load_speech_objects, partitive_head, perfect_infinitive, raising_infinitive,
 )
 from claimwatch.nlp.quotes import Quote, is_statement_quote, quote_at
+from claimwatch.nlp.signatures import signed_statements
 
 OBJECT_DEPS = {"dobj", "attr", "oprd"}
 
@@ -71,6 +72,7 @@ def find_attributions(doc: Doc, learned: bool = True) -> list[Attribution]:
         if att is not None:
             found.append(att)
     found.extend(_quote_continuations(doc, quotes, found))
+    found.extend(signed_statements(doc, quotes, {a.quote.outer for a in found if a.quote is not None}))
     found = _dedupe(found)
     return filter_attributions(found) if learned else found
 

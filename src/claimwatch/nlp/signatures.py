@@ -1,0 +1,117 @@
+"""Statements credited by a signature rather than a cue: embedded posts and signed quotes.
+
+Web news pastes social-media posts as a paragraph that ends with the poster's signature
+("Roads are closed near the bridge— Jane Roe (@janeroe) May 4, 2016") and sets a pull quote off as
+a paragraph of its own followed by a short credit line ('"We will rebuild."' then 'Mayor John Doe').
+Neither has a cue word: the signature names who speaks. The cue is the dash of the signature, or an
+empty cue at the content start for a credited quote.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from claimwatch.lexicons.schema import Cue
+from claimwatch.nlp.cues import CueHit
+from claimwatch.nlp.docutil import doc_text
+from claimwatch.nlp.quotes import Quote
+from claimwatch.nlp.spans import token_range
+
+POST_CUE = Cue(lemma="post", pos="verb", act="publish", stance="asserts")
+SAY_CUE = Cue(lemma="say", pos="verb", act="say", stance="asserts")
+NAME_ENTITIES = ("PERSON", "ORG")
+MAX_CREDIT_LINE = 80
+
+# "<post text>[ links]— Name (@handle) Month D, YYYY": the dash before the name, the handle after it.
+_POST = re.compile(
+    r"(?P<dash>\s?(?:\u2014|\u2013|--?)\s?)(?P<name>[^\n()\u2014\u2013]{2,60}?)\s*\(@\w{1,30}\)", re.M)
+_LINK = re.compile(r"(?:\s*(?:https?://\S+|pic\.twitter\.com/\S+|#\w+|@\w+))+\s*$")
+_LEAD = re.compile(r"(?:RT\s+(?P<origin>@\w+):\s*)?(?:[A-Z]{3,}:\s*)?(?:@\w+\s+)*")
+
+
+def signed_statements(doc: Doc, quotes: list[Quote], taken: set[tuple[int, int]]) -> list:
+    """Attributions for embedded posts and credited pull quotes; ``taken`` holds quote spans that
+    already have a speaker (those are left alone)."""
+    return [*_posts(doc), *_credited_quotes(doc, quotes, taken)]
+
+
+def _posts(doc: Doc) -> list:
+    from claimwatch.nlp.attribution import Attribution
+    text = doc_text(doc)
+    out = []
+    for m in _POST.finditer(text):
+        para_start = text.rfind("\n", 0, m.start()) + 1
+        start, end = _post_text(text, para_start, m.start("dash"))
+        origin = _LEAD.match(text, para_start).span("origin")
+        if origin[0] >= 0:  # "RT @desk: ...": a repost speaks for the account it reposts
+            speaker = next((t for t in doc if t.idx == origin[0]), None)
+        else:
+            speaker = _name_token(doc, m.start("name"), m.end("name"))
+        if speaker is None or end - start < 10:
+            continue
+        toks = token_range(doc, start, end)
+        if toks[0] >= toks[1]:
+            continue
+        dash = (m.start("dash") + len(m.group("dash")) - len(m.group("dash").lstrip()),) * 2
+        cue_span = (dash[0], dash[0] + len(m.group("dash").strip()))
+        hit = CueHit(speaker, speaker.i, speaker.i + 1, POST_CUE)
+        out.append(Attribution(hit, cue_span, (speaker,), (start, end), toks, None, False))
+    return out
+
+
+def _post_text(text: str, start: int, end: int) -> tuple[int, int]:
+    """The words of a post: without a retweet prefix, a shouted place tag and trailing links."""
+    body = text[start:end]
+    lead = min(_LEAD.match(body).end(), len(body))
+    tail = _LINK.search(body)
+    stop = tail.start() if tail else len(body)
+    body_start, body_end = start + lead, start + stop
+    while body_end > body_start and text[body_end - 1] in " :\t":
+        body_end -= 1
+    return body_start, body_end
+
+
+def _name_token(doc: Doc, start: int, end: int) -> Token | None:
+    """The head word of a name written in the given characters: the last token of a person or
+    organisation entity there, else the last proper noun."""
+    toks = [t for t in doc if start <= t.idx < end]
+    named = [t for t in toks if t.ent_type_ in NAME_ENTITIES]
+    if named:
+        return named[-1]
+    propn = [t for t in toks if t.pos_ == "PROPN"]
+    return propn[-1] if propn and len(propn) == len(toks) else None
+
+
+def _credited_quotes(doc: Doc, quotes: list[Quote], taken: set[tuple[int, int]]) -> list:
+    from claimwatch.nlp.attribution import Attribution
+    text = doc_text(doc)
+    out = []
+    for q in quotes:
+        if q.outer in taken or not q.closed or not _alone_in_paragraph(text, q):
+            continue
+        line_start = text.find("\n", q.outer[1]) + 1
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        if not line.strip() or len(line.strip()) > MAX_CREDIT_LINE or line.rstrip().endswith((".", "!", "?", '"', "\u201d")):
+            continue
+        speaker = _credit_name(doc, line_start, line_end)
+        toks = token_range(doc, *q.inner)
+        if speaker is None or toks[0] >= toks[1]:
+            continue
+        hit = CueHit(speaker, speaker.i, speaker.i + 1, SAY_CUE)
+        out.append(Attribution(hit, (q.inner[0], q.inner[0]), (speaker,), q.inner, toks, q, False))
+    return out
+
+
+def _alone_in_paragraph(text: str, q: Quote) -> bool:
+    before = text[:q.outer[0]].rstrip(" \t")
+    after_end = text.find("\n", q.outer[1])
+    return (not before or before.endswith("\n")) and after_end >= 0 and not text[q.outer[1]:after_end].strip()
+
+
+def _credit_name(doc: Doc, start: int, end: int) -> Token | None:
+    """The person a credit line names ("Police Chief Ann Lee", "Ann Lee, police chief")."""
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start_char and e.end_char <= end]
+    return persons[0][-1] if persons else None
