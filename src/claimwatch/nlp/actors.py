@@ -378,8 +378,16 @@ class ActorIndex:
         state.heads.add(head_lower)
         return self._mentioned(name, token, self._np_text(span), (span.start_char, span.end_char), "description")
 
+    def _nationals(self, token: Token, span: Span) -> ResolvedSource | None:
+        """ "a group of Russians claim", "two Americans said": people of a nation, not its state
+        ("the Russians said" may well be its government: left to the other rules)."""
+        if token.ent_type_ != "NORP" or token.tag_ not in ("NNPS", "NNS") or not token.lower_.endswith("s") \
+                or any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        return self._new_description(token, self.doc[token.i:token.i + 1])
+
     # How a source phrase is resolved, in order: the first rule that names an actor wins.
-    SOURCE_RULES = (_short_surname, _registered_entity, _relative_pronoun, _indefinite_speaker, _pronoun,
+    SOURCE_RULES = (_short_surname, _nationals, _registered_entity, _relative_pronoun, _indefinite_speaker, _pronoun,
                     _gazetteer_place, _untagged_surname, _holder, _person_inside, _definite_description)
 
     def _hyphen_whole(self, token: Token) -> Token | Span:

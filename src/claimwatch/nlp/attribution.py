@@ -27,7 +27,7 @@ from claimwatch.nlp.speech import (
     load_speech_objects, partitive_head, perfect_infinitive, raising_infinitive,
 )
 from claimwatch.nlp.quotes import Quote, is_statement_quote, quote_at
-from claimwatch.nlp.signatures import signed_statements
+from claimwatch.nlp.signatures import closing_speaker, signed_statements
 
 OBJECT_DEPS = {"dobj", "attr", "oprd"}
 
@@ -293,6 +293,17 @@ NON_STATEMENT_USES: tuple[Callable[[Token], bool], ...] = (
 
 
 def _verb_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
+    """Subjects of a cue verb from the parse; when it gives none for a cue that closes a quote, the
+    speaker by word order ('"Q," the man in black says', '"Q," said Lund, before adding')."""
+    sources, passive = _parsed_sources(verb)
+    if not sources and not passive:
+        speaker = closing_speaker(verb)
+        if speaker is not None:
+            return (speaker,), False
+    return sources, passive
+
+
+def _parsed_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
     """Subjects of a cue verb, following conjunctions, participles and passives back to the speaker."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -415,6 +426,30 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
         if found is not None:
             return found
     return _that_by_word_order(verb)
+
+
+def _as_complement(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
+    """ "identified the driver as a former soldier", "what they described as a large cat": a naming
+    cue's "as" phrase says what the thing is; with a noun object the content is both ("the driver as a former soldier"), after a relative pronoun the "as"
+    phrase alone."""
+    if (hit.entry.frame != "object" and hit.entry.particle != "as") or (hit.entry.act, hit.entry.stance) != ("say", "asserts"):
+        return None  # "dismissed as baseless", "refuted as false": there the "as" phrase judges the content
+    as_prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i), None)
+    if as_prep is not None and any(c.dep_ in ("pobj", "pcomp", "acomp", "amod") for c in as_prep.children):
+        end = subtree_range(as_prep, stop_at=verb, include_root=True)[1]
+    else:  # "describe as covered in hair": the parser made the "as" phrase a clause
+        clause = next((c for c in children if c.dep_ == "advcl" and c.i > verb.i and any(
+            m.dep_ == "mark" and m.lower_ == "as" and m.i == c.left_edge.i for m in c.children)), None)
+        if clause is None:
+            return None
+        as_prep, end = clause.left_edge, subtree_range(clause, stop_at=verb)[1]
+    obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i and c.tag_ not in ("WP", "WDT")), None)
+    if obj is not None and obj.i < as_prep.i:
+        start = subtree_range(obj, stop_at=verb)[0]
+        return start, cut_other_acts(verb.doc, start, end)
+    if obj is None and (verb.i > 0 and any(t.tag_ in ("WP", "WDT") for t in verb.doc[max(0, verb.i - 4):verb.i])):
+        return as_prep.i, cut_other_acts(verb.doc, as_prep.i, end)
+    return None
 
 
 def _particle_object(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
@@ -552,6 +587,7 @@ def _passive_subject(verb: Token, hit: CueHit, children: list[Token]) -> tuple[i
 
 # Where a cue verb's content is, in the order the frames are tried.
 CONTENT_FRAMES: tuple[Callable[[Token, CueHit, list[Token]], tuple[int, int] | None], ...] = (
+    _as_complement,
     _particle_object,
     _prepositional_frame,
     _noun_clause,

@@ -115,3 +115,44 @@ def _credit_name(doc: Doc, start: int, end: int) -> Token | None:
     """The person a credit line names ("Police Chief Ann Lee", "Ann Lee, police chief")."""
     persons = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start_char and e.end_char <= end]
     return persons[0][-1] if persons else None
+
+
+# --- closing attributions the parser misread ------------------------------------------------------
+
+CLOSING_MARKS = ('"', "\u201d", "''", "'", "\u2019")
+MAX_SPEAKER_TOKENS = 8
+
+
+def closing_speaker(verb: Token) -> Token | None:
+    """The speaker of a cue that closes a quote, read by word order when the parse gives none:
+    '"Q," the woman in the red coat says.' (the words between the closing mark and the cue) or
+    '"Q," said Lund, before adding ...' (the words after the cue up to a comma or full stop)."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= 0 and verb.i - k <= MAX_SPEAKER_TOKENS and not doc[k].is_punct:
+        k -= 1
+    if k < 1 or doc[k].text not in CLOSING_MARKS or doc[k - 1].text not in (",", "!", "?"):
+        return None
+    if k < verb.i - 1:  # '"Q," the woman says.': nothing but the cue's own particle may follow
+        after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        return _phrase_speaker(doc[k + 1:verb.i], first=True) if after is None or after.text in (".", ",", "!", "?", "\n") else None
+    end = verb.i + 1
+    while end < len(doc) and end - verb.i <= MAX_SPEAKER_TOKENS and not doc[end].is_punct:
+        end += 1
+    if end >= len(doc) or doc[end].text not in (",", ".", ";", "!", "?"):
+        return None
+    return _phrase_speaker(doc[verb.i + 1:end], first=False)
+
+
+def _phrase_speaker(span, first: bool) -> Token | None:
+    """The head of a short speaker phrase: a named person or organisation, else its first noun
+    ("the man in black") when ``first``, else its last proper noun ("Inspector Lund")."""
+    if not len(span) or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in span):
+        return None
+    named = [t for t in span if t.ent_type_ in NAME_ENTITIES]
+    if named:
+        return named[-1]
+    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN")]
+    if not nouns:
+        return None
+    return nouns[0] if first else nouns[-1]

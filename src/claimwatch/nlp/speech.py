@@ -37,8 +37,9 @@ def is_speech_use(verb: Token) -> bool:
         if head.lemma_.lower() not in control_heads and head.lower_ not in control_heads \
                 and not infinitive_speaker(verb):
             return False
-    if any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in children):
-        return False  # "what he knows"
+    if any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in children) and not any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in children):
+        return False  # "what he knows", but "what they described as a bear" names what it was
     return True
 
 

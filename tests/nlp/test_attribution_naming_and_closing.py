@@ -1,0 +1,50 @@
+"""Naming cues with an "as" phrase, closing attributions the parser misreads, and nationals as
+speakers. Passages written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from claimwatch import analyze_text
+from test_attribution_patterns import source_names, words
+
+
+def _by_content(text: str) -> dict[str, set[str]]:
+    analysis = analyze_text(text)
+    return {words(text, s.content_span): source_names(analysis, s) for s in analysis.statements}
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Investigators identified the driver as a former soldier from Leeds.",
+     "the driver as a former soldier from Leeds"),
+    ("The hikers saw what they described as a large cat crossing the road near the farm.",
+     "as a large cat crossing the road near the farm"),
+])
+def test_naming_cue_content_is_its_as_phrase(text: str, content: str) -> None:
+    assert content in _by_content(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The team identified three problems with the engine.",
+    "The claims, which the ministry dismissed as baseless, spread quickly online.",
+])
+def test_as_phrase_is_not_content_without_a_naming_cue(text: str) -> None:
+    assert not any(c.startswith("as ") for c in _by_content(text))
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ('"Your bombs have destroyed our homes and our schools," the man in the grey coat says.',
+     "Your bombs have destroyed our homes and our schools", "man in the grey coat"),
+    ('The vote was close.\n"Plus, the old bridge is falling apart," said Jones, before adding more.',
+     "Plus, the old bridge is falling apart", "jones"),
+])
+def test_closing_cue_speaker_by_word_order(text: str, content: str, speaker: str) -> None:
+    assert speaker in _by_content(text).get(content, set())
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("A group of Russians claim to have filmed a wolf in the city.", "to have filmed a wolf in the city", "russians"),
+    ("Two Americans said the hotel was empty.", "the hotel was empty", "americans"),
+    ("The Russians said the talks had failed.", "the talks had failed", "russia"),
+])
+def test_plural_nationals_are_people_not_their_state(text: str, content: str, speaker: str) -> None:
+    assert speaker in _by_content(text).get(content, set())
