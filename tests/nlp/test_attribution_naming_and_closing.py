@@ -48,3 +48,10 @@ def test_closing_cue_speaker_by_word_order(text: str, content: str, speaker: str
 ])
 def test_plural_nationals_are_people_not_their_state(text: str, content: str, speaker: str) -> None:
     assert speaker in _by_content(text).get(content, set())
+
+
+def test_pronoun_after_an_unnamed_described_subject_is_that_person() -> None:
+    text = ("Mayor Ann Long spoke first. Then the union leader makes a statement. "
+            "Standing by the gate, he thanks Long and says the strike will go on.")
+    names = _by_content(text).get("the strike will go on", set())
+    assert "union leader" in names and "ann long" not in names

@@ -502,20 +502,42 @@ class ActorIndex:
         # said ("Kirby said ... that Godane had died. He noted ...")
         passes = ((self._subject_timeline, sent_start), (self._main_timeline, window_start),
                   (self._subject_timeline, window_start), (self._timeline, window_start))
+        best = None
         for timeline, since in passes:
-            best = None
             for i, name, kind in timeline:
                 if since <= i < token.i and (kind in wanted or self._one_person(i, kind, wanted)):
                     if best is None or i > best[0]:
                         best = (i, name)
             if best is not None:
-                return best[1]
+                break
+        described = self._described_subject(token) if wanted == {"person"} else None
+        if described is not None and (best is None or described.i > best[0]):
+            return self._new_description(described, self._np_span(described)).name
+        if best is not None:
+            return best[1]
         if wanted == {"person"}:  # an unrecognised name: the latest proper-noun subject before it
             for t in reversed(self.doc[:token.i]):
                 if True:
                     if t.i < token.i and t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and not t.ent_type_ in ("GPE", "ORG", "NORP"):
                         return self._name_from_propn(t)
         return None
+
+    def _described_subject(self, token: Token) -> Token | None:
+        """ "The gunman in the video makes a statement. He then says ...": a singular person described
+        but never named, the main-clause subject of this or the sentence before, is who "he" is when
+        no named person was a subject since."""
+        start = _sentence_window_start(token, 1)
+        for t in reversed(self.doc[start:token.i]):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.i < t.head.i:
+                if t.pos_ == "NOUN" and t.tag_ == "NN" and not t.ent_type_ and self._personal(t) and any(
+                        c.dep_ == "det" for c in t.children) and not self._in_quote(t):
+                    return t
+                if t.pos_ in ("PROPN", "PRON") or t.ent_type_:
+                    return None
+        return None
+
+    def _in_quote(self, token: Token) -> bool:
+        return any(a <= token.idx < b for a, b in self._quoted)
 
     def _one_person(self, i: int, kind: str, wanted: set[str]) -> bool:
         """An anonymous singular person ("an official at the embassy said ... He declined"): a

@@ -1058,10 +1058,10 @@ def _quote_fills_paragraph(text: str, quote: Quote) -> bool:
 
 
 def _next_quoted_paragraph(text: str, quote: Quote, gap: str, owner: Attribution, cue_in_gap: bool) -> bool:
-    """A closed quote that fills its paragraph, and the paragraph before ends with ``owner``'s quote
+    """A quote that fills its paragraph, and the paragraph before ends with ``owner``'s quote
     (and at most its short cue: '"A," she said.'): the speaker goes on without a new cue."""
-    if not quote.closed or owner.quote is None or gap.count("\n") == 0 or gap.count("\n\n") > 1 or gap.count("\n") > 2:
-        return False
+    if owner.quote is None or gap.count("\n") == 0 or gap.count("\n\n") > 1 or gap.count("\n") > 2:
+        return False  # an unclosed quote runs to its paragraph's end: news style for a quote that goes on
     para_end = text.find("\n", quote.outer[1])
     if text[quote.outer[1]:para_end if para_end >= 0 else len(text)].strip():
         return False  # the paragraph goes on after the quote: its own cue may follow

@@ -151,7 +151,7 @@ SPEECH_OBJECTS_FILE = "speech_objects.yaml"
 SPEECH_OBJECT_SECTIONS = ("publishing_verbs", "documents", "naming_verbs", "complement_verbs", "hearer_verbs", "hearers",
                           "meta_nouns", "exhibits", "raising_passives", "infinitive_verbs", "leading_verbs",
                           "partitive_nouns", "accusation_participles", "purpose_heads", "carrier_verbs",
-                          "publications", "control_heads")
+                          "publications", "control_heads", "procedural_verbs", "proceedings")
 HEARER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 
 
@@ -176,6 +176,8 @@ class SpeechObjects:
     carrier_verbs: frozenset[str]
     publications: frozenset[str]
     control_heads: frozenset[str]
+    procedural_verbs: frozenset[str]
+    proceedings: frozenset[str]
 
 
 def parse_speech_objects(data: Any, source: str = SPEECH_OBJECTS_FILE) -> SpeechObjects:
@@ -215,6 +217,10 @@ def has_speech_object(verb: Token, carried: bool = False) -> bool:
     objects = [c for c in children if c.dep_ == "dobj"]
     if lemma in lex.publishing_verbs and objects and not carried and not any(c.dep_ == "ccomp" for c in children):
         return any(_lemma(o) in lex.documents or o.lower_ in lex.documents for o in objects)
+    if lemma in lex.procedural_verbs and objects and all(_lemma(o) in lex.proceedings or o.lower_ in lex.proceedings
+                                                         for o in objects) and not any(
+            t.lower_ == "as" and t.i > verb.i for t in verb.subtree):
+        return False  # "prosecutors dismissed 300 cases", "the club dismissed its coach": an act, not a denial
     if lemma in lex.naming_verbs and objects:
         return any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or (c.dep_ == "prep" and c.lower_ == "as")
                    for c in children) or any(c.dep_ in ("oprd", "acomp") for o in objects for c in o.children)

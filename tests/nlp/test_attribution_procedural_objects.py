@@ -1,0 +1,40 @@
+"""A rejecting verb that acts on a case or a person makes no statement ("prosecutors dismissed 300
+cases"); on a claim, or with an "as" phrase, it still does. A quote that goes on unclosed to the end
+of its paragraph continues the quoted speaker before it. Passages written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from claimwatch import analyze_text
+from test_attribution_patterns import source_names, words
+
+
+@pytest.mark.parametrize("text", [
+    "Prosecutors in the county have dismissed 300 traffic cases since May.",
+    "The judge threw out the lawsuit on Friday.",
+    "The consulate denied him a visa last year.",
+    "The club dismissed its coach after the defeat.",
+])
+def test_acting_on_a_case_or_person_is_no_statement(text: str) -> None:
+    assert analyze_text(text).statements == ()
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("The minister denied the charges against him.", "denies"),
+    ("The company dismissed the lawsuit as frivolous.", "denies"),
+    ("The embassy rejected the reports.", "denies"),
+])
+def test_rejecting_a_claim_is_still_a_statement(text: str, stance: str) -> None:
+    assert [s.stance for s in analyze_text(text).statements] == [stance]
+
+
+def test_unclosed_quote_paragraph_continues_the_speaker() -> None:
+    text = ('"The shop opens at six and closes late, so we see a lot of people. Nobody noticed him at first," '
+            "said baker Tomas Ruiz.\n\n"
+            '"After a week I started to recognise his coat. Then I realised he had been sitting there every day.\n\n'
+            '"When we asked him if he needed help, he smiled and ordered another coffee."')
+    analysis = analyze_text(text)
+    found = {words(text, s.content_span): source_names(analysis, s) for s in analysis.statements}
+    para = "After a week I started to recognise his coat. Then I realised he had been sitting there every day."
+    assert "tomas ruiz" in found.get(para, set())
+    assert not any("unnamed" in names for names in found.values())
