@@ -55,3 +55,18 @@ def test_pronoun_after_an_unnamed_described_subject_is_that_person() -> None:
             "Standing by the gate, he thanks Long and says the strike will go on.")
     names = _by_content(text).get("the strike will go on", set())
     assert "union leader" in names and "ann long" not in names
+
+
+def test_she_inside_a_quote_is_not_the_quoted_speaker() -> None:
+    text = ("Anna Berg had been sitting in the cafe for days. Staff noticed her on Tuesday.\n\n"
+            '"When we asked her if she was fine, she said she was and just needed time to think," said waiter Tom Lind.')
+    names = _by_content(text).get("she was and just needed time to think", set())
+    assert "anna berg" in names and "tom lind" not in names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Depressed Tan Mei, 26, from Chengdu, decided she needed a break. She said she was tired.", "Tan Mei"),
+    ('Waitress Lina Koster said: "I guess we miss her."', "Lina Koster"),
+])
+def test_descriptor_before_a_name_is_not_part_of_it(text: str, name: str) -> None:
+    assert name in [a.name for a in analyze_text(text).actors]

@@ -54,6 +54,7 @@ class ActorIndex:
         self.gazetteer = gazetteer or load_gazetteer()
         self.titles = titles or load_titles()
         self._actors: dict[str, _ActorState] = {}
+        self._not_them: frozenset[str] = frozenset()  # names a pronoun being resolved cannot stand for
         self._timeline: list[tuple[int, str, str]] = []  # (token index, actor name, kind) in text order
         self._subject_timeline: list[tuple[int, str, str]] = []
         self._main_timeline: list[tuple[int, str, str]] = []  # subjects of main clauses and speakers
@@ -72,11 +73,22 @@ class ActorIndex:
                 if links[-1] + 1 >= ent.end:
                     continue
                 ent = Span(self.doc, links[-1] + 1 + (self.doc[links[-1] + 1].is_punct and links[-1] + 2 < ent.end), ent.end, label=ent.label_)
+            if ent.label_ == "PERSON":
+                ent = self._without_leading_descriptor(ent)
             if out and ent.label_ == "PERSON" and out[-1].label_ == "PERSON" and out[-1].end == ent.start:
                 out[-1] = Span(self.doc, out[-1].start, ent.end, label="PERSON")
             else:
                 out.append(ent)
         return out
+
+    def _without_leading_descriptor(self, ent: Span) -> Span:
+        """ "Depressed Tan Shen", "Waitress Ana Ruiz" opening a sentence: the capitalised adjective or
+        job word NER took into the name describes the person; the name starts after it."""
+        start = ent.start
+        while ent.end - start > 1 and (self.doc[start].tag_ in ("JJ", "NN", "NNS", "VBN", "VBD") or (
+                self.doc[start].tag_ == "NNP" and ent.end - start > 2 and self.titles.role_in(self.doc[start].text) is not None)):
+            start += 1
+        return ent if start == ent.start else Span(self.doc, start, ent.end, label=ent.label_)
 
     def _index_entities(self) -> None:
         self.ents = self._entities()
@@ -228,6 +240,15 @@ class ActorIndex:
             if found is not None:
                 return found
         return self._new_description(token, span)
+
+    def resolve_other_than(self, token: Token, speaker: str) -> ResolvedSource:
+        """ "...she said she was fine," the waiter said': a third-person pronoun inside a quotation is
+        someone other than the one quoted, who speaks of themselves as "I"."""
+        self._not_them = frozenset({speaker})
+        try:
+            return self.resolve(token)
+        finally:
+            self._not_them = frozenset()
 
     def _redirect(self, token: Token) -> Token | None:
         """Another phrase that names this source's speaker better, or None."""
@@ -505,7 +526,7 @@ class ActorIndex:
         best = None
         for timeline, since in passes:
             for i, name, kind in timeline:
-                if since <= i < token.i and (kind in wanted or self._one_person(i, kind, wanted)):
+                if since <= i < token.i and (kind in wanted or self._one_person(i, kind, wanted)) and name not in self._not_them:
                     if best is None or i > best[0]:
                         best = (i, name)
             if best is not None:
@@ -518,7 +539,8 @@ class ActorIndex:
         if wanted == {"person"}:  # an unrecognised name: the latest proper-noun subject before it
             for t in reversed(self.doc[:token.i]):
                 if True:
-                    if t.i < token.i and t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and not t.ent_type_ in ("GPE", "ORG", "NORP"):
+                    if t.i < token.i and t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and not t.ent_type_ in ("GPE", "ORG", "NORP") \
+                            and self._token_actor.get(t.i) not in self._not_them:
                         return self._name_from_propn(t)
         return None
 

@@ -142,6 +142,7 @@ def analyze_doc(article: Article, doc) -> Analysis:
         for t in att.sources:
             if t.i not in resolved and actors.can_speak(t):
                 resolved[t.i] = actors.resolve(t)
+    _others_in_quotes(found, resolved, actors)
     for t in sorted({t for chain in relayed_by.values() for t in chain}, key=lambda t: t.i):
         if t.i not in resolved:  # intermediaries after sources: they must not change pronoun resolution
             resolved[t.i] = actors.resolve(t)
@@ -168,6 +169,20 @@ def analyze_doc(article: Article, doc) -> Analysis:
     orphans = {c for s in statements for c in s.claims} - {c for s in folded for c in s.claims}
     claims = tuple(c for c in book.claims if c.id not in orphans)
     return Analysis(article=article, statements=tuple(folded), claims=claims, actors=actors.actors())
+
+
+def _others_in_quotes(found: list[Attribution], resolved: dict[int, ResolvedSource], actors: ActorIndex) -> None:
+    """ '"When we asked her, she said she was fine," the waiter said': "she" inside the waiter's quote
+    is not the waiter. Such a pronoun resolved to the quoted speaker is resolved again without them."""
+    quoted = [(a.quote.outer, resolved[a.sources[0].i].name) for a in found
+              if a.quote is not None and a.sources and a.sources[0].i in resolved]
+    for att in found:
+        for t in att.sources:
+            if t.lower_ not in PERSON_FORMS or t.i not in resolved:
+                continue
+            owner = next((name for (a, b), name in quoted if a <= t.idx < b), None)
+            if owner is not None and resolved[t.i].name == owner:
+                resolved[t.i] = actors.resolve_other_than(t, owner)
 
 
 def _att_key(att: Attribution) -> tuple:
