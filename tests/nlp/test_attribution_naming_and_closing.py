@@ -70,3 +70,18 @@ def test_she_inside_a_quote_is_not_the_quoted_speaker() -> None:
 ])
 def test_descriptor_before_a_name_is_not_part_of_it(text: str, name: str) -> None:
     assert name in [a.name for a in analyze_text(text).actors]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Local officials told the Daily Courier that Northern Rail had cancelled the late trains.", "Daily Courier"),
+    ("Only last year, according to the Clinical Centre of the University in Tuzla, 40 patients recovered.",
+     "Clinical Centre of the University in Tuzla"),
+])
+def test_entity_names_are_whole_and_hold_no_clause(text: str, name: str) -> None:
+    names = [a.name for a in analyze_text(text).actors]
+    assert name in names and not any(" that " in n for n in names)
+
+
+def test_hedges_held_in_longer_ones_are_recorded_once() -> None:
+    (statement,) = analyze_text("The minister said he could not confirm these reports.").statements
+    assert statement.hedges == ("could not confirm",)

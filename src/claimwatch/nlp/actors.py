@@ -20,7 +20,7 @@ from claimwatch.nlp.docutil import doc_quotes, sentence_index, sentence_start, s
 from claimwatch.lexicons.schema import Gazetteer, Titles, load_gazetteer, load_titles
 from claimwatch.model import Actor, Mention
 from claimwatch.nlp.provenance import is_outlet, is_outlet_noun
-from claimwatch.nlp.function_words import AFFILIATION_PREPS, DEFINITE_DETERMINERS, INDEFINITE_ARTICLES, NAME_DETERMINERS, NON_NAMING_PRONOUNS, ORGANISATION_FORMS, PLURAL_FORMS, SPEAKER_AND_HEARER_FORMS
+from claimwatch.nlp.function_words import AFFILIATION_PREPS, CLAUSE_OPENERS, DEFINITE_DETERMINERS, INDEFINITE_ARTICLES, NAME_DETERMINERS, NON_NAMING_PRONOUNS, ORGANISATION_FORMS, PLURAL_FORMS, SPEAKER_AND_HEARER_FORMS
 
 ENTITY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "country", "FAC": "organization"}
 NP_RIGHT_CUT = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"}
@@ -67,7 +67,10 @@ class ActorIndex:
     def _entities(self) -> list[Span]:
         """NER entities with adjacent PERSON pieces of one name merged ("Amy Berman" + "Jackson")."""
         out: list[Span] = []
-        for ent in self._doc_ents:
+        for ent in (piece for e in self._doc_ents for piece in self._clause_split(e)):
+            if out and out[-1].end == ent.start and self.doc[ent.start - 1].tag_ == "IN" and ent.label_ in ("GPE", "LOC"):
+                out[-1] = Span(self.doc, out[-1].start, ent.end, label=out[-1].label_)
+                continue  # "the University in" + "Sarajevo": NER stopped the name at its place
             links = [t.i for t in ent if t.like_url or "/" in t.text]
             if links:  # "pic.twitter.com/x -- Daily Star": a link is never part of a name
                 if links[-1] + 1 >= ent.end:
@@ -80,6 +83,15 @@ class ActorIndex:
             else:
                 out.append(ent)
         return out
+
+    def _clause_split(self, ent: Span) -> list[Span]:
+        """ "told the Associated Press that Islamic State had ...": NER ran one name across the word
+        that opens a clause; a name never holds "that", "which" or "who", so it is two names."""
+        cuts = [t.i for t in ent if t.lower_ in CLAUSE_OPENERS and t.tag_ in ("IN", "WDT", "WP", "WP$")]
+        if not cuts:
+            return [ent]
+        bounds = [ent.start - 1, *cuts, ent.end]
+        return [Span(self.doc, a + 1, b, label=ent.label_) for a, b in zip(bounds, bounds[1:]) if b > a + 1]
 
     def _without_leading_descriptor(self, ent: Span) -> Span:
         """ "Depressed Tan Shen", "Waitress Ana Ruiz" opening a sentence: the capitalised adjective or

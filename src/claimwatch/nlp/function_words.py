@@ -74,3 +74,6 @@ QUANTITY_PRONOUNS = frozenset({"them", "us", "you", "whom", "which", "it"})
 # pronoun sets written anywhere else
 PERSONAL_PRONOUNS = (NOMINATIVE_PRONOUNS | SPEAKER_AND_HEARER_FORMS | PERSON_FORMS | PLURAL_FORMS
                      | ORGANISATION_FORMS | {"him", "them", "us", "me"})
+
+# words that open a clause: a name never holds one ("the Associated Press that Islamic State ...")
+CLAUSE_OPENERS = frozenset({"that", "which", "who", "whom", "whose"})
