@@ -356,6 +356,9 @@ def _parsed_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
         elif node.dep_ in ("acl",) and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return _with_conjuncts(node.head), False
         elif node.dep_ == "pcomp" and node.head.dep_ == "prep":
+            quoted = _quoted_as_subject(node)
+            if quoted is not None:  # "the coach was quoted as saying ...": the one quoted speaks
+                return _with_conjuncts(quoted), False
             subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
             if subj is not None:
                 return _with_conjuncts(subj), False
@@ -363,6 +366,15 @@ def _parsed_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
         else:
             break
     return (), False
+
+
+def _quoted_as_subject(verb: Token) -> Token | None:
+    """The subject of a passive relay verb whose "as" phrase holds ``verb`` ("X was quoted as saying")."""
+    prep = verb.head
+    relay = prep.head
+    if prep.lower_ != "as" or relay.lemma_.lower() not in _relay_lemmas():
+        return None
+    return next((c for c in relay.children if c.dep_ == "nsubjpass"), None)
 
 
 @lru_cache(maxsize=1)
@@ -397,6 +409,9 @@ def document_author(token: Token | None) -> Token | None:
     if named:
         return named[-1]
     by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if by is None:  # "the report, which was published by the Tribune, claims": the agent of its relative clause
+        clause = next((c for c in token.children if c.dep_ in ("relcl", "acl") and c.tag_ == "VBN"), None)
+        by = next((c for c in clause.children if c.dep_ == "agent"), None) if clause is not None else None
     pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     if pobj is not None and (pobj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or pobj.pos_ == "PROPN"):
         return pobj

@@ -1,0 +1,23 @@
+"""'X was quoted as saying C' names X as the speaker, with or without who quoted; a report's author
+can stand in the relative clause that published it. Passages written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from claimwatch import analyze_text
+from test_attribution_patterns import source_names, words
+
+
+def _by_content(text: str) -> dict[str, set[str]]:
+    analysis = analyze_text(text)
+    return {words(text, s.content_span): source_names(analysis, s) for s in analysis.statements}
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The coach was quoted as saying the team had lost its spirit.", "the team had lost its spirit", "coach"),
+    ('"We have lost our spirit," the coach was quoted as saying.', "We have lost our spirit", "coach"),
+    ("Doctors were quoted by local media as saying the hospital was full.", "the hospital was full", "doctors"),
+    ("The report, which was published by the Tribune, claims that the mayor lied.", "the mayor lied", "tribune"),
+])
+def test_quoted_speaker_and_published_author(text: str, content: str, speaker: str) -> None:
+    assert speaker in _by_content(text).get(content, set())
