@@ -71,7 +71,7 @@ class ActorIndex:
             if out and out[-1].end == ent.start and self.doc[ent.start - 1].tag_ == "IN" and ent.label_ in ("GPE", "LOC"):
                 out[-1] = Span(self.doc, out[-1].start, ent.end, label=out[-1].label_)
                 continue  # "the University in" + "Sarajevo": NER stopped the name at its place
-            links = [t.i for t in ent if t.like_url or "/" in t.text]
+            links = [t.i for t in ent if _is_link(t)]
             if links:  # "pic.twitter.com/x -- Daily Star": a link is never part of a name
                 if links[-1] + 1 >= ent.end:
                     continue
@@ -417,6 +417,9 @@ class ActorIndex:
         if token.ent_type_ != "NORP" or token.tag_ not in ("NNPS", "NNS") or not token.lower_.endswith("s") \
                 or any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return None
+        place = self.gazetteer.lookup(token.text)
+        if place is None or place.kind != "country":
+            return None  # "Democrats said": a party's members, left to the party's name
         return self._new_description(token, self.doc[token.i:token.i + 1])
 
     # How a source phrase is resolved, in order: the first rule that names an actor wins.
@@ -563,12 +566,20 @@ class ActorIndex:
         start = _sentence_window_start(token, 1)
         for t in reversed(self.doc[start:token.i]):
             if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.i < t.head.i:
-                if t.pos_ == "NOUN" and t.tag_ == "NN" and not t.ent_type_ and self._personal(t) and any(
+                if t.pos_ == "NOUN" and t.tag_ == "NN" and not t.ent_type_ and self._unnamed_person(t) and any(
                         c.dep_ == "det" for c in t.children) and not self._in_quote(t):
                     return t
                 if t.pos_ in ("PROPN", "PRON") or t.ent_type_:
                     return None
         return None
+
+    def _unnamed_person(self, noun: Token) -> bool:
+        """A person noun that does not stand for a named office holder: "the gunman", "the ISIS member",
+        but not "the senator" or "the nominee" (most often the person named before), nor a body."""
+        lemma = noun.lemma_.lower()
+        if self._is_role_noun(noun) or lemma in self.titles.organisation_heads:
+            return False
+        return lemma in self.titles.anonymous_heads or noun.lower_ in self.titles.anonymous_heads
 
     def _in_quote(self, token: Token) -> bool:
         return any(a <= token.idx < b for a, b in self._quoted)
@@ -628,7 +639,7 @@ class ActorIndex:
             return self.doc[token.i:token.i + 1]
         left = token.left_edge.i
         for t in self.doc[left:token.i]:  # "On Sunday, contributors ...": start after the last comma
-            if t.is_punct and t.text not in ("-", "'", "\u2019", ".", "&") or t.like_url or "/" in t.text:
+            if t.is_punct and t.text not in ("-", "'", "\u2019", ".", "&") or _is_link(t):
                 left = t.i + 1  # nor does a name begin before a link ("http://t.co/x -- Daily Star")
         while left < token.i and self.doc[left].dep_ in ("prep", "pobj", "cc", "advmod"):
             left += 1
@@ -879,6 +890,11 @@ def _main_clause(subject: Token) -> bool:
 def _sentence_window_start(token: Token, n: int) -> int:
     starts = sentence_starts(token.doc)
     return starts[max(0, sentence_index(token) - n)]
+
+
+def _is_link(token: Token) -> bool:
+    """A web address or a pasted link ("pic.twitter.com/x"), not a name joined by a slash ("CBS/NYT")."""
+    return token.like_url or ("/" in token.text and "." in token.text)
 
 
 def _clean_name(ent: Span) -> str:

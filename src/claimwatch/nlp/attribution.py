@@ -447,8 +447,9 @@ def _as_complement(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int
     """ "identified the driver as a former soldier", "what they described as a large cat": a naming
     cue's "as" phrase says what the thing is; with a noun object the content is both ("the driver as a former soldier"), after a relative pronoun the "as"
     phrase alone."""
-    if (hit.entry.frame != "object" and hit.entry.particle != "as") or (hit.entry.act, hit.entry.stance) != ("say", "asserts"):
-        return None  # "dismissed as baseless", "refuted as false": there the "as" phrase judges the content
+    if not (hit.entry.particle == "as" or verb.lemma_.lower() in load_speech_objects().describing_verbs) \
+            or (hit.entry.act, hit.entry.stance) != ("say", "asserts"):
+        return None  # "dismissed as baseless", "cited X as an example": there the "as" phrase judges the content
     as_prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i), None)
     if as_prep is not None and any(c.dep_ in ("pobj", "pcomp", "acomp", "amod") for c in as_prep.children):
         end = subtree_range(as_prep, stop_at=verb, include_root=True)[1]

@@ -12,6 +12,7 @@ from claimwatch.model import STANCE_POLARITY, Analysis, Article, Statement, arti
 from claimwatch.nlp import array_pipes
 from claimwatch.nlp.actors import ActorIndex, ResolvedSource
 from claimwatch.nlp.attribution import Attribution, find_attributions
+from claimwatch.nlp.speech import load_speech_objects
 from claimwatch.nlp.docutil import seed_text
 from claimwatch.nlp.claims import (
     ClaimBook, anaphor_owner, clause_agent, anaphor_topic, article_topics, definite_event_head, exchange_topic, find_anaphor,
@@ -177,6 +178,8 @@ def _others_in_quotes(found: list[Attribution], resolved: dict[int, ResolvedSour
     quoted = [(a.quote.outer, resolved[a.sources[0].i].name) for a in found
               if a.quote is not None and a.sources and a.sources[0].i in resolved]
     for att in found:
+        if att.hit.head.lemma_.lower() not in load_speech_objects().quoted_speech_verbs or len(att.content_span) < 3:
+            continue  # "he hasn't proposed anything", "as rich as he says he is": not his own statement
         for t in att.sources:
             if t.lower_ not in PERSON_FORMS or t.i not in resolved:
                 continue

@@ -151,7 +151,8 @@ SPEECH_OBJECTS_FILE = "speech_objects.yaml"
 SPEECH_OBJECT_SECTIONS = ("publishing_verbs", "documents", "naming_verbs", "complement_verbs", "hearer_verbs", "hearers",
                           "meta_nouns", "exhibits", "raising_passives", "infinitive_verbs", "leading_verbs",
                           "partitive_nouns", "accusation_participles", "purpose_heads", "carrier_verbs",
-                          "publications", "control_heads", "procedural_verbs", "proceedings")
+                          "publications", "control_heads", "procedural_verbs", "proceedings", "quoted_speech_verbs",
+                          "describing_verbs")
 HEARER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 
 
@@ -178,6 +179,8 @@ class SpeechObjects:
     control_heads: frozenset[str]
     procedural_verbs: frozenset[str]
     proceedings: frozenset[str]
+    quoted_speech_verbs: frozenset[str]
+    describing_verbs: frozenset[str]
 
 
 def parse_speech_objects(data: Any, source: str = SPEECH_OBJECTS_FILE) -> SpeechObjects:
