@@ -85,3 +85,12 @@ def test_entity_names_are_whole_and_hold_no_clause(text: str, name: str) -> None
 def test_hedges_held_in_longer_ones_are_recorded_once() -> None:
     (statement,) = analyze_text("The minister said he could not confirm these reports.").statements
     assert statement.hedges == ("could not confirm",)
+
+
+@pytest.mark.parametrize("text", [
+    '"Your strikes have destroyed our homes and our schools," the figure in black says.',
+    'The tape runs for two minutes.\n\n"The life of this hostage depends on your next decision," the figure in black says.',
+])
+def test_whoever_a_quotation_is_credited_to_speaks(text: str) -> None:
+    analysis = analyze_text(text)
+    assert [s.source for s in analysis.statements] == ["figure in black"]

@@ -20,6 +20,7 @@ from claimwatch.nlp.docutil import doc_quotes, sentence_index, sentence_start, s
 from claimwatch.lexicons.schema import Gazetteer, Titles, load_gazetteer, load_titles
 from claimwatch.model import Actor, Mention
 from claimwatch.nlp.provenance import is_outlet, is_outlet_noun
+from claimwatch.nlp.signatures import QUOTED_SPEAKERS
 from claimwatch.nlp.function_words import AFFILIATION_PREPS, CLAUSE_OPENERS, DEFINITE_DETERMINERS, INDEFINITE_ARTICLES, NAME_DETERMINERS, NON_NAMING_PRONOUNS, ORGANISATION_FORMS, PLURAL_FORMS, SPEAKER_AND_HEARER_FORMS
 
 ENTITY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "country", "FAC": "organization"}
@@ -279,7 +280,7 @@ class ActorIndex:
     def _source_head(self, token: Token) -> Token:
         """The token an apposition names: "the attorney, Lopa Blumenthal" -> "Blumenthal"."""
         if token.dep_ == "appos" and token.head.pos_ in ("PROPN", "NOUN") and not _dateline(token.head) \
-                and not token.head.like_url:
+                and not token.head.like_url and token.i not in self.doc.user_data.get(QUOTED_SPEAKERS, {}):
             token = token.head  # "Rosenberg, a woman, ...", but not "WASHINGTON -- President Obama"
         elif _dateline(token) and any(c.dep_ == "appos" for c in token.children):
             token = next(c for c in token.children if c.dep_ == "appos")
@@ -651,6 +652,9 @@ class ActorIndex:
         for child in token.rights:
             if child.dep_ in ("relcl", "appos", "acl", "punct"):
                 right = min(right, child.i - 1) if child.i > token.i else right
+        cue = self.doc.user_data.get(QUOTED_SPEAKERS, {}).get(token.i)
+        if cue is not None and cue > token.i:  # '"Q," the figure in black says': the cue the parser took in
+            right = min(right, cue - 1)
         return self.doc[left:max(right, token.i) + 1]
 
     def _strip_possessive(self, span: Span) -> Span:
@@ -701,8 +705,9 @@ class ActorIndex:
 
         "Photos showed" and "evidence indicating" are not attributions to an actor.
         """
-        if token.i in self._token_actor or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
-            return True
+        if token.i in self._token_actor or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC") \
+                or token.i in self.doc.user_data.get(QUOTED_SPEAKERS, ()):
+            return True  # a name, or whoever a quotation is credited to ('"Q," the figure in black says')
         if token.ent_type_ in NOT_ACTOR_ENTITIES:
             return False  # "Tuesday said", "tonight's debate": a date, a sum or a measure is no actor
         if _word_fragment(token):

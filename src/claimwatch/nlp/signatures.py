@@ -33,7 +33,7 @@ _LEAD = re.compile(r"(?:RT\s+(?P<origin>@\w+):\s*)?(?:[A-Z]{3,}:\s*)?(?:@\w+\s+)
 def signed_statements(doc: Doc, quotes: list[Quote], taken: set[tuple[int, int]]) -> list:
     """Attributions for embedded posts and credited pull quotes; ``taken`` holds quote spans that
     already have a speaker (those are left alone)."""
-    return [*_posts(doc), *_credited_quotes(doc, quotes, taken)]
+    return [*_posts(doc), *_credited_quotes(doc, quotes, taken), *_misread_closing_cues(doc, quotes, taken)]
 
 
 def _posts(doc: Doc) -> list:
@@ -120,6 +120,7 @@ def _credit_name(doc: Doc, start: int, end: int) -> Token | None:
 # --- closing attributions the parser misread ------------------------------------------------------
 
 CLOSING_MARKS = ('"', "\u201d", "''", "'", "\u2019")
+QUOTED_SPEAKERS = "claimwatch.quoted_speakers"  # doc.user_data: speaker token index -> its cue's index
 MAX_SPEAKER_TOKENS = 8
 
 
@@ -135,13 +136,17 @@ def closing_speaker(verb: Token) -> Token | None:
         return None
     if k < verb.i - 1:  # '"Q," the woman says.': nothing but the cue's own particle may follow
         after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-        return _phrase_speaker(doc[k + 1:verb.i], first=True) if after is None or after.text in (".", ",", "!", "?", "\n") else None
-    end = verb.i + 1
-    while end < len(doc) and end - verb.i <= MAX_SPEAKER_TOKENS and not doc[end].is_punct:
-        end += 1
-    if end >= len(doc) or doc[end].text not in (",", ".", ";", "!", "?"):
-        return None
-    return _phrase_speaker(doc[verb.i + 1:end], first=False)
+        found = _phrase_speaker(doc[k + 1:verb.i], first=True) if after is None or after.text in (".", ",", "!", "?", "\n") else None
+    else:
+        end = verb.i + 1
+        while end < len(doc) and end - verb.i <= MAX_SPEAKER_TOKENS and not doc[end].is_punct:
+            end += 1
+        if end >= len(doc) or doc[end].text not in (",", ".", ";", "!", "?"):
+            return None
+        found = _phrase_speaker(doc[verb.i + 1:end], first=False)
+    if found is not None:  # whoever a quotation is credited to is someone ("the figure in black")
+        doc.user_data.setdefault(QUOTED_SPEAKERS, {})[found.i] = verb.i
+    return found
 
 
 def _phrase_speaker(span, first: bool) -> Token | None:
@@ -156,3 +161,31 @@ def _phrase_speaker(span, first: bool) -> Token | None:
     if not nouns:
         return None
     return nouns[0] if first else nouns[-1]
+
+
+def _misread_closing_cues(doc: Doc, quotes: list[Quote], taken: set[tuple[int, int]]) -> list:
+    """'"Q," the figure in black says.' where the parser read "says" as a noun: a saying verb's form
+    right after a quote's speaker closes the sentence and credits the quote."""
+    from claimwatch.lexicons.schema import load_cues
+    from claimwatch.nlp.attribution import Attribution
+    lexicon = load_cues()
+    out = []
+    for q in quotes:
+        if q.outer in taken or not q.closed:
+            continue
+        after = [t for t in doc if q.outer[1] <= t.idx][:MAX_SPEAKER_TOKENS + 1]
+        cue = next((t for t in after if not t.tag_.startswith("VB") and _saying(t, lexicon)), None)
+        if cue is None or any(t.is_punct for t in after[:after.index(cue)]):
+            continue
+        speaker = closing_speaker(cue)
+        toks = token_range(doc, *q.inner)
+        if speaker is None or toks[0] >= toks[1]:
+            continue
+        hit = CueHit(cue, cue.i, cue.i + 1, SAY_CUE)
+        out.append(Attribution(hit, (cue.idx, cue.idx + len(cue)), (speaker,), q.inner, toks, q, False))
+    return out
+
+
+def _saying(token: Token, lexicon) -> bool:
+    entry = lexicon.verb(token.lemma_.lower()) or lexicon.verb(token.lower_.rstrip("s"))
+    return entry is not None and entry.act == "say" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in (".", ",", "!", "?")
