@@ -21,3 +21,15 @@ def _by_content(text: str) -> dict[str, set[str]]:
 ])
 def test_quoted_speaker_and_published_author(text: str, content: str, speaker: str) -> None:
     assert speaker in _by_content(text).get(content, set())
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The mayor has emerged as the main suspect in the fraud case, the Evening Post quoted two detectives.",
+     "The mayor has emerged as the main suspect in the fraud case", "two detectives"),
+])
+def test_fronted_clause_of_a_quoting_verb_is_the_quoted_ones(text: str, content: str, speaker: str) -> None:
+    assert speaker in _by_content(text).get(content, set())
+
+
+def test_citing_a_source_still_credits_the_reporting_outlet() -> None:
+    assert "reuters" in _by_content("The port will close, Reuters reported, citing two officials.").get("The port will close", set())

@@ -118,6 +118,9 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
         return _raising_passive(hit, verb)
     if is_accusation_participle(verb):
         return _accusation_participle(hit, verb)
+    relayed = _fronted_relay(hit, verb)
+    if relayed is not None:
+        return relayed
     speaker = inverted_object_speaker(verb)
     if speaker is not None:  # "..., reported the Daily Courier.": the object after the cue is who speaks
         content = trim_range(doc, sentence_start(verb), verb.i - 1)
@@ -366,6 +369,27 @@ def _parsed_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
         else:
             break
     return (), False
+
+
+def _fronted_relay(hit: CueHit, verb: Token) -> Attribution | None:
+    """ "The mayor is the main suspect, the Evening Post quoted two detectives.": a quoting verb whose
+    clause stands before it says that clause; the one quoted (its object) speaks, not the quoter."""
+    if verb.lemma_.lower() not in _relay_lemmas():
+        return None
+    doc = verb.doc
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.right_edge.i + 1 < len(doc) \
+            and not doc[obj.right_edge.i + 1].is_punct or any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if clause is not None:
+        start, end = subtree_range(clause, stop_at=verb)
+    elif verb.dep_ in ("advcl", "conj") and verb.head.i < verb.i:  # the parser hung the quoter on the clause
+        start = sentence_start(verb)
+        end = max((t.i for t in doc[start:verb.i] if t.text == ","), default=start)
+    else:
+        return None
+    return _make(hit, (verb.doc[hit.start].idx, end_char(verb.doc, hit.end)), _with_conjuncts(obj), (start, end), None, False)
 
 
 def _quoted_as_subject(verb: Token) -> Token | None:
