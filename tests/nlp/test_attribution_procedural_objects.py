@@ -38,3 +38,12 @@ def test_unclosed_quote_paragraph_continues_the_speaker() -> None:
     para = "After a week I started to recognise his coat. Then I realised he had been sitting there every day."
     assert "tomas ruiz" in found.get(para, set())
     assert not any("unnamed" in names for names in found.values())
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Some have suggested the video was a stunt to attract tourists while others are convinced it is real.",
+     "the video was a stunt to attract tourists"),
+    ("He said the economy grew while unemployment fell.", "the economy grew while unemployment fell"),
+])
+def test_content_stops_where_another_party_takes_over(text: str, content: str) -> None:
+    assert content in {words(text, s.content_span) for s in analyze_text(text).statements}

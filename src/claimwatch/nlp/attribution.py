@@ -19,7 +19,7 @@ from claimwatch.lexicons import load
 from claimwatch.nlp.cues import CueHit, find_cues
 from claimwatch.nlp.learned import filter_attributions
 from claimwatch.nlp.docutil import doc_quotes, doc_text, same_sentence, sentence_span, sentence_start
-from claimwatch.nlp.function_words import INVERTED_AUX, OBJECT_CONTINUATIONS
+from claimwatch.nlp.function_words import INVERTED_AUX, OBJECT_CONTINUATIONS, OTHER_PARTIES
 from claimwatch.nlp.spans import close_quotes, end_char, strip_chars, subtree_range, token_range, trim_range
 from claimwatch.nlp.speech import (
     CUE_HEADS, CUE_HITS, SUBJECT_DEPS, has_speech_object, is_condition, is_cue_head,
@@ -799,7 +799,8 @@ def cut_other_acts(doc: Doc, start: int, end: int, participles: bool = True) -> 
                 is_cue_head(x) and any(c.dep_ in SUBJECT_DEPS for c in x.children) for x in doc[t.i + 1:end]):
             return t.i  # "... -- meddling the congressman said is designed to ...": an aside with its own speaker
         if t.dep_ in ("advcl", "conj") and t.left_edge.i > start + 2 and t.left_edge.lower_ in ("while", "whereas") \
-                and any(is_cue_head(x) for x in t.subtree):  # "X said A, while his lawyer said B"
+                and (any(is_cue_head(x) for x in t.subtree) or any(  # "X said A, while his lawyer said B"
+                    c.dep_ in SUBJECT_DEPS and c.lower_ in OTHER_PARTIES for c in t.children)):  # "..., while others are sure B"
             return t.left_edge.i - (1 if doc[t.left_edge.i - 1].text == "," else 0)
         if t.dep_ == "advcl" and is_cue_head(t) and t.left_edge.i > start + 2 and t.left_edge.lower_ == "as" \
                 and doc[t.left_edge.i - 1].text == ",":  # "..., as officials had claimed"

@@ -77,3 +77,6 @@ PERSONAL_PRONOUNS = (NOMINATIVE_PRONOUNS | SPEAKER_AND_HEARER_FORMS | PERSON_FOR
 
 # words that open a clause: a name never holds one ("the Associated Press that Islamic State ...")
 CLAUSE_OPENERS = frozenset({"that", "which", "who", "whom", "whose"})
+
+# pronouns that set another party against the speaker ("some say A, while others are sure B")
+OTHER_PARTIES = frozenset({"others", "another", "some", "many", "most", "few"})
