@@ -47,3 +47,10 @@ def test_unclosed_quote_paragraph_continues_the_speaker() -> None:
 ])
 def test_content_stops_where_another_party_takes_over(text: str, content: str) -> None:
     assert content in {words(text, s.content_span) for s in analyze_text(text).statements}
+
+
+def test_lower_case_quotation_continues_the_clause() -> None:
+    text = ("The mayor took an interest in the vote in September, when officials claimed he felt a new stadium "
+            "\u201cwould be a very positive thing\u201d.")
+    contents = {words(text, s.content_span) for s in analyze_text(text).statements}
+    assert "he felt a new stadium \u201cwould be a very positive thing\u201d" in contents

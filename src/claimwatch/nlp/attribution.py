@@ -155,6 +155,8 @@ def _spoken_content(hit: CueHit, doc: Doc, quotes: list[Quote], verb: Token) -> 
             if not (inner.outer[0] <= hit.char_span[0] < inner.outer[1]):
                 quote = inner
                 start_tok, end_tok = token_range(doc, *inner.inner)
+    if quote is None:
+        end_tok = _with_quoted_tail(doc, quotes, end_tok)
     cue_span = (doc[hit.start].idx, end_char(doc, _cue_end(hit, doc, cue_end_tok)))
     return _make(hit, cue_span, sources, (start_tok, end_tok), quote, passive)
 
@@ -181,6 +183,18 @@ def _first_content(hit: CueHit, doc: Doc, quotes: list[Quote], verb: Token, sour
     if content is None:
         return None
     return content, quote, led_in, cue_end_tok
+
+
+def _with_quoted_tail(doc: Doc, quotes: list[Quote], end_tok: int) -> int:
+    """ 'claimed he felt a vote "would be a very positive thing".': a quotation that opens in lower
+    case right where the content stops goes on with the same clause (the parser hung it elsewhere)."""
+    if end_tok >= len(doc):
+        return end_tok
+    q = next((q for q in quotes if q.outer[0] == doc[end_tok].idx and q.closed), None)
+    text = doc_text(doc)
+    if q is None or not text[q.inner[0]:q.inner[0] + 1].islower() or "\n" in text[q.outer[0]:q.outer[1]]:
+        return end_tok
+    return max(end_tok, token_range(doc, q.outer[0], q.outer[1])[1])
 
 
 def _stolen_subject(verb: Token, start_tok: int) -> int:
