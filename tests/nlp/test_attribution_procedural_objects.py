@@ -54,3 +54,14 @@ def test_lower_case_quotation_continues_the_clause() -> None:
             "\u201cwould be a very positive thing\u201d.")
     contents = {words(text, s.content_span) for s in analyze_text(text).statements}
     assert "he felt a new stadium \u201cwould be a very positive thing\u201d" in contents
+
+
+def test_unclosed_quote_after_a_reported_statement_keeps_its_speaker() -> None:
+    text = ("Inspector Marta Vuk visited the school on Monday.\n\n"
+            "Teachers and parents, she said, should play a bigger role in road safety.\n\n"
+            "\u201cIt is clear that children do not know enough about the risks of the road.\n\n"
+            "\u201cWe have to teach them before the street does.\u201d")
+    analysis = analyze_text(text)
+    found = {words(text, s.content_span): source_names(analysis, s) for s in analysis.statements}
+    para = "It is clear that children do not know enough about the risks of the road."
+    assert "marta vuk" in found.get(para, set())

@@ -1098,11 +1098,11 @@ def _after_reported(doc: Doc, quote: Quote, owner: Attribution | None) -> Attrib
 
 
 def _quote_fills_paragraph(text: str, quote: Quote) -> bool:
-    """A closed quote alone in its paragraph, not followed by a line that credits it to someone
+    """A quote alone in its paragraph (closed, or open to its end), not followed by a line that credits it to someone
     ('"Q."\nJane Doe, city clerk'): a short line with no full stop names its own speaker."""
-    if not quote.closed:
-        return False
     para_end = text.find("\n", quote.outer[1])
+    if not quote.closed:  # an unclosed quote runs to its paragraph's end: it fills it when it opens it
+        return text[:quote.outer[0]].rstrip(" \t").endswith("\n")
     if para_end < 0:
         return not text[quote.outer[1]:].strip()
     if text[quote.outer[1]:para_end].strip():
