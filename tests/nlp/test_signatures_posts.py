@@ -51,3 +51,18 @@ def test_long_line_after_a_quote_is_no_credit() -> None:
             "Residents of the east side, led by teacher Anna Weiss, marched to the town hall on Friday.")
     names = _by_content(text).get("We cannot keep every branch open when the budget has been cut by a third.", set())
     assert "anna weiss" not in names
+
+
+def test_first_person_quote_after_narration_is_the_narrated_persons() -> None:
+    text = ("After a week Anna Berg decided she had had enough when reporters turned up.\n\n"
+            '"I decided the best thing to do would be to leave the city and go home.\n\n'
+            '"And I was getting tired of the food anyway."\n\nShe left on Sunday.')
+    found = _by_content(text)
+    assert "anna berg" in found["I decided the best thing to do would be to leave the city and go home."]
+    assert "anna berg" in found["And I was getting tired of the food anyway."]
+
+
+def test_third_person_quote_after_narration_has_no_speaker() -> None:
+    text = ("Anna Berg walked into the station on Monday.\n\n"
+            '"The trains have been late all week and nobody explains why."\n\nShe left on Sunday.')
+    assert "The trains have been late all week and nobody explains why." not in _by_content(text)

@@ -72,7 +72,10 @@ def find_attributions(doc: Doc, learned: bool = True) -> list[Attribution]:
         if att is not None:
             found.append(att)
     found.extend(_quote_continuations(doc, quotes, found))
-    found.extend(signed_statements(doc, quotes, {a.quote.outer for a in found if a.quote is not None}))
+    signed = signed_statements(doc, quotes, {a.quote.outer for a in found if a.quote is not None})
+    found.extend(signed)
+    if signed:  # a signed quote may go on in the paragraphs after it
+        found.extend(_quote_continuations(doc, quotes, found))
     found = _dedupe(found)
     return filter_attributions(found) if learned else found
 

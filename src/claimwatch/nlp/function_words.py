@@ -56,6 +56,7 @@ PERSONAL_SUBJECT_PRONOUNS = NOMINATIVE_PRONOUNS | {"it"}
 # inside a quote: the speaker, or the hearer addressed ("you know")
 SPEAKER_AND_HEARER = frozenset({"i", "we", "me", "us", "you"})
 SPEAKER_AND_HEARER_FORMS = SPEAKER_AND_HEARER | {"my", "our", "your"}
+FIRST_PERSON_FORMS = frozenset({"i", "me", "my", "we", "us", "our"})  # the speaker's own words
 # forms that name a person, a group, an organisation
 PERSON_FORMS = frozenset({"he", "him", "she", "her"})
 GROUP_FORMS = frozenset({"they", "them"})

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from claimwatch.lexicons.schema import Cue
 from claimwatch.nlp.cues import CueHit
 from claimwatch.nlp.docutil import doc_text
+from claimwatch.nlp.function_words import FIRST_PERSON_FORMS
 from claimwatch.nlp.quotes import Quote
 from claimwatch.nlp.spans import token_range
 
@@ -33,7 +34,8 @@ _LEAD = re.compile(r"(?:RT\s+(?P<origin>@\w+):\s*)?(?:[A-Z]{3,}:\s*)?(?:@\w+\s+)
 def signed_statements(doc: Doc, quotes: list[Quote], taken: set[tuple[int, int]]) -> list:
     """Attributions for embedded posts and credited pull quotes; ``taken`` holds quote spans that
     already have a speaker (those are left alone)."""
-    return [*_posts(doc), *_credited_quotes(doc, quotes, taken), *_misread_closing_cues(doc, quotes, taken)]
+    return [*_posts(doc), *_credited_quotes(doc, quotes, taken), *_misread_closing_cues(doc, quotes, taken),
+            *_own_words_after(doc, quotes, taken)]
 
 
 def _posts(doc: Doc) -> list:
@@ -189,3 +191,46 @@ def _misread_closing_cues(doc: Doc, quotes: list[Quote], taken: set[tuple[int, i
 def _saying(token: Token, lexicon) -> bool:
     entry = lexicon.verb(token.lemma_.lower()) or lexicon.verb(token.lower_.rstrip("s"))
     return entry is not None and entry.act == "say" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in (".", ",", "!", "?")
+
+
+def _own_words_after(doc: Doc, quotes: list[Quote], taken: set[tuple[int, int]]) -> list:
+    """ 'Shen decided she had had enough.\n\n"I decided to go back to my parents."': a quotation in the
+    first person that fills the paragraph right after one whose last sentence has a named person as
+    its subject is that person speaking (features let the quote follow the narration)."""
+    from claimwatch.nlp.attribution import Attribution
+    text = doc_text(doc)
+    out = []
+    for q in quotes:
+        if q.outer in taken or not _opens_paragraph(text, q) or not _fills_to_paragraph_end(text, q):
+            continue
+        toks = token_range(doc, *q.inner)
+        if toks[0] >= toks[1] or not any(t.lower_ in FIRST_PERSON_FORMS for t in doc[toks[0]:toks[1]]):
+            continue
+        speaker = _narrated_person(doc, text, q.outer[0])
+        if speaker is None:
+            continue
+        hit = CueHit(speaker, speaker.i, speaker.i + 1, SAY_CUE)
+        out.append(Attribution(hit, (q.inner[0], q.inner[0]), (speaker,), q.inner, toks, q, False))
+    return out
+
+
+def _opens_paragraph(text: str, q: Quote) -> bool:
+    return text[:q.outer[0]].rstrip(" \t").endswith("\n\n")
+
+
+def _fills_to_paragraph_end(text: str, q: Quote) -> bool:
+    end = text.find("\n", q.outer[1])
+    return not text[q.outer[1]:end if end >= 0 else len(text)].strip()
+
+
+def _narrated_person(doc: Doc, text: str, start: int) -> Token | None:
+    """The named person who is the main subject of the last sentence before ``start``, if that
+    sentence is narration (no quotation mark in it)."""
+    before = [t for t in doc if t.idx < start and not t.is_space]
+    if not before:
+        return None
+    sent = before[-1].sent
+    if any(t.text in ('"', "\u201c", "\u201d") for t in sent):
+        return None
+    subject = next((t for t in sent if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+    return subject if subject is not None and subject.ent_type_ == "PERSON" else None
