@@ -33,3 +33,18 @@ def test_fronted_clause_of_a_quoting_verb_is_the_quoted_ones(text: str, content:
 
 def test_citing_a_source_still_credits_the_reporting_outlet() -> None:
     assert "reuters" in _by_content("The port will close, Reuters reported, citing two officials.").get("The port will close", set())
+
+
+def test_declining_to_comment_to_an_outlet_has_no_topic_but_the_story() -> None:
+    text = ("The mayor is said to be welcoming the new parking rules. "
+            "A spokesman for the mayor declined to comment to the Evening Post.")
+    analysis = analyze_text(text)
+    declined = next(s for s in analysis.statements if words(text, s.cue_span).startswith("declined"))
+    assert words(text, declined.content_span) == "to comment"
+    assert declined.claims and declined.claims == analysis.statements[0].claims
+
+
+def test_declining_with_a_topic_keeps_the_topic() -> None:
+    text = "The army declined to comment on the report."
+    (statement,) = analyze_text(text).statements
+    assert words(text, statement.content_span) == "on the report"

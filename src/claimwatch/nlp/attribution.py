@@ -214,6 +214,8 @@ def _stolen_subject(verb: Token, start_tok: int) -> int:
 def _cue_end(hit: CueHit, doc: Doc, cue_end_tok: int) -> int:
     """ "reported on Tuesday that ...": the cue is "reported", not its dated particle."""
     last = doc[cue_end_tok - 1]
+    if hit.entry.particle == "as" and last.lower_ == "as" and last.i > hit.head.i + 1:
+        return hit.head.i + 1  # "identified the driver as ...": the cue is the verb, the object is content
     if hit.entry.particle and last.lower_ == hit.entry.particle and cue_end_tok - 1 > hit.start and any(
             c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in last.children):
         cue_end_tok -= 1
@@ -539,8 +541,18 @@ def _prepositional_frame(verb: Token, hit: CueHit, children: list[Token]) -> tup
         objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
         if objs:
             return subtree_range(objs[0], stop_at=verb)
-    prep = next((c for c in list(last.children) + children if c.dep_ == "prep" and c.i >= hit.end), None)
+    prep = next((c for c in list(last.children) + children if c.dep_ == "prep" and c.i >= hit.end
+                 and not _to_hearer(c)), None)
     return subtree_range(prep, stop_at=verb, include_root=True) if prep is not None else None
+
+
+def _to_hearer(prep: Token) -> bool:
+    """ "declined to comment to the Evening Post": "to" + who was addressed, not what it was about."""
+    if prep.lower_ != "to":
+        return False
+    lex = load_speech_objects()
+    return any(o.ent_type_ in ("ORG", "PERSON") or o.pos_ in ("PRON", "PROPN") or o.lemma_.lower() in lex.hearers
+               for o in prep.children if o.dep_ == "pobj")
 
 
 def _complement_clauses(verb: Token, hit: CueHit, children: list[Token]) -> list[Token]:
@@ -605,7 +617,9 @@ def _infinitive_content(verb: Token, hit: CueHit, children: list[Token]) -> tupl
     if xcomp and (verb.lemma_.lower() in load_speech_objects().control_heads or hit.entry.act == "appeal" or perfect_infinitive(xcomp[0])
                   or xcomp[0].tag_ == "VBG"  # "denied deploying soldiers"
                   or verb.lemma_.lower() in load_speech_objects().infinitive_verbs):  # "vowed to rebuild"
-        return subtree_range(xcomp[0], stop_at=verb)
+        start, end = subtree_range(xcomp[0], stop_at=verb)
+        hearer = next((c for c in xcomp[0].children if c.dep_ == "prep" and c.i > xcomp[0].i and _to_hearer(c)), None)
+        return start, (hearer.i if hearer is not None and hearer.right_edge.i + 1 >= end else end)
     return None
 
 

@@ -258,8 +258,9 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
     span = att.content_span
     agent_of = _agent_of(actors)
     core, exchanged = exchange_topic(span)
-    if core is None:
-        return (), stance
+    if core is None:  # "declined to comment" with no topic: about what the article is telling
+        bare = exchanged and 0 < len(span) <= 3 and span[0].tag_ == "TO" and stance == "uncommitted"
+        return (_most_told(previous, book) if bare else ()), stance
     span = core
     if shown_matter(span, published=att.hit.entry.act == "publish"):
         same = previous[-1] if previous and previous[-1].source in speakers else None
