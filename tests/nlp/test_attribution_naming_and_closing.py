@@ -94,3 +94,9 @@ def test_hedges_held_in_longer_ones_are_recorded_once() -> None:
 def test_whoever_a_quotation_is_credited_to_speaks(text: str) -> None:
     analysis = analyze_text(text)
     assert [s.source for s in analysis.statements] == ["figure in black"]
+
+
+def test_headline_speaker_tagged_as_adjective_still_speaks() -> None:
+    text = "'It's a nonsense', says official\n\nThe port was closed on Monday."
+    (statement,) = analyze_text(text).statements
+    assert (statement.source, statement.stance) == ("official", "denies")

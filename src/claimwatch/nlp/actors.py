@@ -682,7 +682,7 @@ class ActorIndex:
         while tokens and (tokens[0].lower_ in NAME_DETERMINERS or tokens[0].tag_ == "PRP$"):
             tokens = tokens[1:]
         text = self.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else span.text
-        return text.strip(" ,;:\"'\u201c\u201d\u2018\u2019")
+        return text.strip(" \n\t,;:\"'\u201c\u201d\u2018\u2019")
 
     def _affiliated_role(self, span: Span) -> str | None:
         head = span.root
@@ -720,6 +720,9 @@ class ActorIndex:
             return token.lower_ not in NON_NAMING_PRONOUNS or self._resolve_pronoun(token) is not None
         if token.pos_ == "PROPN":  # "Footage shows ..." opening a sentence is tagged a proper noun
             return token.ent_type_ != "" or token.lower_ not in _non_speakers()
+        if token.pos_ == "ADJ" and token.dep_ in ("nsubj", "nsubjpass") and (
+                token.lower_ in self.titles.anonymous_heads or token.lemma_.lower() in self.titles.anonymous_heads):
+            return True  # "..., says official": a person noun the tagger read as an adjective
         if token.pos_ not in ("NOUN",):
             return False
         if token.lower_ in _speaking_forms() and not any(c.dep_ in ("poss", "compound") for c in token.children):
