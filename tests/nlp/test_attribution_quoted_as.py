@@ -48,3 +48,12 @@ def test_declining_with_a_topic_keeps_the_topic() -> None:
     text = "The army declined to comment on the report."
     (statement,) = analyze_text(text).statements
     assert words(text, statement.content_span) == "on the report"
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The port has closed, according to several unconfirmed reports, including the Herald.", "The port has closed", "herald"),
+    ("Several outlets, including the BBC, reported that the port had closed.", "the port had closed", "bbc"),
+])
+def test_a_named_member_of_plural_sources_speaks_too(text: str, content: str, speaker: str) -> None:
+    analysis = analyze_text(text)
+    assert any(speaker in source_names(analysis, s) for s in analysis.statements if words(text, s.content_span) == content)

@@ -472,6 +472,10 @@ def _with_conjuncts(token: Token) -> tuple[Token, ...]:
             # a list set off by commas ("officials, the District and county officials"), not a description
             out.append(appos)
             out.extend(listed)
+    if token.tag_ in ("NNS", "NNPS"):  # "several outlets, including the BBC,": the one named speaks too
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "including"):
+            named = [o for o in prep.children if o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.ent_type_ in ("ORG", "PERSON"))]
+            out.extend(t for o in named for t in (o, *o.conjuncts))
     return tuple(dict.fromkeys(out))
 
 
