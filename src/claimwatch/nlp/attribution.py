@@ -397,7 +397,9 @@ def _fronted_relay(hit: CueHit, verb: Token) -> Attribution | None:
         return None
     doc = verb.doc
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.right_edge.i + 1 < len(doc) \
+    lex = load_speech_objects()
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.lemma_.lower() in lex.documents | lex.exhibits \
+            or is_statement_noun(obj) or obj.right_edge.i + 1 < len(doc) \
             and not doc[obj.right_edge.i + 1].is_punct or any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
         return None
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)

@@ -207,8 +207,8 @@ def _own_words_after(doc: Doc, quotes: list[Quote], taken: set[tuple[int, int]])
         if toks[0] >= toks[1] or not any(t.lower_ in FIRST_PERSON_FORMS for t in doc[toks[0]:toks[1]]):
             continue
         speaker = _narrated_person(doc, text, q.outer[0])
-        if speaker is None:
-            continue
+        if speaker is None or any(o.outer[0] <= speaker.idx < o.outer[1] for o in quotes):
+            continue  # a name inside someone's quotation is not narration
         hit = CueHit(speaker, speaker.i, speaker.i + 1, SAY_CUE)
         out.append(Attribution(hit, (q.inner[0], q.inner[0]), (speaker,), q.inner, toks, q, False))
     return out
