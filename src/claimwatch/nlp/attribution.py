@@ -72,7 +72,8 @@ def find_attributions(doc: Doc, learned: bool = True) -> list[Attribution]:
         if att is not None:
             found.append(att)
     found.extend(_quote_continuations(doc, quotes, found))
-    signed = signed_statements(doc, quotes, {a.quote.outer for a in found if a.quote is not None})
+    signed = [Attribution(s.hit, s.cue_span, s.sources, s.content, s.tokens, s.quote, False)
+              for s in signed_statements(doc, quotes, {a.quote.outer for a in found if a.quote is not None})]
     found.extend(signed)
     if signed:  # a signed quote may go on in the paragraphs after it
         found.extend(_quote_continuations(doc, quotes, found))
@@ -377,11 +378,8 @@ def _parsed_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
                 return _with_conjuncts(subj), False
         elif node.dep_ in ("acl",) and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return _with_conjuncts(node.head), False
-        elif node.dep_ == "pcomp" and node.head.dep_ == "prep":
-            quoted = _quoted_as_subject(node)
-            if quoted is not None:  # "the coach was quoted as saying ...": the one quoted speaks
-                return _with_conjuncts(quoted), False
-            subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        elif node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "X was quoted as saying": the one quoted
+            subj = _quoted_as_subject(node) or next((c for c in node.children if c.dep_ == "nsubj"), None)
             if subj is not None:
                 return _with_conjuncts(subj), False
             node = node.head

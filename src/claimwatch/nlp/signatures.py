@@ -9,6 +9,7 @@ empty cue at the content start for a credited quote.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -31,7 +32,19 @@ _LINK = re.compile(r"(?:\s*(?:https?://\S+|pic\.twitter\.com/\S+|#\w+|@\w+))+\s*
 _LEAD = re.compile(r"(?:RT\s+(?P<origin>@\w+):\s*)?(?:[A-Z]{3,}:\s*)?(?:@\w+\s+)*")
 
 
-def signed_statements(doc: Doc, quotes: list[Quote], taken: set[tuple[int, int]]) -> list:
+@dataclass(frozen=True)
+class Signed:
+    """A statement credited by a signature: the parts ``attribution.Attribution`` is made of."""
+
+    hit: CueHit
+    cue_span: tuple[int, int]
+    sources: tuple[Token, ...]
+    content: tuple[int, int]  # characters
+    tokens: tuple[int, int]
+    quote: Quote | None
+
+
+def signed_statements(doc: Doc, quotes: list[Quote], taken: set[tuple[int, int]]) -> list[Signed]:
     """Attributions for embedded posts and credited pull quotes; ``taken`` holds quote spans that
     already have a speaker (those are left alone)."""
     return [*_posts(doc), *_credited_quotes(doc, quotes, taken), *_misread_closing_cues(doc, quotes, taken),
@@ -39,7 +52,6 @@ def signed_statements(doc: Doc, quotes: list[Quote], taken: set[tuple[int, int]]
 
 
 def _posts(doc: Doc) -> list:
-    from claimwatch.nlp.attribution import Attribution
     text = doc_text(doc)
     out = []
     for m in _POST.finditer(text):
@@ -58,7 +70,7 @@ def _posts(doc: Doc) -> list:
         dash = (m.start("dash") + len(m.group("dash")) - len(m.group("dash").lstrip()),) * 2
         cue_span = (dash[0], dash[0] + len(m.group("dash").strip()))
         hit = CueHit(speaker, speaker.i, speaker.i + 1, POST_CUE)
-        out.append(Attribution(hit, cue_span, (speaker,), (start, end), toks, None, False))
+        out.append(Signed(hit, cue_span, (speaker,), (start, end), toks, None))
     return out
 
 
@@ -86,7 +98,6 @@ def _name_token(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def _credited_quotes(doc: Doc, quotes: list[Quote], taken: set[tuple[int, int]]) -> list:
-    from claimwatch.nlp.attribution import Attribution
     text = doc_text(doc)
     out = []
     for q in quotes:
@@ -103,7 +114,7 @@ def _credited_quotes(doc: Doc, quotes: list[Quote], taken: set[tuple[int, int]])
         if speaker is None or toks[0] >= toks[1]:
             continue
         hit = CueHit(speaker, speaker.i, speaker.i + 1, SAY_CUE)
-        out.append(Attribution(hit, (q.inner[0], q.inner[0]), (speaker,), q.inner, toks, q, False))
+        out.append(Signed(hit, (q.inner[0], q.inner[0]), (speaker,), q.inner, toks, q))
     return out
 
 
@@ -169,7 +180,6 @@ def _misread_closing_cues(doc: Doc, quotes: list[Quote], taken: set[tuple[int, i
     """'"Q," the figure in black says.' where the parser read "says" as a noun: a saying verb's form
     right after a quote's speaker closes the sentence and credits the quote."""
     from claimwatch.lexicons.schema import load_cues
-    from claimwatch.nlp.attribution import Attribution
     lexicon = load_cues()
     out = []
     for q in quotes:
@@ -184,7 +194,7 @@ def _misread_closing_cues(doc: Doc, quotes: list[Quote], taken: set[tuple[int, i
         if speaker is None or toks[0] >= toks[1]:
             continue
         hit = CueHit(cue, cue.i, cue.i + 1, SAY_CUE)
-        out.append(Attribution(hit, (cue.idx, cue.idx + len(cue)), (speaker,), q.inner, toks, q, False))
+        out.append(Signed(hit, (cue.idx, cue.idx + len(cue)), (speaker,), q.inner, toks, q))
     return out
 
 
@@ -197,7 +207,6 @@ def _own_words_after(doc: Doc, quotes: list[Quote], taken: set[tuple[int, int]])
     """ 'Shen decided she had had enough.\n\n"I decided to go back to my parents."': a quotation in the
     first person that fills the paragraph right after one whose last sentence has a named person as
     its subject is that person speaking (features let the quote follow the narration)."""
-    from claimwatch.nlp.attribution import Attribution
     text = doc_text(doc)
     out = []
     for q in quotes:
@@ -210,7 +219,7 @@ def _own_words_after(doc: Doc, quotes: list[Quote], taken: set[tuple[int, int]])
         if speaker is None or any(o.outer[0] <= speaker.idx < o.outer[1] for o in quotes):
             continue  # a name inside someone's quotation is not narration
         hit = CueHit(speaker, speaker.i, speaker.i + 1, SAY_CUE)
-        out.append(Attribution(hit, (q.inner[0], q.inner[0]), (speaker,), q.inner, toks, q, False))
+        out.append(Signed(hit, (q.inner[0], q.inner[0]), (speaker,), q.inner, toks, q))
     return out
 
 
