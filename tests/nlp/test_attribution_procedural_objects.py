@@ -65,3 +65,18 @@ def test_unclosed_quote_after_a_reported_statement_keeps_its_speaker() -> None:
     found = {words(text, s.content_span): source_names(analysis, s) for s in analysis.statements}
     para = "It is clear that children do not know enough about the risks of the road."
     assert "marta vuk" in found.get(para, set())
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A post on Boston.com, the Globe's free site, claimed the chef had quit.", "Boston.com"),
+])
+def test_a_domain_name_is_an_outlet_name_not_a_link(text: str, name: str) -> None:
+    assert any(name in a.name for a in analyze_text(text).actors)
+
+
+def test_quotes_paired_across_styles_credit_no_continuation() -> None:
+    text = ('The coach said on Monday that he was taking a break.\n\n'
+            '"These claims are completely false,\'\' said his agent, Mark Stone, in a statement. "We will sue."')
+    for s in analyze_text(text).statements:
+        if words(text, s.content_span).startswith("These claims"):
+            assert s.source != "coach"

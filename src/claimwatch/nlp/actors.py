@@ -902,7 +902,8 @@ def _sentence_window_start(token: Token, n: int) -> int:
 
 def _is_link(token: Token) -> bool:
     """A web address or a pasted link ("pic.twitter.com/x"), not a name joined by a slash ("CBS/NYT")."""
-    return token.like_url or ("/" in token.text and "." in token.text)
+    text = token.text.lower()
+    return text.startswith(("http", "www.")) or ("/" in text and "." in text)  # "Boston.com" is an outlet's name
 
 
 def _clean_name(ent: Span) -> str:

@@ -160,7 +160,7 @@ def _spoken_content(hit: CueHit, doc: Doc, quotes: list[Quote], verb: Token) -> 
                 quote = inner
                 start_tok, end_tok = token_range(doc, *inner.inner)
     if quote is None:
-        end_tok = _with_quoted_tail(doc, quotes, end_tok)
+        end_tok = _with_quoted_tail(doc, quotes, start_tok, end_tok)
     cue_span = (doc[hit.start].idx, end_char(doc, _cue_end(hit, doc, cue_end_tok)))
     return _make(hit, cue_span, sources, (start_tok, end_tok), quote, passive)
 
@@ -189,11 +189,11 @@ def _first_content(hit: CueHit, doc: Doc, quotes: list[Quote], verb: Token, sour
     return content, quote, led_in, cue_end_tok
 
 
-def _with_quoted_tail(doc: Doc, quotes: list[Quote], end_tok: int) -> int:
+def _with_quoted_tail(doc: Doc, quotes: list[Quote], start_tok: int, end_tok: int) -> int:
     """ 'claimed he felt a vote "would be a very positive thing".': a quotation that opens in lower
     case right where the content stops goes on with the same clause (the parser hung it elsewhere)."""
-    if end_tok >= len(doc):
-        return end_tok
+    if end_tok >= len(doc) or not any(t.pos_ in ("VERB", "AUX") for t in doc[start_tok:end_tok]):
+        return end_tok  # 'assessed him "had no idea"': only a clause goes on into the quotation
     q = next((q for q in quotes if q.outer[0] == doc[end_tok].idx and q.closed), None)
     text = doc_text(doc)
     if q is None or not text[q.inner[0]:q.inner[0] + 1].islower() or "\n" in text[q.outer[0]:q.outer[1]]:
@@ -1054,7 +1054,7 @@ def _quote_continuations(doc: Doc, quotes: list[Quote], found: list[Attribution]
     text = doc_text(doc)
     reported = _reported_paragraph_ends(text, found, quotes)
     for q in quotes:
-        if q.outer in used or not _said(doc, q) or not _has_predicate(doc, q):
+        if q.outer in used or not _said(doc, q) or not _has_predicate(doc, q) or _paired_wrongly(text, q):
             continue  # a quoted title ('he said on "On the Record with ..."') goes on no statement
         prev = max((e for e in by_quote_end if e <= q.outer[0]), default=None)
         if prev is None or (q.outer[0] in reported and reported[q.outer[0]].content[1] > prev):
@@ -1118,12 +1118,19 @@ def _after_reported(doc: Doc, quote: Quote, owner: Attribution | None) -> Attrib
     return Attribution(owner.hit, (quote.inner[0], quote.inner[0]), owner.sources, quote.inner, (start, end), quote, owner.passive)
 
 
+def _paired_wrongly(text: str, quote: Quote) -> bool:
+    """A quote holding a closing mark of another style ('"Q,\'\' said X'): the marks were
+    paired wrongly, so where the quotation ends, and whose it is, cannot be read from them."""
+    inner = text[quote.inner[0]:quote.inner[1]]
+    return "''" in inner or (not quote.closed and any(m in inner for m in ('"', "\u201d")))
+
+
 def _quote_fills_paragraph(text: str, quote: Quote) -> bool:
     """A quote alone in its paragraph (closed, or open to its end), not followed by a line that credits it to someone
     ('"Q."\nJane Doe, city clerk'): a short line with no full stop names its own speaker."""
     para_end = text.find("\n", quote.outer[1])
-    if not quote.closed:  # an unclosed quote runs to its paragraph's end: it fills it when it opens it
-        return text[:quote.outer[0]].rstrip(" \t").endswith("\n")
+    if not quote.closed:  # an unclosed quote runs to its paragraph's end: it fills it when it opens it,
+        return text[:quote.outer[0]].rstrip(" \t").endswith("\n") and not _paired_wrongly(text, quote)
     if para_end < 0:
         return not text[quote.outer[1]:].strip()
     if text[quote.outer[1]:para_end].strip():

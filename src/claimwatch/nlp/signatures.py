@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from claimwatch.lexicons.schema import Cue
 from claimwatch.nlp.cues import CueHit
-from claimwatch.nlp.docutil import doc_text
+from claimwatch.nlp.docutil import doc_quotes, doc_text
 from claimwatch.nlp.function_words import FIRST_PERSON_FORMS
 from claimwatch.nlp.quotes import Quote
 from claimwatch.nlp.spans import token_range
@@ -132,6 +132,7 @@ def _credit_name(doc: Doc, start: int, end: int) -> Token | None:
 
 # --- closing attributions the parser misread ------------------------------------------------------
 
+QUOTE_MARKS = ('"', "\u201c", "\u201d", "''", "``")
 CLOSING_MARKS = ('"', "\u201d", "''", "'", "\u2019")
 QUOTED_SPEAKERS = "claimwatch.quoted_speakers"  # doc.user_data: speaker token index -> its cue's index
 MAX_SPEAKER_TOKENS = 8
@@ -145,8 +146,9 @@ def closing_speaker(verb: Token) -> Token | None:
     k = verb.i - 1
     while k >= 0 and verb.i - k <= MAX_SPEAKER_TOKENS and not doc[k].is_punct:
         k -= 1
-    if k < 1 or doc[k].text not in CLOSING_MARKS or doc[k - 1].text not in (",", "!", "?"):
-        return None
+    if k < 1 or doc[k].text not in CLOSING_MARKS or doc[k - 1].text not in (",", "!", "?") \
+            or not any(q.outer[1] == doc[k].idx + len(doc[k]) for q in doc_quotes(doc)):
+        return None  # only a quotation found as one is credited
     if k < verb.i - 1:  # '"Q," the woman says.': nothing but the cue's own particle may follow
         after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
         found = _phrase_speaker(doc[k + 1:verb.i], first=True) if after is None or after.text in (".", ",", "!", "?", "\n") else None
@@ -213,8 +215,9 @@ def _own_words_after(doc: Doc, quotes: list[Quote], taken: set[tuple[int, int]])
         if q.outer in taken or not _opens_paragraph(text, q) or not _fills_to_paragraph_end(text, q):
             continue
         toks = token_range(doc, *q.inner)
-        if toks[0] >= toks[1] or not any(t.lower_ in FIRST_PERSON_FORMS for t in doc[toks[0]:toks[1]]):
-            continue
+        if toks[0] >= toks[1] or not any(t.lower_ in FIRST_PERSON_FORMS for t in doc[toks[0]:toks[1]]) \
+                or any(m in text[q.inner[0]:q.inner[1]] for m in QUOTE_MARKS):
+            continue  # a quotation holding other marks was paired wrongly: no speaker to guess
         speaker = _narrated_person(doc, text, q.outer[0])
         if speaker is None or any(o.outer[0] <= speaker.idx < o.outer[1] for o in quotes):
             continue  # a name inside someone's quotation is not narration
