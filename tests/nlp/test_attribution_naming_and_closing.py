@@ -100,3 +100,11 @@ def test_headline_speaker_tagged_as_adjective_still_speaks() -> None:
     text = "'It's a nonsense', says official\n\nThe port was closed on Monday."
     (statement,) = analyze_text(text).statements
     assert (statement.source, statement.stance) == ("official", "denies")
+
+
+def test_short_pointing_rejection_founds_no_claim_of_its_own() -> None:
+    text = ("Reports said the city would open a new casino. "
+            "The mayor's office denied it, saying \"That is complete nonsense.\"")
+    analysis = analyze_text(text)
+    claim_texts = [c.text for c in analysis.claims]
+    assert not any("nonsense" in t for t in claim_texts)

