@@ -20,7 +20,8 @@ from claimwatch.nlp.docutil import doc_quotes, sentence_index, sentence_start, s
 from claimwatch.lexicons.schema import Gazetteer, Titles, load_gazetteer, load_titles
 from claimwatch.model import Actor, Mention
 from claimwatch.nlp.provenance import is_outlet, is_outlet_noun
-from claimwatch.nlp.function_words import AFFILIATION_PREPS, DEFINITE_DETERMINERS, INDEFINITE_ARTICLES, NAME_DETERMINERS, NON_NAMING_PRONOUNS, ORGANISATION_FORMS, PLURAL_FORMS, SPEAKER_AND_HEARER_FORMS
+from claimwatch.nlp.signatures import QUOTED_SPEAKERS
+from claimwatch.nlp.function_words import AFFILIATION_PREPS, CLAUSE_OPENERS, DEFINITE_DETERMINERS, INDEFINITE_ARTICLES, NAME_DETERMINERS, NON_NAMING_PRONOUNS, ORGANISATION_FORMS, PLURAL_FORMS, SPEAKER_AND_HEARER_FORMS
 
 ENTITY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "country", "FAC": "organization"}
 NP_RIGHT_CUT = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"}
@@ -54,6 +55,7 @@ class ActorIndex:
         self.gazetteer = gazetteer or load_gazetteer()
         self.titles = titles or load_titles()
         self._actors: dict[str, _ActorState] = {}
+        self._not_them: frozenset[str] = frozenset()  # names a pronoun being resolved cannot stand for
         self._timeline: list[tuple[int, str, str]] = []  # (token index, actor name, kind) in text order
         self._subject_timeline: list[tuple[int, str, str]] = []
         self._main_timeline: list[tuple[int, str, str]] = []  # subjects of main clauses and speakers
@@ -66,12 +68,40 @@ class ActorIndex:
     def _entities(self) -> list[Span]:
         """NER entities with adjacent PERSON pieces of one name merged ("Amy Berman" + "Jackson")."""
         out: list[Span] = []
-        for ent in self._doc_ents:
+        for ent in (piece for e in self._doc_ents for piece in self._clause_split(e)):
+            if out and out[-1].end == ent.start and self.doc[ent.start - 1].tag_ == "IN" and ent.label_ in ("GPE", "LOC"):
+                out[-1] = Span(self.doc, out[-1].start, ent.end, label=out[-1].label_)
+                continue  # "the University in" + "Sarajevo": NER stopped the name at its place
+            links = [t.i for t in ent if _is_link(t)]
+            if links:  # "pic.twitter.com/x -- Daily Star": a link is never part of a name
+                if links[-1] + 1 >= ent.end:
+                    continue
+                ent = Span(self.doc, links[-1] + 1 + (self.doc[links[-1] + 1].is_punct and links[-1] + 2 < ent.end), ent.end, label=ent.label_)
+            if ent.label_ == "PERSON":
+                ent = self._without_leading_descriptor(ent)
             if out and ent.label_ == "PERSON" and out[-1].label_ == "PERSON" and out[-1].end == ent.start:
                 out[-1] = Span(self.doc, out[-1].start, ent.end, label="PERSON")
             else:
                 out.append(ent)
         return out
+
+    def _clause_split(self, ent: Span) -> list[Span]:
+        """ "told the Associated Press that Islamic State had ...": NER ran one name across the word
+        that opens a clause; a name never holds "that", "which" or "who", so it is two names."""
+        cuts = [t.i for t in ent if t.lower_ in CLAUSE_OPENERS and t.tag_ in ("IN", "WDT", "WP", "WP$")]
+        if not cuts:
+            return [ent]
+        bounds = [ent.start - 1, *cuts, ent.end]
+        return [Span(self.doc, a + 1, b, label=ent.label_) for a, b in zip(bounds, bounds[1:]) if b > a + 1]
+
+    def _without_leading_descriptor(self, ent: Span) -> Span:
+        """ "Depressed Tan Shen", "Waitress Ana Ruiz" opening a sentence: the capitalised adjective or
+        job word NER took into the name describes the person; the name starts after it."""
+        start = ent.start
+        while ent.end - start > 1 and (self.doc[start].tag_ in ("JJ", "NN", "NNS", "VBN", "VBD") or (
+                self.doc[start].tag_ == "NNP" and ent.end - start > 2 and self.titles.role_in(self.doc[start].text) is not None)):
+            start += 1
+        return ent if start == ent.start else Span(self.doc, start, ent.end, label=ent.label_)
 
     def _index_entities(self) -> None:
         self.ents = self._entities()
@@ -224,6 +254,15 @@ class ActorIndex:
                 return found
         return self._new_description(token, span)
 
+    def resolve_other_than(self, token: Token, speaker: str) -> ResolvedSource:
+        """ "...she said she was fine," the waiter said': a third-person pronoun inside a quotation is
+        someone other than the one quoted, who speaks of themselves as "I"."""
+        self._not_them = frozenset({speaker})
+        try:
+            return self.resolve(token)
+        finally:
+            self._not_them = frozenset()
+
     def _redirect(self, token: Token) -> Token | None:
         """Another phrase that names this source's speaker better, or None."""
         nearer = _nearer_subject(token) or self._closing_name(token)
@@ -240,7 +279,8 @@ class ActorIndex:
 
     def _source_head(self, token: Token) -> Token:
         """The token an apposition names: "the attorney, Lopa Blumenthal" -> "Blumenthal"."""
-        if token.dep_ == "appos" and token.head.pos_ in ("PROPN", "NOUN") and not _dateline(token.head):
+        if token.dep_ == "appos" and token.head.pos_ in ("PROPN", "NOUN") and not _dateline(token.head) \
+                and not token.head.like_url and token.i not in self.doc.user_data.get(QUOTED_SPEAKERS, {}):
             token = token.head  # "Rosenberg, a woman, ...", but not "WASHINGTON -- President Obama"
         elif _dateline(token) and any(c.dep_ == "appos" for c in token.children):
             token = next(c for c in token.children if c.dep_ == "appos")
@@ -372,8 +412,19 @@ class ActorIndex:
         state.heads.add(head_lower)
         return self._mentioned(name, token, self._np_text(span), (span.start_char, span.end_char), "description")
 
+    def _nationals(self, token: Token, span: Span) -> ResolvedSource | None:
+        """ "a group of Russians claim", "two Americans said": people of a nation, not its state
+        ("the Russians said" may well be its government: left to the other rules)."""
+        if token.ent_type_ != "NORP" or token.tag_ not in ("NNPS", "NNS") or not token.lower_.endswith("s") \
+                or any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        place = self.gazetteer.lookup(token.text)
+        if place is None or place.kind != "country":
+            return None  # "Democrats said": a party's members, left to the party's name
+        return self._new_description(token, self.doc[token.i:token.i + 1])
+
     # How a source phrase is resolved, in order: the first rule that names an actor wins.
-    SOURCE_RULES = (_short_surname, _registered_entity, _relative_pronoun, _indefinite_speaker, _pronoun,
+    SOURCE_RULES = (_short_surname, _nationals, _registered_entity, _relative_pronoun, _indefinite_speaker, _pronoun,
                     _gazetteer_place, _untagged_surname, _holder, _person_inside, _definite_description)
 
     def _hyphen_whole(self, token: Token) -> Token | Span:
@@ -488,20 +539,51 @@ class ActorIndex:
         # said ("Kirby said ... that Godane had died. He noted ...")
         passes = ((self._subject_timeline, sent_start), (self._main_timeline, window_start),
                   (self._subject_timeline, window_start), (self._timeline, window_start))
+        best = None
         for timeline, since in passes:
-            best = None
             for i, name, kind in timeline:
-                if since <= i < token.i and (kind in wanted or self._one_person(i, kind, wanted)):
+                if since <= i < token.i and (kind in wanted or self._one_person(i, kind, wanted)) and name not in self._not_them:
                     if best is None or i > best[0]:
                         best = (i, name)
             if best is not None:
-                return best[1]
+                break
+        described = self._described_subject(token) if wanted == {"person"} else None
+        if described is not None and (best is None or described.i > best[0]):
+            return self._new_description(described, self._np_span(described)).name
+        if best is not None:
+            return best[1]
         if wanted == {"person"}:  # an unrecognised name: the latest proper-noun subject before it
             for t in reversed(self.doc[:token.i]):
                 if True:
-                    if t.i < token.i and t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and not t.ent_type_ in ("GPE", "ORG", "NORP"):
+                    if t.i < token.i and t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and not t.ent_type_ in ("GPE", "ORG", "NORP") \
+                            and self._token_actor.get(t.i) not in self._not_them:
                         return self._name_from_propn(t)
         return None
+
+    def _described_subject(self, token: Token) -> Token | None:
+        """ "The gunman in the video makes a statement. He then says ...": a singular person described
+        but never named, the main-clause subject of this or the sentence before, is who "he" is when
+        no named person was a subject since."""
+        start = _sentence_window_start(token, 1)
+        for t in reversed(self.doc[start:token.i]):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.i < t.head.i:
+                if t.pos_ == "NOUN" and t.tag_ == "NN" and not t.ent_type_ and self._unnamed_person(t) and any(
+                        c.dep_ == "det" for c in t.children) and not self._in_quote(t):
+                    return t
+                if t.pos_ in ("PROPN", "PRON") or t.ent_type_:
+                    return None
+        return None
+
+    def _unnamed_person(self, noun: Token) -> bool:
+        """A person noun that does not stand for a named office holder: "the gunman", "the ISIS member",
+        but not "the senator" or "the nominee" (most often the person named before), nor a body."""
+        lemma = noun.lemma_.lower()
+        if self._is_role_noun(noun) or lemma in self.titles.organisation_heads:
+            return False
+        return lemma in self.titles.anonymous_heads or noun.lower_ in self.titles.anonymous_heads
+
+    def _in_quote(self, token: Token) -> bool:
+        return any(a <= token.idx < b for a, b in self._quoted)
 
     def _one_person(self, i: int, kind: str, wanted: set[str]) -> bool:
         """An anonymous singular person ("an official at the embassy said ... He declined"): a
@@ -554,10 +636,12 @@ class ActorIndex:
 
     def _np_span(self, token: Token) -> Span:
         """The noun phrase of a source head, without relative clauses, appositions or trailing PPs."""
+        if token.text.startswith("@"):  # "RT @newsdesk": an account is named by its handle alone
+            return self.doc[token.i:token.i + 1]
         left = token.left_edge.i
         for t in self.doc[left:token.i]:  # "On Sunday, contributors ...": start after the last comma
-            if t.is_punct and t.text not in ("-", "'", "\u2019", ".", "&"):
-                left = t.i + 1
+            if t.is_punct and t.text not in ("-", "'", "\u2019", ".", "&") or _is_link(t):
+                left = t.i + 1  # nor does a name begin before a link ("http://t.co/x -- Daily Star")
         while left < token.i and self.doc[left].dep_ in ("prep", "pobj", "cc", "advmod"):
             left += 1
         right = token.i
@@ -568,6 +652,9 @@ class ActorIndex:
         for child in token.rights:
             if child.dep_ in ("relcl", "appos", "acl", "punct"):
                 right = min(right, child.i - 1) if child.i > token.i else right
+        cue = self.doc.user_data.get(QUOTED_SPEAKERS, {}).get(token.i)
+        if cue is not None and cue > token.i:  # '"Q," the figure in black says': the cue the parser took in
+            right = min(right, cue - 1)
         return self.doc[left:max(right, token.i) + 1]
 
     def _strip_possessive(self, span: Span) -> Span:
@@ -595,7 +682,7 @@ class ActorIndex:
         while tokens and (tokens[0].lower_ in NAME_DETERMINERS or tokens[0].tag_ == "PRP$"):
             tokens = tokens[1:]
         text = self.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else span.text
-        return text.strip(" ,;:\"'\u201c\u201d\u2018\u2019")
+        return text.strip(" \n\t,;:\"'\u201c\u201d\u2018\u2019")
 
     def _affiliated_role(self, span: Span) -> str | None:
         head = span.root
@@ -618,8 +705,9 @@ class ActorIndex:
 
         "Photos showed" and "evidence indicating" are not attributions to an actor.
         """
-        if token.i in self._token_actor or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
-            return True
+        if token.i in self._token_actor or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC") \
+                or token.i in self.doc.user_data.get(QUOTED_SPEAKERS, ()):
+            return True  # a name, or whoever a quotation is credited to ('"Q," the figure in black says')
         if token.ent_type_ in NOT_ACTOR_ENTITIES:
             return False  # "Tuesday said", "tonight's debate": a date, a sum or a measure is no actor
         if _word_fragment(token):
@@ -632,6 +720,9 @@ class ActorIndex:
             return token.lower_ not in NON_NAMING_PRONOUNS or self._resolve_pronoun(token) is not None
         if token.pos_ == "PROPN":  # "Footage shows ..." opening a sentence is tagged a proper noun
             return token.ent_type_ != "" or token.lower_ not in _non_speakers()
+        if token.pos_ == "ADJ" and token.dep_ in ("nsubj", "nsubjpass") and (
+                token.lower_ in self.titles.anonymous_heads or token.lemma_.lower() in self.titles.anonymous_heads):
+            return True  # "..., says official": a person noun the tagger read as an adjective
         if token.pos_ not in ("NOUN",):
             return False
         if token.lower_ in _speaking_forms() and not any(c.dep_ in ("poss", "compound") for c in token.children):
@@ -807,6 +898,12 @@ def _main_clause(subject: Token) -> bool:
 def _sentence_window_start(token: Token, n: int) -> int:
     starts = sentence_starts(token.doc)
     return starts[max(0, sentence_index(token) - n)]
+
+
+def _is_link(token: Token) -> bool:
+    """A web address or a pasted link ("pic.twitter.com/x"), not a name joined by a slash ("CBS/NYT")."""
+    text = token.text.lower()
+    return text.startswith(("http", "www.")) or ("/" in text and "." in text)  # "Boston.com" is an outlet's name
 
 
 def _clean_name(ent: Span) -> str:

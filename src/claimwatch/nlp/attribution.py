@@ -19,7 +19,7 @@ from claimwatch.lexicons import load
 from claimwatch.nlp.cues import CueHit, find_cues
 from claimwatch.nlp.learned import filter_attributions
 from claimwatch.nlp.docutil import doc_quotes, doc_text, same_sentence, sentence_span, sentence_start
-from claimwatch.nlp.function_words import INVERTED_AUX, OBJECT_CONTINUATIONS
+from claimwatch.nlp.function_words import INVERTED_AUX, OBJECT_CONTINUATIONS, OTHER_PARTIES
 from claimwatch.nlp.spans import close_quotes, end_char, strip_chars, subtree_range, token_range, trim_range
 from claimwatch.nlp.speech import (
     CUE_HEADS, CUE_HITS, SUBJECT_DEPS, has_speech_object, is_condition, is_cue_head, is_question, is_speakerless_belief,
@@ -28,6 +28,7 @@ from claimwatch.nlp.speech import (
 )
 from claimwatch.nlp.labels import label_lines
 from claimwatch.nlp.quotes import Quote, is_statement_quote, quote_at
+from claimwatch.nlp.signatures import closing_speaker, signed_statements
 
 OBJECT_DEPS = {"dobj", "attr", "oprd"}
 
@@ -72,6 +73,11 @@ def find_attributions(doc: Doc, learned: bool = True) -> list[Attribution]:
         if att is not None:
             found.append(att)
     found.extend(_quote_continuations(doc, quotes, found))
+    signed = [Attribution(s.hit, s.cue_span, s.sources, s.content, s.tokens, s.quote, False)
+              for s in signed_statements(doc, quotes, {a.quote.outer for a in found if a.quote is not None})]
+    found.extend(signed)
+    if signed:  # a signed quote may go on in the paragraphs after it
+        found.extend(_quote_continuations(doc, quotes, found))
     found = _dedupe(_with_speaker_labels(doc, found))
     return filter_attributions(found) if learned else found
 
@@ -135,6 +141,9 @@ def _verb_cue(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution | None:
         return _raising_passive(hit, verb)
     if is_accusation_participle(verb):
         return _accusation_participle(hit, verb)
+    relayed = _fronted_relay(hit, verb)
+    if relayed is not None:
+        return relayed
     speaker = inverted_object_speaker(verb)
     if speaker is not None:  # "..., reported the Daily Courier.": the object after the cue is who speaks
         content = trim_range(doc, sentence_start(verb), verb.i - 1)
@@ -169,6 +178,8 @@ def _spoken_content(hit: CueHit, doc: Doc, quotes: list[Quote], verb: Token) -> 
             if not (inner.outer[0] <= hit.char_span[0] < inner.outer[1]):
                 quote = inner
                 start_tok, end_tok = token_range(doc, *inner.inner)
+    if quote is None:
+        end_tok = _with_quoted_tail(doc, quotes, start_tok, end_tok)
     cue_span = (doc[hit.start].idx, end_char(doc, _cue_end(hit, doc, cue_end_tok)))
     return _make(hit, cue_span, sources, (start_tok, end_tok), quote, passive)
 
@@ -206,6 +217,18 @@ def _needs_quote(verb: Token) -> bool:
     return not (after < len(verb.doc) and verb.doc[after].text == ":")
 
 
+def _with_quoted_tail(doc: Doc, quotes: list[Quote], start_tok: int, end_tok: int) -> int:
+    """ 'claimed he felt a vote "would be a very positive thing".': a quotation that opens in lower
+    case right where the content stops goes on with the same clause (the parser hung it elsewhere)."""
+    if end_tok >= len(doc) or not any(t.pos_ in ("VERB", "AUX") for t in doc[start_tok:end_tok]):
+        return end_tok  # 'assessed him "had no idea"': only a clause goes on into the quotation
+    q = next((q for q in quotes if q.outer[0] == doc[end_tok].idx and q.closed), None)
+    text = doc_text(doc)
+    if q is None or not text[q.inner[0]:q.inner[0] + 1].islower() or "\n" in text[q.outer[0]:q.outer[1]]:
+        return end_tok
+    return max(end_tok, token_range(doc, q.outer[0], q.outer[1])[1])
+
+
 def _stolen_subject(verb: Token, start_tok: int) -> int:
     """ "said many of the bodies appeared ...": a subject the parser gave the cue, after the cue and
     before its clause, belongs to the clause."""
@@ -220,6 +243,8 @@ def _stolen_subject(verb: Token, start_tok: int) -> int:
 def _cue_end(hit: CueHit, doc: Doc, cue_end_tok: int) -> int:
     """ "reported on Tuesday that ...": the cue is "reported", not its dated particle."""
     last = doc[cue_end_tok - 1]
+    if hit.entry.particle == "as" and last.lower_ == "as" and last.i > hit.head.i + 1:
+        return hit.head.i + 1  # "identified the driver as ...": the cue is the verb, the object is content
     if hit.entry.particle and last.lower_ == hit.entry.particle and cue_end_tok - 1 > hit.start and any(
             c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in last.children):
         cue_end_tok -= 1
@@ -321,6 +346,17 @@ NON_STATEMENT_USES: tuple[Callable[[Token], bool], ...] = (
 
 
 def _verb_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
+    """Subjects of a cue verb from the parse; when it gives none for a cue that closes a quote, the
+    speaker by word order ('"Q," the man in black says', '"Q," said Lund, before adding')."""
+    sources, passive = _parsed_sources(verb)
+    if not sources and not passive:
+        speaker = closing_speaker(verb)
+        if speaker is not None:
+            return (speaker,), False
+    return sources, passive
+
+
+def _parsed_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
     """Subjects of a cue verb, following conjunctions, participles and passives back to the speaker."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -372,14 +408,46 @@ def _verb_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
                 return _with_conjuncts(subj), False
         elif node.dep_ in ("acl",) and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return _with_conjuncts(node.head), False
-        elif node.dep_ == "pcomp" and node.head.dep_ == "prep":
-            subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        elif node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "X was quoted as saying": the one quoted
+            subj = _quoted_as_subject(node) or next((c for c in node.children if c.dep_ == "nsubj"), None)
             if subj is not None:
                 return _with_conjuncts(subj), False
             node = node.head
         else:
             break
     return (), False
+
+
+def _fronted_relay(hit: CueHit, verb: Token) -> Attribution | None:
+    """ "The mayor is the main suspect, the Evening Post quoted two detectives.": a quoting verb whose
+    clause stands before it says that clause; the one quoted (its object) speaks, not the quoter."""
+    if verb.lemma_.lower() not in _relay_lemmas():
+        return None
+    doc = verb.doc
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    lex = load_speech_objects()
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.lemma_.lower() in lex.documents | lex.exhibits \
+            or is_statement_noun(obj) or obj.right_edge.i + 1 < len(doc) \
+            and not doc[obj.right_edge.i + 1].is_punct or any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if clause is not None:
+        start, end = subtree_range(clause, stop_at=verb)
+    elif verb.dep_ in ("advcl", "conj") and verb.head.i < verb.i:  # the parser hung the quoter on the clause
+        start = sentence_start(verb)
+        end = max((t.i for t in doc[start:verb.i] if t.text == ","), default=start)
+    else:
+        return None
+    return _make(hit, (verb.doc[hit.start].idx, end_char(verb.doc, hit.end)), _with_conjuncts(obj), (start, end), None, False)
+
+
+def _quoted_as_subject(verb: Token) -> Token | None:
+    """The subject of a passive relay verb whose "as" phrase holds ``verb`` ("X was quoted as saying")."""
+    prep = verb.head
+    relay = prep.head
+    if prep.lower_ != "as" or relay.lemma_.lower() not in _relay_lemmas():
+        return None
+    return next((c for c in relay.children if c.dep_ == "nsubjpass"), None)
 
 
 @lru_cache(maxsize=1)
@@ -414,6 +482,9 @@ def document_author(token: Token | None) -> Token | None:
     if named:
         return named[-1]
     by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if by is None:  # "the report, which was published by the Tribune, claims": the agent of its relative clause
+        clause = next((c for c in token.children if c.dep_ in ("relcl", "acl") and c.tag_ == "VBN"), None)
+        by = next((c for c in clause.children if c.dep_ == "agent"), None) if clause is not None else None
     pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     if pobj is not None and (pobj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or pobj.pos_ == "PROPN"):
         return pobj
@@ -431,6 +502,10 @@ def _with_conjuncts(token: Token) -> tuple[Token, ...]:
             # a list set off by commas ("officials, the District and county officials"), not a description
             out.append(appos)
             out.extend(listed)
+    if token.tag_ in ("NNS", "NNPS"):  # "several outlets, including the BBC,": the one named speaks too
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "including"):
+            named = [o for o in prep.children if o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.ent_type_ in ("ORG", "PERSON"))]
+            out.extend(t for o in named for t in (o, *o.conjuncts))
     return tuple(dict.fromkeys(out))
 
 
@@ -443,6 +518,31 @@ def _clause_content(verb: Token, hit: CueHit) -> tuple[int, int] | None:
         if found is not None:
             return found
     return _that_by_word_order(verb)
+
+
+def _as_complement(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
+    """ "identified the driver as a former soldier", "what they described as a large cat": a naming
+    cue's "as" phrase says what the thing is; with a noun object the content is both ("the driver as a former soldier"), after a relative pronoun the "as"
+    phrase alone."""
+    if not (hit.entry.particle == "as" or verb.lemma_.lower() in load_speech_objects().describing_verbs) \
+            or (hit.entry.act, hit.entry.stance) != ("say", "asserts"):
+        return None  # "dismissed as baseless", "cited X as an example": there the "as" phrase judges the content
+    as_prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i), None)
+    if as_prep is not None and any(c.dep_ in ("pobj", "pcomp", "acomp", "amod") for c in as_prep.children):
+        end = subtree_range(as_prep, stop_at=verb, include_root=True)[1]
+    else:  # "describe as covered in hair": the parser made the "as" phrase a clause
+        clause = next((c for c in children if c.dep_ == "advcl" and c.i > verb.i and any(
+            m.dep_ == "mark" and m.lower_ == "as" and m.i == c.left_edge.i for m in c.children)), None)
+        if clause is None:
+            return None
+        as_prep, end = clause.left_edge, subtree_range(clause, stop_at=verb)[1]
+    obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i and c.tag_ not in ("WP", "WDT")), None)
+    if obj is not None and obj.i < as_prep.i:
+        start = subtree_range(obj, stop_at=verb)[0]
+        return start, cut_other_acts(verb.doc, start, end)
+    if obj is None and (verb.i > 0 and any(t.tag_ in ("WP", "WDT") for t in verb.doc[max(0, verb.i - 4):verb.i])):
+        return as_prep.i, cut_other_acts(verb.doc, as_prep.i, end)
+    return None
 
 
 def _particle_object(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
@@ -475,8 +575,18 @@ def _prepositional_frame(verb: Token, hit: CueHit, children: list[Token]) -> tup
         objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
         if objs:
             return subtree_range(objs[0], stop_at=verb)
-    prep = next((c for c in list(last.children) + children if c.dep_ == "prep" and c.i >= hit.end), None)
+    prep = next((c for c in list(last.children) + children if c.dep_ == "prep" and c.i >= hit.end
+                 and not _to_hearer(c)), None)
     return subtree_range(prep, stop_at=verb, include_root=True) if prep is not None else None
+
+
+def _to_hearer(prep: Token) -> bool:
+    """ "declined to comment to the Evening Post": "to" + who was addressed, not what it was about."""
+    if prep.lower_ != "to":
+        return False
+    lex = load_speech_objects()
+    return any(o.ent_type_ in ("ORG", "PERSON") or o.pos_ in ("PRON", "PROPN") or o.lemma_.lower() in lex.hearers
+               for o in prep.children if o.dep_ == "pobj")
 
 
 def _complement_clauses(verb: Token, hit: CueHit, children: list[Token]) -> list[Token]:
@@ -541,7 +651,9 @@ def _infinitive_content(verb: Token, hit: CueHit, children: list[Token]) -> tupl
     if xcomp and (verb.lemma_.lower() in load_speech_objects().control_heads or hit.entry.act == "appeal" or perfect_infinitive(xcomp[0])
                   or xcomp[0].tag_ == "VBG"  # "denied deploying soldiers"
                   or verb.lemma_.lower() in load_speech_objects().infinitive_verbs):  # "vowed to rebuild"
-        return subtree_range(xcomp[0], stop_at=verb)
+        start, end = subtree_range(xcomp[0], stop_at=verb)
+        hearer = next((c for c in xcomp[0].children if c.dep_ == "prep" and c.i > xcomp[0].i and _to_hearer(c)), None)
+        return start, (hearer.i if hearer is not None and hearer.right_edge.i + 1 >= end else end)
     return None
 
 
@@ -580,6 +692,7 @@ def _passive_subject(verb: Token, hit: CueHit, children: list[Token]) -> tuple[i
 
 # Where a cue verb's content is, in the order the frames are tried.
 CONTENT_FRAMES: tuple[Callable[[Token, CueHit, list[Token]], tuple[int, int] | None], ...] = (
+    _as_complement,
     _particle_object,
     _prepositional_frame,
     _noun_clause,
@@ -751,7 +864,8 @@ def cut_other_acts(doc: Doc, start: int, end: int, participles: bool = True) -> 
                 is_cue_head(x) and any(c.dep_ in SUBJECT_DEPS for c in x.children) for x in doc[t.i + 1:end]):
             return t.i  # "... -- meddling the congressman said is designed to ...": an aside with its own speaker
         if t.dep_ in ("advcl", "conj") and t.left_edge.i > start + 2 and t.left_edge.lower_ in ("while", "whereas") \
-                and any(is_cue_head(x) for x in t.subtree):  # "X said A, while his lawyer said B"
+                and (any(is_cue_head(x) for x in t.subtree) or any(  # "X said A, while his lawyer said B"
+                    c.dep_ in SUBJECT_DEPS and c.lower_ in OTHER_PARTIES for c in t.children)):  # "..., while others are sure B"
             return t.left_edge.i - (1 if doc[t.left_edge.i - 1].text == "," else 0)
         if t.dep_ == "advcl" and is_cue_head(t) and t.left_edge.i > start + 2 and t.left_edge.lower_ == "as" \
                 and doc[t.left_edge.i - 1].text == ",":  # "..., as officials had claimed"
@@ -970,7 +1084,7 @@ def _quote_continuations(doc: Doc, quotes: list[Quote], found: list[Attribution]
     text = doc_text(doc)
     reported = _reported_paragraph_ends(text, found, quotes)
     for q in quotes:
-        if q.outer in used or not _said(doc, q) or not _has_predicate(doc, q):
+        if q.outer in used or not _said(doc, q) or not _has_predicate(doc, q) or _paired_wrongly(text, q):
             continue  # a quoted title ('he said on "On the Record with ..."') goes on no statement
         prev = max((e for e in by_quote_end if e <= q.outer[0]), default=None)
         if prev is None or (q.outer[0] in reported and reported[q.outer[0]].content[1] > prev):
@@ -1034,12 +1148,19 @@ def _after_reported(doc: Doc, quote: Quote, owner: Attribution | None) -> Attrib
     return Attribution(owner.hit, (quote.inner[0], quote.inner[0]), owner.sources, quote.inner, (start, end), quote, owner.passive)
 
 
+def _paired_wrongly(text: str, quote: Quote) -> bool:
+    """A quote holding a closing mark of another style ('"Q,\'\' said X'): the marks were
+    paired wrongly, so where the quotation ends, and whose it is, cannot be read from them."""
+    inner = text[quote.inner[0]:quote.inner[1]]
+    return "''" in inner or (not quote.closed and any(m in inner for m in ('"', "\u201d")))
+
+
 def _quote_fills_paragraph(text: str, quote: Quote) -> bool:
-    """A closed quote alone in its paragraph, not followed by a line that credits it to someone
+    """A quote alone in its paragraph (closed, or open to its end), not followed by a line that credits it to someone
     ('"Q."\nJane Doe, city clerk'): a short line with no full stop names its own speaker."""
-    if not quote.closed:
-        return False
     para_end = text.find("\n", quote.outer[1])
+    if not quote.closed:  # an unclosed quote runs to its paragraph's end: it fills it when it opens it,
+        return text[:quote.outer[0]].rstrip(" \t").endswith("\n") and not _paired_wrongly(text, quote)
     if para_end < 0:
         return not text[quote.outer[1]:].strip()
     if text[quote.outer[1]:para_end].strip():
@@ -1050,10 +1171,10 @@ def _quote_fills_paragraph(text: str, quote: Quote) -> bool:
 
 
 def _next_quoted_paragraph(text: str, quote: Quote, gap: str, owner: Attribution, cue_in_gap: bool) -> bool:
-    """A closed quote that fills its paragraph, and the paragraph before ends with ``owner``'s quote
+    """A quote that fills its paragraph, and the paragraph before ends with ``owner``'s quote
     (and at most its short cue: '"A," she said.'): the speaker goes on without a new cue."""
-    if not quote.closed or owner.quote is None or gap.count("\n") == 0 or gap.count("\n\n") > 1 or gap.count("\n") > 2:
-        return False
+    if owner.quote is None or gap.count("\n") == 0 or gap.count("\n\n") > 1 or gap.count("\n") > 2:
+        return False  # an unclosed quote runs to its paragraph's end: news style for a quote that goes on
     para_end = text.find("\n", quote.outer[1])
     if text[quote.outer[1]:para_end if para_end >= 0 else len(text)].strip():
         return False  # the paragraph goes on after the quote: its own cue may follow

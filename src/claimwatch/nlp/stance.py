@@ -520,7 +520,7 @@ def read_stance(att: Attribution, hedges: Hedges | None = None, rules: StanceRul
     distanced, distance_words = _distanced(att, hedges, rules)
     reading.found.extend(distance_words)
     return StanceReading(stance=reading.stance, certainty=reading.certainty, conditional=conditional,
-                         distanced=distanced, hedges=tuple(dict.fromkeys(reading.found)))
+                         distanced=distanced, hedges=distinct_hedges(reading.found))
 
 
 def _lemma_forms(token: Token) -> tuple[str, ...]:
@@ -1108,6 +1108,13 @@ def _distanced(att: Attribution, hedges: Hedges, rules: StanceRules) -> tuple[bo
     return bool(words), words
 
 
+def distinct_hedges(found) -> tuple[str, ...]:
+    """The hedge words once each, in order, without one held inside a longer one ("not confirm" in
+    "could not confirm"): two rules that read the same words record them once."""
+    unique = tuple(dict.fromkeys(found))
+    return tuple(h for h in unique if not any(o != h and f" {h} " in f" {o} " for o in unique))
+
+
 def merge_readings(outer: StanceReading, inner: StanceReading) -> StanceReading:
     """The reading of a statement whose content holds the same speaker's own cue ("said he could not
     confirm it", "told me that for all I know ..."): the inner cue's stance wins unless it is a plain
@@ -1118,4 +1125,4 @@ def merge_readings(outer: StanceReading, inner: StanceReading) -> StanceReading:
     certainty = "uncertain" if stance == "uncommitted" else _weaker(outer.certainty, inner.certainty)
     return StanceReading(stance=stance, certainty=certainty, conditional=outer.conditional or inner.conditional,
                          distanced=outer.distanced or inner.distanced,
-                         hedges=tuple(dict.fromkeys(inner.hedges + outer.hedges)))
+                         hedges=distinct_hedges(inner.hedges + outer.hedges))
