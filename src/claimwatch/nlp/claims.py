@@ -642,7 +642,7 @@ def verb_frame(head: Token, negated: bool = False) -> str | None:
     "not " before a negated one. None for a light verb, a reporting verb or a clause without a verb."""
     from claimwatch.lexicons.schema import load_cues
 
-    nominal = _nominal_frame(head, negated)
+    nominal = _nominal_frame(_occurring_event(head) or head, negated)
     if nominal is not None:
         return nominal
     inner = expletive_clause(head)
@@ -753,6 +753,42 @@ def _nominal_frame(head: Token, negated: bool) -> str | None:
         return None
     meaning = paraphrase_sets().get(verb, verb)
     return f"not {meaning}" if negated else meaning
+
+
+@lru_cache(maxsize=1)
+def _event_noun_roles() -> tuple[frozenset[str], frozenset[str]]:
+    """(nouns whose possessor undergoes the act, verbs saying only that an event took place) from
+    ``event_types.yaml`` (``patient_possessor_nouns``, ``occurrence_verbs``)."""
+    data = load("event_types")
+    out = []
+    for key in ("patient_possessor_nouns", "occurrence_verbs"):
+        words = data.get(key, []) or []
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise LexiconError(f"event_types.yaml {key}: expected a list of words")
+        out.append(frozenset(" ".join(w.lower().split()) for w in words))
+    return out[0], out[1]
+
+
+def _occurring_event(verb: Token) -> Token | None:
+    """The event noun a verb of occurrence says took place ("the arrest of the mayor happened on
+    Monday", "the shooting of the guard took place at dawn"), else None."""
+    lemma = verb.lemma_.lower()
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if lemma not in _event_noun_roles()[1] and (obj is None or f"{lemma} {obj.lemma_.lower()}" not in _event_noun_roles()[1]):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.pos_ == "NOUN" else None
+
+
+def patient_possessor(noun: Token) -> Token | None:
+    """The possessor of an event noun that names the one the act is done to ("the mayor's arrest",
+    "the hostage's execution"); None when the noun takes an "of" object ("the army's capture of the
+    town": the army did it) or is not such a noun."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _event_noun_roles()[0]:
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
 def _depicted_event(verb: Token) -> Token | None:
@@ -941,12 +977,27 @@ def _clause_events(toks: list[Token]) -> list[EventType]:
     described = [t for t in toks if t.i in as_part]
     ids = {t.i for t in main}
     head = next((t.lemma_.lower() for t in main if t.pos_ == "NOUN" and (t.head.i not in ids or t.head.i == t.i)), None)
-    first = classify_events({t.lemma_.lower() for t in main}, {t.lemma_.lower() for t in main if t.pos_ == "VERB"}, head)[:1]
+    side = _side_clauses(main)
+    own = [t for t in main if t.i not in side]
+    # the main predicate's words type the claim; a side clause only when they name no type
+    first = classify_events({t.lemma_.lower() for t in own}, {t.lemma_.lower() for t in own if t.pos_ == "VERB"}, head)[:1] \
+        or classify_events({t.lemma_.lower() for t in main}, {t.lemma_.lower() for t in main if t.pos_ == "VERB"}, head)[:1]
     if described:
         second = classify_events({t.lemma_.lower() for t in described}, {t.lemma_.lower() for t in described if t.pos_ == "VERB"})[:1]
         if second and (not first or second[0].umbrella != first[0].umbrella):
             return first + second
     return first
+
+
+SIDE_CLAUSE_DEPS = ("relcl", "appos", "acl", "advcl")
+
+
+def _side_clauses(toks: list[Token]) -> set[int]:
+    """Tokens of the clauses and descriptions set beside the main predicate: relative clauses ("who
+    was kidnapped last year"), appositions ("an aid worker"), participle and adverbial clauses."""
+    ids = {t.i for t in toks}
+    return {x.i for t in toks if t.dep_ in SIDE_CLAUSE_DEPS and t.head.i in ids and t.head.i != t.i
+            for x in t.subtree}
 
 
 def _idiomatic(verb: Token) -> bool:
@@ -1033,6 +1084,12 @@ def clause_agent(span: Span, name_at: Callable[[Token], str | None]) -> str | No
     doer = _doer(span.root)
     if doer is None:
         return None
+    undergoer = patient_possessor(doer)
+    if undergoer is not None:  # "the mayor's arrest by the police": the police, not the mayor
+        by = next((c for c in doer.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        doer = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if doer is None:
+            return None
     # left to right, the doer's own words included: a misparsed head ("Jo Bloggs, star of Film Two: Lost,
     # ...") must not hide the name the phrase opens with
     for tok in [t for t in doer.subtree if t.i <= doer.i and not _describes_only(t, doer)]:
