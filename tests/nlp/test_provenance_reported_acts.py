@@ -29,3 +29,9 @@ def test_outlet_passing_on_a_plain_saying_is_still_folded() -> None:
     text = "The Valley Herald reported that the mayor said the dam gates were opened early."
     found = _pairs(text)
     assert [src for src, _, _ in found] == ["mayor"], found
+
+
+def test_outlet_reporting_an_act_founds_no_claim_of_its_own() -> None:
+    text = "Angry farmers are demanding to know why the dam gates were opened, reported the Valley Herald."
+    outlet = [s for s in analyze_text(text).statements if s.source == "Valley Herald"]
+    assert outlet and outlet[0].claims == (), outlet

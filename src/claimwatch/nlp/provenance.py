@@ -470,6 +470,11 @@ def fold_nested(statements: Iterable[Statement], text: str) -> list[Statement]:
                 via[i] = chain(k) + (items[k].source,) + items[i].via
         return via[i]
 
+    # an outlet kept for reporting an act vouches for the act, not for what the act is about: it founds
+    # no claim of its own ("parents demand to know why C" neither asserts C nor backs it in the ledger)
+    reporting = {k for i, k in outer_of.items() if k not in dropped and items[i].act in load_relays().reported_acts
+                 and _relaying_outlet(items[k], text)}
+    items = [st.with_(claims=()) if k in reporting else st for k, st in enumerate(items)]
     kept = [st.with_(via=_dedupe_chain(chain(i), st.source)) for i, st in enumerate(items) if i not in dropped]
     return [s.with_(id=f"s{n + 1}") for n, s in enumerate(kept)]
 
