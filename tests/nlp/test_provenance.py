@@ -170,7 +170,7 @@ def test_provenance_relay_lexicon_loads_once_with_every_frame():
 def _relays(**changes: Any) -> dict[str, Any]:
     data = {"version": 1, "relays": [{"lemma": "cite", "frame": "object"}], "reports": ["report"],
             "report_preps": ["by"], "outlets": ["NHK"], "ambiguous_outlet_words": ["agency"],
-            "news_words": ["news"], "trailing": False, "quantifiers": ["two"]}
+            "news_words": ["news"], "trailing": False, "quantifiers": ["two"], "reported_acts": ["confirm"]}
     data.update(changes)
     return data
 

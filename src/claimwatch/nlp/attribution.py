@@ -936,11 +936,23 @@ def _according_to(hit: CueHit, doc: Doc) -> Attribution | None:
         start, end = min(tokens), min(excluded)
     else:
         start, end = max(excluded) + 1, max(tokens) + 1
+    if start > max(excluded):
+        end = _rest_of_sentence(doc, end, sent.end)
     start, end = trim_range(doc, start, end)
     if start >= end:
         return None
     cue_span = (according.idx, to.idx + len(to))
     return _make(hit, cue_span, _with_conjuncts(pobj), (start, end), None, False)
+
+
+def _rest_of_sentence(doc: Doc, end: int, sent_end: int) -> int:
+    """ "According to X, 40 were treated, six of them are children, ten are ...": after a fronted
+    phrase the content runs to the end of the sentence, over clauses the parser hung elsewhere,
+    unless the rest holds a cue of its own (", writes the Herald") or a line break."""
+    rest = doc[end:sent_end]
+    if any(is_cue_head(t) for t in rest) or any("\n" in t.text or "\n" in t.whitespace_ for t in doc[end - 1:sent_end]):
+        return end
+    return sent_end
 
 
 def _adverbial_only(doc: Doc, left: list[int]) -> bool:

