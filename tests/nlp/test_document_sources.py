@@ -52,3 +52,13 @@ def test_exhibits_stay_no_source(analyse, text):
 def test_a_statement_stays_its_authors_voice(analyse):
     analysis = analyse("A Navy statement said the dock would reopen on Monday.")
     assert [s.source for s in analysis.statements] == ["Navy"]
+
+
+def test_a_published_document_is_its_publishers_statement(analyse):
+    analysis = analyse("The council released a report showing that rents rose sharply.")
+    assert [s.source for s in analysis.statements] == ["council"]
+
+
+def test_a_study_relayed_by_a_speaker_is_the_origin(analyse):
+    analysis = analyse("Several studies have found that the paint is safe, the chemist said.")
+    assert ("Several studies", ("chemist",)) in [(s.source, s.via) for s in analysis.statements]

@@ -21,6 +21,7 @@ from claimwatch.lexicons.schema import Gazetteer, Titles, load_gazetteer, load_t
 from claimwatch.model import Actor, Mention
 from claimwatch.nlp.provenance import is_outlet, is_outlet_noun
 from claimwatch.nlp.signatures import QUOTED_SPEAKERS
+from claimwatch.nlp.speech import load_speech_objects
 from claimwatch.nlp.function_words import AFFILIATION_PREPS, CLAUSE_OPENERS, DEFINITE_DETERMINERS, INDEFINITE_ARTICLES, NAME_DETERMINERS, NON_NAMING_PRONOUNS, ORGANISATION_FORMS, PLURAL_FORMS, SPEAKER_AND_HEARER_FORMS
 
 ENTITY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "country", "FAC": "organization"}
@@ -748,8 +749,8 @@ class ActorIndex:
             return False  # "any soldier who asked ...": a generic, not someone who said something
         if token.pos_ == "PRON":
             return token.lower_ not in NON_NAMING_PRONOUNS or self._resolve_pronoun(token) is not None
-        if is_speaking_document(token):
-            return True  # "polls show", "the study concludes", "records show": a document speaks
+        if is_speaking_document(token):  # "polls show", "the study concludes", "records show": a document speaks,
+            return not _published(token)  # but "released a report showing ..." is its publisher's statement
         if token.pos_ == "PROPN":  # "Footage shows ..." opening a sentence is tagged a proper noun
             return token.ent_type_ != "" or token.lower_ not in _non_speakers()
         if token.pos_ == "ADJ" and token.dep_ in ("nsubj", "nsubjpass") and (
@@ -843,6 +844,12 @@ def is_speaking_document(token: Token) -> bool:
     if not {token.lemma_.lower(), token.lower_} & speaking_documents():
         return False
     return not (token.lower_ in _speaking_forms() and not any(c.dep_ in ("poss", "compound") for c in token.children))
+
+
+def _published(document: Token) -> bool:
+    """A document that is the object of a publishing verb ("the ministry released a report showing ..."):
+    what it carries is the publisher's statement, not a second one by the document."""
+    return document.dep_ == "dobj" and document.head.lemma_.lower() in load_speech_objects().publishing_verbs
 
 
 @lru_cache(maxsize=1)
