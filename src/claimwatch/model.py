@@ -16,7 +16,7 @@ Span = tuple[int, int]
 STANCES = ("asserts", "supports", "uncommitted", "disputes", "denies")
 CERTAINTIES = ("certain", "probable", "possible", "uncertain")
 ACTS = ("say", "report", "accuse", "warn", "appeal", "deny", "confirm", "echo", "publish", "concern")
-ACTOR_KINDS = ("person", "organization", "country", "group", "anonymous", "unnamed")
+ACTOR_KINDS = ("person", "organization", "country", "group", "anonymous", "document", "unnamed")
 EVIDENCE_KINDS = (
     "satellite_imagery", "photo", "video", "document", "intelligence_report",
     "intercepted_communication", "eyewitness", "official_data",

@@ -186,15 +186,12 @@ def test_attribution_more_speaker_not_dateline_or_quoted_word(analyse, text, exp
 @pytest.mark.parametrize("text, expected", [
     ("\u201cHer removal is a major loss to the group,\u201d a White House statement said.",
      [("White House", "said", "Her removal is a major loss to the group")]),
+    # a poll, a study, a report speaks itself (kind "document"; its author is its affiliation:
+    # tests/nlp/test_document_sources.py); a statement is its author's voice
     ("The IMF report stated that global growth would slow next year.",
-     [("International Monetary Fund", "stated", "global growth would slow next year")]),
-    ("A 2019 study by Stanford University found that most of the trees had died.",
-     [("Stanford University", "found", "most of the trees had died")]),
+     [("IMF report", "stated", "global growth would slow next year")]),
     ("According to a new Gallup poll, the two candidates are virtually tied.",
-     [("Gallup", "According to", "the two candidates are virtually tied")]),
-    # a document with no named author is no actor
-    ("The report said the plant was unsafe.", []),
-    ("The senator leads by four points, according to the poll.", []),
+     [("new Gallup poll", "According to", "the two candidates are virtually tied")]),
 ])
 def test_attribution_more_document_speaks_for_its_author(analyse, text, expected):
     assert_statements(analyse(text), expected)

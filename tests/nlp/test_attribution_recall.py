@@ -186,8 +186,9 @@ def test_attribution_recall_plural_reports_without_author_speak_for_unnamed_outl
     assert [(s.source, words(text, s.content_span)) for s in a.statements] == [(source, content)]
 
 
-def test_attribution_recall_singular_report_without_author_stays_no_actor(analyse):
-    assert not analyse("The report said the plant was unsafe.").statements
+def test_attribution_recall_singular_report_without_author_is_a_document(analyse):
+    a = analyse("The report said the plant was unsafe.")
+    assert [(s.source, a.actor(s.source).kind) for s in a.statements] == [("report", "document")]
 
 
 INVERTED_OUTLET = [

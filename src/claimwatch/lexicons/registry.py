@@ -40,7 +40,7 @@ LEXICONS: dict[str, Lexicon] = {
     "stance_rules": Lexicon("stance_rules.yaml", "claimwatch.nlp.stance:parse_stance_rules"),
     "authored": Lexicon("authored.yaml", "claimwatch.nlp.attribution:parse_authored"),
     "descriptions": Lexicon("descriptions.yaml", sections=("synonyms",)),
-    "non_speakers": Lexicon("non_speakers.yaml", sections=("heads", "abstract_suffixes", "actor_nouns", "event_heads")),
+    "non_speakers": Lexicon("non_speakers.yaml", sections=("heads", "abstract_suffixes", "actor_nouns", "event_heads", "documents")),
     "evidence": Lexicon("evidence.yaml", "claimwatch.nlp.evidence:parse_lexicon"),
     "source_evidence": Lexicon("source_evidence.yaml", sections=("rules",)),
     "quantities": Lexicon("quantities.yaml", "claimwatch.nlp.quantity_lexicon:parse_lexicon"),

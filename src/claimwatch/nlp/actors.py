@@ -21,6 +21,7 @@ from claimwatch.lexicons.schema import Gazetteer, Titles, load_gazetteer, load_t
 from claimwatch.model import Actor, Mention
 from claimwatch.nlp.provenance import is_outlet, is_outlet_noun
 from claimwatch.nlp.signatures import QUOTED_SPEAKERS
+from claimwatch.nlp.speech import load_speech_objects
 from claimwatch.nlp.function_words import AFFILIATION_PREPS, CLAUSE_OPENERS, DEFINITE_DETERMINERS, INDEFINITE_ARTICLES, NAME_DETERMINERS, NON_NAMING_PRONOUNS, ORGANISATION_FORMS, PLURAL_FORMS, SPEAKER_AND_HEARER_FORMS
 
 ENTITY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "country", "FAC": "organization"}
@@ -268,7 +269,8 @@ class ActorIndex:
         nearer = _nearer_subject(token) or self._closing_name(token)
         if nearer is not None:  # "LONDON — The embassy has denied", "Another homeowner Andrei Kazarian said"
             return nearer
-        if token.pos_ == "NOUN" and not token.ent_type_ and token.i not in self._token_actor and not self.is_actor_noun(token):
+        if token.pos_ == "NOUN" and not token.ent_type_ and token.i not in self._token_actor and not self.is_actor_noun(token) \
+                and not is_speaking_document(token):
             stand_in = _stand_in(token)
             if stand_in is not None and stand_in.i != token.i:  # "his remarks", "a speech by the senator"
                 return stand_in
@@ -396,6 +398,35 @@ class ActorIndex:
                 return self._mentioned(name, token, self._np_text(span), (span.start_char, span.end_char), "description")
         return None
 
+    def _document(self, token: Token, span: Span) -> ResolvedSource | None:
+        """ "a Quinnipiac poll found", "the Pentagon report said", "the data suggest": the document is the
+        source (kind "document"), affiliated with the organisation behind it when named; "the poll" later
+        is the poll named before."""
+        if not is_speaking_document(token):
+            return None
+        author = _stand_in(token) or next((c for c in token.children if c.dep_ in ("compound", "nmod", "amod") and c.i < token.i
+                                           and c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON", "FAC")), None)
+        if author is None and span[0].lower_ in DEFINITE_DETERMINERS:
+            name = self._resolve_description(token)
+            if name and self._actors[name].kind == "document":
+                return self._mentioned(name, token, self._np_text(span), (span.start_char, span.end_char), "description")
+        name = self._description_name(span)
+        state = self._state(name, "document")
+        state.heads.add(token.lemma_.lower())
+        state.affiliation = state.affiliation or (self._author_name(author) if author is not None else None)
+        return self._mentioned(name, token, self._np_text(span), (span.start_char, span.end_char), "description")
+
+    def _author_name(self, author: Token) -> str | None:
+        """The actor name of a document's author: a known actor, a place in the gazetteer, or its name."""
+        if author.i in self._token_actor:
+            return self._token_actor[author.i]
+        ent = next((e for e in self._doc_ents if e.start <= author.i < e.end), None)
+        text = _clean_name(ent) if ent is not None else author.text
+        place = self.gazetteer.lookup(text)
+        if place is not None:
+            return place.name
+        return text if ent is not None or author.pos_ == "PROPN" else None
+
     def _new_description(self, token: Token, span: Span) -> ResolvedSource:
         """A description no rule resolved is an actor of its own: anonymous, an organisation or a group."""
         inner = self._entity_inside(span)
@@ -425,7 +456,7 @@ class ActorIndex:
 
     # How a source phrase is resolved, in order: the first rule that names an actor wins.
     SOURCE_RULES = (_short_surname, _nationals, _registered_entity, _relative_pronoun, _indefinite_speaker, _pronoun,
-                    _gazetteer_place, _untagged_surname, _holder, _person_inside, _definite_description)
+                    _document, _gazetteer_place, _untagged_surname, _holder, _person_inside, _definite_description)
 
     def _hyphen_whole(self, token: Token) -> Token | Span:
         """ "co-founder" as one word when the tokenizer split it: the span from "co" to "founder"."""
@@ -718,6 +749,8 @@ class ActorIndex:
             return False  # "any soldier who asked ...": a generic, not someone who said something
         if token.pos_ == "PRON":
             return token.lower_ not in NON_NAMING_PRONOUNS or self._resolve_pronoun(token) is not None
+        if is_speaking_document(token):  # "polls show", "the study concludes", "records show": a document speaks,
+            return not _published(token)  # but "released a report showing ..." is its publisher's statement
         if token.pos_ == "PROPN":  # "Footage shows ..." opening a sentence is tagged a proper noun
             return token.ent_type_ != "" or token.lower_ not in _non_speakers()
         if token.pos_ == "ADJ" and token.dep_ in ("nsubj", "nsubjpass") and (
@@ -795,6 +828,28 @@ def _function_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _speaking_forms() -> frozenset[str]:
     return frozenset(w.lower() for w in load("non_speakers").get("speaking_forms", []))
+
+
+@lru_cache(maxsize=1)
+def speaking_documents() -> frozenset[str]:
+    """Documents that speak in their own right ("polls show", "the study concludes"): ``non_speakers.yaml``."""
+    return frozenset(word_list(load("non_speakers")["documents"], "non_speakers.yaml", "documents"))
+
+
+def is_speaking_document(token: Token) -> bool:
+    """A common noun for a poll, a study, a report, data ...; not the plural "reports" with no author
+    ("reports said": unnamed outlets, an anonymous description)."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+        return False
+    if not {token.lemma_.lower(), token.lower_} & speaking_documents():
+        return False
+    return not (token.lower_ in _speaking_forms() and not any(c.dep_ in ("poss", "compound") for c in token.children))
+
+
+def _published(document: Token) -> bool:
+    """A document that is the object of a publishing verb ("the ministry released a report showing ..."):
+    what it carries is the publisher's statement, not a second one by the document."""
+    return document.dep_ == "dobj" and document.head.lemma_.lower() in load_speech_objects().publishing_verbs
 
 
 @lru_cache(maxsize=1)

@@ -16,6 +16,8 @@ from spacy.tokens import Doc, Span, Token
 
 from claimwatch.errors import LexiconError
 from claimwatch.lexicons import load
+from claimwatch.nlp.actors import is_speaking_document
+from claimwatch.nlp.provenance import is_outlet
 from claimwatch.nlp.cues import CueHit, find_cues
 from claimwatch.nlp.learned import filter_attributions
 from claimwatch.nlp.docutil import doc_quotes, doc_text, same_sentence, sentence_span, sentence_start
@@ -474,6 +476,19 @@ def document_author(token: Token | None) -> Token | None:
     White House, "the ministry's report says" -> ministry, "a study by Harvard found" -> Harvard."""
     if token is None or token.pos_ != "NOUN" or token.lemma_.lower() not in _authored_documents():
         return None
+    author = _named_author(token)
+    if author is not None and is_speaking_document(token) and not is_outlet(_entity_text(author)):
+        return None  # a poll, a study, a report speaks itself, affiliated with its author (actors.py);
+    return author  # an outlet's report is the outlet's ("a report published by the Tribune claims")
+
+
+def _entity_text(token: Token) -> str:
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return ent.text if ent is not None else token.text
+
+
+def _named_author(token: Token) -> Token | None:
+    """The named author of a document: its possessor, a named modifier, or its by-phrase."""
     for c in token.children:
         if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
             return c
