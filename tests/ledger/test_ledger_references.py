@@ -71,19 +71,24 @@ def _report() -> Analysis:
                                                           affiliation="Ruritania"),))
 
 
+def _refers_after_reply(ledger: Ledger, reply: Analysis, content: str) -> int:
+    """Add the report, then the reply; the reply founds no ledger claim and its statement refers to one."""
+    ledger.add_analysis(_report())
+    before = ledger.connection.execute("SELECT COUNT(*) FROM ledger_claims").fetchone()[0]
+    ledger.add_analysis(reply)
+    conn = ledger.connection
+    assert conn.execute("SELECT COUNT(*) FROM ledger_claims").fetchone()[0] == before
+    refers = conn.execute("SELECT refers FROM statements WHERE content = ?", (content,)).fetchone()[0]
+    assert refers is not None
+    return refers
+
+
 def test_ledger_references_a_rejection_with_no_antecedent_bears_on_the_central_claim():
     reply = _reply("2025-03-02T08:00:00+00:00", "Valley Courier", "rejected", "the reports", "denies")
     with Ledger(":memory:", embedder=lambda: None) as ledger:
-        ledger.add_analysis(_report())
-        before = ledger.connection.execute("SELECT COUNT(*) FROM ledger_claims").fetchone()[0]
-        ledger.add_analysis(reply)
-        conn = ledger.connection
         # no ledger claim of its own; the statement now counts against the reported claim
-        assert conn.execute("SELECT COUNT(*) FROM ledger_claims").fetchone()[0] == before
-        refers = conn.execute("SELECT refers FROM statements WHERE content = 'the reports'").fetchone()[0]
-        assert refers is not None
-        facts = ledger.claims.facts(refers)
-        assert [f.stance for f in facts][-1] == "denies"
+        refers = _refers_after_reply(ledger, reply, "the reports")
+        assert [f.stance for f in ledger.claims.facts(refers)][-1] == "denies"
         # the stored analysis is still the one that was added: the link is the ledger's, not the extractor's
         assert ledger.analysis(reply.article.id).statements[0].claims == ()
 
@@ -146,13 +151,7 @@ def test_ledger_references_a_verdict_on_a_named_claim_bears_on_the_central_claim
     # the extractor found no antecedent for what the verdict names: it names what the story is about
     reply = _reply("2025-03-02T08:00:00+00:00", "Valley Courier", "said", content, "asserts")
     with Ledger(":memory:", embedder=lambda: None) as ledger:
-        ledger.add_analysis(_report())
-        before = ledger.connection.execute("SELECT COUNT(*) FROM ledger_claims").fetchone()[0]
-        ledger.add_analysis(reply)
-        conn = ledger.connection
-        assert conn.execute("SELECT COUNT(*) FROM ledger_claims").fetchone()[0] == before
-        refers = conn.execute("SELECT refers FROM statements WHERE content = ?", (content,)).fetchone()[0]
-        assert refers is not None
+        refers = _refers_after_reply(ledger, reply, content)
         assert [f.stance for f in ledger.claims.facts(refers)][-1] == expected
 
 
