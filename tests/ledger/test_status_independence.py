@@ -131,6 +131,22 @@ def test_status_independence_unconfirmed_reports_do_not_corroborate():
     assert timeline(rows).status == "alleged"
 
 
+@pytest.mark.parametrize("source", ["a phony report", "the hoaxer", "a satirical website", "fake news sites"])
+def test_status_independence_a_source_the_writer_calls_false_does_not_corroborate(source):
+    # "the singer died on Friday, a phony report claimed"; a second outlet repeating it on its own word
+    rows = [fact(1, "the Evening Lantern", "Evening Lantern", standing="media"), fact(2, source, source)]
+    result = timeline(rows)
+    assert result.status == "alleged"
+    assert result.counters["third_for"] == 0
+
+
+def test_status_independence_a_source_named_for_a_real_report_still_counts():
+    # "a report by the city's auditor found the bridge unsafe": nothing says the report is false
+    rows = [fact(1, "the Evening Lantern", "Evening Lantern", standing="media"),
+            fact(2, "a report by the city auditor", "city auditor")]
+    assert timeline(rows).status == "corroborated"
+
+
 def test_status_independence_one_unnamed_source_relayed_by_two_outlets_is_one_side():
     # "a club official told the Lantern ..." and "a club official told the Herald ..."
     rows = [fact(1, "club official", None, standing="unnamed", via=("Evening Lantern",)),
@@ -166,7 +182,8 @@ def test_status_independence_relay_weight_is_data():
 
 def test_status_independence_settings_are_checked():
     data = load_yaml("status_rules.yaml")
-    for key, bad in (("act_weight", ["confirm"]), ("unconfirmed_words", "unconfirmed"), ("distanced_factor", 3)):
+    for key, bad in (("act_weight", ["confirm"]), ("unconfirmed_words", "unconfirmed"), ("distanced_factor", 3),
+                     ("discredited_words", "hoax"), ("discredited_factor", -1)):
         with pytest.raises(LexiconError, match=key):
             parse_rules({**data, key: bad})
 
@@ -226,3 +243,28 @@ def _two_reports(second: dict) -> str:
 ])
 def test_status_independence_the_ledger_reads_act_and_distance(second, expected):
     assert _two_reports(second) == expected
+
+
+# --- private people speak for themselves, not for the place that describes them ---------------
+
+def _resident_reports(source: str, affiliation: str) -> str:
+    actors = {"Harbour Gazette": ("organization", ""), source: ("group", affiliation)}
+    claim = "the northern ferry terminal would close for a year"
+    first = scripted_article("2031-06-01T08:00:00+00:00", "Harbour Gazette",
+                             [("Harbour Gazette", "reported", claim, "asserts", claim, None, None)], actors)
+    other = scripted_article("2031-06-02T08:00:00+00:00", "Valley Courier",
+                             [(source, "said", claim, "asserts", claim, None, None)], actors)
+    with Ledger(":memory:", embedder=lambda: None) as ledger:
+        ledger.add_analysis(first)
+        ledger.add_analysis(other)
+        return ledger.connection.execute("SELECT status FROM ledger_claims ORDER BY id LIMIT 1").fetchone()[0]
+
+
+def test_status_independence_residents_of_a_town_are_an_unnamed_side_not_the_town():
+    # "residents of Port Ellery said the terminal would close": one unnamed source, counted half
+    assert _resident_reports("residents of Port Ellery", "Port Ellery") == "alleged"
+
+
+def test_status_independence_a_town_council_still_speaks_for_its_town():
+    # "the Port Ellery council said ...": a body that speaks for the place, counted whole
+    assert _resident_reports("Port Ellery council", "Port Ellery") == "corroborated"

@@ -308,6 +308,10 @@ class ClaimBook:
         return {ledger_id: one_side_per_utterance(facts) for ledger_id, facts in out.items()}
 
     def _with_side(self, fact: Fact, kind: Optional[str], affiliation: Optional[str]) -> Fact:
+        if kind != "person" and set(fact.source.casefold().split()) & load_rules().private_words:
+            # "residents of the high-rise", "local people": private people speak for themselves, not
+            # for the place that describes them; each article's such source is one unnamed side
+            return replace(fact, side=None)
         if kind in ("anonymous", "unnamed") or fact.source == "unnamed":
             # "Ukrainian officials" speak for Ukraine; "officials" for no one we can name
             return replace(fact, side=matching.resolve_side(None if fact.source == "unnamed" else fact.source,

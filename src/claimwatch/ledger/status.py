@@ -70,6 +70,9 @@ class StatusRules:
     act_weight: Mapping[str, float] = field(default_factory=dict)  # act -> weight, instead of stance_weight
     distanced_factor: float = 1.0  # a relayed assertion ("reportedly"), as a share of one made on its own word
     unconfirmed_words: frozenset[str] = frozenset()  # words of a source that say it is unverified ("unconfirmed reports")
+    discredited_words: frozenset[str] = frozenset()  # words of a source that say it is false ("a phony report", "the hoaxer")
+    discredited_factor: float = 1.0  # a discredited source's assertion, as a share of one on its own word
+    private_words: frozenset[str] = frozenset()  # people who speak for themselves, wherever they live ("residents")
     utterance_overlap: float = 1.0  # share of words a lightly edited copy of a quotation shares (1: exact copies only)
 
     def status(self, counters: Mapping[str, float]) -> str:
@@ -213,13 +216,14 @@ def parse_rules(data: Any) -> StatusRules:
                        political_factor=_factor(data, "political_factor", 1.0) if "political_factor" in data else 1.0,
                        distanced_factor=_factor(data, "distanced_factor", 1.0) if "distanced_factor" in data else 1.0,
                        utterance_overlap=_factor(data, "utterance_overlap", 1.0) if "utterance_overlap" in data else 1.0,
+                       discredited_factor=_factor(data, "discredited_factor", 1.0) if "discredited_factor" in data else 1.0,
                        standing_words={k: tuple(_plain(w) for w in v) for k, v in standing.items()})
 
 
 def _switches(data: Mapping) -> dict[str, Any]:
     """The on/off settings and the lists of who may confirm: record_weighting, named_authority,
     admission_apart, authority_voice, confirm_certainty, not_parties, unnamed_words; and how an act
-    or a relay weighs: act_weight, unconfirmed_words."""
+    or a relay weighs: act_weight, unconfirmed_words, discredited_words; who speaks for no side: private_words."""
     out: dict[str, Any] = {}
     for key in ("record_weighting", "named_authority", "admission_apart", "authority_voice"):
         out[key] = data.get(key, False)
@@ -237,13 +241,15 @@ def _switches(data: Mapping) -> dict[str, Any]:
     act_weight = data.get("act_weight", {}) or {}
     if not isinstance(act_weight, Mapping) or not all(isinstance(k, str) for k in act_weight):
         raise _fail("act_weight", "expected a mapping of act: weight")
-    unconfirmed = data.get("unconfirmed_words", [])
-    if not isinstance(unconfirmed, list) or not all(isinstance(w, str) for w in unconfirmed):
-        raise _fail("unconfirmed_words", "expected a list of words")
+    words = {}
+    for key in ("unconfirmed_words", "discredited_words", "private_words"):
+        words[key] = data.get(key, [])
+        if not isinstance(words[key], list) or not all(isinstance(w, str) for w in words[key]):
+            raise _fail(key, "expected a list of words")
     return {**out, "confirm_certainty": tuple(confirm), "not_parties": tuple(not_parties),
             "unnamed_words": frozenset(_plain(w) for w in unnamed),
             "act_weight": {k: _factor(act_weight, k, 1.0) for k in act_weight},
-            "unconfirmed_words": frozenset(_plain(w) for w in unconfirmed)}
+            **{key: frozenset(_plain(w) for w in listed) for key, listed in words.items()}}
 
 
 def _plain(text: str) -> str:
@@ -423,7 +429,8 @@ class _Replay:
     def _weight(self, fact: Fact) -> float:
         """How much one assertion corroborates: by its certainty and act (a confirmation is the speaker's
         own knowledge, an echo is not), less when conditional, unnamed, a political figure's, or relayed
-        ("reportedly", "is said to", "unconfirmed reports"): repeating a claim adds no independence."""
+        ("reportedly", "is said to", "unconfirmed reports"): repeating a claim adds no independence; a source
+        the writer calls false ("a phony report", "the hoaxer") adds none at all."""
         rules = self.rules
         weight = rules.certainty_weight.get(fact.certainty, 1.0) * rules.act_weight.get(
             fact.act, rules.stance_weight.get(fact.stance, 1.0))
@@ -433,8 +440,11 @@ class _Replay:
             weight *= rules.unnamed_factor  # an eyewitness saw it: unnamed, still first-hand
         if fact.standing == "political":
             weight *= rules.political_factor
-        if fact.distanced or set(_plain(fact.source).split()) & rules.unconfirmed_words:
+        source_words = set(_plain(fact.source).split())
+        if fact.distanced or source_words & rules.unconfirmed_words:
             weight *= rules.distanced_factor
+        if source_words & rules.discredited_words:
+            weight *= rules.discredited_factor
         return weight
 
     def _denial_stands(self, key: str, fact: Fact, polarity: int) -> bool:
