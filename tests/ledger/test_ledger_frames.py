@@ -99,11 +99,11 @@ def test_ledger_frames_a_negated_restatement_is_a_denial_of_the_claim():
     negated restatement counts against it instead of founding a claim of its own."""
     actors = {"Harbour Gazette": ("organization", ""), "Ruritanian port authority": ("organization", "Ruritania")}
     report = scripted_article("2025-02-01T08:00:00+00:00", "Harbour Gazette", [
-        ("Harbour Gazette", "reported", "the northern ferry terminal will close for a year", "asserts",
-         "the northern ferry terminal will close for a year", None, None)], actors)
+        ("Harbour Gazette", "reported", "the Port Ellery ferry terminal will close for a year", "asserts",
+         "the Port Ellery ferry terminal will close for a year", None, None)], actors)
     reply = scripted_article("2025-02-02T08:00:00+00:00", "Valley Courier", [
-        ("Ruritanian port authority", "said", "the northern ferry terminal will not close for a year", "asserts",
-         "the northern ferry terminal will not close for a year", None, None)], actors)
+        ("Ruritanian port authority", "said", "the Port Ellery ferry terminal will not close for a year", "asserts",
+         "the Port Ellery ferry terminal will not close for a year", None, None)], actors)
     from dataclasses import replace
     report = replace(report, claims=tuple(replace(c, frame="close") for c in report.claims))
     reply = replace(reply, claims=tuple(replace(c, frame="not close") for c in reply.claims))

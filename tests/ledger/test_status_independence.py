@@ -223,7 +223,7 @@ def test_status_independence_two_different_long_sayings_stay_apart():
 
 def _two_reports(second: dict) -> str:
     actors = {"Harbour Gazette": ("organization", ""), "Valley Courier": ("organization", "")}
-    claim = "the northern ferry terminal would close for a year"
+    claim = "the Port Ellery ferry terminal would close for a year"
     first = scripted_article("2031-06-01T08:00:00+00:00", "Harbour Gazette",
                              [("Harbour Gazette", "reported", claim, "asserts", claim, None, None)], actors)
     other = scripted_article("2031-06-02T08:00:00+00:00", "Valley Courier",
@@ -249,7 +249,7 @@ def test_status_independence_the_ledger_reads_act_and_distance(second, expected)
 
 def _resident_reports(source: str, affiliation: str) -> str:
     actors = {"Harbour Gazette": ("organization", ""), source: ("group", affiliation)}
-    claim = "the northern ferry terminal would close for a year"
+    claim = "the Port Ellery ferry terminal would close for a year"
     first = scripted_article("2031-06-01T08:00:00+00:00", "Harbour Gazette",
                              [("Harbour Gazette", "reported", claim, "asserts", claim, None, None)], actors)
     other = scripted_article("2031-06-02T08:00:00+00:00", "Valley Courier",

@@ -19,6 +19,7 @@ from typing import Callable, Mapping, Optional, Sequence
 
 import numpy as np
 
+from claimwatch.ledger import context
 from claimwatch.ledger import embeddings as emb
 from claimwatch.ledger import matching
 from claimwatch.ledger.known_names import KnownNames, plain_surname
@@ -209,12 +210,14 @@ class ClaimBook:
             item = replace(item, features=replace(item.features, agent=agent))
         if item.features.embedding is not None and self.embedder is not None:
             index.fill_vectors(self._conn, self.embedder.embed, item.features.agent)
-        found = index.best_match(item.features)
+        allowed = context.in_context(self._conn, self._article_of(claim_pk),
+                                     context.context_dependent(item.claim.text, item.features.agent))
+        found = index.best_match(item.features, allowed=allowed)
         negated = False
         if found is None and item.features.negated:
             # "the bodies are not those of the students": a denial of a claim the ledger holds, not a new one
             positive = matching.affirmative(item.features)
-            found = index.best_match(positive) if positive is not None else None
+            found = index.best_match(positive, allowed=allowed) if positive is not None else None
             negated = found is not None and self._polarity_of(found[0]) is False
         elif found is not None and item.claim.frame:
             # a member whose main predicate's polarity is not the claim's (its founding member's)
@@ -245,6 +248,9 @@ class ClaimBook:
         index.add(ledger_id, claim_pk, item.claim.text, item.claim.predicate, item.claim.subject, emb.from_bytes(blob),
                   item.claim.frame)
         return ledger_id
+
+    def _article_of(self, claim_pk: int) -> str:
+        return self._conn.execute("SELECT article_id FROM claims WHERE pk = ?", (claim_pk,)).fetchone()[0]
 
     def _polarity_of(self, ledger_id: int) -> Optional[bool]:
         """Whether a ledger claim is negated, by the main predicate of the member that founded it;

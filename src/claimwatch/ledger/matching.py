@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any, Iterable, Mapping, Optional, Sequence
+from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 
 import numpy as np
 
@@ -437,16 +437,18 @@ def score_pair(a: ClaimFeatures, b: ClaimFeatures, config: Optional[MatchConfig]
 
 
 def best_match(candidate: ClaimFeatures, existing: Sequence[tuple[Any, ClaimFeatures]],
-               config: Optional[MatchConfig] = None) -> Optional[tuple[Any, MatchScore]]:
+               config: Optional[MatchConfig] = None,
+               allowed: Optional[Callable[[Any], bool]] = None) -> Optional[tuple[Any, MatchScore]]:
     """The key of the best matching entry of ``existing``, or None: an entry with the candidate's main
     predicate (``frame``) before any other, then the widest margin over its threshold (first wins a
     tie). "executed the journalist" joins the claim that says "beheaded the journalist", not the one
-    that shares its topic ("the FBI opened a file after the journalist was kidnapped")."""
+    that shares its topic ("the FBI opened a file after the journalist was kidnapped"). ``allowed``
+    may rule out a matching key (a claim out of its article's context, :mod:`claimwatch.ledger.context`)."""
     best: Optional[tuple[Any, MatchScore]] = None
     best_rank: tuple[bool, float] = (False, 0.0)
     for key, other in existing:
         result = score_pair(candidate, other, config)
-        if not result.matched:
+        if not result.matched or (allowed is not None and not allowed(key)):
             continue
         rank = (bool(candidate.frame) and candidate.frame == other.frame, result.score - result.threshold)
         if best is None or rank > best_rank:

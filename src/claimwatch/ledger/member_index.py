@@ -167,8 +167,8 @@ class MemberIndex:
             self._has_vector[i] = True
 
     # -- matching ----------------------------------------------------------------------------
-    def best_match(self, f: matching.ClaimFeatures,
-                   config: Optional[matching.MatchConfig] = None) -> Optional[tuple[Any, matching.MatchScore]]:
+    def best_match(self, f: matching.ClaimFeatures, config: Optional[matching.MatchConfig] = None,
+                   allowed: Optional[Callable[[Any], bool]] = None) -> Optional[tuple[Any, matching.MatchScore]]:
         """What ``matching.best_match(f, candidates)`` returns over this ledger's candidates."""
         config = config or matching.load_config()
         n = len(self._entries)
@@ -180,7 +180,7 @@ class MemberIndex:
             keep &= (codes == 0) | (codes == self._codes.get(_fold(f.agent), -1))
         entries = self._entries
         survivors = sorted(np.flatnonzero(keep).tolist(), key=lambda i: (entries[i].ledger_id, entries[i].pk))
-        return matching.best_match(f, [(entries[i].ledger_id, entries[i].features) for i in survivors], config)
+        return matching.best_match(f, [(entries[i].ledger_id, entries[i].features) for i in survivors], config, allowed)
 
     def related(self, f: matching.ClaimFeatures, exclude: int,
                 config: Optional[matching.MatchConfig] = None) -> list[int]:
