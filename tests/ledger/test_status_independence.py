@@ -113,6 +113,31 @@ def test_status_independence_a_rejection_by_the_police_denies():
     assert timeline(rows).status == "denied"
 
 
+def test_status_independence_two_authorities_of_one_state_are_two_sides():
+    # "the regional prosecutor said the remains are those of the missing hikers"; later "the national
+    # attorney general said tests show they are not": a dispute between authorities, not a confirmation
+    rows = [fact(1, "regional prosecutor Ana Ruiz", "Ruritania", standing="authority"),
+            fact(2, "Ruritania's attorney general", "Ruritania", "denies", standing="authority")]
+    assert timeline(rows).status == "contested"
+
+
+def test_status_independence_a_later_cannot_confirm_does_not_undo_another_authority():
+    # Lakeport police confirmed the collision; a day later the national rail inspectorate "could not confirm"
+    rows = [fact(1, "Lakeport police", "Ruritania", "supports", standing="authority", act="confirm"),
+            fact(2, "the national rail inspector", "Ruritania", "uncommitted", standing="authority",
+                 certainty="uncertain")]
+    assert timeline(rows).status == "confirmed"
+
+
+def test_status_independence_a_state_is_one_side_on_what_it_is_said_to_have_done():
+    # the agent's own ministries: one party concerned, whose latest word stands
+    rows = [fact(1, "the Harbour Herald", "Harbour Herald", standing="media"),
+            fact(2, "Ruritania's defence ministry", "Ruritania", "denies", standing="authority"),
+            fact(3, "Ruritania's interior ministry", "Ruritania", standing="authority")]
+    result = timeline(rows, agent="Ruritania")
+    assert len({k for k in result.roles if k.startswith("Ruritania")}) == 1
+
+
 # --- relays of one source are not independent -------------------------------------------------
 
 def test_status_independence_a_reportedly_does_not_corroborate():

@@ -65,6 +65,7 @@ class StatusRules:
     unnamed_words: frozenset[str] = frozenset()  # words that make an authority unnamed ("source", "official")
     admission_apart: bool = False  # an admission must come in another article than the side's denial
     authority_voice: bool = False  # a side confirms as an authority only through an authority's own words
+    authorities_apart: bool = False  # on a claim with no agent, each authority of a state is a side of its own
     confirm_certainty: tuple[str, ...] = tuple(CERTAINTIES)  # how sure an admission or confirmation must be
     not_parties: tuple[str, ...] = ()  # standings that never speak for the party concerned (news outlets)
     act_weight: Mapping[str, float] = field(default_factory=dict)  # act -> weight, instead of stance_weight
@@ -222,10 +223,10 @@ def parse_rules(data: Any) -> StatusRules:
 
 def _switches(data: Mapping) -> dict[str, Any]:
     """The on/off settings and the lists of who may confirm: record_weighting, named_authority,
-    admission_apart, authority_voice, confirm_certainty, not_parties, unnamed_words; and how an act
+    admission_apart, authority_voice, authorities_apart, confirm_certainty, not_parties, unnamed_words; and how an act
     or a relay weighs: act_weight, unconfirmed_words, discredited_words; who speaks for no side: private_words."""
     out: dict[str, Any] = {}
-    for key in ("record_weighting", "named_authority", "admission_apart", "authority_voice"):
+    for key in ("record_weighting", "named_authority", "admission_apart", "authority_voice", "authorities_apart"):
         out[key] = data.get(key, False)
         if not isinstance(out[key], bool):
             raise _fail(key, f"expected true or false, got {out[key]!r}")
@@ -362,8 +363,17 @@ class _Replay:
         self.certainty: dict[str, str] = {}  # side -> certainty of its latest counted statement
         self.voice: dict[str, str] = {}  # side -> standing of the source of its latest counted statement
 
-    def role(self, fact: Fact) -> str:
+    def key(self, fact: Fact) -> str:
+        """The side a statement counts for: its state or organisation; on a matter with no agent (a
+        find, a shooting) each authority apart - a state prosecutor and the federal attorney general
+        are two authorities, and one's later "cannot confirm" does not undo the other's word."""
         key = side_key(fact)
+        if self.rules.authorities_apart and not self.agent and fact.standing == "authority" and fact.side:
+            return f"{key}|{_plain(fact.source)}"
+        return key
+
+    def role(self, fact: Fact) -> str:
+        key = self.key(fact)
         if key in self.roles:
             return self.roles[key]
         side = (fact.side or "").casefold() if fact.standing not in self.rules.not_parties else ""
@@ -407,7 +417,7 @@ class _Replay:
         return not self.parties or not side or side == fact.source.casefold() or side in self.parties
 
     def read(self, fact: Fact) -> None:
-        key = side_key(fact)
+        key = self.key(fact)
         self.role(fact)
         polarity = _polarity(fact.stance)
         if polarity == 0 and self.latest.get(key, 0) != 0 and self.article.get(key) == fact.article_id:
@@ -547,7 +557,7 @@ def timeline(facts: Sequence[Fact], agent: Optional[str] = None, parties: Iterab
         elif new_status != status:
             events.append(Event(fact.date, "status_change", status, new_status, fact.statement_pk,
                                 f"{fact.source} ({role}) {fact.stance}"))
-        if status is not None and polarity != 0 and (side_key(fact), polarity) not in reacted:
+        if status is not None and polarity != 0 and (replay.key(fact), polarity) not in reacted:
             if polarity < 0 and role in ("accused", "third", "accuser"):
                 events.append(Event(fact.date, "denial", new_status, new_status, fact.statement_pk,
                                     f"{fact.source} ({role}) {fact.stance}"))
@@ -555,7 +565,7 @@ def timeline(facts: Sequence[Fact], agent: Optional[str] = None, parties: Iterab
                 events.append(Event(fact.date, "confirmation", new_status, new_status, fact.statement_pk,
                                     f"{fact.source} ({role}) {fact.stance}"))
         if polarity != 0:
-            reacted.add((side_key(fact), polarity))
+            reacted.add((replay.key(fact), polarity))
         for q in fact.quantities:
             if _quantity_key(q) not in seen_quantities:
                 seen_quantities.add(_quantity_key(q))
