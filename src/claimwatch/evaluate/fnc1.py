@@ -43,6 +43,7 @@ import numpy as np
 
 from claimwatch.errors import InputError
 from claimwatch.evaluate.config import FNC_LABELS, Fnc1Config, load_config
+from claimwatch.evaluate.verdicts import own_verdicts
 from claimwatch.ledger.matching import content_tokens
 from claimwatch.ledger.references import is_reference, reference_stance
 from claimwatch.model import STANCE_POLARITY, Analysis, Article, Statement
@@ -256,6 +257,22 @@ def _negated(text: str, config: Fnc1Config) -> bool:
     return words is not None and (has_word(text, words.negation_words) or has_word(text, words.against_words))
 
 
+VERDICT_OVERRIDES = ("discuss",)
+
+
+def body_verdict(view: BodyView, stance: str, config: Fnc1Config) -> Optional[str]:
+    """The label a body's own verdicts on the rumour give ("the story is a hoax", "fake tweets";
+    ``evaluate/verdicts.py``), read against the headline's stance; None when it gives none, or
+    vouches for the rumour as often as it rejects it."""
+    words = config.verdict
+    if words is None:
+        return None
+    rejecting, vouching = own_verdicts((u.text for u in view.sentences), words)
+    if rejecting < words.min_verdicts or rejecting <= vouching:
+        return None
+    return words.headline_stances.get(stance)
+
+
 def combine_votes(votes: Sequence[str], config: Fnc1Config) -> str:
     """One voice -> that label; different voices -> ``mixed_vote``."""
     kinds = set(votes)
@@ -291,7 +308,10 @@ def decide(headline: str, view: BodyView, h_vector: Optional[np.ndarray] = None,
         label, rule = oriented, f"{rule}; headline {stance}"
     elif label == "agree" and stance != "for":
         label, rule = "discuss", f"{rule}; headline {stance}"
-    if label == "discuss" and stance != "observing" and narration_restates(headline, h_vector, view, config):
+    verdict = body_verdict(view, stance, config) if label in VERDICT_OVERRIDES else None
+    if verdict is not None:
+        label, rule = verdict, f"the body's own verdict rejects the rumour; headline {stance}"
+    elif label == "discuss" and stance != "observing" and narration_restates(headline, h_vector, view, config):
         label, rule = "agree", "the body's own lead restates the headline"
     return Decision(label, round(related, 4), ids, round(best, 4), rule)
 
