@@ -77,7 +77,9 @@ class VerdictWords:
     attributive: tuple[str, ...]  # before a rumour noun: "FAKE tweets", "UNFOUNDED rumours"
     rumour_nouns: tuple[str, ...]  # what carries a rumour: story, report, photo, tweet
     nouns: tuple[str, ...]  # a verdict on their own: "the hoax", "debunked"
+    pointers: tuple[str, ...]  # words pointing back to the rumour: "it", "this"
     negators: tuple[str, ...]  # "not a hoax", "no hoax", "wasn't fake": the verdict is turned
+    hedges: tuple[str, ...]  # "probably bogus", "might be fake", "if it is a hoax": no verdict
     attributed_words: tuple[str, ...]  # a sentence with one of these is someone else's word
     headline_stances: Mapping[str, str]  # headline stance -> label of a body that gives a verdict
     min_verdicts: int = 1  # own verdicts the body must give
@@ -194,7 +196,7 @@ def _fnc1_optional(fnc: Mapping) -> dict[str, Any]:
 
 
 def _verdict(v: Any, where: str) -> VerdictWords:
-    keys = ("predicates", "copulas", "fillers", "followers", "attributive", "rumour_nouns", "nouns", "negators", "attributed_words")
+    keys = ("predicates", "copulas", "fillers", "followers", "attributive", "rumour_nouns", "nouns", "pointers", "negators", "hedges", "attributed_words")
     lists = {k: _words(_get(v, k, where), f"{where}.{k}") for k in keys}
     stances = _get(v, "headline_stances", where)
     if not isinstance(stances, Mapping) or not set(stances) <= {"for", "against", "observing"}:

@@ -42,8 +42,9 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 import numpy as np
 
 from claimwatch.errors import InputError
-from claimwatch.evaluate.config import FNC_LABELS, Fnc1Config, load_config
+from claimwatch.evaluate.config import FNC_LABELS, Fnc1Config, VerdictWords, load_config
 from claimwatch.evaluate.verdicts import own_verdicts
+from claimwatch.evaluate.verdicts import tokens as verdict_tokens
 from claimwatch.ledger.matching import content_tokens
 from claimwatch.ledger.references import is_reference, reference_stance
 from claimwatch.model import STANCE_POLARITY, Analysis, Article, Statement
@@ -260,14 +261,23 @@ def _negated(text: str, config: Fnc1Config) -> bool:
 VERDICT_OVERRIDES = ("discuss",)
 
 
-def body_verdict(view: BodyView, stance: str, config: Fnc1Config) -> Optional[str]:
-    """The label a body's own verdicts on the rumour give ("the story is a hoax", "fake tweets";
-    ``evaluate/verdicts.py``), read against the headline's stance; None when it gives none, or
-    vouches for the rumour as often as it rejects it."""
+def bears_on_rumour(unit: Unit, h_tokens: frozenset[str], words: VerdictWords) -> bool:
+    """Whether a sentence speaks of the headline's rumour: it shares one of the headline's content
+    stems, names what carries a rumour ("the story", "the photo") or points back to it ("it", "this")."""
+    low = set(verdict_tokens(unit.text))
+    return bool(unit.tokens & h_tokens) or bool(low & set(words.rumour_nouns)) or bool(low & set(words.pointers))
+
+
+def body_verdict(view: BodyView, stance: str, config: Fnc1Config,
+                 h_tokens: frozenset[str] = frozenset()) -> Optional[str]:
+    """The label a body's own verdicts on the headline's rumour give ("the story is a hoax", "fake
+    tweets"; ``evaluate/verdicts.py``), read against the headline's stance; None when it gives none,
+    or vouches for the rumour as often as it rejects it."""
     words = config.verdict
     if words is None:
         return None
-    rejecting, vouching = own_verdicts((u.text for u in view.sentences), words)
+    texts = [u.text for u in view.sentences if bears_on_rumour(u, h_tokens, words)]
+    rejecting, vouching = own_verdicts(texts, words)
     if rejecting < words.min_verdicts or rejecting <= vouching:
         return None
     return words.headline_stances.get(stance)
@@ -308,7 +318,7 @@ def decide(headline: str, view: BodyView, h_vector: Optional[np.ndarray] = None,
         label, rule = oriented, f"{rule}; headline {stance}"
     elif label == "agree" and stance != "for":
         label, rule = "discuss", f"{rule}; headline {stance}"
-    verdict = body_verdict(view, stance, config) if label in VERDICT_OVERRIDES else None
+    verdict = body_verdict(view, stance, config, h_tokens) if label in VERDICT_OVERRIDES else None
     if verdict is not None:
         label, rule = verdict, f"the body's own verdict rejects the rumour; headline {stance}"
     elif label == "discuss" and stance != "observing" and narration_restates(headline, h_vector, view, config):

@@ -24,6 +24,7 @@ from typing import Iterable, Optional
 
 from claimwatch.evaluate.config import VerdictWords
 
+_QUOTES = ('"', "\u201c", "\u201d")
 _TOKEN = re.compile(r"[a-z0-9]+n't|[a-z0-9]+|'[a-z]+|[.,;:!?()\"\u201c\u201d]")
 
 
@@ -88,11 +89,31 @@ def _match(toks: list[str], i: int, words: VerdictWords) -> Optional[tuple[int, 
     return None
 
 
+def _quoted(toks: list[str]) -> list[bool]:
+    """For each token, whether it stands inside quotation marks (someone else's words)."""
+    inside, out = False, []
+    for t in toks:
+        if t in _QUOTES:
+            inside = t == "\u201c" or (t == '"' and not inside)
+        out.append(inside)
+    return out
+
+
+def _hedged(toks: list[str], i: int, words: VerdictWords, span: int = 5) -> bool:
+    """Whether a hedge stands just before the verdict's clause ("probably bogus", "might be fake")."""
+    j = i - 1
+    while j >= 0 and (toks[j] in words.fillers or toks[j] in words.negators or toks[j] in words.copulas):
+        j -= 1
+    return any(t in words.hedges for t in toks[max(0, j - span + 1):i])
+
+
 def sentence_verdicts(text: str, words: VerdictWords) -> list[Verdict]:
-    """The verdicts a sentence gives, left to right (each token in at most one verdict)."""
+    """The verdicts a sentence gives in its own voice, left to right (each token in at most one
+    verdict); none inside quotation marks, none hedged ("probably fake", "if it is a hoax")."""
     toks, found, i = tokens(text), [], 0
+    quoted = _quoted(toks)
     while i < len(toks):
-        hit = _match(toks, i, words)
+        hit = None if quoted[i] or _hedged(toks, i, words) else _match(toks, i, words)
         if hit is None:
             i += 1
             continue
