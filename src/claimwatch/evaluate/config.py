@@ -82,6 +82,7 @@ class VerdictWords:
     hedges: tuple[str, ...]  # "probably bogus", "might be fake", "if it is a hoax": no verdict
     attributed_words: tuple[str, ...]  # a sentence with one of these is someone else's word
     headline_stances: Mapping[str, str]  # headline stance -> label of a body that gives a verdict
+    vouching_stances: Mapping[str, str]  # headline stance -> label of a body whose verdicts are turned
     min_verdicts: int = 1  # own verdicts the body must give
 
 
@@ -198,14 +199,18 @@ def _fnc1_optional(fnc: Mapping) -> dict[str, Any]:
 def _verdict(v: Any, where: str) -> VerdictWords:
     keys = ("predicates", "copulas", "fillers", "followers", "attributive", "rumour_nouns", "nouns", "pointers", "negators", "hedges", "attributed_words")
     lists = {k: _words(_get(v, k, where), f"{where}.{k}") for k in keys}
-    stances = _get(v, "headline_stances", where)
-    if not isinstance(stances, Mapping) or not set(stances) <= {"for", "against", "observing"}:
-        raise LexiconError(f"{SOURCE}: {where}.headline_stances: expected a mapping of for/against/observing to labels")
+    maps = {k: _stance_map(_get(v, k, where), f"{where}.{k}") for k in ("headline_stances", "vouching_stances")}
     least = _get(v, "min_verdicts", where)
     if isinstance(least, bool) or not isinstance(least, int) or least < 1:
         raise LexiconError(f"{SOURCE}: {where}.min_verdicts: expected a positive integer, got {least!r}")
-    return VerdictWords(**lists, headline_stances={k: _label(l, f"{where}.headline_stances.{k}") for k, l in stances.items()},
-                        min_verdicts=least)
+    return VerdictWords(**lists, **maps, min_verdicts=least)
+
+
+def _stance_map(value: Any, where: str) -> dict[str, str]:
+    """A mapping of headline stances (for / against / observing) to FNC-1 related labels."""
+    if not isinstance(value, Mapping) or not set(value) <= {"for", "against", "observing"}:
+        raise LexiconError(f"{SOURCE}: {where}: expected a mapping of for/against/observing to labels")
+    return {k: _label(label, f"{where}.{k}") for k, label in value.items()}
 
 
 @lru_cache(maxsize=1)

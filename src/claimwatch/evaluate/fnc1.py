@@ -272,15 +272,18 @@ def body_verdict(view: BodyView, stance: str, config: Fnc1Config,
                  h_tokens: frozenset[str] = frozenset()) -> Optional[str]:
     """The label a body's own verdicts on the headline's rumour give ("the story is a hoax", "fake
     tweets"; ``evaluate/verdicts.py``), read against the headline's stance; None when it gives none,
-    or vouches for the rumour as often as it rejects it."""
+    or vouches for the rumour as often as it rejects it. Turned verdicts ("it is not a hoax") that
+    outnumber the rejecting ones vouch for the rumour (``vouching_stances``)."""
     words = config.verdict
     if words is None:
         return None
     texts = [u.text for u in view.sentences if bears_on_rumour(u, h_tokens, words)]
     rejecting, vouching = own_verdicts(texts, words)
-    if rejecting < words.min_verdicts or rejecting <= vouching:
-        return None
-    return words.headline_stances.get(stance)
+    if rejecting >= words.min_verdicts and rejecting > vouching:
+        return words.headline_stances.get(stance)
+    if vouching >= words.min_verdicts and vouching > rejecting:  # "the photo is not a hoax"
+        return words.vouching_stances.get(stance)
+    return None
 
 
 def combine_votes(votes: Sequence[str], config: Fnc1Config) -> str:
@@ -320,7 +323,7 @@ def decide(headline: str, view: BodyView, h_vector: Optional[np.ndarray] = None,
         label, rule = "discuss", f"{rule}; headline {stance}"
     verdict = body_verdict(view, stance, config, h_tokens) if label in VERDICT_OVERRIDES else None
     if verdict is not None:
-        label, rule = verdict, f"the body's own verdict rejects the rumour; headline {stance}"
+        label, rule = verdict, f"the body's own verdict on the rumour; headline {stance}"
     elif label == "discuss" and stance != "observing" and narration_restates(headline, h_vector, view, config):
         label, rule = "agree", "the body's own lead restates the headline"
     return Decision(label, round(related, 4), ids, round(best, 4), rule)
