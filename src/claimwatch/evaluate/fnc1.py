@@ -18,12 +18,18 @@ Two steps, thresholds in ``eval_stance.yaml``:
    - a rejection of the rumour (a matched denial or dispute, or a rejected reference) agrees with a
      headline against it, disagrees with one for it and only
      discusses one that observes; a matched agreement with an observing headline is discussion;
+   - when nothing above agrees or rejects, the body's own verdicts on the rumour - "the story is a
+     hoax", "the photo turned out to be doctored", "fake tweets", in sentences that speak of the
+     rumour, neither attributed, quoted nor hedged (``verdict``, ``evaluate/verdicts.py``) - reject it
+     (disagree with a headline for it, agree with one against it, discuss an observing one); turned
+     verdicts ("it is not a hoax") that outnumber them vouch for it;
    - otherwise, when the body's own voice restates the headline - a lead sentence close to it,
      neither attributed nor hedged, with the headline's polarity, in a body with no distanced
      statement and no reported rejection (``narration``) - the body agrees; else ``fallback`` (discuss).
 
-   (A refuting-word fallback over the whole body was tried on the tune part and was wrong 28 times
-   in 29: the words must bear on the rumour, as a reference's verdict does.)
+   (A refuting-word fallback on the sentence closest to the headline was tried on the tune part and
+   was wrong 28 times in 29: a verdict must be said OF something - after a copula, before a rumour
+   noun, or a verdict noun - and in the body's own voice, as ``verdicts.py`` reads it.)
 
 Each body is analysed once (cache by Body ID); headlines are embedded once each.
 """
