@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from claimwatch.evaluate.config import VerdictWords
@@ -42,8 +43,10 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.casefold().replace("\u2019", "'").replace("\u2018", "'"))
 
 
-def _phrases(words: Iterable[str]) -> list[tuple[str, ...]]:
-    return sorted({tuple(tokens(w)) for w in words if tokens(w)}, key=len, reverse=True)
+@lru_cache(maxsize=64)
+def _phrases(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The word lists' entries as token tuples, longest first (one list is read many times)."""
+    return tuple(sorted({tuple(tokens(w)) for w in words if tokens(w)}, key=len, reverse=True))
 
 
 def _ends(toks: list[str], i: int, words: VerdictWords) -> bool:
