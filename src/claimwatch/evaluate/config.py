@@ -41,6 +41,7 @@ class Fnc1Config:
     agree_acts: tuple[str, ...] = ()  # acts whose matched assertion votes agree (empty: any act)
     headline: Optional[HeadlineWords] = None  # the headline's own stance; None: always "for"
     narration: Optional[NarrationRule] = None  # the body's own voice; None: not read
+    verdict: Optional[VerdictWords] = None  # the body's own verdict on the rumour; None: not read
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,27 @@ class NarrationRule:
     threshold: float
     attributed_words: tuple[str, ...]  # a sentence with one of these reports someone else's word
     discussing_stances: tuple[str, ...] = ()  # a body with a statement of one of these (or distanced) discusses
+
+
+@dataclass(frozen=True)
+class VerdictWords:
+    """The body's own verdict on a rumour ("the story is a hoax", "the photo was doctored", "fake
+    tweets"), read in its sentences; words as data, see ``evaluate/verdicts.py``."""
+
+    predicates: tuple[str, ...]  # said OF the rumour after a copula: "is false", "proved to be a fake"
+    copulas: tuple[str, ...]  # what links a subject to the predicate: "is", "turned out to be"
+    fillers: tuple[str, ...]  # what may stand between copula and predicate: "a", "completely"
+    followers: tuple[str, ...]  # words that may follow a predicate and close it: "and", "because"
+    attributive: tuple[str, ...]  # before a rumour noun: "FAKE tweets", "UNFOUNDED rumours"
+    rumour_nouns: tuple[str, ...]  # what carries a rumour: story, report, photo, tweet
+    nouns: tuple[str, ...]  # a verdict on their own: "the hoax", "debunked"
+    pointers: tuple[str, ...]  # words pointing back to the rumour: "it", "this"
+    negators: tuple[str, ...]  # "not a hoax", "no hoax", "wasn't fake": the verdict is turned
+    hedges: tuple[str, ...]  # "probably bogus", "might be fake", "if it is a hoax": no verdict
+    attributed_words: tuple[str, ...]  # a sentence with one of these is someone else's word
+    headline_stances: Mapping[str, str]  # headline stance -> label of a body that gives a verdict
+    vouching_stances: Mapping[str, str]  # headline stance -> label of a body whose verdicts are turned
+    min_verdicts: int = 1  # own verdicts the body must give
 
 
 @dataclass(frozen=True)
@@ -169,7 +191,26 @@ def _fnc1_optional(fnc: Mapping) -> dict[str, Any]:
         out["narration"] = NarrationRule(lead, _unit(_get(n, "threshold", where), f"{where}.threshold"),
                                          _words(_get(n, "attributed_words", where), f"{where}.attributed_words"),
                                          stances)
+    if "verdict" in fnc:
+        out["verdict"] = _verdict(fnc["verdict"], "fnc1.verdict")
     return out
+
+
+def _verdict(v: Any, where: str) -> VerdictWords:
+    keys = ("predicates", "copulas", "fillers", "followers", "attributive", "rumour_nouns", "nouns", "pointers", "negators", "hedges", "attributed_words")
+    lists = {k: _words(_get(v, k, where), f"{where}.{k}") for k in keys}
+    maps = {k: _stance_map(_get(v, k, where), f"{where}.{k}") for k in ("headline_stances", "vouching_stances")}
+    least = _get(v, "min_verdicts", where)
+    if isinstance(least, bool) or not isinstance(least, int) or least < 1:
+        raise LexiconError(f"{SOURCE}: {where}.min_verdicts: expected a positive integer, got {least!r}")
+    return VerdictWords(**lists, **maps, min_verdicts=least)
+
+
+def _stance_map(value: Any, where: str) -> dict[str, str]:
+    """A mapping of headline stances (for / against / observing) to FNC-1 related labels."""
+    if not isinstance(value, Mapping) or not set(value) <= {"for", "against", "observing"}:
+        raise LexiconError(f"{SOURCE}: {where}: expected a mapping of for/against/observing to labels")
+    return {k: _label(label, f"{where}.{k}") for k, label in value.items()}
 
 
 @lru_cache(maxsize=1)

@@ -18,12 +18,18 @@ Two steps, thresholds in ``eval_stance.yaml``:
    - a rejection of the rumour (a matched denial or dispute, or a rejected reference) agrees with a
      headline against it, disagrees with one for it and only
      discusses one that observes; a matched agreement with an observing headline is discussion;
+   - when nothing above agrees or rejects, the body's own verdicts on the rumour - "the story is a
+     hoax", "the photo turned out to be doctored", "fake tweets", in sentences that speak of the
+     rumour, neither attributed, quoted nor hedged (``verdict``, ``evaluate/verdicts.py``) - reject it
+     (disagree with a headline for it, agree with one against it, discuss an observing one); turned
+     verdicts ("it is not a hoax") that outnumber them vouch for it;
    - otherwise, when the body's own voice restates the headline - a lead sentence close to it,
      neither attributed nor hedged, with the headline's polarity, in a body with no distanced
      statement and no reported rejection (``narration``) - the body agrees; else ``fallback`` (discuss).
 
-   (A refuting-word fallback over the whole body was tried on the tune part and was wrong 28 times
-   in 29: the words must bear on the rumour, as a reference's verdict does.)
+   (A refuting-word fallback on the sentence closest to the headline was tried on the tune part and
+   was wrong 28 times in 29: a verdict must be said OF something - after a copula, before a rumour
+   noun, or a verdict noun - and in the body's own voice, as ``verdicts.py`` reads it.)
 
 Each body is analysed once (cache by Body ID); headlines are embedded once each.
 """
@@ -42,7 +48,9 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 import numpy as np
 
 from claimwatch.errors import InputError
-from claimwatch.evaluate.config import FNC_LABELS, Fnc1Config, load_config
+from claimwatch.evaluate.config import FNC_LABELS, Fnc1Config, VerdictWords, load_config
+from claimwatch.evaluate.verdicts import own_verdicts
+from claimwatch.evaluate.verdicts import tokens as verdict_tokens
 from claimwatch.ledger.matching import content_tokens
 from claimwatch.ledger.references import is_reference, reference_stance
 from claimwatch.model import STANCE_POLARITY, Analysis, Article, Statement
@@ -256,6 +264,34 @@ def _negated(text: str, config: Fnc1Config) -> bool:
     return words is not None and (has_word(text, words.negation_words) or has_word(text, words.against_words))
 
 
+VERDICT_OVERRIDES = ("discuss",)
+
+
+def bears_on_rumour(unit: Unit, h_tokens: frozenset[str], words: VerdictWords) -> bool:
+    """Whether a sentence speaks of the headline's rumour: it shares one of the headline's content
+    stems, names what carries a rumour ("the story", "the photo") or points back to it ("it", "this")."""
+    low = set(verdict_tokens(unit.text))
+    return bool(unit.tokens & h_tokens) or bool(low & set(words.rumour_nouns)) or bool(low & set(words.pointers))
+
+
+def body_verdict(view: BodyView, stance: str, config: Fnc1Config,
+                 h_tokens: frozenset[str] = frozenset()) -> Optional[str]:
+    """The label a body's own verdicts on the headline's rumour give ("the story is a hoax", "fake
+    tweets"; ``evaluate/verdicts.py``), read against the headline's stance; None when it gives none,
+    or vouches for the rumour as often as it rejects it. Turned verdicts ("it is not a hoax") that
+    outnumber the rejecting ones vouch for the rumour (``vouching_stances``)."""
+    words = config.verdict
+    if words is None:
+        return None
+    texts = [u.text for u in view.sentences if bears_on_rumour(u, h_tokens, words)]
+    rejecting, vouching = own_verdicts(texts, words)
+    if rejecting >= words.min_verdicts and rejecting > vouching:
+        return words.headline_stances.get(stance)
+    if vouching >= words.min_verdicts and vouching > rejecting:  # "the photo is not a hoax"
+        return words.vouching_stances.get(stance)
+    return None
+
+
 def combine_votes(votes: Sequence[str], config: Fnc1Config) -> str:
     """One voice -> that label; different voices -> ``mixed_vote``."""
     kinds = set(votes)
@@ -291,7 +327,10 @@ def decide(headline: str, view: BodyView, h_vector: Optional[np.ndarray] = None,
         label, rule = oriented, f"{rule}; headline {stance}"
     elif label == "agree" and stance != "for":
         label, rule = "discuss", f"{rule}; headline {stance}"
-    if label == "discuss" and stance != "observing" and narration_restates(headline, h_vector, view, config):
+    verdict = body_verdict(view, stance, config, h_tokens) if label in VERDICT_OVERRIDES else None
+    if verdict is not None:
+        label, rule = verdict, f"the body's own verdict on the rumour; headline {stance}"
+    elif label == "discuss" and stance != "observing" and narration_restates(headline, h_vector, view, config):
         label, rule = "agree", "the body's own lead restates the headline"
     return Decision(label, round(related, 4), ids, round(best, 4), rule)
 
