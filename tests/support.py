@@ -99,6 +99,17 @@ def scripted_article(published: str, outlet: str, items: list[tuple], actors: di
     return Analysis(article=art, statements=tuple(statements), claims=tuple(claims), actors=named)
 
 
+def ledger_answer(analyses: list[Analysis], sql: str):
+    """Store ``analyses`` in order in a fresh in-memory ledger (lexical matching) and return the first
+    column of the first row ``sql`` selects: what a ledger test asks of the result."""
+    from claimwatch.ledger import Ledger
+
+    with Ledger(":memory:", embedder=lambda: None) as ledger:
+        for analysis in analyses:
+            ledger.add_analysis(analysis)
+        return ledger.connection.execute(sql).fetchone()[0]
+
+
 def statement_about(analysis: Analysis, phrase: str) -> Statement:
     """The statement whose content contains ``phrase``; fails listing the contents found."""
     for s in analysis.statements:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimwatch.ledger import Ledger
 from claimwatch.ledger.context import context_dependent
-from support import scripted_article
+from support import ledger_answer, scripted_article
 
 
 @pytest.mark.parametrize(("text", "subject", "expected"), [
@@ -29,10 +28,7 @@ def _ledger_claims(first_source: str, second_source: str, content: str) -> int:
                            [(first_source, "said", content, "asserts", content, None, None)], actors)
     two = scripted_article("2031-03-02T08:00:00+00:00", "Valley Courier",
                            [(second_source, "said", content, "asserts", content, None, None)], actors)
-    with Ledger(":memory:", embedder=lambda: None) as ledger:
-        ledger.add_analysis(one)
-        ledger.add_analysis(two)
-        return ledger.connection.execute("SELECT COUNT(*) FROM ledger_claims").fetchone()[0]
+    return ledger_answer([one, two], "SELECT COUNT(*) FROM ledger_claims")
 
 
 def test_ledger_context_two_stories_pronoun_claims_stay_apart():

@@ -12,7 +12,10 @@ from claimwatch.ledger import Ledger
 from claimwatch.ledger.status import (Fact, load_rules, one_side_per_utterance, parse_rules, same_utterance, side_key,
                                       timeline, utterance_key)
 from claimwatch.lexicons import load_yaml
-from support import scripted_article
+from support import ledger_answer, scripted_article
+
+
+FIRST_STATUS = "SELECT status FROM ledger_claims ORDER BY id LIMIT 1"
 
 
 def fact(n: int, source: str, side, stance: str = "asserts", standing: str = "", **more) -> Fact:
@@ -254,10 +257,7 @@ def _two_reports(second: dict) -> str:
     other = scripted_article("2031-06-02T08:00:00+00:00", "Valley Courier",
                              [("Valley Courier", "reported", claim, "asserts", claim, None, None)], actors)
     other = dataclasses.replace(other, statements=(other.statements[0].with_(**second),))
-    with Ledger(":memory:", embedder=lambda: None) as ledger:
-        ledger.add_analysis(first)
-        ledger.add_analysis(other)
-        return ledger.connection.execute("SELECT status FROM ledger_claims ORDER BY id LIMIT 1").fetchone()[0]
+    return ledger_answer([first, other], FIRST_STATUS)
 
 
 @pytest.mark.parametrize(("second", "expected"), [
@@ -279,10 +279,7 @@ def _resident_reports(source: str, affiliation: str) -> str:
                              [("Harbour Gazette", "reported", claim, "asserts", claim, None, None)], actors)
     other = scripted_article("2031-06-02T08:00:00+00:00", "Valley Courier",
                              [(source, "said", claim, "asserts", claim, None, None)], actors)
-    with Ledger(":memory:", embedder=lambda: None) as ledger:
-        ledger.add_analysis(first)
-        ledger.add_analysis(other)
-        return ledger.connection.execute("SELECT status FROM ledger_claims ORDER BY id LIMIT 1").fetchone()[0]
+    return ledger_answer([first, other], FIRST_STATUS)
 
 
 def test_status_independence_residents_of_a_town_are_an_unnamed_side_not_the_town():
