@@ -8,7 +8,6 @@ import dataclasses
 import pytest
 
 from claimwatch.errors import LexiconError
-from claimwatch.ledger import Ledger
 from claimwatch.ledger.status import (Fact, load_rules, one_side_per_utterance, parse_rules, same_utterance, side_key,
                                       timeline, utterance_key)
 from claimwatch.lexicons import load_yaml
