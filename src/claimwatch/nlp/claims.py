@@ -645,6 +645,9 @@ def verb_frame(head: Token, negated: bool = False) -> str | None:
     nominal = _nominal_frame(_occurring_event(head) or head, negated)
     if nominal is not None:
         return nominal
+    identity = identity_frame(head)
+    if identity is not None:  # "X is the killer of Y", "X is a suspect in the murder of Y": X killed Y
+        return f"not {identity}" if negated else identity
     inner = expletive_clause(head)
     if inner is not None:
         head, negated = inner, any(c.dep_ == "neg" for c in inner.children)
@@ -668,6 +671,86 @@ def verb_frame(head: Token, negated: bool = False) -> str | None:
     sense = _sense_object(verb)
     meaning = act_prefix(head, verb) + (f"{lemma} {sense}" if sense else paraphrase_sets().get(lemma, lemma))
     return f"not {meaning}" if negated else meaning
+
+
+IDENTITY_RAISING_VERBS = CLAIM_WORDS["identity_raising_verbs"]
+IDENTITY_AS_VERBS = CLAIM_WORDS["identity_as_verbs"]
+EVENT_ROLE_NOUNS = CLAIM_WORDS["event_role_nouns"]
+EVENT_ROLE_PREPS = CLAIM_WORDS["event_role_preps"]
+INQUIRY_NOUNS = CLAIM_WORDS["inquiry_nouns"]
+
+
+@lru_cache(maxsize=1)
+def agent_nouns() -> dict[str, str]:
+    """Agent noun -> the verb whose doer it names (``event_types.yaml``): "killer" -> "kill"."""
+    data = load("event_types").get("agent_nouns", {}) or {}
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        raise LexiconError("event_types.yaml agent_nouns: expected noun: verb")
+    return {k.lower(): v.lower() for k, v in data.items()}
+
+
+def identity_noun(head: Token) -> Token | None:
+    """The noun a clause says its subject is: "X is the killer", "X is believed to be the killer",
+    "X emerged as a suspect", "police eyed X as the gunman"; None for any other clause."""
+    for _ in range(2):  # "is believed to be", "is thought to be": the hedge is the statement's
+        inner = next((c for c in head.children if c.dep_ == "xcomp" and c.lemma_.lower() == "be"), None)
+        if inner is None or head.lemma_.lower() not in IDENTITY_RAISING_VERBS:
+            break
+        head = inner
+    lemma = head.lemma_.lower()
+    noun = None
+    if lemma in LINKING_VERBS:
+        noun = next((c for c in head.children if c.dep_ in ("attr", "oprd")), None)
+    if noun is None and lemma in IDENTITY_AS_VERBS:
+        as_ = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        noun = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
+    noun = partitive_head(noun)
+    return noun if noun is not None and noun.pos_ == "NOUN" else None
+
+
+def _role_event(noun: Token) -> Token | None:
+    """The event noun a role noun is tied to: "a suspect in the killing of Y", "the man behind the
+    bombing", "a suspect in the inquiry into Y's murder"."""
+    for _ in range(2):
+        preps = [c for c in noun.children if c.dep_ == "prep" and (c.lower_ == "behind" or (
+            c.lower_ in EVENT_ROLE_PREPS and noun.lemma_.lower() in EVENT_ROLE_NOUNS | INQUIRY_NOUNS))]
+        objs = [o for p in preps for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+        event = next((o for o in objs if o.lemma_.lower() in nominal_predicates()), None)
+        if event is not None:
+            return event
+        noun = next((o for o in objs if o.lemma_.lower() in INQUIRY_NOUNS), None)
+        if noun is None:
+            return None
+    return None
+
+
+def _noun_identity_frame(noun: Token, depth: int = 0) -> str | None:
+    """The act a noun says its referent did: an agent noun with its participant ("the killer of Y",
+    "Y's murderer"), a role noun with its event ("a suspect in the beheading of Y"), a relative clause
+    with the noun as subject ("the man who killed Y"), a hedged one ("the suspect believed to be
+    Y's executioner")."""
+    event = _role_event(noun)
+    if event is not None:
+        verb = nominal_predicates()[event.lemma_.lower()]
+        return paraphrase_sets().get(verb, verb)
+    verb = agent_nouns().get(noun.lemma_.lower()) or agent_nouns().get(noun.lower_)
+    if verb is not None and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children):
+        return paraphrase_sets().get(verb, verb)
+    for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")):
+        if clause.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in clause.children):
+            return verb_frame(clause)
+        inner = identity_noun(clause) if depth == 0 and clause.lemma_.lower() in IDENTITY_RAISING_VERBS else None
+        if inner is not None:
+            return _noun_identity_frame(inner, depth + 1)
+    return None
+
+
+def identity_frame(head: Token) -> str | None:
+    """The frame of an identity claim: "X is the killer of Y", "X is believed to be Y's murderer", "X
+    emerged as a suspect in the murder of Y", "X is the man who killed Y" all tell "X killed Y"
+    (`kill`); None for any other clause."""
+    noun = head if head.pos_ == "NOUN" else identity_noun(head)  # "the killer of Y" alone: someone killed Y
+    return _noun_identity_frame(noun) if noun is not None else None
 
 
 @lru_cache(maxsize=1)
@@ -1051,6 +1134,14 @@ def _doer(root: Token) -> Token | None:
     return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
+def _identified(root: Token) -> Token | None:
+    """ "police are eyeing X as the man who shot Y": the one said to have done the act is the object."""
+    obj = next((c for c in root.children if c.dep_ == "dobj"), None) if root.pos_ == "VERB" else None
+    if obj is None or root.lemma_.lower() not in IDENTITY_AS_VERBS or identity_frame(root) is None:
+        return None
+    return obj
+
+
 MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod", "nummod")
 
 
@@ -1081,7 +1172,7 @@ def clause_agent(span: Span, name_at: Callable[[Token], str | None]) -> str | No
     """Who does what a claim says: the doer of its clause (see _doer), or the possessor of its head noun
     ("North Korea's involvement"); never another participant ("arrested a French aid worker"), never a
     place or nationality that only describes the doer."""
-    doer = _doer(span.root)
+    doer = _identified(span.root) or _doer(span.root)
     if doer is None:
         return None
     undergoer = patient_possessor(doer)
