@@ -4,7 +4,7 @@ stays on the statement). Sentences written for the tests."""
 import pytest
 
 from claimwatch.ledger import matching
-from claimwatch.nlp.claims import clause_agent, verb_frame
+from claimwatch.nlp.claims import _patient_name, clause_agent, verb_frame
 
 
 def _name_at(tok):
@@ -18,7 +18,8 @@ def _features(nlp, sentence):
     doc = nlp(sentence)
     root = next(t for t in doc if t.dep_ == "ROOT")
     frame = verb_frame(root, any(c.dep_ == "neg" for c in root.children))
-    return matching.make_features(sentence, None, clause_agent(doc[:], _name_at), frame=frame)
+    patient = _patient_name(root, lambda span: clause_agent(span, _name_at))
+    return matching.make_features(sentence, None, clause_agent(doc[:], _name_at), frame=frame, patient=patient)
 
 
 @pytest.mark.parametrize("other", [
@@ -30,7 +31,7 @@ def _features(nlp, sentence):
 def test_ledger_identity_claims_meet_the_act(nlp, other):
     act = _features(nlp, "Marek Voss killed the ferryman Anna Lind near the border.")
     result = matching.score_pair(act, _features(nlp, other))
-    assert result.matched and result.level == "same_frame", result.reason
+    assert result.matched and result.level in ("same_frame", "same_frame_patient"), result.reason
 
 
 def test_ledger_identity_claims_keep_other_acts_apart(nlp):
@@ -39,3 +40,30 @@ def test_ledger_identity_claims_keep_other_acts_apart(nlp):
     assert not matching.score_pair(act, owner).matched
     denial = _features(nlp, "Marek Voss is not the killer of the ferryman.")
     assert matching.score_pair(act, denial).level != "same_frame"
+
+
+def test_ledger_identity_the_same_act_done_to_the_same_one_has_a_lower_bar(nlp):
+    """Worded apart, with the agent described in one and named in the other: the act and the one it
+    is done to agree, so the pair meets at `same_frame_patient`."""
+    named = _features(nlp, "Marek Voss, a former bus driver from Tallinn, is believed to be Anna Lind's executioner.")
+    described = _features(nlp, "Detectives are eyeing a former Estonian driver as the gunman who killed Anna Lind in May.")
+    assert named.patient == described.patient == "Anna Lind"
+    result = matching.score_pair(named, matching.make_features(described.text, None, None, frame="kill",
+                                                                patient="Lind"))
+    assert result.level == "same_frame_patient"
+
+
+def test_ledger_identity_the_same_act_done_to_two_people_never_matches(nlp):
+    one = _features(nlp, "Militants beheaded the reporter Anna Lind in a desert video.")
+    other = _features(nlp, "Militants beheaded the reporter Tomas Berg in a desert video.")
+    assert (one.patient, other.patient) == ("Anna Lind", "Tomas Berg")
+    result = matching.score_pair(one, other)
+    assert result.level == "blocked" and not result.matched
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Anna Lind", "Lind", True), ("Anna Lind", "Annie Lind", True), ("Anna Lind", "Tomas Berg", False),
+    ("Kim Jong-un", "Kim Jong-il", False), ("Ruritania", "Anna Lind", False),
+])
+def test_ledger_identity_same_party(a, b, same):
+    assert matching.same_party(a, b) is same

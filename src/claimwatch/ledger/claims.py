@@ -243,7 +243,7 @@ class ClaimBook:
             "INSERT OR REPLACE INTO ledger_claim_members (claim_pk, ledger_claim_id, score, method, embedding)"
             " VALUES (?, ?, ?, ?, ?)", (claim_pk, ledger_id, score, method, blob))
         index.add(ledger_id, claim_pk, item.claim.text, item.claim.predicate, item.claim.subject, emb.from_bytes(blob),
-                  item.claim.frame)
+                  item.claim.frame, item.claim.object)
         return ledger_id
 
     def _polarity_of(self, ledger_id: int) -> Optional[bool]:
@@ -261,7 +261,7 @@ class ClaimBook:
         from disk for every new claim; the text in the key guards against a pk reused after a rollback.
         """
         rows = self._conn.execute(
-            "SELECT m.ledger_claim_id, c.pk, c.text, c.subject, c.predicate, c.frame"
+            "SELECT m.ledger_claim_id, c.pk, c.text, c.subject, c.predicate, c.frame, c.object"
             " FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk"
             " JOIN ledger_claims l ON l.id = m.ledger_claim_id"
             " WHERE ? IS NULL OR l.agent IS NULL OR l.agent = ? COLLATE NOCASE ORDER BY m.ledger_claim_id, c.pk",
@@ -271,7 +271,8 @@ class ClaimBook:
             self._load_vectors([r for r in rows if (r["pk"], r["text"]) not in self._vectors])
         return [(r["ledger_claim_id"], matching.make_features(
             r["text"], r["predicate"], r["subject"],
-            embedding=self._vectors.get((r["pk"], r["text"])) if want_vectors else None, frame=r["frame"]))
+            embedding=self._vectors.get((r["pk"], r["text"])) if want_vectors else None, frame=r["frame"],
+            patient=r["object"]))
             for r in rows]
 
     def _load_vectors(self, rows: list[sqlite3.Row]) -> None:

@@ -87,6 +87,7 @@ class Proposition:
     frame: tuple[str, str] | None = None  # (predicate meaning, object head): ("raise", "rate")
     verb: str | None = None  # the main predicate for the ledger (verb_frame): "send", "not open"
     predicate_event: str | None = None  # the event type its main verb names, which the ledger matches on
+    patient: str | None = None  # the named one the main predicate is done to ("killed Jo Bloggs": Jo Bloggs)
 
     @property
     def key(self) -> tuple[str | None, str | None]:
@@ -346,7 +347,8 @@ def propositions(span: Span, agent_of: Callable[[Span], str | None]) -> list[Pro
             out.append(Proposition(text=text, lemmas=lemmas, event=event.id if event else None,
                                    agent=agent, negated=negated, rejects=rejects, tokens=tuple(t.i for t in toks),
                                    frame=predicate_frame(head), verb=verb_frame(head, negated),
-                                   predicate_event=said.id if said is not None and n == 0 else None))
+                                   predicate_event=said.id if said is not None and n == 0 else None,
+                                   patient=_patient_name(head, agent_of)))
     return out
 
 
@@ -702,7 +704,8 @@ def identity_noun(head: Token) -> Token | None:
     if lemma in LINKING_VERBS:
         noun = next((c for c in head.children if c.dep_ in ("attr", "oprd")), None)
     if noun is None and lemma in IDENTITY_AS_VERBS:
-        as_ = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        objs = [c for c in head.children if c.dep_ == "dobj"]  # "eyeing X as": the parser may hang "as" on X
+        as_ = next((c for t in [head] + objs for c in t.children if c.dep_ == "prep" and c.lower_ == "as"), None)
         noun = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
     noun = partitive_head(noun)
     return noun if noun is not None and noun.pos_ == "NOUN" else None
@@ -743,6 +746,59 @@ def _noun_identity_frame(noun: Token, depth: int = 0) -> str | None:
         if inner is not None:
             return _noun_identity_frame(inner, depth + 1)
     return None
+
+
+def _participant(noun: Token) -> Token | None:
+    """The one an event or agent noun's act is done to: its "of" object or its possessor."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return pobj or next((c for c in noun.children if c.dep_ == "poss"), None)
+
+
+def _noun_patient(noun: Token, depth: int = 0) -> Token | None:
+    """The participant of an identity noun's act ("the killer of Y", "a suspect in Y's murder", "the
+    man who killed Y", "the suspect believed to be Y's killer") or of an event noun ("the beheading
+    of Y"): Y."""
+    event = _role_event(noun)
+    if event is not None:
+        return _participant(event)
+    own = _participant(noun) if noun.lemma_.lower() in nominal_predicates() or noun.lemma_.lower() in agent_nouns() else None
+    if own is not None:
+        return own
+    clause = next((c for c in noun.children if c.dep_ == "relcl"
+                   and any(s.dep_ == "nsubj" and s.lower_ in ("who", "that") for s in c.children)), None)
+    if clause is not None:
+        return frame_patient(clause)
+    hedged = next((c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in IDENTITY_RAISING_VERBS), None)
+    inner = identity_noun(hedged) if hedged is not None and depth == 0 else None
+    return _noun_patient(inner, depth + 1) if inner is not None else None
+
+
+def frame_patient(head: Token) -> Token | None:
+    """The token of the one a clause's main predicate is done to: the object of its verb ("killed
+    Y", "Y was killed"), the participant of its event or identity noun ("the killing of Y", "X is
+    Y's killer"); None when there is none."""
+    event = _occurring_event(head)
+    noun = event or (head if head.pos_ == "NOUN" else identity_noun(head))
+    if noun is not None:
+        return _noun_patient(noun)
+    verb = controlled_verb(head)
+    if verb is None:
+        return None
+    shown = _depicted_event(verb)
+    if shown is not None:
+        return _noun_patient(shown) if shown.pos_ == "NOUN" else frame_patient(shown)
+    return partitive_head(next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None))
+
+
+def _patient_name(head: Token, agent_of: Callable[[Span], str | None]) -> str | None:
+    """The name of the one a clause's main predicate is done to, when it is named."""
+    patient = frame_patient(head)
+    if patient is None or patient.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if patient.pos_ == "NOUN" and any(c.dep_ == "poss" for c in patient.children):
+        return None  # "Jo Bloggs's colleague" is no Jo Bloggs
+    return agent_of(patient.doc[patient.left_edge.i:patient.i + 1])
 
 
 def identity_frame(head: Token) -> str | None:
@@ -1222,7 +1278,7 @@ class ClaimBook:
         cid = f"c{len(self.claims) + 1}"
         event = event_by_id(prop.event)
         self.claims.append(Claim(id=cid, text=prop.text, group=group, subject=prop.agent,
-                                 predicate=prop.predicate_event or (event.id if event else None), object=None,
+                                 predicate=prop.predicate_event or (event.id if event else None), object=prop.patient,
                                  frame=prop.verb))
         self._props[cid] = prop
         return cid
