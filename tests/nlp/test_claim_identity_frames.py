@@ -56,3 +56,14 @@ def test_claim_identity_the_object_of_an_identifying_verb_is_the_agent(nlp):
 def test_claim_identity_a_bare_agent_noun_phrase(nlp):
     doc = nlp("the killer of the ferryman")
     assert verb_frame(doc[:].root) == "kill"
+
+
+@pytest.mark.parametrize(("sentence", "frame", "agent"), [
+    ("We are appalled by the brutal murder of the ferryman.", "kill", None),
+    ("Thousands mourned the death of Anna Lind.", "die", None),
+    # the one reacting is not the event's doer: no agent to block the event's other claims
+    ("Mayor Jon Berg was shocked at the shooting of the harbour guard.", "shoot", None),
+    ("Mayor Jon Berg was shocked by the weather.", "shock", "Jon Berg"),  # no event noun: its own verb
+])
+def test_claim_identity_a_reaction_takes_the_frame_of_its_event(nlp, sentence, frame, agent):
+    assert _frame(nlp, sentence) == (frame, agent)

@@ -644,7 +644,7 @@ def verb_frame(head: Token, negated: bool = False) -> str | None:
     "not " before a negated one. None for a light verb, a reporting verb or a clause without a verb."""
     from claimwatch.lexicons.schema import load_cues
 
-    nominal = _nominal_frame(_occurring_event(head) or head, negated)
+    nominal = _nominal_frame(_occurring_event(head) or reacted_event(head) or head, negated)
     if nominal is not None:
         return nominal
     identity = identity_frame(head)
@@ -778,7 +778,7 @@ def frame_patient(head: Token) -> Token | None:
     """The token of the one a clause's main predicate is done to: the object of its verb ("killed
     Y", "Y was killed"), the participant of its event or identity noun ("the killing of Y", "X is
     Y's killer"); None when there is none."""
-    event = _occurring_event(head)
+    event = _occurring_event(head) or reacted_event(head)
     noun = event or (head if head.pos_ == "NOUN" else identity_noun(head))
     if noun is not None:
         return _noun_patient(noun)
@@ -917,6 +917,19 @@ def _occurring_event(verb: Token) -> Token | None:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subj if subj is not None and subj.pos_ == "NOUN" else None
+
+
+REACTION_VERBS = CLAIM_WORDS["reaction_verbs"]
+
+
+def reacted_event(verb: Token) -> Token | None:
+    """The event noun a verb of reaction takes as having happened ("we are appalled by the murder of
+    Y", "crowds mourned the death of Y", "shocked at the shooting"), else None."""
+    if verb.lemma_.lower() not in REACTION_VERBS:
+        return None
+    by = [c for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "at", "over", "about")]
+    nouns = [c for c in verb.children if c.dep_ == "dobj"] + [o for b in by for o in b.children if o.dep_ == "pobj"]
+    return next((n for n in nouns if n.pos_ == "NOUN" and n.lemma_.lower() in nominal_predicates()), None)
 
 
 def patient_possessor(noun: Token) -> Token | None:
@@ -1228,7 +1241,7 @@ def clause_agent(span: Span, name_at: Callable[[Token], str | None]) -> str | No
     """Who does what a claim says: the doer of its clause (see _doer), or the possessor of its head noun
     ("North Korea's involvement"); never another participant ("arrested a French aid worker"), never a
     place or nationality that only describes the doer."""
-    doer = _identified(span.root) or _doer(span.root)
+    doer = _identified(span.root) or reacted_event(span.root) or _doer(span.root)
     if doer is None:
         return None
     undergoer = patient_possessor(doer)
