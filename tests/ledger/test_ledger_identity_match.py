@@ -67,3 +67,14 @@ def test_ledger_identity_the_same_act_done_to_two_people_never_matches(nlp):
 ])
 def test_ledger_identity_same_party(a, b, same):
     assert matching.same_party(a, b) is same
+
+
+def test_ledger_identity_a_suspicion_matches_as_its_act_and_counts_hedged():
+    from claimwatch.ledger.claims import _suspicion_certainty
+
+    assert matching.act_frame("suspect kill") == "kill" and matching.act_frame("not suspect kill") == "not kill"
+    assert matching.act_frame("kill") == "kill" and matching.act_frame(None) is None
+    assert matching.make_features("Jo Bloggs is a suspect in the murder of Ann Roe", None, "Jo Bloggs",
+                                  frame="suspect kill").frame == "kill"
+    assert _suspicion_certainty("certain", 1) == "probable"
+    assert _suspicion_certainty("possible", 1) == "possible" and _suspicion_certainty("certain", 0) == "certain"

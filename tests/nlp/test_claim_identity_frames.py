@@ -24,9 +24,9 @@ def _frame(nlp, sentence):
     ("Marek Voss is the killer of Anna Lind.", "kill"),  # an agent noun with its "of" participant
     ("Marek Voss is Anna Lind's murderer.", "kill"),  # with a possessor; paraphrases folded
     ("Marek Voss is believed to be the executioner of Anna Lind.", "kill"),  # the hedge is the statement's
-    ("Marek Voss is a main suspect in the beheading of Anna Lind.", "kill"),  # a role noun with its event
-    ("Marek Voss has emerged as a suspect in the murder of Anna Lind.", "kill"),
-    ("Marek Voss has emerged as one of the main suspects in the investigation into the murder of Anna Lind.", "kill"),
+    ("Marek Voss is a main suspect in the beheading of Anna Lind.", "suspect kill"),  # a role noun with its event; a suspicion is marked
+    ("Marek Voss has emerged as a suspect in the murder of Anna Lind.", "suspect kill"),
+    ("Marek Voss has emerged as one of the main suspects in the investigation into the murder of Anna Lind.", "suspect kill"),
     ("Marek Voss is the man who killed Anna Lind.", "kill"),  # a relative clause with the noun as subject
     ("Marek Voss is the suspect believed to be Anna Lind's executioner.", "kill"),
     ("Marek Voss is the man behind the bombing of the depot.", "bomb"),  # any noun before "behind"

@@ -35,6 +35,12 @@ EmbedderFactory = Callable[[], Optional[emb.Embedder]]
 _UNKNOWN = object()  # attach(): the article's publication date was not given
 
 
+def _suspicion_certainty(certainty: str, suspected: Optional[int]) -> str:
+    """A statement behind a ledger claim only as a suspicion ("X is a suspect in the murder of Y",
+    matched with "X killed Y") counts as probable at most: the hedge stays on the statement."""
+    return "probable" if suspected and certainty == "certain" else certainty
+
+
 @dataclass(frozen=True)
 class PreparedClaim:
     """An article's claim with its matching features, ready to be attached inside a transaction."""
@@ -335,6 +341,9 @@ class ClaimBook:
         rows = self._conn.execute(
             f"SELECT DISTINCT {claim_column}s.pk, s.source, s.stance, s.refers, m.method, s.content, s.certainty, s.conditional, s.distanced, s.act, s.quantities, s.article_id,"
             " s.pos, s.via, a.published, a.rowid AS arow, src.source_key,"
+            " (SELECT MIN(c2.frame LIKE 'suspect %' OR c2.frame LIKE 'not suspect %') FROM statement_claims sc2"
+            "  JOIN claims c2 ON c2.pk = sc2.claim_pk JOIN ledger_claim_members m2 ON m2.claim_pk = c2.pk"
+            "  WHERE sc2.statement_pk = s.pk AND m2.ledger_claim_id = m.ledger_claim_id) AS suspected,"
             f" {DATED} AS dated,"
             " (SELECT affiliation FROM actors x WHERE x.article_id = s.article_id AND x.name = s.source"
             "  ORDER BY x.pos LIMIT 1) AS affiliation,"
@@ -353,7 +362,8 @@ class ClaimBook:
         entries = [((r["published"] is None, r["published"], r["arow"], r["pos"]),
                     Fact(statement_pk=r["pk"], date=r["dated"], source=r["source"], side=None,
                          stance=_stance(r),
-                         certainty=r["certainty"], conditional=bool(r["conditional"]),
+                         certainty=_suspicion_certainty(r["certainty"], r["suspected"]),
+                         conditional=bool(r["conditional"]),
                          distanced=bool(r["distanced"]), act=r["act"] or "",
                          source_key=r["source_key"], article_id=r["article_id"],
                          via=tuple(json.loads(r["via"] or "[]")),

@@ -264,6 +264,7 @@ def _base_features(text: str, event_type: Optional[str], subject: Optional[str],
                    frame: Optional[str] = None, patient: Optional[str] = None) -> ClaimFeatures:
     """Text-only features, cached: every stored member is compared again for each new claim."""
     agent = canonical_actor(subject)
+    frame = act_frame(frame)
     places = named_places(text) - {agent} if agent else named_places(text)
     negated = is_negated(text) or bool(frame and frame.startswith("not "))  # "is alive": "not die"
     return ClaimFeatures(text=text, event_type=event_type, agent=agent, tokens=content_tokens(text),
@@ -410,6 +411,23 @@ def _structural_agreement(a: ClaimFeatures, b: ClaimFeatures, config: MatchConfi
             return ("related_type_same_agent" if same_agent else "nothing_shared"), "related event types"
         return None, f"{TYPE_CONFLICT} ({a.event_type} / {b.event_type})"
     return ("same_agent_type_missing" if same_agent else "nothing_shared"), "event type unknown"
+
+
+SUSPICION = "suspect "  # Claim.frame of a suspicion: "X is a suspect in the murder of Y" -> "suspect kill"
+
+
+def suspected(frame: Optional[str]) -> bool:
+    """Whether a claim's frame is a suspicion of the act (matched as the act, counted hedged)."""
+    return bool(frame) and frame.removeprefix("not ").startswith(SUSPICION)
+
+
+def act_frame(frame: Optional[str]) -> Optional[str]:
+    """The frame matching compares: a suspicion's act ("suspect kill" -> "kill", polarity kept)."""
+    if not suspected(frame):
+        return frame
+    negated = frame.startswith("not ")
+    act = frame.removeprefix("not ")[len(SUSPICION):]
+    return f"not {act}" if negated else act
 
 
 NEGATED = "negated"  # ledger_claim_members.method of a negated restatement joined as a denial

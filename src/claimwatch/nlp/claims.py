@@ -680,6 +680,7 @@ IDENTITY_AS_VERBS = CLAIM_WORDS["identity_as_verbs"]
 EVENT_ROLE_NOUNS = CLAIM_WORDS["event_role_nouns"]
 EVENT_ROLE_PREPS = CLAIM_WORDS["event_role_preps"]
 INQUIRY_NOUNS = CLAIM_WORDS["inquiry_nouns"]
+SUSPICION_NOUNS = CLAIM_WORDS["suspicion_nouns"]
 
 
 @lru_cache(maxsize=1)
@@ -733,9 +734,9 @@ def _noun_identity_frame(noun: Token, depth: int = 0) -> str | None:
     with the noun as subject ("the man who killed Y"), a hedged one ("the suspect believed to be
     Y's executioner")."""
     event = _role_event(noun)
-    if event is not None:
+    if event is not None:  # "a suspect in the murder": `suspect kill`, the ledger's `kill` hedged
         verb = nominal_predicates()[event.lemma_.lower()]
-        return paraphrase_sets().get(verb, verb)
+        return ("suspect " if noun.lemma_.lower() in SUSPICION_NOUNS else "") + paraphrase_sets().get(verb, verb)
     verb = agent_nouns().get(noun.lemma_.lower()) or agent_nouns().get(noun.lower_)
     if verb is not None and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children):
         return paraphrase_sets().get(verb, verb)
