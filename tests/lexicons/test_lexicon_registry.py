@@ -89,7 +89,7 @@ DATA_KEYED_SECTIONS = {
     ("cues.yaml", "lemma_repairs"),
     ("descriptions.yaml", "synonyms"), ("event_types.yaml", "idioms"), ("event_types.yaml", "sense_objects"),
     ("event_types.yaml", "nominal_predicates"), ("event_types.yaml", "state_adjectives"),
-    ("event_types.yaml", "light_predicates"), ("implications.yaml", "types"),
+    ("event_types.yaml", "light_predicates"), ("event_types.yaml", "agent_nouns"), ("implications.yaml", "types"),
     ("quantities.yaml", "numbers"), ("quantities.yaml", "scales"), ("quantities.yaml", "scale_abbreviations"),
     ("quantities.yaml", "vague"), ("quantities.yaml", "fractions"), ("quantities.yaml", "currency_symbols"),
     ("quantities.yaml", "currency_words"),

@@ -36,6 +36,12 @@ EmbedderFactory = Callable[[], Optional[emb.Embedder]]
 _UNKNOWN = object()  # attach(): the article's publication date was not given
 
 
+def _suspicion_certainty(certainty: str, suspected: Optional[int]) -> str:
+    """A statement behind a ledger claim only as a suspicion ("X is a suspect in the murder of Y",
+    matched with "X killed Y") counts as probable at most: the hedge stays on the statement."""
+    return "probable" if suspected and certainty == "certain" else certainty
+
+
 @dataclass(frozen=True)
 class PreparedClaim:
     """An article's claim with its matching features, ready to be attached inside a transaction."""
@@ -246,7 +252,7 @@ class ClaimBook:
             "INSERT OR REPLACE INTO ledger_claim_members (claim_pk, ledger_claim_id, score, method, embedding)"
             " VALUES (?, ?, ?, ?, ?)", (claim_pk, ledger_id, score, method, blob))
         index.add(ledger_id, claim_pk, item.claim.text, item.claim.predicate, item.claim.subject, emb.from_bytes(blob),
-                  item.claim.frame)
+                  item.claim.frame, item.claim.object)
         return ledger_id
 
     def _article_of(self, claim_pk: int) -> str:
@@ -267,7 +273,7 @@ class ClaimBook:
         from disk for every new claim; the text in the key guards against a pk reused after a rollback.
         """
         rows = self._conn.execute(
-            "SELECT m.ledger_claim_id, c.pk, c.text, c.subject, c.predicate, c.frame"
+            "SELECT m.ledger_claim_id, c.pk, c.text, c.subject, c.predicate, c.frame, c.object"
             " FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk"
             " JOIN ledger_claims l ON l.id = m.ledger_claim_id"
             " WHERE ? IS NULL OR l.agent IS NULL OR l.agent = ? COLLATE NOCASE ORDER BY m.ledger_claim_id, c.pk",
@@ -277,7 +283,8 @@ class ClaimBook:
             self._load_vectors([r for r in rows if (r["pk"], r["text"]) not in self._vectors])
         return [(r["ledger_claim_id"], matching.make_features(
             r["text"], r["predicate"], r["subject"],
-            embedding=self._vectors.get((r["pk"], r["text"])) if want_vectors else None, frame=r["frame"]))
+            embedding=self._vectors.get((r["pk"], r["text"])) if want_vectors else None, frame=r["frame"],
+            patient=r["object"]))
             for r in rows]
 
     def _load_vectors(self, rows: list[sqlite3.Row]) -> None:
@@ -344,6 +351,9 @@ class ClaimBook:
         rows = self._conn.execute(
             f"SELECT DISTINCT {claim_column}s.pk, s.source, s.stance, s.refers, m.method, s.content, s.certainty, s.conditional, s.distanced, s.act, s.quantities, s.article_id,"
             " s.pos, s.via, a.published, a.rowid AS arow, src.source_key,"
+            " (SELECT MIN(c2.frame LIKE 'suspect %' OR c2.frame LIKE 'not suspect %') FROM statement_claims sc2"
+            "  JOIN claims c2 ON c2.pk = sc2.claim_pk JOIN ledger_claim_members m2 ON m2.claim_pk = c2.pk"
+            "  WHERE sc2.statement_pk = s.pk AND m2.ledger_claim_id = m.ledger_claim_id) AS suspected,"
             f" {DATED} AS dated,"
             " (SELECT affiliation FROM actors x WHERE x.article_id = s.article_id AND x.name = s.source"
             "  ORDER BY x.pos LIMIT 1) AS affiliation,"
@@ -362,7 +372,8 @@ class ClaimBook:
         entries = [((r["published"] is None, r["published"], r["arow"], r["pos"]),
                     Fact(statement_pk=r["pk"], date=r["dated"], source=r["source"], side=None,
                          stance=_stance(r),
-                         certainty=r["certainty"], conditional=bool(r["conditional"]),
+                         certainty=_suspicion_certainty(r["certainty"], r["suspected"]),
+                         conditional=bool(r["conditional"]),
                          distanced=bool(r["distanced"]), act=r["act"] or "",
                          source_key=r["source_key"], article_id=r["article_id"],
                          via=tuple(json.loads(r["via"] or "[]")),

@@ -22,7 +22,7 @@ from claimwatch.model import STANCE_POLARITY, Claim, Quantity
 
 SOURCE = "claim_matching.yaml"
 LEVELS = ("same_type_same_agent", "same_type_one_agent_missing", "related_type_same_agent",
-          "same_agent_type_missing", "same_frame", "shared_words", "nothing_shared")
+          "same_agent_type_missing", "same_frame_patient", "same_frame", "shared_words", "nothing_shared")
 # Levels a pair without type-and-agent agreement may be lifted from to "shared_words".
 _LIFTABLE = ("same_agent_type_missing", "nothing_shared")
 NUMBER_TOKEN = "<num>"
@@ -69,6 +69,7 @@ class ClaimFeatures:
     places: frozenset[str] = frozenset()  # states and organisations named besides the agent
     negated: bool = False  # the text carries a negation word ("not", "never", "didn't")
     frame: Optional[str] = None  # the main predicate with its polarity (Claim.frame): "send", "not open"
+    patient: Optional[str] = None  # the named one the predicate is done to (Claim.object): "killed Jo Bloggs"
 
 
 @dataclass(frozen=True)
@@ -248,25 +249,27 @@ def content_tokens(text: str) -> frozenset[str]:
 def features(claim: Claim, quantities: Iterable[Quantity] = (), embedding: Optional[np.ndarray] = None) -> ClaimFeatures:
     """The matching features of an article's claim; ``quantities`` adds those of its statements."""
     return make_features(claim.text, claim.predicate, claim.subject,
-                         tuple(claim.quantities) + tuple(quantities), embedding, claim.frame)
+                         tuple(claim.quantities) + tuple(quantities), embedding, claim.frame, claim.object)
 
 
 def make_features(text: str, event_type: Optional[str], subject: Optional[str],
                   quantities: tuple[Quantity, ...] = (), embedding: Optional[np.ndarray] = None,
-                  frame: Optional[str] = None) -> ClaimFeatures:
-    base = _base_features(text, event_type, subject, frame)
+                  frame: Optional[str] = None, patient: Optional[str] = None) -> ClaimFeatures:
+    base = _base_features(text, event_type, subject, frame, patient)
     return replace(base, quantities=quantities, embedding=embedding) if quantities or embedding is not None else base
 
 
 @lru_cache(maxsize=65536)
 def _base_features(text: str, event_type: Optional[str], subject: Optional[str],
-                   frame: Optional[str] = None) -> ClaimFeatures:
+                   frame: Optional[str] = None, patient: Optional[str] = None) -> ClaimFeatures:
     """Text-only features, cached: every stored member is compared again for each new claim."""
     agent = canonical_actor(subject)
+    frame = act_frame(frame)
     places = named_places(text) - {agent} if agent else named_places(text)
     negated = is_negated(text) or bool(frame and frame.startswith("not "))  # "is alive": "not die"
     return ClaimFeatures(text=text, event_type=event_type, agent=agent, tokens=content_tokens(text),
-                         places=frozenset(places), negated=negated, frame=frame or None)
+                         places=frozenset(places), negated=negated, frame=frame or None,
+                         patient=canonical_actor(patient))
 
 
 @lru_cache(maxsize=4096)
@@ -354,6 +357,8 @@ def agreement(a: ClaimFeatures, b: ClaimFeatures, config: MatchConfig) -> tuple[
         # one main predicate ("beheaded the journalist, who was kidnapped in 2012" / "executed the
         # journalist in retaliation for airstrikes"): the event types came from the clauses around it
         level = "nothing_shared"
+    if level is not None and a.frame and a.frame == b.frame and a.patient and b.patient:
+        return _patient_agreement(a, b, config, level, reason)
     if level in _LIFTABLE and a.frame and a.frame == b.frame:
         # the same main predicate with the same polarity ("opened" / "will open", "was sent" /
         # "deployed"): a proposition told in other words, not merely the same topic
@@ -365,6 +370,32 @@ def agreement(a: ClaimFeatures, b: ClaimFeatures, config: MatchConfig) -> tuple[
         if len(common) >= config.shared_words_min:
             return "shared_words", f"{reason}; {len(common)} content words shared"
     return level, reason
+
+
+def same_party(a: Optional[str], b: Optional[str]) -> bool:
+    """Whether two names may name one party: equal under the gazetteer, two spellings of one person
+    (:func:`name_variant`), or one surname ("Jo Bloggs" / "Bloggs" / "Joe Bloggs": a nickname or a
+    bare surname is no other person as far as the ledger can tell)."""
+    if not a or not b:
+        return False
+    if a.casefold() == b.casefold() or name_variant(a, b):
+        return True
+    if _gazetteer().lookup(a.strip()) is not None or _gazetteer().lookup(b.strip()) is not None:
+        return False
+    wa, wb = _name_words(a), _name_words(b)
+    return bool(wa and wb) and wa[-1] == wb[-1] and len(wa[-1]) >= 3
+
+
+def _patient_agreement(a: ClaimFeatures, b: ClaimFeatures, config: MatchConfig, level: str,
+                       reason: str) -> tuple[Optional[str], str]:
+    """Two claims with one main predicate and a named patient each: done to the same one ("X killed
+    Jo Bloggs" / "X is the killer of Jo Bloggs"), the `same_frame_patient` level unless the pair's
+    own is stricter; done to two ("beheaded Jo Bloggs" / "beheaded Ann Roe"), never a match."""
+    if not same_party(a.patient, b.patient):
+        return None, f"{reason}; the same predicate ({a.frame}) done to another ({a.patient} / {b.patient})"
+    if config.thresholds[level][0] <= config.thresholds["same_frame_patient"][0]:
+        return level, reason
+    return "same_frame_patient", f"{reason}; same predicate ({a.frame}) done to the same one ({a.patient})"
 
 
 def _structural_agreement(a: ClaimFeatures, b: ClaimFeatures, config: MatchConfig) -> tuple[Optional[str], str]:
@@ -380,6 +411,23 @@ def _structural_agreement(a: ClaimFeatures, b: ClaimFeatures, config: MatchConfi
             return ("related_type_same_agent" if same_agent else "nothing_shared"), "related event types"
         return None, f"{TYPE_CONFLICT} ({a.event_type} / {b.event_type})"
     return ("same_agent_type_missing" if same_agent else "nothing_shared"), "event type unknown"
+
+
+SUSPICION = "suspect "  # Claim.frame of a suspicion: "X is a suspect in the murder of Y" -> "suspect kill"
+
+
+def suspected(frame: Optional[str]) -> bool:
+    """Whether a claim's frame is a suspicion of the act (matched as the act, counted hedged)."""
+    return bool(frame) and frame.removeprefix("not ").startswith(SUSPICION)
+
+
+def act_frame(frame: Optional[str]) -> Optional[str]:
+    """The frame matching compares: a suspicion's act ("suspect kill" -> "kill", polarity kept)."""
+    if not suspected(frame):
+        return frame
+    negated = frame.startswith("not ")
+    act = frame.removeprefix("not ")[len(SUSPICION):]
+    return f"not {act}" if negated else act
 
 
 NEGATED = "negated"  # ledger_claim_members.method of a negated restatement joined as a denial

@@ -79,10 +79,10 @@ class MemberIndex:
             if agent is not None:
                 index._agent_names.setdefault(_fold(agent), agent)
         rows = conn.execute(
-            "SELECT m.ledger_claim_id, c.pk, c.text, c.subject, c.predicate, m.embedding, c.frame"
+            "SELECT m.ledger_claim_id, c.pk, c.text, c.subject, c.predicate, m.embedding, c.frame, c.object"
             " FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk ORDER BY m.ledger_claim_id, c.pk")
-        for lid, pk, text, subject, predicate, blob, frame in rows:
-            index.add(lid, pk, text, predicate, subject, emb.from_bytes(blob), frame)
+        for lid, pk, text, subject, predicate, blob, frame, patient in rows:
+            index.add(lid, pk, text, predicate, subject, emb.from_bytes(blob), frame, patient)
         return index
 
     def known_agent(self, agent: Optional[str]) -> Optional[str]:
@@ -109,13 +109,13 @@ class MemberIndex:
         return self._codes.setdefault(folded, len(self._codes))
 
     def add(self, ledger_id: int, pk: int, text: str, predicate: Optional[str], subject: Optional[str],
-            vector: Optional[np.ndarray], frame: Optional[str] = None) -> None:
+            vector: Optional[np.ndarray], frame: Optional[str] = None, patient: Optional[str] = None) -> None:
         """Add a member (members arrive in (ledger claim, pk) order within each ledger claim)."""
-        key = (ledger_id, text, predicate, subject, None if vector is None else vector.tobytes(), frame)
+        key = (ledger_id, text, predicate, subject, None if vector is None else vector.tobytes(), frame, patient)
         if vector is not None and key in self._keys:
             return  # an identical earlier member of the same ledger claim always wins the tie
         self._keys.add(key)
-        features = matching.make_features(text, predicate, subject, embedding=vector, frame=frame)
+        features = matching.make_features(text, predicate, subject, embedding=vector, frame=frame, patient=patient)
         n = len(self._entries)
         self._entries.append(_Entry(ledger_id, pk, features))
         if n >= len(self._vectors):

@@ -376,7 +376,9 @@ def load_titles() -> Titles:
 CLAIM_WORD_SECTIONS = ("anaphor_nouns", "light_lemmas", "exchange_verbs", "verdict_verbs", "evidence_frame_nouns",
                        "evidence_clause_verbs", "support_verbs", "reaction_nouns", "control_verbs", "negative_evidence",
                        "generic_nouns", "state_body_nouns", "state_act_nouns", "question_nouns",
-                       "non_founding_acts", "truth_words", "expletive_frame_verbs", "act_control_verbs")
+                       "non_founding_acts", "truth_words", "expletive_frame_verbs", "act_control_verbs",
+                       "identity_raising_verbs", "identity_as_verbs", "event_role_nouns", "event_role_preps",
+                       "inquiry_nouns", "reaction_verbs", "suspicion_nouns")
 
 
 def parse_claim_words(data: Any, source: str = "claim_words.yaml") -> dict[str, frozenset[str]]:

@@ -87,6 +87,7 @@ class Proposition:
     frame: tuple[str, str] | None = None  # (predicate meaning, object head): ("raise", "rate")
     verb: str | None = None  # the main predicate for the ledger (verb_frame): "send", "not open"
     predicate_event: str | None = None  # the event type its main verb names, which the ledger matches on
+    patient: str | None = None  # the named one the main predicate is done to ("killed Jo Bloggs": Jo Bloggs)
 
     @property
     def key(self) -> tuple[str | None, str | None]:
@@ -346,7 +347,8 @@ def propositions(span: Span, agent_of: Callable[[Span], str | None]) -> list[Pro
             out.append(Proposition(text=text, lemmas=lemmas, event=event.id if event else None,
                                    agent=agent, negated=negated, rejects=rejects, tokens=tuple(t.i for t in toks),
                                    frame=predicate_frame(head), verb=verb_frame(head, negated),
-                                   predicate_event=said.id if said is not None and n == 0 else None))
+                                   predicate_event=said.id if said is not None and n == 0 else None,
+                                   patient=_patient_name(head, agent_of)))
     return out
 
 
@@ -642,9 +644,12 @@ def verb_frame(head: Token, negated: bool = False) -> str | None:
     "not " before a negated one. None for a light verb, a reporting verb or a clause without a verb."""
     from claimwatch.lexicons.schema import load_cues
 
-    nominal = _nominal_frame(_occurring_event(head) or head, negated)
+    nominal = _nominal_frame(_occurring_event(head) or reacted_event(head) or head, negated)
     if nominal is not None:
         return nominal
+    identity = identity_frame(head)
+    if identity is not None:  # "X is the killer of Y", "X is a suspect in the murder of Y": X killed Y
+        return f"not {identity}" if negated else identity
     inner = expletive_clause(head)
     if inner is not None:
         head, negated = inner, any(c.dep_ == "neg" for c in inner.children)
@@ -668,6 +673,141 @@ def verb_frame(head: Token, negated: bool = False) -> str | None:
     sense = _sense_object(verb)
     meaning = act_prefix(head, verb) + (f"{lemma} {sense}" if sense else paraphrase_sets().get(lemma, lemma))
     return f"not {meaning}" if negated else meaning
+
+
+IDENTITY_RAISING_VERBS = CLAIM_WORDS["identity_raising_verbs"]
+IDENTITY_AS_VERBS = CLAIM_WORDS["identity_as_verbs"]
+EVENT_ROLE_NOUNS = CLAIM_WORDS["event_role_nouns"]
+EVENT_ROLE_PREPS = CLAIM_WORDS["event_role_preps"]
+INQUIRY_NOUNS = CLAIM_WORDS["inquiry_nouns"]
+SUSPICION_NOUNS = CLAIM_WORDS["suspicion_nouns"]
+
+
+@lru_cache(maxsize=1)
+def agent_nouns() -> dict[str, str]:
+    """Agent noun -> the verb whose doer it names (``event_types.yaml``): "killer" -> "kill"."""
+    data = load("event_types").get("agent_nouns", {}) or {}
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        raise LexiconError("event_types.yaml agent_nouns: expected noun: verb")
+    return {k.lower(): v.lower() for k, v in data.items()}
+
+
+def identity_noun(head: Token) -> Token | None:
+    """The noun a clause says its subject is: "X is the killer", "X is believed to be the killer",
+    "X emerged as a suspect", "police eyed X as the gunman"; None for any other clause."""
+    for _ in range(2):  # "is believed to be", "is thought to be": the hedge is the statement's
+        inner = next((c for c in head.children if c.dep_ == "xcomp" and c.lemma_.lower() == "be"), None)
+        if inner is None or head.lemma_.lower() not in IDENTITY_RAISING_VERBS:
+            break
+        head = inner
+    lemma = head.lemma_.lower()
+    noun = None
+    if lemma in LINKING_VERBS:
+        noun = next((c for c in head.children if c.dep_ in ("attr", "oprd")), None)
+    if noun is None and lemma in IDENTITY_AS_VERBS:
+        objs = [c for c in head.children if c.dep_ == "dobj"]  # "eyeing X as": the parser may hang "as" on X
+        as_ = next((c for t in [head] + objs for c in t.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        noun = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
+    noun = partitive_head(noun)
+    return noun if noun is not None and noun.pos_ == "NOUN" else None
+
+
+def _role_event(noun: Token) -> Token | None:
+    """The event noun a role noun is tied to: "a suspect in the killing of Y", "the man behind the
+    bombing", "a suspect in the inquiry into Y's murder"."""
+    for _ in range(2):
+        preps = [c for c in noun.children if c.dep_ == "prep" and (c.lower_ == "behind" or (
+            c.lower_ in EVENT_ROLE_PREPS and noun.lemma_.lower() in EVENT_ROLE_NOUNS | INQUIRY_NOUNS))]
+        objs = [o for p in preps for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+        event = next((o for o in objs if o.lemma_.lower() in nominal_predicates()), None)
+        if event is not None:
+            return event
+        noun = next((o for o in objs if o.lemma_.lower() in INQUIRY_NOUNS), None)
+        if noun is None:
+            return None
+    return None
+
+
+def _noun_identity_frame(noun: Token, depth: int = 0) -> str | None:
+    """The act a noun says its referent did: an agent noun with its participant ("the killer of Y",
+    "Y's murderer"), a role noun with its event ("a suspect in the beheading of Y"), a relative clause
+    with the noun as subject ("the man who killed Y"), a hedged one ("the suspect believed to be
+    Y's executioner")."""
+    event = _role_event(noun)
+    if event is not None:  # "a suspect in the murder": `suspect kill`, the ledger's `kill` hedged
+        verb = nominal_predicates()[event.lemma_.lower()]
+        return ("suspect " if noun.lemma_.lower() in SUSPICION_NOUNS else "") + paraphrase_sets().get(verb, verb)
+    verb = agent_nouns().get(noun.lemma_.lower()) or agent_nouns().get(noun.lower_)
+    if verb is not None and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children):
+        return paraphrase_sets().get(verb, verb)
+    for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")):
+        if clause.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in clause.children):
+            return verb_frame(clause)
+        inner = identity_noun(clause) if depth == 0 and clause.lemma_.lower() in IDENTITY_RAISING_VERBS else None
+        if inner is not None:
+            return _noun_identity_frame(inner, depth + 1)
+    return None
+
+
+def _participant(noun: Token) -> Token | None:
+    """The one an event or agent noun's act is done to: its "of" object or its possessor."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return pobj or next((c for c in noun.children if c.dep_ == "poss"), None)
+
+
+def _noun_patient(noun: Token, depth: int = 0) -> Token | None:
+    """The participant of an identity noun's act ("the killer of Y", "a suspect in Y's murder", "the
+    man who killed Y", "the suspect believed to be Y's killer") or of an event noun ("the beheading
+    of Y"): Y."""
+    event = _role_event(noun)
+    if event is not None:
+        return _participant(event)
+    own = _participant(noun) if noun.lemma_.lower() in nominal_predicates() or noun.lemma_.lower() in agent_nouns() else None
+    if own is not None:
+        return own
+    clause = next((c for c in noun.children if c.dep_ == "relcl"
+                   and any(s.dep_ == "nsubj" and s.lower_ in ("who", "that") for s in c.children)), None)
+    if clause is not None:
+        return frame_patient(clause)
+    hedged = next((c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in IDENTITY_RAISING_VERBS), None)
+    inner = identity_noun(hedged) if hedged is not None and depth == 0 else None
+    return _noun_patient(inner, depth + 1) if inner is not None else None
+
+
+def frame_patient(head: Token) -> Token | None:
+    """The token of the one a clause's main predicate is done to: the object of its verb ("killed
+    Y", "Y was killed"), the participant of its event or identity noun ("the killing of Y", "X is
+    Y's killer"); None when there is none."""
+    event = _occurring_event(head) or reacted_event(head)
+    noun = event or (head if head.pos_ == "NOUN" else identity_noun(head))
+    if noun is not None:
+        return _noun_patient(noun)
+    verb = controlled_verb(head)
+    if verb is None:
+        return None
+    shown = _depicted_event(verb)
+    if shown is not None:
+        return _noun_patient(shown) if shown.pos_ == "NOUN" else frame_patient(shown)
+    return partitive_head(next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None))
+
+
+def _patient_name(head: Token, agent_of: Callable[[Span], str | None]) -> str | None:
+    """The name of the one a clause's main predicate is done to, when it is named."""
+    patient = frame_patient(head)
+    if patient is None or patient.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if patient.pos_ == "NOUN" and any(c.dep_ == "poss" for c in patient.children):
+        return None  # "Jo Bloggs's colleague" is no Jo Bloggs
+    return agent_of(patient.doc[patient.left_edge.i:patient.i + 1])
+
+
+def identity_frame(head: Token) -> str | None:
+    """The frame of an identity claim: "X is the killer of Y", "X is believed to be Y's murderer", "X
+    emerged as a suspect in the murder of Y", "X is the man who killed Y" all tell "X killed Y"
+    (`kill`); None for any other clause."""
+    noun = head if head.pos_ == "NOUN" else identity_noun(head)  # "the killer of Y" alone: someone killed Y
+    return _noun_identity_frame(noun) if noun is not None else None
 
 
 @lru_cache(maxsize=1)
@@ -778,6 +918,19 @@ def _occurring_event(verb: Token) -> Token | None:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subj if subj is not None and subj.pos_ == "NOUN" else None
+
+
+REACTION_VERBS = CLAIM_WORDS["reaction_verbs"]
+
+
+def reacted_event(verb: Token) -> Token | None:
+    """The event noun a verb of reaction takes as having happened ("we are appalled by the murder of
+    Y", "crowds mourned the death of Y", "shocked at the shooting"), else None."""
+    if verb.lemma_.lower() not in REACTION_VERBS:
+        return None
+    by = [c for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "at", "over", "about")]
+    nouns = [c for c in verb.children if c.dep_ == "dobj"] + [o for b in by for o in b.children if o.dep_ == "pobj"]
+    return next((n for n in nouns if n.pos_ == "NOUN" and n.lemma_.lower() in nominal_predicates()), None)
 
 
 def patient_possessor(noun: Token) -> Token | None:
@@ -1051,6 +1204,14 @@ def _doer(root: Token) -> Token | None:
     return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
+def _identified(root: Token) -> Token | None:
+    """ "police are eyeing X as the man who shot Y": the one said to have done the act is the object."""
+    obj = next((c for c in root.children if c.dep_ == "dobj"), None) if root.pos_ == "VERB" else None
+    if obj is None or root.lemma_.lower() not in IDENTITY_AS_VERBS or identity_frame(root) is None:
+        return None
+    return obj
+
+
 MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod", "nummod")
 
 
@@ -1081,7 +1242,7 @@ def clause_agent(span: Span, name_at: Callable[[Token], str | None]) -> str | No
     """Who does what a claim says: the doer of its clause (see _doer), or the possessor of its head noun
     ("North Korea's involvement"); never another participant ("arrested a French aid worker"), never a
     place or nationality that only describes the doer."""
-    doer = _doer(span.root)
+    doer = _identified(span.root) or reacted_event(span.root) or _doer(span.root)
     if doer is None:
         return None
     undergoer = patient_possessor(doer)
@@ -1131,7 +1292,7 @@ class ClaimBook:
         cid = f"c{len(self.claims) + 1}"
         event = event_by_id(prop.event)
         self.claims.append(Claim(id=cid, text=prop.text, group=group, subject=prop.agent,
-                                 predicate=prop.predicate_event or (event.id if event else None), object=None,
+                                 predicate=prop.predicate_event or (event.id if event else None), object=prop.patient,
                                  frame=prop.verb))
         self._props[cid] = prop
         return cid
