@@ -21,7 +21,7 @@ from claimwatch.nlp.provenance import is_outlet
 from claimwatch.nlp.cues import CueHit, find_cues
 from claimwatch.nlp.learned import filter_attributions
 from claimwatch.nlp.docutil import doc_quotes, doc_text, same_sentence, sentence_span, sentence_start
-from claimwatch.nlp.function_words import INVERTED_AUX, OBJECT_CONTINUATIONS, OTHER_PARTIES
+from claimwatch.nlp.function_words import INVERTED_AUX, OBJECT_CONTINUATIONS, OBJECT_MODIFIER_PREPS, OTHER_PARTIES
 from claimwatch.nlp.spans import close_quotes, end_char, strip_chars, subtree_range, token_range, trim_range
 from claimwatch.nlp.speech import (
     CUE_HEADS, CUE_HITS, SUBJECT_DEPS, has_speech_object, is_condition, is_cue_head, is_question, is_speakerless_belief,
@@ -176,7 +176,7 @@ def _spoken_content(hit: CueHit, doc: Doc, quotes: list[Quote], verb: Token) -> 
     if quote is None and not led_in:
         inner = quote_at(quotes, doc[start_tok].idx, end_char(doc, end_tok))
         if inner is not None and _said(doc, inner) and _has_predicate(doc, inner) \
-                and doc[start_tok].idx <= inner.outer[0] + 1:
+                and doc[start_tok].idx <= inner.outer[0] + 1 and not _lead_words(doc, start_tok, inner):
             if not (inner.outer[0] <= hit.char_span[0] < inner.outer[1]):
                 quote = inner
                 start_tok, end_tok = token_range(doc, *inner.inner)
@@ -231,6 +231,13 @@ def _with_quoted_tail(doc: Doc, quotes: list[Quote], start_tok: int, end_tok: in
     return max(end_tok, token_range(doc, q.outer[0], q.outer[1])[1])
 
 
+def _lead_words(doc: Doc, start_tok: int, quote: Quote) -> bool:
+    """ 'called on residents to "stay calm"': words of the writer's before a quote inside the content
+    belong to what was said, so the content is not narrowed to the quote."""
+    q0 = token_range(doc, *quote.outer)[0]
+    return any(not t.is_punct and not t.is_space for t in doc[start_tok:q0])
+
+
 def _stolen_subject(verb: Token, start_tok: int) -> int:
     """ "said many of the bodies appeared ...": a subject the parser gave the cue, after the cue and
     before its clause, belongs to the clause."""
@@ -239,6 +246,20 @@ def _stolen_subject(verb: Token, start_tok: int) -> int:
                       verb.doc[k].head.i in {t.i for t in stolen[0].subtree}
                       for k in range(stolen[0].left_edge.i, start_tok)):
         return stolen[0].left_edge.i
+    return _stolen_by_hearer(verb, start_tok)
+
+
+def _stolen_by_hearer(verb: Token, start_tok: int) -> int:
+    """ "told the Mirror Kim would support ...": the parser read the hearer and the clause's subject as
+    one noun ("the Mirror Kim"); a name that opens its own entity at the end of it is the subject of
+    the subjectless clause that follows."""
+    doc = verb.doc
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < start_tok), None)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.left_edge.i == start_tok), None)
+    if obj is None or clause is None or obj.i + 1 != start_tok or any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        return start_tok
+    if obj.pos_ == "PROPN" and obj.ent_iob_ == "B" and any(c.dep_ == "compound" and c.i < obj.i for c in obj.children):
+        return obj.i
     return start_tok
 
 
@@ -409,7 +430,7 @@ def _parsed_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
             if subj is not None:  # "officials are said to have confirmed ...": the raised subject speaks
                 return _with_conjuncts(subj), False
         elif node.dep_ in ("acl",) and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return _with_conjuncts(node.head), False
+            return _with_conjuncts(_deliverer(node.head) or node.head), False
         elif node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "X was quoted as saying": the one quoted
             subj = _quoted_as_subject(node) or next((c for c in node.children if c.dep_ == "nsubj"), None)
             if subj is not None:
@@ -418,6 +439,15 @@ def _parsed_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
         else:
             break
     return (), False
+
+
+def _deliverer(noun: Token) -> Token | None:
+    """ "the pilot reads a statement calling on his family to ...": a participle cue on a statement the
+    subject delivers is the subject's own statement (the statement itself does not speak)."""
+    lex = load_speech_objects()
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in lex.delivered_documents:
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT")), None)
 
 
 def _fronted_relay(hit: CueHit, verb: Token) -> Attribution | None:
@@ -565,7 +595,9 @@ def _particle_object(verb: Token, hit: CueHit, children: list[Token]) -> tuple[i
     if not hit.entry.particle:
         return None
     prep = next((c for c in children if c.lower_ == hit.entry.particle and c.dep_ in ("prep", "prt")), None)
-    if prep is None or prep.dep_ != "prep":
+    if prep is None:
+        return _particle_clause(verb, hit, children)
+    if prep.dep_ != "prep":
         return None
     objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
     if not objs or objs[0].ent_type_ in ("DATE", "TIME"):
@@ -579,6 +611,17 @@ def _particle_object(verb: Token, hit: CueHit, children: list[Token]) -> tuple[i
             # verb belongs to the noun phrase before it
             end = max(end, subtree_range(c, stop_at=verb)[1])
     return start, end
+
+
+def _particle_clause(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
+    """ "called for the governor to resign": the parser read the particle as the mark of a for-to clause
+    hung on the cue; the clause after the particle is the content."""
+    for c in children:
+        mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == hit.entry.particle), None)
+        if c.dep_ == "advcl" and c.i > verb.i and mark is not None and mark.i == c.left_edge.i \
+                and all(t.is_space or t.pos_ == "ADV" for t in verb.doc[hit.end:mark.i]):
+            return mark.i + 1, subtree_range(c, stop_at=verb)[1]
+    return None
 
 
 def _prepositional_frame(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
@@ -657,7 +700,27 @@ def _object_content(verb: Token, hit: CueHit, children: list[Token]) -> tuple[in
         if continued and c.dep_ in ("conj", "advcl") and c.tag_ == "VBG" and c.i >= end and doc[c.i - 1].dep_ == "cc" \
                 and not any(s.dep_ in SUBJECT_DEPS for s in c.children):
             end = max(end, subtree_range(c, stop_at=verb)[1])
+    if not continued:
+        end = _object_modifiers(verb, children, end)
     return start, cut_other_acts(doc, start, end)
+
+
+def _object_modifiers(verb: Token, children: list[Token], end: int) -> int:
+    """ "unveiled a list of endorsements from 40 sheriffs", "cited remarks the mayor had made": a phrase
+    the parser hung on the cue but that stands right after its object (no comma) modifies the object."""
+    doc = verb.doc
+    for c in sorted(children, key=lambda t: t.i):
+        if c.i < end or c.left_edge.i != end or not same_sentence(c, verb):
+            continue
+        objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp", "prep")]  # "out of more than a million"
+        if c.dep_ == "prep" and c.lower_ in OBJECT_MODIFIER_PREPS and objs and all(  # "by announcing": a means
+                o.dep_ != "pcomp" and o.ent_type_ not in ("DATE", "TIME") for o in objs):
+            end = subtree_range(c, stop_at=verb)[1]
+        elif c.dep_ in ("relcl", "acl") and not doc[c.left_edge.i].is_punct:
+            end = subtree_range(c, stop_at=verb)[1]
+        else:
+            break
+    return end
 
 
 def _infinitive_content(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
