@@ -176,7 +176,7 @@ def _spoken_content(hit: CueHit, doc: Doc, quotes: list[Quote], verb: Token) -> 
     if quote is None and not led_in:
         inner = quote_at(quotes, doc[start_tok].idx, end_char(doc, end_tok))
         if inner is not None and _said(doc, inner) and _has_predicate(doc, inner) \
-                and doc[start_tok].idx <= inner.outer[0] + 1 and not _lead_words(doc, start_tok, inner):
+                and doc[start_tok].idx <= inner.outer[0] + 1:
             if not (inner.outer[0] <= hit.char_span[0] < inner.outer[1]):
                 quote = inner
                 start_tok, end_tok = token_range(doc, *inner.inner)
@@ -231,13 +231,6 @@ def _with_quoted_tail(doc: Doc, quotes: list[Quote], start_tok: int, end_tok: in
     return max(end_tok, token_range(doc, q.outer[0], q.outer[1])[1])
 
 
-def _lead_words(doc: Doc, start_tok: int, quote: Quote) -> bool:
-    """ 'called on residents to "stay calm"': words of the writer's before a quote inside the content
-    belong to what was said, so the content is not narrowed to the quote."""
-    q0 = token_range(doc, *quote.outer)[0]
-    return any(not t.is_punct and not t.is_space for t in doc[start_tok:q0])
-
-
 def _stolen_subject(verb: Token, start_tok: int) -> int:
     """ "said many of the bodies appeared ...": a subject the parser gave the cue, after the cue and
     before its clause, belongs to the clause."""
@@ -250,15 +243,16 @@ def _stolen_subject(verb: Token, start_tok: int) -> int:
 
 
 def _stolen_by_hearer(verb: Token, start_tok: int) -> int:
-    """ "told the Mirror Kim would support ...": the parser read the hearer and the clause's subject as
-    one noun ("the Mirror Kim"); a name that opens its own entity at the end of it is the subject of
-    the subjectless clause that follows."""
+    """ "told the Guardian Lee would accept ...": the parser read the hearer and the clause's subject as
+    one name ("the Guardian Lee"); a finite clause without a subject right after it takes the last
+    word of that name as its subject."""
     doc = verb.doc
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < start_tok), None)
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.left_edge.i == start_tok), None)
     if obj is None or clause is None or obj.i + 1 != start_tok or any(c.dep_ in SUBJECT_DEPS for c in clause.children):
         return start_tok
-    if obj.pos_ == "PROPN" and obj.ent_iob_ == "B" and any(c.dep_ == "compound" and c.i < obj.i for c in obj.children):
+    finite = clause.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+    if obj.pos_ == "PROPN" and finite and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < obj.i for c in obj.children):
         return obj.i
     return start_tok
 
@@ -540,6 +534,9 @@ def _with_conjuncts(token: Token) -> tuple[Token, ...]:
     """The source and those joined to it: "Russia and North Korea", "officials, the agency and X"."""
     out = [token]
     out.extend(c for c in token.conjuncts if c.i > token.i)
+    for nmod in (c for c in token.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"):
+        if any(k.dep_ == "cc" for k in nmod.children) and any(k.dep_ == "conj" and k.pos_ == "PROPN" for k in nmod.children):
+            out.insert(0, nmod)  # "The Sunday Express and Daily Mirror said": the parser hung the first name on the last
     for appos in (c for c in token.children if c.dep_ == "appos"):
         listed = [c for c in appos.conjuncts if c.i > appos.i]
         members = [appos] + listed
@@ -710,7 +707,8 @@ def _object_modifiers(verb: Token, children: list[Token], end: int) -> int:
     the parser hung on the cue but that stands right after its object (no comma) modifies the object."""
     doc = verb.doc
     for c in sorted(children, key=lambda t: t.i):
-        if c.i < end or c.left_edge.i != end or not same_sentence(c, verb):
+        listed = c.lower_ == "including" and doc[end].text == "," and c.left_edge.i == end + 1  # ", including Z"
+        if c.i < end or c.is_punct or (c.left_edge.i != end and not listed) or not same_sentence(c, verb):
             continue
         objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp", "prep")]  # "out of more than a million"
         if c.dep_ == "prep" and c.lower_ in OBJECT_MODIFIER_PREPS and objs and all(  # "by announcing": a means
