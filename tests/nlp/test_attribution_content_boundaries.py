@@ -93,3 +93,17 @@ def test_a_subject_run_into_the_hearer_opens_the_content(text: str, source: str,
 ])
 def test_a_view_in_an_as_phrase_is_a_statement(text: str, content: str) -> None:
     assert content in contents(text)
+
+
+@pytest.mark.parametrize("text, content, rest", [
+    ("The general said he would order a full review of the base and warned against leaks from the staff.",
+     "he would order a full review of the base", "leaks from the staff"),
+])
+def test_a_finite_cue_after_a_modal_clause_is_the_speakers_next_act(text: str, content: str, rest: str) -> None:
+    found = contents(text)
+    assert content in found and rest in found
+
+
+def test_a_participle_sharing_had_stays_in_the_content() -> None:
+    text = "The minister said police had arrested two men and questioned a third."
+    assert "police had arrested two men and questioned a third" in contents(text)

@@ -947,9 +947,19 @@ def cut_other_acts(doc: Doc, start: int, end: int, participles: bool = True) -> 
                 and doc[t.left_edge.i - 1].text == ",":  # "..., as officials had claimed"
             return t.left_edge.i - 1
         if t.dep_ == "conj" and is_cue_head(t) and t.i > start + 2 and doc[t.i - 1].dep_ == "cc" and \
-                not any(c.dep_ in SUBJECT_DEPS for c in t.children) and any(c.dep_ == "ccomp" for c in t.children):
+                not any(c.dep_ in SUBJECT_DEPS for c in t.children) and (
+                    any(c.dep_ == "ccomp" for c in t.children) or _finite_after_auxiliary(t)):
             return t.i - 1
     return end
+
+
+def _finite_after_auxiliary(conj: Token) -> bool:
+    """ "said he would order a review and warned against leaks": a finite (past or present) cue verb
+    joined to a bare verb after a modal cannot share the modal, so it is the speaker's next act. (A
+    past participle after "had" is left alone: the tagger often reads it as a past tense.)"""
+    head = conj.head
+    return conj.tag_ in ("VBD", "VBZ") and head.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
 
 
 def _carrier(verb: Token) -> Token | None:
