@@ -107,3 +107,17 @@ def test_a_finite_cue_after_a_modal_clause_is_the_speakers_next_act(text: str, c
 def test_a_participle_sharing_had_stays_in_the_content() -> None:
     text = "The minister said police had arrested two men and questioned a third."
     assert "police had arrested two men and questioned a third" in contents(text)
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("The embassy has denied reports on Italian news sites on Monday that it is planning to close.",
+     "italian news sites", "it is planning to close"),
+])
+def test_reports_on_a_publication_name_their_source(text: str, source: str, content: str) -> None:
+    found = {(s.source.lower(), words(text, s.content_span)) for s in analyze_text(text).statements}
+    assert (source, content) in found
+
+
+def test_reports_on_a_day_name_no_source() -> None:
+    text = "The company denied reports on Tuesday that it would close."
+    assert [s.source for s in analyze_text(text).statements] == ["company"]

@@ -1077,7 +1077,7 @@ def _noun_cue(hit: CueHit, doc: Doc) -> Attribution | None:
     # "denied reports in a local newspaper, al-Sabah, that X": the parser hung the phrase naming the
     # source on the verb, right after the noun
     hung = next((c for c in noun.head.children if c.dep_ == "prep" and c.i == noun.right_edge.i + 1
-                 and c.lower_ in ("by", "from", "in")), None) if noun.dep_ in ("dobj", "nsubjpass", "pobj") else None
+                 and c.lower_ in ("by", "from", "in", "on")), None) if noun.dep_ in ("dobj", "nsubjpass", "pobj") else None
     tail = hung.right_edge.i if hung is not None else noun.right_edge.i
     if clause is None and noun.dep_ in ("dobj", "nsubjpass", "pobj"):
         # "denied claims by the government that X": the parser hung the that-clause on the verb
@@ -1091,10 +1091,11 @@ def _noun_cue(hit: CueHit, doc: Doc) -> Attribution | None:
     if poss is not None:
         sources = _with_conjuncts(poss)
     else:
-        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "in")), hung)
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "in", "on")), hung)
         pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-        if pobj is not None and by.lower_ == "in" and not (pobj.ent_type_ == "ORG" or pobj.lemma_.lower() in load_speech_objects().publications):
-            pobj = None  # "reports in a local newspaper that ..." names a source; "claims in March" does not
+        if pobj is not None and by.lower_ in ("in", "on") and not (
+                pobj.ent_type_ == "ORG" or pobj.lemma_.lower() in load_speech_objects().publications):
+            pobj = None  # "reports in a local newspaper / on news sites that ..." name a source; "claims in March" does not
         if pobj is not None:
             sources = _with_conjuncts(pobj)
         elif noun.dep_ in ("dobj",) and noun.head.lemma_.lower() in ("make", "issue", "repeat", "voice", "raise", "level"):
