@@ -121,3 +121,19 @@ def test_reports_on_a_publication_name_their_source(text: str, source: str, cont
 def test_reports_on_a_day_name_no_source() -> None:
     text = "The company denied reports on Tuesday that it would close."
     assert [s.source for s in analyze_text(text).statements] == ["company"]
+
+
+@pytest.mark.parametrize("text, sources", [
+    ("Local fire officials, the Lakeside County Health District and county officials say there is no sign of arson.",
+     {"local fire officials", "lakeside county health district", "county officials"}),
+])
+def test_an_uncoordinated_list_of_subjects_all_speak(text: str, sources: set[str]) -> None:
+    assert {s.source.lower() for s in analyze_text(text).statements} == sources
+
+
+@pytest.mark.parametrize("text, source", [
+    ("WASHINGTON -- The embassy said the talks had failed.", "embassy"),
+    ("Another neighbour John Smith said he heard a bang.", "John Smith"),
+])
+def test_a_dateline_or_a_described_name_is_no_list(text: str, source: str) -> None:
+    assert [s.source for s in analyze_text(text).statements] == [source]

@@ -673,6 +673,10 @@ class ActorIndex:
         for t in self.doc[left:token.i]:  # "On Sunday, contributors ...": start after the last comma
             if t.is_punct and t.text not in ("-", "'", "\u2019", ".", "&") or _is_link(t):
                 left = t.i + 1  # nor does a name begin before a link ("http://t.co/x -- Daily Star")
+        for t in self.doc[left:token.i]:  # "the District and county officials": the name after the "and"
+            if t.dep_ == "cc" and t.head.dep_ == "nmod" and t.head.head.i == token.i and any(
+                    c.dep_ == "compound" for c in t.head.children):  # not "the Globe and Mail journalist"
+                left = t.i + 1
         while left < token.i and self.doc[left].dep_ in ("prep", "pobj", "cc", "advmod"):
             left += 1
         right = token.i

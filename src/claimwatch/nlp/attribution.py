@@ -397,7 +397,7 @@ def _parsed_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
         subj = partitive_head(subj)
         subj = document_author(subj) or subj
         if subj is not None and subj.lower_ not in ("it", "there") or (subj is not None and it_refers(subj)):
-            return _with_conjuncts(subj), False
+            return _with_conjuncts(subj) + _listed_subjects(verb, subj), False
     if passive:
         expletive = any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children)
         return (), expletive
@@ -442,6 +442,19 @@ def _deliverer(noun: Token) -> Token | None:
     if noun.dep_ != "dobj" or noun.lemma_.lower() not in lex.delivered_documents:
         return None
     return next((c for c in noun.head.children if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT")), None)
+
+
+def _listed_subjects(verb: Token, first: Token) -> tuple[Token, ...]:
+    """ "Fire officials, the county health district and state officials say ...": a list of subjects the
+    parser left uncoordinated, each hung on the cue; all of them speak. Only a comma between them and an
+    "and" or "or" in the last one make it a list (not a dateline or a name and its description)."""
+    doc = verb.doc
+    later = [c for c in verb.children if c.dep_ == "nsubj" and first.i < c.i < verb.i]
+    if not later or any(doc[c.left_edge.i - 1].text != "," for c in later):
+        return ()
+    if not any(t.dep_ == "cc" and t.lower_ in ("and", "or") for t in later[-1].subtree):
+        return ()
+    return tuple(t for c in later for t in _with_conjuncts(c))
 
 
 def _fronted_relay(hit: CueHit, verb: Token) -> Attribution | None:
@@ -535,7 +548,7 @@ def _with_conjuncts(token: Token) -> tuple[Token, ...]:
     out = [token]
     out.extend(c for c in token.conjuncts if c.i > token.i)
     for nmod in (c for c in token.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"):
-        if any(k.dep_ == "cc" for k in nmod.children) and any(k.dep_ == "conj" and k.pos_ == "PROPN" for k in nmod.children):
+        if any(k.dep_ == "cc" for k in nmod.children) and any(k.dep_ == "conj" and k.pos_ in ("PROPN", "NOUN") for k in nmod.children):
             out.insert(0, nmod)  # "The Sunday Express and Daily Mirror said": the parser hung the first name on the last
     for appos in (c for c in token.children if c.dep_ == "appos"):
         listed = [c for c in appos.conjuncts if c.i > appos.i]
