@@ -137,3 +137,11 @@ def test_an_uncoordinated_list_of_subjects_all_speak(text: str, sources: set[str
 ])
 def test_a_dateline_or_a_described_name_is_no_list(text: str, source: str) -> None:
     assert [s.source for s in analyze_text(text).statements] == [source]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("He has a similar build to the gunman, according to a report published in the Herald.", "Herald"),
+    ("According to a study published in March, prices rose.", "study"),
+])
+def test_a_report_published_in_an_outlet_is_the_outlets(text: str, source: str) -> None:
+    assert [s.source for s in analyze_text(text).statements] == [source]

@@ -537,6 +537,9 @@ def _named_author(token: Token) -> Token | None:
     if by is None:  # "the report, which was published by the Tribune, claims": the agent of its relative clause
         clause = next((c for c in token.children if c.dep_ in ("relcl", "acl") and c.tag_ == "VBN"), None)
         by = next((c for c in clause.children if c.dep_ == "agent"), None) if clause is not None else None
+        if by is None and clause is not None:  # "a report published in the Herald": where it appeared
+            by = next((c for c in clause.children if c.dep_ == "prep" and c.lower_ in ("in", "on")
+                       and c.i == clause.i + 1), None)
     pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     if pobj is not None and (pobj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or pobj.pos_ == "PROPN"):
         return pobj
