@@ -145,3 +145,12 @@ def test_a_dateline_or_a_described_name_is_no_list(text: str, source: str) -> No
 ])
 def test_a_report_published_in_an_outlet_is_the_outlets(text: str, source: str) -> None:
     assert [s.source for s in analyze_text(text).statements] == [source]
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("The account appears to be confirmed by the Herald.", "Herald", "The account"),
+    ("The claim seems to have been denied by the ministry.", "ministry", "The claim"),
+])
+def test_a_passive_cue_under_seem_or_appear_has_the_raised_subject_as_content(text: str, source: str, content: str) -> None:
+    found = {(s.source, words(text, s.content_span)) for s in analyze_text(text).statements}
+    assert (source, content) in found

@@ -777,6 +777,10 @@ def _cue_under_content(verb: Token, hit: CueHit, children: list[Token]) -> tuple
 def _passive_subject(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
     """ "the reports were denied by X"."""
     passive_subj = [c for c in children if c.dep_ == "nsubjpass"]
+    if not passive_subj and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in children) \
+            and verb.head.lemma_.lower() in load_speech_objects().leading_verbs:
+        # "the account appears to be confirmed by the Herald": the raised subject of the leading verb
+        passive_subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
     if passive_subj and passive_subj[0].lower_ not in ("it",):
         return subtree_range(passive_subj[0], stop_at=verb)
     return None
