@@ -154,3 +154,15 @@ def test_a_report_published_in_an_outlet_is_the_outlets(text: str, source: str) 
 def test_a_passive_cue_under_seem_or_appear_has_the_raised_subject_as_content(text: str, source: str, content: str) -> None:
     found = {(s.source, words(text, s.content_span)) for s in analyze_text(text).statements}
     assert (source, content) in found
+
+
+def test_a_verb_with_an_elided_subject_shares_the_clause_before() -> None:
+    text = ('"The trip was over for me. I had already told the office I was unwell, so called them and said I was '
+            'quitting," Lina said.')
+    found = {(s.source, words(text, s.content_span)) for s in analyze_text(text).statements}
+    assert ("Lina", "I was quitting") in found
+
+
+def test_a_relative_pronoun_is_no_elided_subject() -> None:
+    text = "Ana Ruiz. who works at the bakery, told the Herald that said she saw a van."
+    assert not any(s.source == "unnamed" for s in analyze_text(text).statements)

@@ -405,13 +405,9 @@ def _parsed_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
     if verb.dep_ == "ROOT" and prev is not None and prev.ent_type_ in ("PERSON", "ORG") and prev.dep_ == "pobj" \
             and same_sentence(prev, verb) and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return (prev,), False  # "In an interview with the paper the mayor said ...": the comma left out
-    if verb.dep_ == "conj":  # "X denied the report, and the league, according to a local paper, says ...": the
-        # parser made the second subject a conjunct of the first verb
-        cc = next((t for t in reversed(verb.doc[verb.head.i + 1:verb.i]) if t.dep_ == "cc" and t.head.i == verb.head.i), None)
-        own = [t for t in verb.doc[cc.i + 1:verb.i] if t.dep_ == "conj" and t.head.i == verb.head.i
-               and t.pos_ in ("NOUN", "PROPN")] if cc is not None else []
-        if own:
-            return _with_conjuncts(own[0]), False
+    own = _own_conjunct_subject(verb)
+    if own is not None:
+        return _with_conjuncts(own), False
     node = verb
     for _ in range(4):  # climb: conj, xcomp, participial advcl/acl, "was unable to verify"
         if node.dep_ in ("conj", "xcomp", "advcl", "acomp") and node.head is not node:
@@ -432,7 +428,30 @@ def _parsed_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
             node = node.head
         else:
             break
-    return (), False
+    elided = _elided_subject(node)
+    return (_with_conjuncts(elided), False) if elided is not None else ((), False)
+
+
+def _own_conjunct_subject(verb: Token) -> Token | None:
+    """ "X denied the report, and the league, according to a local paper, says ...": the parser made the
+    second subject a conjunct of the first verb."""
+    if verb.dep_ != "conj":
+        return None
+    cc = next((t for t in reversed(verb.doc[verb.head.i + 1:verb.i]) if t.dep_ == "cc" and t.head.i == verb.head.i), None)
+    own = [t for t in verb.doc[cc.i + 1:verb.i] if t.dep_ == "conj" and t.head.i == verb.head.i
+           and t.pos_ in ("NOUN", "PROPN")] if cc is not None else []
+    return own[0] if own else None
+
+
+def _elided_subject(verb: Token) -> Token | None:
+    """ "I had told the office I was ill, so called them and said ...": a finite verb without a subject
+    shares the subject of the clause right before it, which the parser hung on it."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    before = [c for c in verb.children if c.dep_ in ("ccomp", "advcl", "conj") and c.i < verb.i]
+    subj = next((s for s in before[-1].children if s.dep_ == "nsubj"), None) if before else None
+    return subj if subj is not None and subj.pos_ == "PRON" and subj.tag_ not in ("WP", "WDT") \
+        and subj.lower_ not in ("it", "there") else None
 
 
 def _deliverer(noun: Token) -> Token | None:
