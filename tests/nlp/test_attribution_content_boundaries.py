@@ -166,3 +166,16 @@ def test_a_verb_with_an_elided_subject_shares_the_clause_before() -> None:
 def test_a_relative_pronoun_is_no_elided_subject() -> None:
     text = "Ana Ruiz. who works at the bakery, told the Herald that said she saw a van."
     assert not any(s.source == "unnamed" for s in analyze_text(text).statements)
+
+
+@pytest.mark.parametrize("text, content", [
+    ('The mayor called on residents to "stay calm and stay home."', 'residents to "stay calm and stay home."'),
+    ('The coach said his players "gave everything they had tonight."', 'his players "gave everything they had tonight."'),
+])
+def test_a_partial_quote_keeps_the_words_that_lead_into_it(text: str, content: str) -> None:
+    assert content in contents(text)
+
+
+def test_a_whole_quote_after_the_cue_is_the_quote() -> None:
+    text = 'The coach said: "We gave everything we had tonight."'
+    assert "We gave everything we had tonight." in contents(text)

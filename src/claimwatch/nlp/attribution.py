@@ -176,7 +176,7 @@ def _spoken_content(hit: CueHit, doc: Doc, quotes: list[Quote], verb: Token) -> 
     if quote is None and not led_in:
         inner = quote_at(quotes, doc[start_tok].idx, end_char(doc, end_tok))
         if inner is not None and _said(doc, inner) and _has_predicate(doc, inner) \
-                and doc[start_tok].idx <= inner.outer[0] + 1:
+                and doc[start_tok].idx <= inner.outer[0] + 1 and not _lead_words(doc, start_tok, inner):
             if not (inner.outer[0] <= hit.char_span[0] < inner.outer[1]):
                 quote = inner
                 start_tok, end_tok = token_range(doc, *inner.inner)
@@ -229,6 +229,13 @@ def _with_quoted_tail(doc: Doc, quotes: list[Quote], start_tok: int, end_tok: in
     if q is None or not text[q.inner[0]:q.inner[0] + 1].islower() or "\n" in text[q.outer[0]:q.outer[1]]:
         return end_tok
     return max(end_tok, token_range(doc, q.outer[0], q.outer[1])[1])
+
+
+def _lead_words(doc: Doc, start_tok: int, quote: Quote) -> bool:
+    """ 'called on residents to "stay calm"': words of the writer's before a quote inside the content
+    belong to what was said, so the content is not narrowed to the quote."""
+    q0 = token_range(doc, *quote.outer)[0]
+    return any(not t.is_punct and not t.is_space for t in doc[start_tok:q0])
 
 
 def _stolen_subject(verb: Token, start_tok: int) -> int:
