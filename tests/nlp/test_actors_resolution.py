@@ -12,6 +12,7 @@ from typing import Optional
 import pytest
 
 from support import gap, statement_at
+from claimwatch import analyze_text
 from claimwatch.model import Actor, Analysis
 
 ANY = object()  # the annotator would need knowledge the text does not give: not checked
@@ -144,3 +145,16 @@ def test_actors_resolution_type_organisations_and_anonymous_sources(analyse, tex
     actor = actor_named(analysis, statement_at(analysis, cue).source)
     assert actor.kind == kind
     assert same(actor.affiliation, affiliation), f"affiliation {actor.affiliation!r}"
+
+
+def test_they_is_the_unnamed_group_that_was_the_last_subject() -> None:
+    text = ("Witnesses said the gunmen fled in a van. On Monday, crowds of farmers from the valley blocked the main "
+            "road. They are angry at the delays and have demanded a new inquiry.")
+    found = {s.source for s in analyze_text(text).statements}
+    assert "crowds of farmers from the valley" in found
+
+
+def test_they_skips_a_plural_that_names_no_people() -> None:
+    text = ("Officials said the vote was fair. The dispute centers on voters who moved. "
+            "They did not respond to letters asking them to confirm.")
+    assert "dispute centers" not in {s.source for s in analyze_text(text).statements}

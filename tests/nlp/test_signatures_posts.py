@@ -66,3 +66,19 @@ def test_third_person_quote_after_narration_has_no_speaker() -> None:
     text = ("Anna Berg walked into the station on Monday.\n\n"
             '"The trains have been late all week and nobody explains why."\n\nShe left on Sunday.')
     assert "The trains have been late all week and nobody explains why." not in _by_content(text)
+
+
+@pytest.mark.parametrize("dash", ["\u2015", "\u2014", " --"])
+def test_a_quote_paragraph_credited_after_a_dash_is_the_credited_persons(dash: str) -> None:
+    text = ("Readers sent us their views after the debate.\n\n"
+            f"\u201cThe plan will ruin small farms across the valley and nobody in the capital cares.\u201d{dash} Maria Gonzalez, farmer\n"
+            f"\u201cI have never seen a council so eager to ignore its own voters.\u201d{dash} Peter Lang\n")
+    found = {(s.source, text[slice(*s.content_span)]) for s in analyze_text(text).statements}
+    assert ("Maria Gonzalez", "The plan will ruin small farms across the valley and nobody in the capital cares.") in found
+    assert ("Peter Lang", "I have never seen a council so eager to ignore its own voters.") in found
+
+
+def test_a_dash_inside_a_paragraph_credits_nobody() -> None:
+    text = "The mayor spoke first.\n\nHe called it \u201ca plan for everyone\u201d \u2014 Maria Gonzalez disagreed later.\n"
+    assert not any(s.source == "Maria Gonzalez" and s.cue_span[1] - s.cue_span[0] == 1
+                   for s in analyze_text(text).statements)

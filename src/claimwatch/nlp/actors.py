@@ -578,7 +578,8 @@ class ActorIndex:
                         best = (i, name)
             if best is not None:
                 break
-        described = self._described_subject(token) if wanted == {"person"} else None
+        described = self._described_subject(token) if wanted == {"person"} else (
+            self._described_group(token) if plural and token.dep_ == "nsubj" else None)
         if described is not None and (best is None or described.i > best[0]):
             return self._new_description(described, self._np_span(described)).name
         if best is not None:
@@ -604,6 +605,29 @@ class ActorIndex:
                 if t.pos_ in ("PROPN", "PRON") or t.ent_type_:
                     return None
         return None
+
+    def _described_group(self, token: Token) -> Token | None:
+        """ "Crowds of farmers blocked the road. They have demanded an inquiry.": an unnamed plural group,
+        the main-clause subject of the sentence before, is who "they" are when no one was a subject since."""
+        start = _sentence_window_start(token, 1)
+        for t in reversed(self.doc[start:token.i]):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.i < t.head.i:
+                if t.pos_ == "NOUN" and t.tag_ == "NNS" and not t.ent_type_ and not self._in_quote(t) \
+                        and t.i not in self._token_actor and self._group_noun(t):
+                    return t
+                if t.pos_ in ("PROPN", "PRON") or t.ent_type_:
+                    return None
+        return None
+
+    def _group_noun(self, noun: Token) -> bool:
+        """People by a listed person noun ("residents", "officials"), or a quantity of people ("crowds of
+        farmers"); not any plural ("the dispute centers on ...")."""
+        listed = self.titles.anonymous_heads
+        if noun.lemma_.lower() in listed or noun.lower_ in listed or self._is_role_noun(noun):
+            return True
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        members = [o for o in of.children if o.dep_ == "pobj"] if of is not None else []
+        return any(m.tag_ == "NNS" and self.is_actor_noun(m) for m in members)
 
     def _unnamed_person(self, noun: Token) -> bool:
         """A person noun that does not stand for a named office holder: "the gunman", "the ISIS member",
@@ -673,6 +697,10 @@ class ActorIndex:
         for t in self.doc[left:token.i]:  # "On Sunday, contributors ...": start after the last comma
             if t.is_punct and t.text not in ("-", "'", "\u2019", ".", "&") or _is_link(t):
                 left = t.i + 1  # nor does a name begin before a link ("http://t.co/x -- Daily Star")
+        for t in self.doc[left:token.i]:  # "the District and county officials": the name after the "and"
+            if t.dep_ == "cc" and t.head.dep_ == "nmod" and t.head.head.i == token.i and any(
+                    c.dep_ == "compound" for c in t.head.children):  # not "the Globe and Mail journalist"
+                left = t.i + 1
         while left < token.i and self.doc[left].dep_ in ("prep", "pobj", "cc", "advmod"):
             left += 1
         right = token.i

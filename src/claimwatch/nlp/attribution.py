@@ -21,7 +21,7 @@ from claimwatch.nlp.provenance import is_outlet
 from claimwatch.nlp.cues import CueHit, find_cues
 from claimwatch.nlp.learned import filter_attributions
 from claimwatch.nlp.docutil import doc_quotes, doc_text, same_sentence, sentence_span, sentence_start
-from claimwatch.nlp.function_words import INVERTED_AUX, OBJECT_CONTINUATIONS, OTHER_PARTIES
+from claimwatch.nlp.function_words import INVERTED_AUX, OBJECT_CONTINUATIONS, OBJECT_MODIFIER_PREPS, OTHER_PARTIES
 from claimwatch.nlp.spans import close_quotes, end_char, strip_chars, subtree_range, token_range, trim_range
 from claimwatch.nlp.speech import (
     CUE_HEADS, CUE_HITS, SUBJECT_DEPS, has_speech_object, is_condition, is_cue_head, is_question, is_speakerless_belief,
@@ -176,7 +176,7 @@ def _spoken_content(hit: CueHit, doc: Doc, quotes: list[Quote], verb: Token) -> 
     if quote is None and not led_in:
         inner = quote_at(quotes, doc[start_tok].idx, end_char(doc, end_tok))
         if inner is not None and _said(doc, inner) and _has_predicate(doc, inner) \
-                and doc[start_tok].idx <= inner.outer[0] + 1:
+                and doc[start_tok].idx <= inner.outer[0] + 1 and not _lead_words(doc, start_tok, inner):
             if not (inner.outer[0] <= hit.char_span[0] < inner.outer[1]):
                 quote = inner
                 start_tok, end_tok = token_range(doc, *inner.inner)
@@ -231,6 +231,13 @@ def _with_quoted_tail(doc: Doc, quotes: list[Quote], start_tok: int, end_tok: in
     return max(end_tok, token_range(doc, q.outer[0], q.outer[1])[1])
 
 
+def _lead_words(doc: Doc, start_tok: int, quote: Quote) -> bool:
+    """ 'called on residents to "stay calm"': words of the writer's before a quote inside the content
+    belong to what was said, so the content is not narrowed to the quote."""
+    q0 = token_range(doc, *quote.outer)[0]
+    return any(not t.is_punct and not t.is_space for t in doc[start_tok:q0])
+
+
 def _stolen_subject(verb: Token, start_tok: int) -> int:
     """ "said many of the bodies appeared ...": a subject the parser gave the cue, after the cue and
     before its clause, belongs to the clause."""
@@ -239,6 +246,21 @@ def _stolen_subject(verb: Token, start_tok: int) -> int:
                       verb.doc[k].head.i in {t.i for t in stolen[0].subtree}
                       for k in range(stolen[0].left_edge.i, start_tok)):
         return stolen[0].left_edge.i
+    return _stolen_by_hearer(verb, start_tok)
+
+
+def _stolen_by_hearer(verb: Token, start_tok: int) -> int:
+    """ "told the Guardian Lee would accept ...": the parser read the hearer and the clause's subject as
+    one name ("the Guardian Lee"); a finite clause without a subject right after it takes the last
+    word of that name as its subject."""
+    doc = verb.doc
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < start_tok), None)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.left_edge.i == start_tok), None)
+    if obj is None or clause is None or obj.i + 1 != start_tok or any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        return start_tok
+    finite = clause.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+    if obj.pos_ == "PROPN" and finite and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < obj.i for c in obj.children):
+        return obj.i
     return start_tok
 
 
@@ -382,7 +404,7 @@ def _parsed_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
         subj = partitive_head(subj)
         subj = document_author(subj) or subj
         if subj is not None and subj.lower_ not in ("it", "there") or (subj is not None and it_refers(subj)):
-            return _with_conjuncts(subj), False
+            return _with_conjuncts(subj) + _listed_subjects(verb, subj), False
     if passive:
         expletive = any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children)
         return (), expletive
@@ -390,13 +412,9 @@ def _parsed_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
     if verb.dep_ == "ROOT" and prev is not None and prev.ent_type_ in ("PERSON", "ORG") and prev.dep_ == "pobj" \
             and same_sentence(prev, verb) and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return (prev,), False  # "In an interview with the paper the mayor said ...": the comma left out
-    if verb.dep_ == "conj":  # "X denied the report, and the league, according to a local paper, says ...": the
-        # parser made the second subject a conjunct of the first verb
-        cc = next((t for t in reversed(verb.doc[verb.head.i + 1:verb.i]) if t.dep_ == "cc" and t.head.i == verb.head.i), None)
-        own = [t for t in verb.doc[cc.i + 1:verb.i] if t.dep_ == "conj" and t.head.i == verb.head.i
-               and t.pos_ in ("NOUN", "PROPN")] if cc is not None else []
-        if own:
-            return _with_conjuncts(own[0]), False
+    own = _own_conjunct_subject(verb)
+    if own is not None:
+        return _with_conjuncts(own), False
     node = verb
     for _ in range(4):  # climb: conj, xcomp, participial advcl/acl, "was unable to verify"
         if node.dep_ in ("conj", "xcomp", "advcl", "acomp") and node.head is not node:
@@ -409,7 +427,7 @@ def _parsed_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
             if subj is not None:  # "officials are said to have confirmed ...": the raised subject speaks
                 return _with_conjuncts(subj), False
         elif node.dep_ in ("acl",) and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return _with_conjuncts(node.head), False
+            return _with_conjuncts(_deliverer(node.head) or node.head), False
         elif node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "X was quoted as saying": the one quoted
             subj = _quoted_as_subject(node) or next((c for c in node.children if c.dep_ == "nsubj"), None)
             if subj is not None:
@@ -417,7 +435,52 @@ def _parsed_sources(verb: Token) -> tuple[tuple[Token, ...], bool]:
             node = node.head
         else:
             break
-    return (), False
+    elided = _elided_subject(node)
+    return (_with_conjuncts(elided), False) if elided is not None else ((), False)
+
+
+def _own_conjunct_subject(verb: Token) -> Token | None:
+    """ "X denied the report, and the league, according to a local paper, says ...": the parser made the
+    second subject a conjunct of the first verb."""
+    if verb.dep_ != "conj":
+        return None
+    cc = next((t for t in reversed(verb.doc[verb.head.i + 1:verb.i]) if t.dep_ == "cc" and t.head.i == verb.head.i), None)
+    own = [t for t in verb.doc[cc.i + 1:verb.i] if t.dep_ == "conj" and t.head.i == verb.head.i
+           and t.pos_ in ("NOUN", "PROPN")] if cc is not None else []
+    return own[0] if own else None
+
+
+def _elided_subject(verb: Token) -> Token | None:
+    """ "I had told the office I was ill, so called them and said ...": a finite verb without a subject
+    shares the subject of the clause right before it, which the parser hung on it."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    before = [c for c in verb.children if c.dep_ in ("ccomp", "advcl", "conj") and c.i < verb.i]
+    subj = next((s for s in before[-1].children if s.dep_ == "nsubj"), None) if before else None
+    return subj if subj is not None and subj.pos_ == "PRON" and subj.tag_ not in ("WP", "WDT") \
+        and subj.lower_ not in ("it", "there") else None
+
+
+def _deliverer(noun: Token) -> Token | None:
+    """ "the pilot reads a statement calling on his family to ...": a participle cue on a statement the
+    subject delivers is the subject's own statement (the statement itself does not speak)."""
+    lex = load_speech_objects()
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in lex.delivered_documents:
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT")), None)
+
+
+def _listed_subjects(verb: Token, first: Token) -> tuple[Token, ...]:
+    """ "Fire officials, the county health district and state officials say ...": a list of subjects the
+    parser left uncoordinated, each hung on the cue; all of them speak. Only a comma between them and an
+    "and" or "or" in the last one make it a list (not a dateline or a name and its description)."""
+    doc = verb.doc
+    later = [c for c in verb.children if c.dep_ == "nsubj" and first.i < c.i < verb.i]
+    if not later or any(doc[c.left_edge.i - 1].text != "," for c in later):
+        return ()
+    if not any(t.dep_ == "cc" and t.lower_ in ("and", "or") for t in later[-1].subtree):
+        return ()
+    return tuple(t for c in later for t in _with_conjuncts(c))
 
 
 def _fronted_relay(hit: CueHit, verb: Token) -> Attribution | None:
@@ -500,6 +563,9 @@ def _named_author(token: Token) -> Token | None:
     if by is None:  # "the report, which was published by the Tribune, claims": the agent of its relative clause
         clause = next((c for c in token.children if c.dep_ in ("relcl", "acl") and c.tag_ == "VBN"), None)
         by = next((c for c in clause.children if c.dep_ == "agent"), None) if clause is not None else None
+        if by is None and clause is not None:  # "a report published in the Herald": where it appeared
+            by = next((c for c in clause.children if c.dep_ == "prep" and c.lower_ in ("in", "on")
+                       and c.i == clause.i + 1), None)
     pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     if pobj is not None and (pobj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or pobj.pos_ == "PROPN"):
         return pobj
@@ -510,6 +576,9 @@ def _with_conjuncts(token: Token) -> tuple[Token, ...]:
     """The source and those joined to it: "Russia and North Korea", "officials, the agency and X"."""
     out = [token]
     out.extend(c for c in token.conjuncts if c.i > token.i)
+    for nmod in (c for c in token.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"):
+        if any(k.dep_ == "cc" for k in nmod.children) and any(k.dep_ == "conj" and k.pos_ in ("PROPN", "NOUN") for k in nmod.children):
+            out.insert(0, nmod)  # "The Sunday Express and Daily Mirror said": the parser hung the first name on the last
     for appos in (c for c in token.children if c.dep_ == "appos"):
         listed = [c for c in appos.conjuncts if c.i > appos.i]
         members = [appos] + listed
@@ -565,7 +634,9 @@ def _particle_object(verb: Token, hit: CueHit, children: list[Token]) -> tuple[i
     if not hit.entry.particle:
         return None
     prep = next((c for c in children if c.lower_ == hit.entry.particle and c.dep_ in ("prep", "prt")), None)
-    if prep is None or prep.dep_ != "prep":
+    if prep is None:
+        return _particle_clause(verb, hit, children)
+    if prep.dep_ != "prep":
         return None
     objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
     if not objs or objs[0].ent_type_ in ("DATE", "TIME"):
@@ -579,6 +650,17 @@ def _particle_object(verb: Token, hit: CueHit, children: list[Token]) -> tuple[i
             # verb belongs to the noun phrase before it
             end = max(end, subtree_range(c, stop_at=verb)[1])
     return start, end
+
+
+def _particle_clause(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
+    """ "called for the governor to resign": the parser read the particle as the mark of a for-to clause
+    hung on the cue; the clause after the particle is the content."""
+    for c in children:
+        mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == hit.entry.particle), None)
+        if c.dep_ == "advcl" and c.i > verb.i and mark is not None and mark.i == c.left_edge.i \
+                and all(t.is_space or t.pos_ == "ADV" for t in verb.doc[hit.end:mark.i]):
+            return mark.i + 1, subtree_range(c, stop_at=verb)[1]
+    return None
 
 
 def _prepositional_frame(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
@@ -657,7 +739,28 @@ def _object_content(verb: Token, hit: CueHit, children: list[Token]) -> tuple[in
         if continued and c.dep_ in ("conj", "advcl") and c.tag_ == "VBG" and c.i >= end and doc[c.i - 1].dep_ == "cc" \
                 and not any(s.dep_ in SUBJECT_DEPS for s in c.children):
             end = max(end, subtree_range(c, stop_at=verb)[1])
+    if not continued:
+        end = _object_modifiers(verb, children, end)
     return start, cut_other_acts(doc, start, end)
+
+
+def _object_modifiers(verb: Token, children: list[Token], end: int) -> int:
+    """ "unveiled a list of endorsements from 40 sheriffs", "cited remarks the mayor had made": a phrase
+    the parser hung on the cue but that stands right after its object (no comma) modifies the object."""
+    doc = verb.doc
+    for c in sorted(children, key=lambda t: t.i):
+        listed = c.lower_ == "including" and doc[end].text == "," and c.left_edge.i == end + 1  # ", including Z"
+        if c.i < end or c.is_punct or (c.left_edge.i != end and not listed) or not same_sentence(c, verb):
+            continue
+        objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp", "prep")]  # "out of more than a million"
+        if c.dep_ == "prep" and c.lower_ in OBJECT_MODIFIER_PREPS and objs and all(  # "by announcing": a means
+                o.dep_ != "pcomp" and o.ent_type_ not in ("DATE", "TIME") for o in objs):
+            end = subtree_range(c, stop_at=verb)[1]
+        elif c.dep_ in ("relcl", "acl") and not doc[c.left_edge.i].is_punct:
+            end = subtree_range(c, stop_at=verb)[1]
+        else:
+            break
+    return end
 
 
 def _infinitive_content(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
@@ -700,6 +803,10 @@ def _cue_under_content(verb: Token, hit: CueHit, children: list[Token]) -> tuple
 def _passive_subject(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
     """ "the reports were denied by X"."""
     passive_subj = [c for c in children if c.dep_ == "nsubjpass"]
+    if not passive_subj and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in children) \
+            and verb.head.lemma_.lower() in load_speech_objects().leading_verbs:
+        # "the account appears to be confirmed by the Herald": the raised subject of the leading verb
+        passive_subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
     if passive_subj and passive_subj[0].lower_ not in ("it",):
         return subtree_range(passive_subj[0], stop_at=verb)
     return None
@@ -886,9 +993,19 @@ def cut_other_acts(doc: Doc, start: int, end: int, participles: bool = True) -> 
                 and doc[t.left_edge.i - 1].text == ",":  # "..., as officials had claimed"
             return t.left_edge.i - 1
         if t.dep_ == "conj" and is_cue_head(t) and t.i > start + 2 and doc[t.i - 1].dep_ == "cc" and \
-                not any(c.dep_ in SUBJECT_DEPS for c in t.children) and any(c.dep_ == "ccomp" for c in t.children):
+                not any(c.dep_ in SUBJECT_DEPS for c in t.children) and (
+                    any(c.dep_ == "ccomp" for c in t.children) or _finite_after_auxiliary(t)):
             return t.i - 1
     return end
+
+
+def _finite_after_auxiliary(conj: Token) -> bool:
+    """ "said he would order a review and warned against leaks": a finite (past or present) cue verb
+    joined to a bare verb after a modal cannot share the modal, so it is the speaker's next act. (A
+    past participle after "had" is left alone: the tagger often reads it as a past tense.)"""
+    head = conj.head
+    return conj.tag_ in ("VBD", "VBZ") and head.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
 
 
 def _carrier(verb: Token) -> Token | None:
@@ -1006,7 +1123,7 @@ def _noun_cue(hit: CueHit, doc: Doc) -> Attribution | None:
     # "denied reports in a local newspaper, al-Sabah, that X": the parser hung the phrase naming the
     # source on the verb, right after the noun
     hung = next((c for c in noun.head.children if c.dep_ == "prep" and c.i == noun.right_edge.i + 1
-                 and c.lower_ in ("by", "from", "in")), None) if noun.dep_ in ("dobj", "nsubjpass", "pobj") else None
+                 and c.lower_ in ("by", "from", "in", "on")), None) if noun.dep_ in ("dobj", "nsubjpass", "pobj") else None
     tail = hung.right_edge.i if hung is not None else noun.right_edge.i
     if clause is None and noun.dep_ in ("dobj", "nsubjpass", "pobj"):
         # "denied claims by the government that X": the parser hung the that-clause on the verb
@@ -1020,10 +1137,11 @@ def _noun_cue(hit: CueHit, doc: Doc) -> Attribution | None:
     if poss is not None:
         sources = _with_conjuncts(poss)
     else:
-        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "in")), hung)
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "in", "on")), hung)
         pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-        if pobj is not None and by.lower_ == "in" and not (pobj.ent_type_ == "ORG" or pobj.lemma_.lower() in load_speech_objects().publications):
-            pobj = None  # "reports in a local newspaper that ..." names a source; "claims in March" does not
+        if pobj is not None and by.lower_ in ("in", "on") and not (
+                pobj.ent_type_ == "ORG" or pobj.lemma_.lower() in load_speech_objects().publications):
+            pobj = None  # "reports in a local newspaper / on news sites that ..." name a source; "claims in March" does not
         if pobj is not None:
             sources = _with_conjuncts(pobj)
         elif noun.dep_ in ("dobj",) and noun.head.lemma_.lower() in ("make", "issue", "repeat", "voice", "raise", "level"):

@@ -119,10 +119,20 @@ def _verb_entry(token: Token, lexicon: CueLexicon) -> tuple[Cue | None, Token | 
             entry = lexicon.verb(lemma, child.lower_)
             if entry is not None and entry.particle:
                 return entry, child
+    for mark in _clause_marks(token):  # "called for the governor to resign": the particle parsed as a mark
+        entry = lexicon.verb(lemma, mark.lower_)
+        if entry is not None and entry.particle:
+            return entry, mark
     entry = lexicon.verb(lemma, None)
     if entry is not None and entry.particle:
         return None, None
     return entry, None
+
+
+def _clause_marks(token: Token) -> list[Token]:
+    """Marks that open an adverbial clause right after the verb ("for" in "called for X to go")."""
+    return [m for c in token.children if c.dep_ == "advcl" and c.i > token.i for m in c.children
+            if m.dep_ == "mark" and m.i == c.left_edge.i and m.i == token.i + 1]
 
 
 def _aux_start(token: Token) -> int:

@@ -42,6 +42,12 @@ PARTITIVE_QUANTIFIERS = frozenset({"one", "some", "many", "two", "three", "sever
 CONTRAST_CONJUNCTIONS = frozenset({"but", "yet"})
 SUFFICIENCY_ADVERBS = frozenset({"enough", "sufficiently"})
 OBJECT_CONTINUATIONS = frozenset({"of", "as", "for", "over", "about"})
+# prepositions that, right after a cue's object, modify that noun even when the parser hangs them on the
+# verb: "unveiled a list of endorsements from 40 sheriffs", "described loud music by the crowd";
+# "in", "on", "at" are left out: there they mostly place the act ("in a statement", "on Tuesday")
+OBJECT_MODIFIER_PREPS = frozenset({"from", "by", "with", "against", "near", "inside", "outside", "involving",
+                                   "among", "between", "toward", "towards", "within", "across", "behind", "beyond",
+                                   "out", "without", "including"})
 # prepositions between an object and the gerund that says what it did: "accused him of selling X",
 # "blamed the council for closing Y", "described the man as wearing Z"
 GERUND_LINKS = frozenset({"of", "for", "as"})

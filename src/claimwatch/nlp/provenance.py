@@ -180,7 +180,14 @@ def _relay_only(att: Attribution, lex: RelayLexicon) -> bool:
     head = att.hit.head
     if head.lemma_.lower() not in lex.lemmas("object") | lex.lemmas("quoted_by"):
         return False
-    return head.dep_ in ("relcl", "acl") and not any(c.dep_ == "ccomp" for c in head.children)
+    return head.dep_ in ("relcl", "acl") and not any(c.dep_ == "ccomp" for c in head.children) \
+        and _as_saying(head) is None
+
+
+def _as_saying(verb: Token) -> Optional[Token]:
+    """The "saying" of "which quoted police as saying C": the relayed words are a statement of their own."""
+    as_ = next((c for c in verb.children if c.lower_ == "as" and c.dep_ == "prep"), None)
+    return next((c for c in as_.children if c.dep_ in ("pcomp", "pobj") and c.tag_ == "VBG"), None) if as_ is not None else None
 
 
 def _trace_one(att: Attribution, all_atts: Sequence[Attribution], lex: RelayLexicon,
@@ -365,7 +372,7 @@ def _follow(source: Token, lex: RelayLexicon, can_speak: Callable[[Token], bool]
         for clause in (c for c in current.children if c.dep_ in ("relcl", "acl")):
             lemma = clause.lemma_.lower()
             agent = _agent(clause)
-            if lemma in lex.lemmas("object") and agent is None:
+            if lemma in lex.lemmas("object") and agent is None and _as_saying(clause) is None:
                 obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
                 found = _author(obj, lex, can_speak) if obj is not None else None
                 if found is not None:

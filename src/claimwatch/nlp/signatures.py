@@ -47,8 +47,8 @@ class Signed:
 def signed_statements(doc: Doc, quotes: list[Quote], taken: set[tuple[int, int]]) -> list[Signed]:
     """Attributions for embedded posts and credited pull quotes; ``taken`` holds quote spans that
     already have a speaker (those are left alone)."""
-    return [*_posts(doc), *_credited_quotes(doc, quotes, taken), *_misread_closing_cues(doc, quotes, taken),
-            *_own_words_after(doc, quotes, taken)]
+    return [*_posts(doc), *_credited_quotes(doc, quotes, taken), *_dash_credited_quotes(doc, quotes, taken),
+            *_misread_closing_cues(doc, quotes, taken), *_own_words_after(doc, quotes, taken)]
 
 
 def _posts(doc: Doc) -> list:
@@ -115,6 +115,29 @@ def _credited_quotes(doc: Doc, quotes: list[Quote], taken: set[tuple[int, int]])
             continue
         hit = CueHit(speaker, speaker.i, speaker.i + 1, SAY_CUE)
         out.append(Signed(hit, (q.inner[0], q.inner[0]), (speaker,), q.inner, toks, q))
+    return out
+
+
+# '"We will rebuild." ― Jane Roe, shop owner': a quote that opens its paragraph, credited after a dash
+_DASH_CREDIT = re.compile(r"[ \t]*(?P<dash>\u2015|\u2014|\u2013|--?)[ \t]*(?P<credit>[^\n]{2,%d})$" % MAX_CREDIT_LINE, re.M)
+
+
+def _dash_credited_quotes(doc: Doc, quotes: list[Quote], taken: set[tuple[int, int]]) -> list:
+    text = doc_text(doc)
+    out = []
+    for q in quotes:
+        before = text[:q.outer[0]].rstrip(" \t")
+        if q.outer in taken or not q.closed or (before and not before.endswith("\n")):
+            continue
+        m = _DASH_CREDIT.match(text, q.outer[1])
+        if m is None:
+            continue
+        speaker = _credit_name(doc, m.start("credit"), m.end("credit"))
+        toks = token_range(doc, *q.inner)
+        if speaker is None or toks[0] >= toks[1]:
+            continue
+        hit = CueHit(speaker, speaker.i, speaker.i + 1, SAY_CUE)
+        out.append(Signed(hit, m.span("dash"), (speaker,), q.inner, toks, q))
     return out
 
 

@@ -177,7 +177,7 @@ SPEECH_OBJECT_SECTIONS = ("publishing_verbs", "documents", "naming_verbs", "comp
                           "meta_nouns", "exhibits", "raising_passives", "infinitive_verbs", "leading_verbs",
                           "partitive_nouns", "accusation_participles", "purpose_heads", "carrier_verbs",
                           "publications", "control_heads", "procedural_verbs", "proceedings", "quoted_speech_verbs",
-                          "describing_verbs", "speakerless_passives", "quote_verbs")
+                          "describing_verbs", "speakerless_passives", "quote_verbs", "delivered_documents")
 HEARER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 
 
@@ -208,6 +208,7 @@ class SpeechObjects:
     describing_verbs: frozenset[str]
     speakerless_passives: frozenset[str]
     quote_verbs: frozenset[str]
+    delivered_documents: frozenset[str]
 
 
 def parse_speech_objects(data: Any, source: str = SPEECH_OBJECTS_FILE) -> SpeechObjects:
