@@ -43,6 +43,8 @@ class ReferenceLexicon:
     named_verdicts: tuple[tuple[str, frozenset[str]], ...] = ()  # stance -> words: "the arrest is A HOAX"
     named_topic_prepositions: frozenset[str] = frozenset()  # "reports OF the actor's death"
     check_verbs: frozenset[str] = frozenset()  # "could not VERIFY the authenticity of the video"
+    condition_verdicts: frozenset[str] = frozenset()  # "if GENUINE, we are appalled", "if the video is VERIFIED"
+    reactions: frozenset[str] = frozenset()  # "if genuine, we are APPALLED": a reaction states nothing new
 
 
 def _words(value: Any, key: str) -> frozenset[str]:
@@ -72,7 +74,9 @@ def parse_lexicon(data: Any) -> ReferenceLexicon:
                                                   key=len, reverse=True)),
                             named_verdicts=_named_verdicts(data.get("named_verdicts")),
                             named_topic_prepositions=_words(data.get("named_topic_prepositions"), "named_topic_prepositions"),
-                            check_verbs=_words(data.get("check_verbs"), "check_verbs"))
+                            check_verbs=_words(data.get("check_verbs"), "check_verbs"),
+                            condition_verdicts=_words(data.get("condition_verdicts"), "condition_verdicts"),
+                            reactions=_words(data.get("reactions"), "reactions"))
 
 
 def _named_verdicts(value: Any) -> tuple[tuple[str, frozenset[str]], ...]:

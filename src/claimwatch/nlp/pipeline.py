@@ -1,6 +1,7 @@
 """Entry points of the extraction stage: text or Article in, Analysis out."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -19,7 +20,7 @@ from claimwatch.nlp.claims import (
     VERDICT_VERBS, about_what_was_said, generic_judgement, is_anaphor, propositions, purely_anaphoric, shown_matter, states_something,
     verdict_on_claims,
 )
-from claimwatch.nlp.named_references import named_keys, named_reference
+from claimwatch.nlp.named_references import exhibit_before, named_keys, named_reference
 from claimwatch.nlp.evidence import evidence_from_source, find_evidence
 from claimwatch.nlp.provenance import fold_nested, trace
 from claimwatch.nlp.quantities import find_quantities
@@ -280,7 +281,8 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
         return (_most_told(previous, book) if bare else ()), stance
     span = core
     if stance in ("denies", "disputes") and _bare_verdict(span):  # "It's a nonsense": on what was told
-        return _most_told(previous, book), stance
+        exhibit = exhibit_before(span.root)  # "... posted footage. Experts said it was fake": what it shows
+        return (exhibit is not None and _shown_by(exhibit, previous, book)) or _most_told(previous, book), stance
     if shown_matter(span, published=att.hit.entry.act == "publish"):
         same = previous[-1] if previous and previous[-1].source in speakers else None
         return (same.claims if same is not None else ()), stance
@@ -390,6 +392,9 @@ def _named_claims(span, stance: str, book: ClaimBook, previous: list[Statement],
             return None
         return tuple(dict.fromkeys((book.matching(p)[:1] or [book.add(p)])[0] for p in props)), stance
     for head in named.heads:
+        shown = _shown_by(head, previous, book)
+        if shown:  # "the video", "its authenticity" (of the footage): the claim the exhibit shows
+            return shown, stance
         for key in named_keys(head):
             found = book.mentioning(key)
             if found:
@@ -397,6 +402,30 @@ def _named_claims(span, stance: str, book: ClaimBook, previous: list[Statement],
     if named.stance is None and not named.question:  # "denied reports of clashes": the anaphor's own reading (event types)
         return None
     return _most_told(previous, book), stance
+
+
+def _shown_by(head, previous: list[Statement], book: ClaimBook) -> tuple[str, ...]:
+    """What an exhibit ("the video", "the footage") shows: the claims of the statements before that
+    name an exhibit in their cue or content ("released a video that purports to show X"); of those, the group most of them bore on, the earliest on a tie (what the exhibit was
+    first told to show, not a later detail). Empty when ``head`` is no exhibit or none was named."""
+    exhibits = load_speech_objects().exhibits
+    lemma = head.lemma_.lower()
+    if lemma not in exhibits:
+        return ()
+    text = head.doc.text
+    words = [(e, set(re.findall(r"[a-z]+", text[min(e.cue_span[0], e.content_span[0]):max(e.cue_span[1], e.content_span[1])].lower())))
+             for e in previous if e.claims]
+    bearing = [e for e, w in words if w & exhibits]
+    group_of = {c.id: c.group for c in book.claims}
+    count: dict[str, int] = {}
+    for e in bearing:
+        for g in dict.fromkeys(group_of.get(c, c) for c in e.claims):
+            count[g] = count.get(g, 0) + 1
+    if not count:
+        return ()
+    best = max(count, key=lambda g: count[g])  # first reached on a tie: the earliest
+    told = next(e for e in bearing if any(group_of.get(c, c) == best for c in e.claims))
+    return tuple(c for c in told.claims if group_of.get(c, c) == best)
 
 
 def _names_speaker(tok, actors: ActorIndex) -> bool:
