@@ -37,9 +37,11 @@ class NamedReference:
     question: bool = False  # "the authenticity of the video": an open question, whatever it names
 
 
-def _verdict_stance(root: Token) -> Optional[str]:
-    """The stance of "are not accurate", "is a hoax", "are unconfirmed" (a copula and its complement)."""
-    if any(c.dep_ in ("ccomp", "xcomp", "advcl", "conj") for c in root.children):
+def _verdict_stance(root: Token, span: Optional[Span] = None) -> Optional[str]:
+    """The stance of "are not accurate", "is a hoax", "are unconfirmed" (a copula and its complement);
+    a clause outside ``span`` ("..., while others are convinced") does not count."""
+    inside = range(span.start, span.end) if span is not None else range(len(root.doc))
+    if any(c.dep_ in ("ccomp", "xcomp", "advcl", "conj") and c.i in inside for c in root.children):
         return None
     if root.lemma_.lower() != "be":  # "it was staged", "the video was faked": a bare passive verdict
         bare = all(c.dep_ in PASSIVE_VERDICT_PARTS for c in root.children)  # not "was staged outside the hall"
@@ -88,9 +90,7 @@ def exhibit_before(token: Token, sentences: int = 2) -> Optional[Token]:
     """The exhibit a thing pronoun stands for ("the ministry studied the video to determine whether IT
     was genuine", "... posted footage. Analysts said IT was staged"): the nearest exhibit noun before
     it in its sentence or the ``sentences`` before, or None (then it stands for what the article is about)."""
-    from claimwatch.nlp.speech import load_speech_objects
-
-    exhibits = load_speech_objects().exhibits
+    exhibits = load("references").media_exhibits
     doc, start = token.doc, token.sent.start
     for _ in range(sentences):
         start = doc[start - 1].sent.start if start > 0 else start
@@ -188,7 +188,8 @@ def conditional_reaction(span: Span) -> Optional[NamedReference]:
     from claimwatch.nlp.claims import nominal_predicates
 
     root = span.root
-    condition = next((c for c in root.children if c.dep_ == "advcl" and _verifying(c)), None)
+    condition = next((c for c in root.children if (c.dep_ == "advcl" or c.dep_ == "ccomp" and c.i < root.i)
+                      and _verifying(c)), None)  # "Should the reports prove accurate" parses as a ccomp
     if condition is None or not _reacting(root, condition):
         return None
     subject = next((c for c in condition.children if c.dep_ in SUBJECTS), None)
@@ -210,7 +211,7 @@ def named_reference(span: Span, checking: bool = False) -> Optional[NamedReferen
         return reaction
     if checking and root.pos_ in ("VERB", "AUX"):
         return _checked(root, span)
-    stance = _verdict_stance(root)
+    stance = _verdict_stance(root, span)
     if stance is not None:
         subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
         named = _what_is_named(subject, span) if subject is not None else None

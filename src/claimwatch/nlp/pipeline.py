@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from claimwatch.errors import InputError, ModelNotInstalledError
 from claimwatch.model import STANCE_POLARITY, Analysis, Article, Statement, article_id  # article_id: re-exported
+from claimwatch.lexicons import load
 from claimwatch.nlp import array_pipes
 from claimwatch.nlp.actors import ActorIndex, ResolvedSource
 from claimwatch.nlp.attribution import Attribution, find_attributions
@@ -382,7 +383,7 @@ def _named_claims(span, stance: str, book: ClaimBook, previous: list[Statement],
     named = named_reference(span, checking=stance == "uncommitted")
     if named is None:
         return None
-    if named.stance is not None:
+    if named.stance is not None and not (stance == "disputes" and named.stance == "denies"):  # "suggested it was fake": hedged
         stance = named.stance if stance in ("asserts", "supports", "denies", "disputes") else stance
     elif stance == "asserts":  # "described the circumstances of the crash", "cited reports of a merger"
         return None
@@ -401,6 +402,8 @@ def _named_claims(span, stance: str, book: ClaimBook, previous: list[Statement],
                 return tuple(found[:1]), stance
     if named.stance is None and not named.question:  # "denied reports of clashes": the anaphor's own reading (event types)
         return None
+    if named.question:  # an open check or a conditional reaction: the central claim, over the latest
+        return _central_told(previous, book), stance
     return _most_told(previous, book), stance
 
 
@@ -408,14 +411,11 @@ def _shown_by(head, previous: list[Statement], book: ClaimBook) -> tuple[str, ..
     """What an exhibit ("the video", "the footage") shows: the claims of the statements before that
     name an exhibit in their cue or content ("released a video that purports to show X"); of those, the group most of them bore on, the earliest on a tie (what the exhibit was
     first told to show, not a later detail). Empty when ``head`` is no exhibit or none was named."""
-    exhibits = load_speech_objects().exhibits
+    exhibits = load("references").media_exhibits
     lemma = head.lemma_.lower()
     if lemma not in exhibits:
         return ()
-    text = head.doc.text
-    words = [(e, set(re.findall(r"[a-z]+", text[min(e.cue_span[0], e.content_span[0]):max(e.cue_span[1], e.content_span[1])].lower())))
-             for e in previous if e.claims]
-    bearing = [e for e, w in words if w & exhibits]
+    bearing = [e for e in previous if e.claims and _statement_words(e, head.doc) & exhibits]
     group_of = {c.id: c.group for c in book.claims}
     count: dict[str, int] = {}
     for e in bearing:
@@ -425,6 +425,36 @@ def _shown_by(head, previous: list[Statement], book: ClaimBook) -> tuple[str, ..
         return ()
     best = max(count, key=lambda g: count[g])  # first reached on a tie: the earliest
     told = next(e for e in bearing if any(group_of.get(c, c) == best for c in e.claims))
+    return tuple(c for c in told.claims if group_of.get(c, c) == best)
+
+
+def _statement_words(statement: Statement, doc) -> set[str]:
+    """The words of a statement's sentence up to the end of its content ("A group posted a recording
+    that it said showed X"): where the exhibit it tells about is named."""
+    start = min(statement.cue_span[0], statement.content_span[0])
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is not None and len(first):
+        start = first[0].sent.start_char
+    end = max(statement.cue_span[1], statement.content_span[1])
+    return set(re.findall(r"[a-z]+", doc.text[start:end].lower()))
+
+
+def _central_told(previous: list[Statement], book: ClaimBook) -> tuple[str, ...]:
+    """What an open check or a conditional reaction that names nothing the article told is about: the
+    claim group most statements bore on - when one stands out (told twice or more, or the only one) -
+    and in it the claims it was first told with; else nothing here (the ledger links the statement to
+    its story's central claim)."""
+    group_of = {c.id: c.group for c in book.claims}
+    count: dict[str, int] = {}
+    for e in previous:
+        for g in dict.fromkeys(group_of.get(c, c) for c in e.claims):
+            count[g] = count.get(g, 0) + 1
+    if not count:
+        return ()
+    best = max(count, key=lambda g: count[g])
+    if count[best] < 2 and len(count) > 1 or list(count.values()).count(count[best]) > 1:
+        return ()
+    told = next(e for e in previous if any(group_of.get(c, c) == best for c in e.claims))
     return tuple(c for c in told.claims if group_of.get(c, c) == best)
 
 
