@@ -92,3 +92,13 @@ def test_a_passive_that_tells_where_is_no_verdict(analyse):
     analysis = analyse("Organisers said the protest was staged outside the parliament on Friday.")
     statement = statement_about(analysis, "staged outside")
     assert statement.stance == "asserts" and statement.claims
+
+
+def test_a_pronoun_after_an_exhibit_stands_for_what_it_shows_not_the_latest_claim(analyse):
+    analysis = analyse(
+        "A hiking club posted footage on Monday that it said showed a large black cat on the moor. "
+        "The club said the animal had been seen twice before in the area. Rangers called it a publicity exercise.")
+    shown, detail = statement_about(analysis, "large black cat"), statement_about(analysis, "seen twice")
+    called = statement_about(analysis, "publicity exercise")
+    assert called.claims and set(called.claims) <= set(shown.claims)
+    assert not set(called.claims) & set(detail.claims)

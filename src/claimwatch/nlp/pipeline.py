@@ -351,7 +351,7 @@ def _stated_claims(span, att: Attribution, stance: str, book: ClaimBook, actors:
     if head is not None and not any(p.agent for p in props) and book.mentioning(head):
         return book.mentioning(head)[:1], stance
     if previous and (_refers_back(span, props, _speaker_pronouns(att, actors)) or _object_refers_back(span, att)):  # "the implications should they prove true"
-        return previous[-1].claims, stance
+        return _pronoun_antecedent(span, previous, book) or previous[-1].claims, stance
     if not previous and purely_anaphoric(span) or generic_judgement(span):
         return (), stance  # "did not deny that they were there" with nothing before it; "Images are a serious thing"
     if exchanged and not any(p.event for p in props):
@@ -437,6 +437,15 @@ def _statement_words(statement: Statement, doc) -> set[str]:
         start = first[0].sent.start_char
     end = max(statement.cue_span[1], statement.content_span[1])
     return set(re.findall(r"[a-z]+", doc.text[start:end].lower()))
+
+
+def _pronoun_antecedent(span, previous: list[Statement], book: ClaimBook) -> tuple[str, ...]:
+    """What "it" in a short content stands for when an exhibit was named just before ("... posted a
+    video. Analysts called it a publicity exercise"): the claim the exhibit shows; else empty (the
+    claim told just before)."""
+    pronoun = next((t for t in span if t.lower_ in ("it", "its", "this")), None)
+    exhibit = exhibit_before(pronoun) if pronoun is not None else None
+    return _shown_by(exhibit, previous, book) if exhibit is not None else ()
 
 
 def _central_told(previous: list[Statement], book: ClaimBook) -> tuple[str, ...]:
