@@ -74,3 +74,14 @@ def test_ledger_open_references_an_open_reference_bears_on_the_story_central_cla
         text = conn.execute("SELECT text FROM ledger_claims WHERE id = ?", (refers,)).fetchone()[0]
         assert "close for a year" in text
         assert [f.stance for f in ledger.claims.facts(refers)][-1] == "uncommitted"
+
+
+@pytest.mark.parametrize("content, expected", [
+    ("there was no reliable proof that the closure is authentic", True),  # a doubt on a named claim
+    ("no evidence that the recording was genuine", True),
+    ("there was no evidence that the harbour master resigned", False),  # a proposition of its own
+])
+def test_ledger_open_references_no_proof_of_a_verdict_disputes_it(content, expected):
+    assert is_reference(content) is expected
+    if expected:
+        assert reference_stance(content, "asserts") == "disputes"

@@ -102,3 +102,16 @@ def test_a_pronoun_after_an_exhibit_stands_for_what_it_shows_not_the_latest_clai
     called = statement_about(analysis, "publicity exercise")
     assert called.claims and set(called.claims) <= set(shown.claims)
     assert not set(called.claims) & set(detail.claims)
+
+
+@pytest.mark.parametrize("doubt", [
+    'The pilot\'s employer said there was "no reliable proof that this killing is authentic".',
+    "The pilot's employer said it had found no evidence that the recording was genuine.",
+])
+def test_no_proof_that_a_named_claim_holds_doubts_it_and_founds_nothing(analyse, doubt):
+    analysis = analyse("An armed group posted a recording on Sunday that it said showed the killing of a captured "
+                       "pilot, Omar Diallo. " + doubt)
+    shown, doubting = statement_about(analysis, "showed the killing"), statement_about(analysis, "that th")
+    assert doubting.stance == "disputes"
+    assert doubting.claims and set(doubting.claims) <= set(shown.claims)
+    assert _founded_by(analysis, doubting) == []

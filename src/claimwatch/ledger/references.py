@@ -46,6 +46,7 @@ class ReferenceLexicon:
     condition_verdicts: frozenset[str] = frozenset()  # "if GENUINE, we are appalled", "if the video is VERIFIED"
     reactions: frozenset[str] = frozenset()  # "if genuine, we are APPALLED": a reaction states nothing new
     media_exhibits: frozenset[str] = frozenset()  # "determine ITS authenticity" after "posted a VIDEO"
+    lacking_grounds: frozenset[str] = frozenset()  # "no reliable PROOF that the killing is authentic"
 
 
 def _words(value: Any, key: str) -> frozenset[str]:
@@ -78,7 +79,8 @@ def parse_lexicon(data: Any) -> ReferenceLexicon:
                             check_verbs=_words(data.get("check_verbs"), "check_verbs"),
                             condition_verdicts=_words(data.get("condition_verdicts"), "condition_verdicts"),
                             reactions=_words(data.get("reactions"), "reactions"),
-                            media_exhibits=_words(data.get("media_exhibits"), "media_exhibits"))
+                            media_exhibits=_words(data.get("media_exhibits"), "media_exhibits"),
+                            lacking_grounds=_words(data.get("lacking_grounds"), "lacking_grounds"))
 
 
 def _named_verdicts(value: Any) -> tuple[tuple[str, frozenset[str]], ...]:
@@ -205,8 +207,8 @@ def is_reference(content: str, lexicon: Optional[ReferenceLexicon] = None) -> bo
     if open_reference(content, lex):
         return True
     rest = _after_opener(words, lex)
-    if rest is not None:
-        return not rest or _only_reference(rest, lex)
+    if rest is not None:  # "no merit in the claim"; "no proof that the killing is authentic"
+        return not rest or _only_reference(rest, lex) or _verdict(rest, lex) == "supports"
     return _only_reference(words, lex) or _verdict(words, lex) is not None
 
 

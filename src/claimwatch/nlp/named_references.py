@@ -200,13 +200,32 @@ def conditional_reaction(span: Span) -> Optional[NamedReference]:
     return NamedReference(None, tuple(heads), "uncommitted", question=True)
 
 
+def _groundless(root: Token, span: Span) -> Optional[NamedReference]:
+    """ "there is no reliable proof that this killing is authentic", "found no sign that the footage was
+    real": a lack of grounds for a verdict that upholds a named claim leaves that claim in doubt (the
+    statement's own stance); it names the verdict's subject and founds no claim."""
+    nouns = [root] if root.pos_ == "NOUN" else [c for c in root.children if c.dep_ in ("attr", "dobj", "nsubj")]
+    for noun in (n for n in nouns if n.pos_ == "NOUN"):
+        if noun.lemma_.lower() not in load("references").lacking_grounds \
+                or not any(g.dep_ == "det" and g.lower_ == "no" for g in noun.children):
+            continue
+        clause = next((g for g in noun.children if g.dep_ in ("acl", "ccomp")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)), None)
+        if clause is None or _verdict_stance(clause, span) != "supports":
+            return None
+        subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+        named = _what_is_named(subject, span) if subject is not None else None
+        return NamedReference(None, named.heads, None, question=True) if named is not None else None
+    return None
+
+
 def named_reference(span: Span, checking: bool = False) -> Optional[NamedReference]:
     """The claim a content judges or questions by naming it, or None (see the module's docstring);
     ``checking``: the statement leaves its claim open, so a check it reports may name it."""
     if len(span) == 0:
         return None
     root = span.root
-    reaction = conditional_reaction(span)
+    reaction = conditional_reaction(span) or _groundless(root, span)
     if reaction is not None:
         return reaction
     if checking and root.pos_ in ("VERB", "AUX"):
