@@ -22,6 +22,7 @@ from typing import Any, Iterable, Optional
 from claimwatch.errors import LexiconError
 from claimwatch.lexicons import load
 from claimwatch.model import STANCE_POLARITY
+from claimwatch.nlp.function_words import QUESTION_DETERMINERS
 
 SOURCE = "references.yaml"
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|'s")
@@ -182,7 +183,7 @@ def _open_check(words: list[str], lex: ReferenceLexicon) -> bool:
         rest = [r for r in words[i + 1:] if r not in lex.verdict_adverbs and r not in ("independently", "yet")]
         if rest[:1] == ["it"] and len(rest) <= 2 or rest[:1] == ["whether"]:
             return True
-        if len(rest) >= 2 and rest[0] in ("its", "the", "their") and rest[1] in questions \
+        if len(rest) >= 2 and rest[0] in QUESTION_DETERMINERS and rest[1] in questions \
                 and (len(rest) == 2 or rest[2] == "of" and rest[-1] in lex.media_exhibits):
             return True
     return False

