@@ -7,7 +7,12 @@ resigned are false", "the story about the shark is untrue" give a verdict on a p
 proposition - a claim the article told before whose words hold the named noun or its verb ("death" ~
 "died", "arrest" ~ "arrested"), else what the article is most about - with the verdict's stance, and
 founds no claim of its own; a named that-clause with no claim before founds the claim it names.
-The words are data: ``named_verdicts`` and ``named_topic_prepositions`` of ``references.yaml``,
+Contents that leave a claim open refer the same way: a reaction on condition that it hold ("if
+genuine, we are appalled by the murder of X"), a check of "it" or "its authenticity", "no reliable
+proof that this killing is authentic", "we have seen a video that purports to show X"; "it" stands for
+the nearest exhibit before it (nlp.antecedents picks the claim the exhibit shows).
+The words are data: ``named_verdicts``, ``named_topic_prepositions``, ``condition_verdicts``,
+``reactions``, ``media_exhibits``, ``lacking_grounds``, ``perceiving``, ``purporting`` of ``references.yaml``,
 ``question_nouns`` of ``claim_words.yaml``, ``nominal_predicates`` of ``event_types.yaml``.
 """
 from __future__ import annotations
