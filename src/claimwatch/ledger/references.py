@@ -50,7 +50,6 @@ class ReferenceLexicon:
     lacking_grounds: frozenset[str] = frozenset()  # "no reliable PROOF that the killing is authentic"
     perceiving: frozenset[str] = frozenset()  # "we have SEEN a video that purports to show X"
     purporting: frozenset[str] = frozenset()  # "a video that PURPORTS to show X"
-    showing: frozenset[str] = frozenset()  # "posted a recording that it said SHOWED X"
 
 
 def _words(value: Any, key: str) -> frozenset[str]:
@@ -86,8 +85,7 @@ def parse_lexicon(data: Any) -> ReferenceLexicon:
                             media_exhibits=_words(data.get("media_exhibits"), "media_exhibits"),
                             lacking_grounds=_words(data.get("lacking_grounds"), "lacking_grounds"),
                             perceiving=_words(data.get("perceiving"), "perceiving"),
-                            purporting=_words(data.get("purporting"), "purporting"),
-                            showing=_words(data.get("showing"), "showing"))
+                            purporting=_words(data.get("purporting"), "purporting"))
 
 
 def _named_verdicts(value: Any) -> tuple[tuple[str, frozenset[str]], ...]:

@@ -35,31 +35,26 @@ def _first_told(statements: list[Statement], group: str, group_of: dict[str, str
     return tuple(c for c in told.claims if group_of.get(c, c) == group)
 
 
-def names_exhibit(statement: Statement, doc) -> bool:
-    """Whether a statement tells what an exhibit shows: its cue or content names one ("released a video
-    showing X", "captured footage of X"), or its sentence names one and its content shows ("A group
-    posted a recording that it said SHOWED X"). A speaker quoted from inside the exhibit ("In the
-    video, the militant says ...") tells no such thing (``showing`` of ``references.yaml``)."""
-    lex = load("references")
+def statement_words(statement: Statement, doc) -> set[str]:
+    """The words of a statement's sentence up to the end of its content ("A group posted a recording
+    that it said showed X"): where the exhibit it tells about is named."""
     start = min(statement.cue_span[0], statement.content_span[0])
-    end = max(statement.cue_span[1], statement.content_span[1])
-    if set(_WORD.findall(doc.text[start:end].lower())) & lex.media_exhibits:
-        return True
     first = doc.char_span(start, start + 1, alignment_mode="expand")
-    sentence = first[0].sent.start_char if first is not None and len(first) else start
-    return bool(set(_WORD.findall(doc.text[sentence:start].lower())) & lex.media_exhibits) \
-        and bool(set(_WORD.findall(statement.content.lower())) & lex.showing)
+    if first is not None and len(first):
+        start = first[0].sent.start_char
+    end = max(statement.cue_span[1], statement.content_span[1])
+    return set(_WORD.findall(doc.text[start:end].lower()))
 
 
 def shown_by(head, previous: list[Statement], book: ClaimBook) -> tuple[str, ...]:
-    """What an exhibit ("the video", "the footage") shows: of the statements before that tell what an
-    exhibit shows ("released a video that purports to show X"), the group most of them bore on, the
+    """What an exhibit ("the video", "the footage") shows: of the statements before whose sentence
+    names an exhibit ("released a video that purports to show X"), the group most of them bore on, the
     earliest on a tie (what the exhibit was first told to show, not a later detail), with the claims it
     was first told with. Empty when ``head`` is no exhibit or no statement names one."""
     exhibits = load("references").media_exhibits
     if head.lemma_.lower() not in exhibits and head.lower_ not in exhibits:
         return ()
-    bearing = [e for e in previous if e.claims and names_exhibit(e, head.doc)]
+    bearing = [e for e in previous if e.claims and statement_words(e, head.doc) & exhibits]
     group_of, count = _group_counts(bearing, book)
     if not count:
         return ()
