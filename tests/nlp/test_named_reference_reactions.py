@@ -115,15 +115,3 @@ def test_no_proof_that_a_named_claim_holds_doubts_it_and_founds_nothing(analyse,
     assert doubting.stance == "disputes"
     assert doubting.claims and set(doubting.claims) <= set(shown.claims)
     assert _founded_by(analysis, doubting) == []
-
-
-@pytest.mark.parametrize("seen", [
-    '"We have seen a video that purports to show the killing of our pilot," a defence ministry spokesman said.',
-    "A defence ministry spokesman said officials were aware of a recording purporting to show the pilot's execution.",
-])
-def test_an_exhibit_the_speaker_has_seen_that_purports_to_show_a_claim_bears_on_it(analyse, seen):
-    analysis = analyse(LEAD + "The group said the pilot had been captured near the border in May. " + seen)
-    shown, seeing = statement_about(analysis, "showed the execution"), statement_about(analysis, "purport")
-    assert seeing.stance == "uncommitted"
-    assert seeing.claims and set(seeing.claims) <= set(shown.claims)
-    assert _founded_by(analysis, seeing) == []

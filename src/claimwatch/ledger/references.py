@@ -48,8 +48,6 @@ class ReferenceLexicon:
     reactions: frozenset[str] = frozenset()  # "if genuine, we are APPALLED": a reaction states nothing new
     media_exhibits: frozenset[str] = frozenset()  # "determine ITS authenticity" after "posted a VIDEO"
     lacking_grounds: frozenset[str] = frozenset()  # "no reliable PROOF that the killing is authentic"
-    perceiving: frozenset[str] = frozenset()  # "we have SEEN a video that purports to show X"
-    purporting: frozenset[str] = frozenset()  # "a video that PURPORTS to show X"
 
 
 def _words(value: Any, key: str) -> frozenset[str]:
@@ -83,9 +81,7 @@ def parse_lexicon(data: Any) -> ReferenceLexicon:
                             condition_verdicts=_words(data.get("condition_verdicts"), "condition_verdicts"),
                             reactions=_words(data.get("reactions"), "reactions"),
                             media_exhibits=_words(data.get("media_exhibits"), "media_exhibits"),
-                            lacking_grounds=_words(data.get("lacking_grounds"), "lacking_grounds"),
-                            perceiving=_words(data.get("perceiving"), "perceiving"),
-                            purporting=_words(data.get("purporting"), "purporting"))
+                            lacking_grounds=_words(data.get("lacking_grounds"), "lacking_grounds"))
 
 
 def _named_verdicts(value: Any) -> tuple[tuple[str, frozenset[str]], ...]:

@@ -9,10 +9,10 @@ proposition - a claim the article told before whose words hold the named noun or
 founds no claim of its own; a named that-clause with no claim before founds the claim it names.
 Contents that leave a claim open refer the same way: a reaction on condition that it hold ("if
 genuine, we are appalled by the murder of X"), a check of "it" or "its authenticity", "no reliable
-proof that this killing is authentic", "we have seen a video that purports to show X"; "it" stands for
+proof that this killing is authentic"; "it" stands for
 the nearest exhibit before it (nlp.antecedents picks the claim the exhibit shows).
 The words are data: ``named_verdicts``, ``named_topic_prepositions``, ``condition_verdicts``,
-``reactions``, ``media_exhibits``, ``lacking_grounds``, ``perceiving``, ``purporting`` of ``references.yaml``,
+``reactions``, ``media_exhibits``, ``lacking_grounds`` of ``references.yaml``,
 ``question_nouns`` of ``claim_words.yaml``, ``nominal_predicates`` of ``event_types.yaml``.
 """
 from __future__ import annotations
@@ -223,31 +223,13 @@ def _groundless(root: Token, span: Span) -> Optional[NamedReference]:
     return None
 
 
-def _purported(root: Token) -> Optional[NamedReference]:
-    """ "we have seen a video that purports to show the killing of X", "we are aware of a recording
-    purporting to show ...": the speaker knows of an exhibit whose showing it leaves open; the content
-    bears on the claim the exhibit shows and founds none (``perceiving`` and ``purporting`` words)."""
-    lex = load("references")
-    if root.lemma_.lower() not in lex.perceiving and not any(
-            c.dep_ == "acomp" and c.lower_ in lex.perceiving for c in root.children):
-        return None
-    objects = [c for c in root.children if c.dep_ == "dobj"] + [
-        g for c in root.children if c.dep_ == "acomp" for p in c.children if p.dep_ == "prep" for g in p.children
-        if g.dep_ == "pobj"]
-    for noun in objects:
-        if noun.lemma_.lower() in lex.media_exhibits and any(
-                c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lex.purporting for c in noun.children):
-            return NamedReference(None, (noun,), "uncommitted", question=True)
-    return None
-
-
 def named_reference(span: Span, checking: bool = False) -> Optional[NamedReference]:
     """The claim a content judges or questions by naming it, or None (see the module's docstring);
     ``checking``: the statement leaves its claim open, so a check it reports may name it."""
     if len(span) == 0:
         return None
     root = span.root
-    reaction = conditional_reaction(span) or _groundless(root, span) or _purported(root)
+    reaction = conditional_reaction(span) or _groundless(root, span)
     if reaction is not None:
         return reaction
     if checking and root.pos_ in ("VERB", "AUX"):
