@@ -22,6 +22,7 @@ from typing import Any, Iterable, Optional
 from claimwatch.errors import LexiconError
 from claimwatch.lexicons import load
 from claimwatch.model import STANCE_POLARITY
+from claimwatch.nlp.function_words import QUESTION_DETERMINERS
 
 SOURCE = "references.yaml"
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|'s")
@@ -43,6 +44,10 @@ class ReferenceLexicon:
     named_verdicts: tuple[tuple[str, frozenset[str]], ...] = ()  # stance -> words: "the arrest is A HOAX"
     named_topic_prepositions: frozenset[str] = frozenset()  # "reports OF the actor's death"
     check_verbs: frozenset[str] = frozenset()  # "could not VERIFY the authenticity of the video"
+    condition_verdicts: frozenset[str] = frozenset()  # "if GENUINE, we are appalled", "if the video is VERIFIED"
+    reactions: frozenset[str] = frozenset()  # "if genuine, we are APPALLED": a reaction states nothing new
+    media_exhibits: frozenset[str] = frozenset()  # "determine ITS authenticity" after "posted a VIDEO"
+    lacking_grounds: frozenset[str] = frozenset()  # "no reliable PROOF that the killing is authentic"
 
 
 def _words(value: Any, key: str) -> frozenset[str]:
@@ -72,7 +77,11 @@ def parse_lexicon(data: Any) -> ReferenceLexicon:
                                                   key=len, reverse=True)),
                             named_verdicts=_named_verdicts(data.get("named_verdicts")),
                             named_topic_prepositions=_words(data.get("named_topic_prepositions"), "named_topic_prepositions"),
-                            check_verbs=_words(data.get("check_verbs"), "check_verbs"))
+                            check_verbs=_words(data.get("check_verbs"), "check_verbs"),
+                            condition_verdicts=_words(data.get("condition_verdicts"), "condition_verdicts"),
+                            reactions=_words(data.get("reactions"), "reactions"),
+                            media_exhibits=_words(data.get("media_exhibits"), "media_exhibits"),
+                            lacking_grounds=_words(data.get("lacking_grounds"), "lacking_grounds"))
 
 
 def _named_verdicts(value: Any) -> tuple[tuple[str, frozenset[str]], ...]:
@@ -148,6 +157,46 @@ def _named_verdict(rest: list[str], lex: ReferenceLexicon) -> Optional[str]:
     return "denies" if stance == "supports" else None
 
 
+def _inflected(word: str, lemmas: frozenset[str]) -> bool:
+    """ "verified" ~ verify, "confirmed" ~ confirm, "determines" ~ determine, "checking" ~ check."""
+    forms = (word, word[:-1], word[:-2], word[:-3], word[:-3] + "y", word[:-3] + "e")
+    return any(f in lemmas for f in forms if f)
+
+
+def _conditional_reaction(words: list[str], lex: ReferenceLexicon) -> bool:
+    """ "if genuine, we are appalled ...", "should the reports prove accurate, we condemn ...": a
+    condition that the claim hold, then a reaction (see nlp.named_references.conditional_reaction)."""
+    if not words or words[0] not in ("if", "should"):
+        return False
+    at = next((i for i, w in enumerate(words[:8]) if w in lex.condition_verdicts), None)
+    return at is not None and any(w in lex.reactions for w in words[at + 1:])
+
+
+def _open_check(words: list[str], lex: ReferenceLexicon) -> bool:
+    """ "working to determine its authenticity", "could not verify it", "studying the video to
+    determine whether it is genuine": a check whose object is a pronoun, a question about a pronoun's
+    or an exhibit's thing, or whether it holds."""
+    questions = load("claim_words")["question_nouns"]
+    for i, w in enumerate(words):
+        if not _inflected(w, lex.check_verbs):
+            continue
+        rest = [r for r in words[i + 1:] if r not in lex.verdict_adverbs and r not in ("independently", "yet")]
+        if rest[:1] == ["it"] and len(rest) <= 2 or rest[:1] == ["whether"]:
+            return True
+        if len(rest) >= 2 and rest[0] in QUESTION_DETERMINERS and rest[1] in questions \
+                and (len(rest) == 2 or rest[2] == "of" and rest[-1] in lex.media_exhibits):
+            return True
+    return False
+
+
+def open_reference(content: str, lexicon: Optional[ReferenceLexicon] = None) -> bool:
+    """Whether a content only leaves a claim open: a conditional reaction or a check of a pronoun's or
+    an exhibit's thing. It bears on the claim its story is about, not only its article's."""
+    lex = lexicon or load_lexicon()
+    words = _split(content)
+    return _conditional_reaction(words, lex) or _open_check(words, lex)
+
+
 def is_reference(content: str, lexicon: Optional[ReferenceLexicon] = None) -> bool:
     """Whether a content only refers to claims: "the claims", "these reports from Seoul", "it",
     "there is no merit in the allegations", "no evidence to support them", or gives a verdict on
@@ -156,9 +205,11 @@ def is_reference(content: str, lexicon: Optional[ReferenceLexicon] = None) -> bo
     words = _split(content)
     if not words:
         return False
+    if open_reference(content, lex):
+        return True
     rest = _after_opener(words, lex)
-    if rest is not None:
-        return not rest or _only_reference(rest, lex)
+    if rest is not None:  # "no merit in the claim"; "no proof that the killing is authentic"
+        return not rest or _only_reference(rest, lex) or _verdict(rest, lex) == "supports"
     return _only_reference(words, lex) or _verdict(words, lex) is not None
 
 
@@ -220,13 +271,14 @@ def _naming(conn: sqlite3.Connection, ledger_ids: list[int], words: frozenset[st
     return out
 
 
-def _told_claims(conn: sqlite3.Connection, article_id: str) -> list[int]:
-    """The ledger claims the article's other statements bear on; if none, those of its story's other articles."""
+def _told_claims(conn: sqlite3.Connection, article_id: str, story_wide: bool = False) -> list[int]:
+    """The ledger claims the article's other statements bear on; if none (or ``story_wide``: with them),
+    those of its story's other articles."""
     told = [r[0] for r in conn.execute(
         "SELECT DISTINCT m.ledger_claim_id FROM claims c JOIN ledger_claim_members m ON m.claim_pk = c.pk"
         " WHERE c.article_id = ?", (article_id,))]
-    if not told:  # the article tells nothing else: the claims of its story's other articles
-        told = [r[0] for r in conn.execute(
+    if not told or story_wide:  # the claims of its story's other articles
+        told += [r[0] for r in conn.execute(
             "SELECT DISTINCT m.ledger_claim_id FROM article_stories mine"
             " JOIN article_stories other ON other.story_id = mine.story_id AND other.article_id != mine.article_id"
             " JOIN claims c ON c.article_id = other.article_id JOIN ledger_claim_members m ON m.claim_pk = c.pk"
@@ -237,7 +289,8 @@ def _told_claims(conn: sqlite3.Connection, article_id: str) -> list[int]:
 def resolve(conn: sqlite3.Connection, article_id: str) -> set[int]:
     """Link the article's reference-only statements that bear on no claim to the central claim of the
     article's other statements, else of its story's other articles (call after the article's story
-    is assigned); a verdict that names its claim ("the arrest is a hoax") prefers, among those, the
+    is assigned; an open reference - a conditional reaction, a check of "it" - to that of the article's
+    and its story's together); a verdict that names its claim ("the arrest is a hoax") prefers, among those, the
     claims whose text holds a named word. Return the ledger claims that gained a statement."""
     rows = conn.execute(
         "SELECT s.pk, s.content FROM statements s WHERE s.article_id = ? AND NOT EXISTS"
@@ -246,9 +299,11 @@ def resolve(conn: sqlite3.Connection, article_id: str) -> set[int]:
     told = _told_claims(conn, article_id) if references else []
     if not told:
         return set()
+    story = _told_claims(conn, article_id, story_wide=True) if any(open_reference(c) for _, c in references) else told
     gained = set()
     for pk, content in references:
-        target = central_claim(conn, _naming(conn, told, named_words(content)) or told)
+        opened = open_reference(content)  # "if genuine, we are appalled": what the story is about
+        target = central_claim(conn, story if opened else _naming(conn, told, named_words(content)) or told)
         member = conn.execute("SELECT m.claim_pk FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk"
                               " WHERE m.ledger_claim_id = ? ORDER BY c.article_id = ? DESC, m.claim_pk LIMIT 1",
                               (target, article_id)).fetchone()[0]

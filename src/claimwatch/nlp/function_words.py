@@ -96,6 +96,10 @@ PLURAL_FORMS = GROUP_FORMS | {"their"}
 ORGANISATION_FORMS = frozenset({"it", "its"})
 # pronouns that point back at something already said ("they were there", "it is true")
 BACK_PRONOUNS = GROUP_FORMS | {"it"} | DEMONSTRATIVES
+# "verify IT", "ITS authenticity", "THIS is a hoax": a pronoun for a thing (an exhibit, a claim), never a person
+THING_PRONOUNS = DEMONSTRATIVES | {"it", "its"}
+# "determine ITS / THE / THEIR authenticity": what may stand before a question noun a check asks
+QUESTION_DETERMINERS = frozenset({"its", "the", "their"})
 SUBJECT_BACK_PRONOUNS = BACK_PRONOUNS - {"them"}
 OBJECT_BACK_PRONOUNS = BACK_PRONOUNS - {"they"}
 # pronouns that do not themselves name who speaks ("it said", "which shows")

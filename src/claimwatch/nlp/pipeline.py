@@ -19,7 +19,8 @@ from claimwatch.nlp.claims import (
     VERDICT_VERBS, about_what_was_said, generic_judgement, is_anaphor, propositions, purely_anaphoric, shown_matter, states_something,
     verdict_on_claims,
 )
-from claimwatch.nlp.named_references import named_keys, named_reference
+from claimwatch.nlp.antecedents import central_told, pronoun_antecedent, shown_by
+from claimwatch.nlp.named_references import exhibit_before, named_keys, named_reference
 from claimwatch.nlp.evidence import evidence_from_source, find_evidence
 from claimwatch.nlp.provenance import fold_nested, trace
 from claimwatch.nlp.quantities import find_quantities
@@ -280,7 +281,8 @@ def _claims_for(att: Attribution, stance: str, book: ClaimBook, actors: ActorInd
         return (_most_told(previous, book) if bare else ()), stance
     span = core
     if stance in ("denies", "disputes") and _bare_verdict(span):  # "It's a nonsense": on what was told
-        return _most_told(previous, book), stance
+        exhibit = exhibit_before(span.root)  # "... posted footage. Experts said it was fake": what it shows
+        return (exhibit is not None and shown_by(exhibit, previous, book)) or _most_told(previous, book), stance
     if shown_matter(span, published=att.hit.entry.act == "publish"):
         same = previous[-1] if previous and previous[-1].source in speakers else None
         return (same.claims if same is not None else ()), stance
@@ -348,7 +350,7 @@ def _stated_claims(span, att: Attribution, stance: str, book: ClaimBook, actors:
     if head is not None and not any(p.agent for p in props) and book.mentioning(head):
         return book.mentioning(head)[:1], stance
     if previous and (_refers_back(span, props, _speaker_pronouns(att, actors)) or _object_refers_back(span, att)):  # "the implications should they prove true"
-        return previous[-1].claims, stance
+        return pronoun_antecedent(span, previous, book) or previous[-1].claims, stance
     if not previous and purely_anaphoric(span) or generic_judgement(span):
         return (), stance  # "did not deny that they were there" with nothing before it; "Images are a serious thing"
     if exchanged and not any(p.event for p in props):
@@ -380,7 +382,7 @@ def _named_claims(span, stance: str, book: ClaimBook, previous: list[Statement],
     named = named_reference(span, checking=stance == "uncommitted")
     if named is None:
         return None
-    if named.stance is not None:
+    if named.stance is not None and not (stance == "disputes" and named.stance == "denies"):  # "suggested it was fake": hedged
         stance = named.stance if stance in ("asserts", "supports", "denies", "disputes") else stance
     elif stance == "asserts":  # "described the circumstances of the crash", "cited reports of a merger"
         return None
@@ -390,12 +392,17 @@ def _named_claims(span, stance: str, book: ClaimBook, previous: list[Statement],
             return None
         return tuple(dict.fromkeys((book.matching(p)[:1] or [book.add(p)])[0] for p in props)), stance
     for head in named.heads:
+        shown = shown_by(head, previous, book)
+        if shown:  # "the video", "its authenticity" (of the footage): the claim the exhibit shows
+            return shown, stance
         for key in named_keys(head):
             found = book.mentioning(key)
             if found:
                 return tuple(found[:1]), stance
     if named.stance is None and not named.question:  # "denied reports of clashes": the anaphor's own reading (event types)
         return None
+    if named.question:  # an open check or a conditional reaction: the central claim, over the latest
+        return central_told(previous, book), stance
     return _most_told(previous, book), stance
 
 
