@@ -177,7 +177,8 @@ SPEECH_OBJECT_SECTIONS = ("publishing_verbs", "documents", "naming_verbs", "comp
                           "meta_nouns", "exhibits", "raising_passives", "infinitive_verbs", "leading_verbs",
                           "partitive_nouns", "accusation_participles", "purpose_heads", "carrier_verbs",
                           "publications", "control_heads", "procedural_verbs", "proceedings", "quoted_speech_verbs",
-                          "describing_verbs", "speakerless_passives", "quote_verbs", "delivered_documents")
+                          "describing_verbs", "speakerless_passives", "quote_verbs", "delivered_documents",
+                          "figurative_denials", "said_things")
 HEARER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 
 
@@ -209,6 +210,8 @@ class SpeechObjects:
     speakerless_passives: frozenset[str]
     quote_verbs: frozenset[str]
     delivered_documents: frozenset[str]
+    figurative_denials: frozenset[str]
+    said_things: frozenset[str]
 
 
 def parse_speech_objects(data: Any, source: str = SPEECH_OBJECTS_FILE) -> SpeechObjects:
@@ -259,6 +262,22 @@ def has_speech_object(verb: Token, carried: bool = False) -> bool:
         return any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "with") for c in children) \
             or any(c.dep_ == "prep" and c.lower_ == "with" for o in objects for c in o.children)
     return True
+
+
+def literal_act(verb: Token) -> bool:
+    """ "shot down two drones", "wrote off the loan": a verb with its particle that rejects something
+    said only figuratively ("shot down the rumours"), here with an object that is nothing said."""
+    lex = load_speech_objects()
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    if not any(f"{_lemma(verb)} {p}" in lex.figurative_denials for p in particles):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(_said_thing(o, lex) for o in objects)
+
+
+def _said_thing(obj: Token, lex: SpeechObjects) -> bool:
+    """An object that is something said or thought: "the rumours", "the idea", "it", "them"."""
+    return obj.pos_ == "PRON" or _lemma(obj) in lex.said_things or obj.lower_ in lex.said_things
 
 
 def is_reduced_relative(verb: Token) -> bool:

@@ -23,7 +23,7 @@ from claimwatch.lexicons import load
 from claimwatch.lexicons.schema import Hedges, load_cues, load_hedges
 from claimwatch.nlp.attribution import Attribution
 from claimwatch.nlp.docutil import lower_forms, sentence_span
-from claimwatch.nlp.speech import CUE_HITS
+from claimwatch.nlp.speech import CUE_HITS, literal_act
 from claimwatch.nlp.function_words import NOMINATIVE_PRONOUNS, PERSONAL_SUBJECT_PRONOUNS
 
 STANCE_STRENGTH = {"denies": 4, "disputes": 3, "uncommitted": 2, "supports": 1, "asserts": 0}
@@ -758,8 +758,8 @@ def _embedded_own_cue(att: Attribution, hedges: Hedges, rules: StanceRules, root
     if entry is None and rules.optative_predicates & set(_lemma_forms(root)) \
             and any(c.dep_ == "ccomp" for c in root.children):  # "hoped" (tagged "hop"); "hopes to win" is an aim
         entry = next((e for e in map(lambda f: load_cues().verb(f, None), _lemma_forms(root)) if e), None)
-    if entry is None or not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children):
-        return None  # "it has agreed to a ceasefire" is an act, not a view on a claim
+    if entry is None or not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children) or literal_act(root):
+        return None  # "it has agreed to a ceasefire", "it shot down two drones": an act, not a view on a claim
     if negated or _negated(root):  # "we are not going to confirm": the negation of "going" is the cue's
         return hedges.negated_cue_stance.get(root.lemma_.lower()) or hedges.negated_cue_stance.get(entry.act) \
             or rules.negated_act_stance.get(entry.act, "uncommitted")
