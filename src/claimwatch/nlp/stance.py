@@ -25,6 +25,7 @@ from claimwatch.nlp.attribution import Attribution
 from claimwatch.nlp.docutil import lower_forms, sentence_span
 from claimwatch.nlp.speech import CUE_HITS
 from claimwatch.nlp.function_words import NOMINATIVE_PRONOUNS, PERSONAL_SUBJECT_PRONOUNS
+from claimwatch.nlp.negated_matter import negation_in_circulation, normative_negation
 
 STANCE_STRENGTH = {"denies": 4, "disputes": 3, "uncommitted": 2, "supports": 1, "asserts": 0}
 EMBEDDED_DEPS = {"relcl", "acl", "appos"}
@@ -80,13 +81,16 @@ class StanceRules:
     open_predicate_particles: dict[str, frozenset[str]] = field(default_factory=dict)
     open_particle_objects: dict[str, frozenset[str]] = field(default_factory=dict)
     normative_modals: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
+    normative_nouns: frozenset[str] = frozenset()
+    negation_context_words: int = 0
 
 
 LIST_KEYS = ("labelling_cues", "denial_labels", "doubt_labels", "phrase_negators", "optative_predicates",
              "belief_predicates", "clausal_belief_cues", "asking_cues", "asking_words", "factive_cues",
              "aspectual_heads", "labelled_claims", "neg_raising_predicates", "first_person",
              "truth_conditions", "investigation_verbs", "verification_purposes", "surprise_predicates", "volition_predicates", "pending_adverbs", "evidential_predicates", "absence_determiners", "evidence_nouns", "evaluative_predicates", "entitlement_objects",
-             "stated_uncertainty", "retractions", "normative_modals", "absence_nouns")
+             "stated_uncertainty", "retractions", "normative_modals", "absence_nouns", "light_verbs", "normative_nouns")
 
 
 def check_stance_rules(data: dict) -> None:
@@ -127,6 +131,7 @@ def parse_stance_rules(data: Any) -> StanceRules:
         **{key: frozenset(data.get(key, ())) for key in LIST_KEYS},
         verbal_hedges=tuple(dict(data.get("verbal_hedges", {})).items()),
         belief_certainty=data.get("belief_certainty", "probable"),
+        negation_context_words=int(data.get("negation_context_words", 0)),
         open_predicate_particles={k: frozenset(v) for k, v in dict(data.get("open_predicate_particles", {})).items()},
         open_particle_objects={k: frozenset(v) for k, v in dict(data.get("open_particle_objects", {})).items()},
     )
@@ -825,9 +830,22 @@ def _negated_content(att: Attribution, root: Token, cue_lemma: str, rules: Stanc
         return stance, certainty
     if cue_lemma in rules.factive_cues:  # "pointed out that the figures did not include ...": a fact
         return stance, certainty
-    if att.quote is None or rules.negated_quotes_deny:
+    if normative_negation(root, rules):  # "the tax is not the answer": a position, no rejected claim
+        return stance, certainty
+    if (att.quote is None or rules.negated_quotes_deny) and negation_in_circulation(att, root, rules):
         return rules.negated_content_stance, certainty
     return stance, certainty
+
+
+def negation_rejects(att: Attribution, rules: StanceRules | None = None) -> bool:
+    """Whether a negated content, restating a claim told before, rejects it: not when a factive cue
+    presents it as a fact ("pointed out that not every shooting ended in a death") or when it states a
+    position ("gun control is not the answer")."""
+    rules = rules or load_stance_rules()
+    root = _content_root(att)
+    if att.hit.head.lemma_.lower() in rules.factive_cues:
+        return False
+    return root is None or not normative_negation(root, rules)
 
 
 def _open_sense(root: Token, rules: StanceRules) -> bool:
