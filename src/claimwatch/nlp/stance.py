@@ -84,13 +84,19 @@ class StanceRules:
     light_verbs: frozenset[str] = frozenset()
     normative_nouns: frozenset[str] = frozenset()
     negation_context_words: int = 0
+    inquiry_phrases: frozenset[str] = frozenset()
+    possession_predicates: frozenset[str] = frozenset()
+    search_phrases: frozenset[str] = frozenset()
+    inquiry_claim_words: frozenset[str] = frozenset()
 
 
 LIST_KEYS = ("labelling_cues", "denial_labels", "doubt_labels", "phrase_negators", "optative_predicates",
              "belief_predicates", "clausal_belief_cues", "asking_cues", "asking_words", "factive_cues",
              "aspectual_heads", "labelled_claims", "neg_raising_predicates", "first_person",
              "truth_conditions", "investigation_verbs", "verification_purposes", "surprise_predicates", "volition_predicates", "pending_adverbs", "evidential_predicates", "absence_determiners", "evidence_nouns", "evaluative_predicates", "entitlement_objects",
-             "stated_uncertainty", "retractions", "normative_modals", "absence_nouns", "light_verbs", "normative_nouns")
+             "stated_uncertainty", "retractions", "normative_modals", "absence_nouns", "light_verbs", "normative_nouns",
+             "inquiry_phrases", "inquiry_claim_words", "possession_predicates",
+             "search_phrases")
 
 
 def check_stance_rules(data: dict) -> None:
@@ -210,6 +216,8 @@ def _negated_cue_rule(r: _Reading) -> None:
 def _embedded_cue_rule(r: _Reading) -> None:
     """ "said he could not confirm it": the speaker's own inner cue decides."""
     embedded = _embedded_own_cue(r.att, r.hedges, r.rules, r.root)
+    if embedded == "uncommitted" and r.root.lemma_.lower() in r.rules.investigation_verbs and _into_thing([r.root], r.rules):
+        embedded = None  # "we are investigating the death of a man": what is being done, no open claim
     if embedded is not None:
         r.stance = embedded
         r.found.append("not " + r.root.text if _negated(r.root) else r.root.text)
@@ -235,6 +243,9 @@ def _strongest_phrase(r: _Reading) -> tuple[str, str | None, str] | None:
             continue
         if STANCE_STRENGTH[p_stance] < 3 and _attributive_only(phrase, content_words, content_idx, doc, rules):
             continue  # "premature births", "ridiculous prices": the adjective describes a thing, not the claim
+        found = _occurrences(phrase, content_words, content_idx, doc)
+        if _inquiry_into_thing(phrase, found, rules) or _label_of_thing(phrase, p_stance, found, rules):
+            continue  # "investigating the death of a man", "propaganda videos": no view on the claim
         if f" {phrase} " in main_text or STANCE_STRENGTH[p_stance] >= 3:
             if phrase_stance is None or STANCE_STRENGTH[p_stance] > STANCE_STRENGTH[phrase_stance[0]]:
                 phrase_stance = (p_stance, p_certainty, phrase)
@@ -820,6 +831,13 @@ def _negated_content(att: Attribution, root: Token, cue_lemma: str, rules: Stanc
         lemma = ""  # "I didn't see anything": a report, not doubt
     if _neg_raised(root, rules) and _evaluative_clause(root, rules):
         return stance, certainty  # "I don't think fear ought to stop the inquiry": a conviction, no doubt
+    if _searched(root, rules):
+        return stance, certainty  # "I can't think of a better name": a search, no doubt
+    if lemma in rules.negated_open_predicates and _asks_open(root, rules):
+        return "uncommitted", certainty  # "how it got there, I'll never know": an open question
+    held = _held_phrase(root, rules)
+    if held is not None:
+        return held  # "did not have any information about it": as "no information"
     if lemma in rules.negated_doubt_predicates:
         return "disputes", rules.negated_doubt_certainty.get(lemma, certainty)
     if lemma in rules.negated_open_predicates:  # "did not go home" reports where one went, rejects nothing
@@ -843,6 +861,37 @@ def negated_position(att: Attribution, rules: StanceRules | None = None) -> bool
     rules = rules or load_stance_rules()
     root = _content_root(att)
     return root is not None and normative_negation(root, rules)
+
+
+def _searched(root: Token, rules: StanceRules) -> bool:
+    """ "can't think of a better name": the verb with its particle names a search, not a doubt."""
+    lemma = root.lemma_.lower()
+    return not any(c.dep_ == "ccomp" for c in root.children) \
+        and any(c.dep_ in ("prep", "prt") and f"{lemma} {c.lower_}" in rules.search_phrases for c in root.children)
+
+
+def _asks_open(root: Token, rules: StanceRules) -> bool:
+    """The negated verb's complement is a wh-question ("I'll never know how it got there", "we do not
+    know who did it"), before or after it."""
+    for c in root.children:
+        if c.dep_ in ("ccomp", "xcomp", "dobj") and c.left_edge.lower_ in rules.asking_words:
+            return True
+        if c.dep_ == "advcl" and c.i < root.i and c.left_edge.lower_ in rules.asking_words - {"when"}:
+            return True  # a fronted question the parser reads as an adverbial clause
+    return False
+
+
+def _held_phrase(root: Token, rules: StanceRules) -> tuple[str, str] | None:
+    """ "did not have any information about such an arrest", "don't have any evidence": a negated
+    possession reads as "no" + its object, a stance phrase ("no information", "no evidence")."""
+    if root.lemma_.lower() not in rules.possession_predicates:
+        return None
+    obj = next((c for c in root.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    phrases = {p: (st, ce) for p, st, ce in load_hedges().stance_phrases}
+    found = phrases.get(f"no {obj.lemma_.lower()}") or phrases.get(f"no {obj.lower_}")
+    return (found[0], found[1] or "certain") if found else None
 
 
 def _open_sense(root: Token, rules: StanceRules) -> bool:
@@ -947,6 +996,65 @@ def _attributive_only(phrase: str, words: list[str], positions: list[int], doc, 
     hits = [doc[positions[k]] for k, w in enumerate(words) if w == phrase]
     return bool(hits) and all(t.dep_ == "amod" and not {t.head.lemma_.lower(), t.head.lower_} & rules.labelled_claims
                               for t in hits)
+
+
+def _occurrences(phrase: str, words: list[str], positions: list[int], doc) -> list[list[Token]]:
+    """The tokens of each occurrence of a phrase in the content's words."""
+    parts = phrase.split()
+    n = len(parts)
+    return [[doc[positions[k + j]] for j in range(n)] for k in range(len(words) - n + 1) if words[k:k + n] == parts]
+
+
+def _inquiry_target(tokens: list[Token]) -> Token | None:
+    """What an inquiry phrase is into: "investigating X", "looking into X", "X is under investigation"."""
+    for t in tokens:
+        for c in t.children:
+            if c.dep_ in ("dobj", "pobj") and c not in tokens:
+                return c
+            if c.dep_ == "prep" and c.lower_ == "into":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+    head = tokens[0].head if tokens[0].dep_ == "prep" else tokens[-1]  # "the driver is under investigation"
+    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _inquiry_into_thing(phrase: str, found: list[list[Token]], rules: StanceRules) -> bool:
+    """An inquiry into a death, a person or a crash reports what is being done ("police are investigating
+    the death of a man"); only one into a claim, or whether something is so, leaves a claim open."""
+    if phrase not in rules.inquiry_phrases or not found:
+        return False
+    return all(_into_thing(tokens, rules) for tokens in found)
+
+
+def _into_thing(tokens: list[Token], rules: StanceRules) -> bool:
+    """The inquiry these tokens name is into a thing, not a claim (``_inquiry_into_thing``)."""
+    target = _inquiry_target(tokens)
+    if target is None or target.pos_ not in ("NOUN", "PROPN") \
+            or {target.lower_, target.lemma_.lower()} & (rules.labelled_claims | rules.inquiry_claim_words):
+        return False
+    return not any(c.dep_ in ("ccomp", "advcl") for t in tokens for c in t.children)  # "investigating whether ..."
+
+
+def _label_of_thing(phrase: str, p_stance: str, found: list[list[Token]], rules: StanceRules) -> bool:
+    """A one-word denial or doubt word that only names a kind of thing ("propaganda videos", "used in
+    militant propaganda", "a fake passport"), not a verdict on the claim ("the video was propaganda")."""
+    if " " in phrase or STANCE_STRENGTH[p_stance] < 3 or not found:
+        return False
+    for (t,) in found:
+        if t.dep_ == "amod" and _predicative(t.head) or t.dep_ == "pobj" and _predicative(t):
+            return False  # "the information was of dubious credibility": a verdict all the same
+        if t.dep_ == "compound" or t.dep_ == "pobj" and t.head.lower_ != "as":
+            continue
+        if t.dep_ == "amod" and not {t.head.lemma_.lower(), t.head.lower_} & rules.labelled_claims:
+            continue
+        return False
+    return True
+
+
+def _predicative(noun: Token) -> bool:
+    """The noun is what its clause says the subject is: "was propaganda", "was of dubious credibility"."""
+    if noun.dep_ in ("attr", "acomp", "oprd"):
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() == "be"
 
 
 def _conditional_on_truth(att: Attribution, main: set[int], rules: StanceRules) -> str | None:
