@@ -87,6 +87,8 @@ class StanceRules:
     inquiry_phrases: frozenset[str] = frozenset()
     possession_predicates: frozenset[str] = frozenset()
     search_phrases: frozenset[str] = frozenset()
+    endorsement_acts: frozenset[str] = frozenset()
+    endorsed_claim_words: frozenset[str] = frozenset()
     inquiry_claim_words: frozenset[str] = frozenset()
 
 
@@ -96,7 +98,7 @@ LIST_KEYS = ("labelling_cues", "denial_labels", "doubt_labels", "phrase_negators
              "truth_conditions", "investigation_verbs", "verification_purposes", "surprise_predicates", "volition_predicates", "pending_adverbs", "evidential_predicates", "absence_determiners", "evidence_nouns", "evaluative_predicates", "entitlement_objects",
              "stated_uncertainty", "retractions", "normative_modals", "absence_nouns", "light_verbs", "normative_nouns",
              "inquiry_phrases", "inquiry_claim_words", "possession_predicates",
-             "search_phrases")
+             "search_phrases", "endorsement_acts", "endorsed_claim_words")
 
 
 def check_stance_rules(data: dict) -> None:
@@ -197,6 +199,21 @@ def _perception_or_conviction(r: _Reading) -> None:
         r.certainty = "certain"
     if r.certainty != "certain" and _first_person_conviction(r.att.hit.head, r.rules):
         r.certainty = "certain"
+
+
+def _endorsed_thing_rule(r: _Reading) -> None:
+    """ "praised his heroism", "welcomed the decision", "agreed to lease the offices": praise of a person
+    or a deed, or a commitment to act, is the source's own assertion; only backing a claim or a
+    statement ("backed the report", "welcomed the remarks", "agreed that ...") supports."""
+    if r.stance != "supports" or r.entry.act not in r.rules.endorsement_acts or r.root is None:
+        return
+    if r.root.pos_ in ("NOUN", "PROPN"):
+        words = {r.root.lemma_.lower(), r.root.lower_}
+        if not words & (r.rules.labelled_claims | r.rules.endorsed_claim_words):
+            r.stance = "asserts"
+    elif r.root.pos_ in ("VERB", "AUX") and r.root.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in r.root.children):
+        r.stance = "asserts"  # "agreed to lease", "agreed to disinvite him": an act agreed on
 
 
 def _negated_cue_rule(r: _Reading) -> None:
@@ -503,6 +520,7 @@ def _uncommitted_certainty_rule(r: _Reading) -> None:
 # The stance overrides, in the order they apply: each reads and revises the ``_Reading``.
 STANCE_RULES: tuple[Callable[[_Reading], None], ...] = (
     _perception_or_conviction,
+    _endorsed_thing_rule,
     _negated_cue_rule,
     _embedded_cue_rule,
     _stance_phrase_rule,
