@@ -62,3 +62,24 @@ def test_stance_negative_facts_matter_is_predicate_and_complements(nlp, clause: 
     doc = nlp(clause)
     root = next(t for t in doc if any(c.dep_ == "neg" for c in t.children))
     assert negated_matter(root, load_stance_rules()) == expected
+
+
+PLAIN = [
+    # an attitude of the subject
+    ("The company said it isn't happy with the battery life of the watch.", "said", "asserts"),
+    # a necessity
+    ("The general said the rebels cannot be defeated without going after their bases in the mountains.",
+     "said", "asserts"),
+    # an idiom that affirms
+    ("The newspaper said it is not the first time the mayor has been accused of fraud.", "said", "asserts"),
+    # past unawareness presupposes the fact; present not-knowing leaves it open
+    ("The museum said state officials did not know that the letters were hidden in the wall.", "said", "asserts"),
+    ("Police said they do not know that the two men were involved.", "said", "uncommitted"),
+    # a past impossibility still rejects
+    ("The ministry said the soldiers could not have been in the town.", "said", "denies"),
+]
+
+
+@pytest.mark.parametrize("text, cue, expected", PLAIN)
+def test_stance_negations_that_report_rather_than_reject(analyse, text: str, cue: str, expected: str) -> None:
+    assert statement_at(analyse(text), cue).stance == expected

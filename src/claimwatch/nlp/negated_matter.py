@@ -81,3 +81,26 @@ def normative_negation(root: Token, rules: StanceRules) -> bool:
         return False
     preds = [c for c in root.children if c.dep_ in ("attr", "acomp")]
     return any(p.lemma_.lower() in rules.normative_nouns or p.lower_ in rules.evaluative_predicates for p in preds)
+
+
+def plain_negative_report(root: Token, rules: StanceRules) -> str | None:
+    """A negation that reports rather than rejects, with the reason: a commitment ("promised never to
+    return"), an attitude ("the company isn't happy with ..."), a necessity ("cannot be beaten without
+    ..."), an affirming idiom ("it is not the first time ..."), or past unawareness of a fact ("officials
+    did not know that the capsule was there", which presupposes it)."""
+    children = list(root.children)
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and not any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children):
+        return "commitment"
+    if root.lemma_.lower() == "be" and any(c.dep_ == "acomp" and c.lower_ in rules.attitude_predicates for c in children):
+        return "attitude"
+    if any(c.dep_ in ("prep", "advcl") and c.lower_ in rules.necessity_prepositions for c in children):
+        return "necessity"
+    clause = " ".join(t.lower_.replace("n't", "not") for t in root.subtree)
+    if any(f" {p} " in f" {clause} " for p in rules.affirming_negations):
+        return "idiom"
+    if root.lemma_.lower() in rules.factive_knowing and root.tag_ == "VBD" or any(
+            c.dep_ == "aux" and c.tag_ == "VBD" for c in children if root.lemma_.lower() in rules.factive_knowing):
+        if any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in children):
+            return "unaware"
+    return None

@@ -25,7 +25,7 @@ from claimwatch.nlp.attribution import Attribution
 from claimwatch.nlp.docutil import lower_forms, sentence_span
 from claimwatch.nlp.speech import CUE_HITS
 from claimwatch.nlp.function_words import NOMINATIVE_PRONOUNS, PERSONAL_SUBJECT_PRONOUNS
-from claimwatch.nlp.negated_matter import negation_in_circulation, normative_negation
+from claimwatch.nlp.negated_matter import negation_in_circulation, normative_negation, plain_negative_report
 
 STANCE_STRENGTH = {"denies": 4, "disputes": 3, "uncommitted": 2, "supports": 1, "asserts": 0}
 EMBEDDED_DEPS = {"relcl", "acl", "appos"}
@@ -88,6 +88,10 @@ class StanceRules:
     possession_predicates: frozenset[str] = frozenset()
     search_phrases: frozenset[str] = frozenset()
     endorsement_acts: frozenset[str] = frozenset()
+    attitude_predicates: frozenset[str] = frozenset()
+    necessity_prepositions: frozenset[str] = frozenset()
+    affirming_negations: frozenset[str] = frozenset()
+    factive_knowing: frozenset[str] = frozenset()
     endorsed_claim_words: frozenset[str] = frozenset()
     inquiry_claim_words: frozenset[str] = frozenset()
 
@@ -98,7 +102,8 @@ LIST_KEYS = ("labelling_cues", "denial_labels", "doubt_labels", "phrase_negators
              "truth_conditions", "investigation_verbs", "verification_purposes", "surprise_predicates", "volition_predicates", "pending_adverbs", "evidential_predicates", "absence_determiners", "evidence_nouns", "evaluative_predicates", "entitlement_objects",
              "stated_uncertainty", "retractions", "normative_modals", "absence_nouns", "light_verbs", "normative_nouns",
              "inquiry_phrases", "inquiry_claim_words", "possession_predicates",
-             "search_phrases", "endorsement_acts", "endorsed_claim_words")
+             "search_phrases", "endorsement_acts", "endorsed_claim_words", "attitude_predicates",
+             "necessity_prepositions", "affirming_negations", "factive_knowing")
 
 
 def check_stance_rules(data: dict) -> None:
@@ -849,8 +854,8 @@ def _negated_content(att: Attribution, root: Token, cue_lemma: str, rules: Stanc
         lemma = ""  # "I didn't see anything": a report, not doubt
     if _neg_raised(root, rules) and _evaluative_clause(root, rules):
         return stance, certainty  # "I don't think fear ought to stop the inquiry": a conviction, no doubt
-    if _searched(root, rules):
-        return stance, certainty  # "I can't think of a better name": a search, no doubt
+    if _searched(root, rules) or plain_negative_report(root, rules):
+        return stance, certainty  # "I can't think of a better name", "promised never to return": no denial
     if lemma in rules.negated_open_predicates and _asks_open(root, rules):
         return "uncommitted", certainty  # "how it got there, I'll never know": an open question
     held = _held_phrase(root, rules)
