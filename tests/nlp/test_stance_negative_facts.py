@@ -83,3 +83,13 @@ PLAIN = [
 @pytest.mark.parametrize("text, cue, expected", PLAIN)
 def test_stance_negations_that_report_rather_than_reject(analyse, text: str, cue: str, expected: str) -> None:
     assert statement_at(analyse(text), cue).stance == expected
+
+
+@pytest.mark.parametrize("text", [
+    "None was among the 12 climbers, two badly hurt, that were rescued from the glacier on Sunday, the guide said.",
+    "None was on the ferry, which sank near the harbour on Sunday, the coastguard said.",
+])
+def test_stance_content_opening_with_a_negative_subject_is_negated(analyse, text: str) -> None:
+    """The parser may hang such a content on its relative clause; the opening subject still negates it
+    (with no text around, a denial)."""
+    assert statement_at(analyse(text), "said").stance == "denies"

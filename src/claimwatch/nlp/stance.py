@@ -441,6 +441,16 @@ def _surprise_at(att: Attribution, main: set[int], rules: StanceRules) -> str | 
     return None
 
 
+def _negative_opening(att: Attribution, rules: StanceRules) -> Token | None:
+    """The verb of a content that opens with a negative pronoun as its subject ("None was among the
+    bodies ..."), when the parser has hung the content on a later verb."""
+    first = next((t for t in att.content_toks if not (t.is_punct or t.is_space)), None)
+    if first is None or first.lower_ not in rules.negative_pronouns or first.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    lo, hi = att.content_tokens
+    return first.head if lo <= first.head.i < hi and first.head.i != _content_root(att).i else None
+
+
 def _negated_content_rule(r: _Reading) -> None:
     """ "said the bodies are not theirs", "tests have shown that the bodies are not theirs": the
     clause's negation decides."""
@@ -448,7 +458,7 @@ def _negated_content_rule(r: _Reading) -> None:
     neg_root = _negated_evidence(root, rules) if root is not None else None
     if neg_root is not None:
         r.found.append(root.text)
-    neg_root = neg_root or root
+    neg_root = neg_root or _negative_opening(r.att, rules) or root
     if r.stance == "asserts" and r.entry.act in ("say", "report", "confirm", "echo") and root is not None \
             and root.i not in r.wished and _negative(neg_root, rules) and not r.negated_phrase \
             and not r.cue_forms & rules.optative_predicates \
