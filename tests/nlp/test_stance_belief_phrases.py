@@ -30,3 +30,12 @@ def test_stance_no_reason_to_believe_still_disputes(analyse, text: str, cue: str
 @pytest.mark.parametrize("text, cue, expected", CERTAINTY)
 def test_stance_reason_to_believe_and_guess_are_probable(analyse, text: str, cue: str, expected: str) -> None:
     assert statement_at(analyse(text), cue).certainty == expected
+
+
+@pytest.mark.parametrize("text, cue, expected", [
+    # a modal inside a wh-question the content governs asks; it does not hedge the claim
+    ("Officials said they would tell residents what might happen next.", "said", "certain"),
+    ("Officials said the river might flood the lower town.", "said", "possible"),
+])
+def test_stance_modal_inside_embedded_question_is_no_hedge(analyse, text: str, cue: str, expected: str) -> None:
+    assert statement_at(analyse(text), cue).certainty == expected

@@ -322,7 +322,8 @@ def _asking_rule(r: _Reading) -> None:
 
 def _surprise_rule(r: _Reading) -> None:
     """ "it would not surprise me if ...": understatement, no assertion (reads the modal first)."""
-    scope = ((r.main & _root_sentence(r)) | _predicate_participles(r.root)) - _later_conjuncts(r.root)
+    scope = ((r.main & _root_sentence(r)) | _predicate_participles(r.root)) - _later_conjuncts(r.root) \
+        - _embedded_questions(r.root, r.rules)
     r.modal_certainty = _modal_certainty(r.att, scope, r.hedges, r.rules)
     if r.modal_certainty is not None and _described_state(r.att.doc, r.modal_certainty[2], r.rules):
         r.modal_certainty = None  # "the long-term effect remains unclear", "two men are being investigated"
@@ -377,6 +378,18 @@ def _predicate_participles(root: Token | None) -> set[int]:
         for c in pred.children:
             if c.dep_ == "acl" and c.tag_ == "VBN" and any(g.dep_ == "xcomp" for g in c.children):
                 out.update(x.i for x in c.subtree)
+    return out
+
+
+def _embedded_questions(root: Token | None, rules: StanceRules) -> set[int]:
+    """A wh-question the content's head governs ("can't tell the world how bad it might be", "will
+    tell residents what may happen next"): a modal inside it asks, it does not hedge the claim."""
+    if root is None:
+        return set()
+    out: set[int] = set()
+    for c in root.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.left_edge.lower_ in rules.asking_words and c.left_edge.i > root.i:
+            out.update(x.i for x in c.subtree)
     return out
 
 
