@@ -19,11 +19,13 @@ CASES = [
     ("The club said it was looking into the matter.", "said", "uncommitted"),
     ("Officials said they were investigating whether the fire was set deliberately.", "said", "uncommitted"),
     ('"We are investigating," a police spokesman said.', "said", "uncommitted"),
+    ("The bank said it is currently investigating the alleged breach of security.", "said", "uncommitted"),
     # denial words naming a kind of thing, and as verdicts
     ("The charity said children are often used in militant propaganda videos.", "said", "asserts"),
     ("Officials said the group had long relied on propaganda to recruit fighters.", "said", "asserts"),
     ("The ministry said the video was propaganda.", "said", "denies"),
     ("The ministry said the information was of dubious credibility.", "said", "disputes"),
+    ('"It is part of their criminal propaganda," the ministry said.', "said", "denies"),
     # idioms of knowing and thinking
     ('"How the letter reached Paris, I will never know," the curator said.', "said", "uncommitted"),
     ("Police said they do not know who started the fire.", "said", "uncommitted"),

@@ -1077,6 +1077,8 @@ def _into_thing(tokens: list[Token], rules: StanceRules) -> bool:
     if target is None or target.pos_ not in ("NOUN", "PROPN") \
             or {target.lower_, target.lemma_.lower()} & (rules.labelled_claims | rules.inquiry_claim_words):
         return False
+    if any(c.dep_ == "amod" and c.lower_ in rules.inquiry_claim_words for c in target.children):
+        return False  # "investigating the alleged breach": a thing still only claimed
     return not any(c.dep_ in ("ccomp", "advcl") for t in tokens for c in t.children)  # "investigating whether ..."
 
 
@@ -1100,7 +1102,10 @@ def _predicative(noun: Token) -> bool:
     """The noun is what its clause says the subject is: "was propaganda", "was of dubious credibility"."""
     if noun.dep_ in ("attr", "acomp", "oprd"):
         return True
-    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() == "be"
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    holder = noun.head.head  # "was of dubious credibility", "is part of their propaganda"
+    return holder.lemma_.lower() == "be" or holder.dep_ in ("attr", "acomp", "oprd")
 
 
 def _conditional_on_truth(att: Attribution, main: set[int], rules: StanceRules) -> str | None:
