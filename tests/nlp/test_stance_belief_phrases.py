@@ -39,3 +39,17 @@ def test_stance_reason_to_believe_and_guess_are_probable(analyse, text: str, cue
 ])
 def test_stance_modal_inside_embedded_question_is_no_hedge(analyse, text: str, cue: str, expected: str) -> None:
     assert statement_at(analyse(text), cue).certainty == expected
+
+
+@pytest.mark.parametrize("text, cue, stance, certainty", [
+    # "may not", "might not", "likely not" hedge a negation; "could not have" is an impossibility
+    ("The coach said the striker might not play on Sunday.", "said", "disputes", "possible"),
+    ("Police said the fire was likely not deliberate.", "said", "asserts", "probable"),
+    ("The ministry said the soldiers could not have been in the town.", "said", "denies", "certain"),
+    # a denial held with high confidence stays a denial; a felt one only casts doubt
+    ("The ministry said the soldiers were almost certainly not in the town.", "said", "denies", "probable"),
+    ("Fans said they felt the video was a hoax.", "said", "disputes", "probable"),
+])
+def test_stance_hedged_negations(analyse, text: str, cue: str, stance: str, certainty: str) -> None:
+    found = statement_at(analyse(text), cue)
+    assert (found.stance, found.certainty) == (stance, certainty)

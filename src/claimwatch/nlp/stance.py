@@ -92,6 +92,8 @@ class StanceRules:
     necessity_prepositions: frozenset[str] = frozenset()
     affirming_negations: frozenset[str] = frozenset()
     factive_knowing: frozenset[str] = frozenset()
+    impossibility_modals: frozenset[str] = frozenset()
+    confident_hedges: frozenset[str] = frozenset()
     endorsed_claim_words: frozenset[str] = frozenset()
     inquiry_claim_words: frozenset[str] = frozenset()
 
@@ -103,7 +105,8 @@ LIST_KEYS = ("labelling_cues", "denial_labels", "doubt_labels", "phrase_negators
              "stated_uncertainty", "retractions", "normative_modals", "absence_nouns", "light_verbs", "normative_nouns",
              "inquiry_phrases", "inquiry_claim_words", "possession_predicates",
              "search_phrases", "endorsement_acts", "endorsed_claim_words", "attitude_predicates",
-             "necessity_prepositions", "affirming_negations", "factive_knowing")
+             "necessity_prepositions", "affirming_negations", "factive_knowing",
+             "impossibility_modals", "confident_hedges")
 
 
 def check_stance_rules(data: dict) -> None:
@@ -517,7 +520,8 @@ def _belief_rule(r: _Reading) -> None:
 
 def _hedged_denial_rule(r: _Reading) -> None:
     """ "they felt it was a hoax": a denial held as probable only."""
-    if r.stance == "denies" and r.certainty in ("probable", "possible") and r.entry.stance != "denies":
+    confident = r.modal_certainty is not None and r.modal_certainty[1] in r.rules.confident_hedges
+    if r.stance == "denies" and r.certainty in ("probable", "possible") and r.entry.stance != "denies" and not confident:
         r.stance = r.rules.hedged_denial_stance
 
 
@@ -1198,8 +1202,8 @@ def _modal_certainty(att: Attribution, main: set[int], hedges: Hedges, rules: St
                 matched = [t for _, t in tokens[k:k + n]]
                 if not all(t.i in main for t in matched) and (n < 3 or matched[0].i not in main):
                     continue  # "for all I know": a fixed phrase opening in the main clause
-                if k + n < len(tokens) and tokens[k + n][0] == "not":
-                    continue  # "could not have been": impossibility, not a hedge
+                if k + n < len(tokens) and tokens[k + n][0] == "not" and parts[-1] in rules.impossibility_modals:
+                    continue  # "could not have been": impossibility, not a hedge ("may not be", "likely not" still hedge)
                 if k > 0 and tokens[k - 1][0] in rules.absence_determiners:
                     continue  # "no reason to believe": a doubt (a stance phrase), not a belief
                 if k > 0 and tokens[k - 1][0] == "to" and matched[0].tag_ == "VB":
