@@ -115,6 +115,15 @@ def test_status_independence_a_rejection_by_the_police_denies():
     assert timeline(rows).status == "denied"
 
 
+def test_status_independence_an_appeal_takes_no_position():
+    # "police urged those responsible to come forward": asks for something, confirms nothing
+    rows = [fact(1, "a shopkeeper", None, standing="unnamed"),
+            fact(2, "Lakeport police", "Lakeport", standing="authority", act="appeal")]
+    result = timeline(rows)
+    assert result.status == "alleged"
+    assert result.reason_statements == (1,)
+
+
 def test_status_independence_two_authorities_of_one_state_are_two_sides():
     # "the regional prosecutor said the remains are those of the missing hikers"; later "the national
     # attorney general said tests show they are not": a dispute between authorities, not a confirmation
@@ -210,7 +219,7 @@ def test_status_independence_relay_weight_is_data():
 def test_status_independence_settings_are_checked():
     data = load_yaml("status_rules.yaml")
     for key, bad in (("act_weight", ["confirm"]), ("unconfirmed_words", "unconfirmed"), ("distanced_factor", 3),
-                     ("discredited_words", "hoax"), ("discredited_factor", -1)):
+                     ("discredited_words", "hoax"), ("discredited_factor", -1), ("positionless_acts", "appeal")):
         with pytest.raises(LexiconError, match=key):
             parse_rules({**data, key: bad})
 

@@ -74,6 +74,7 @@ class StatusRules:
     discredited_words: frozenset[str] = frozenset()  # words of a source that say it is false ("a phony report", "the hoaxer")
     discredited_factor: float = 1.0  # a discredited source's assertion, as a share of one on its own word
     private_words: frozenset[str] = frozenset()  # people who speak for themselves, wherever they live ("residents")
+    positionless_acts: frozenset[str] = frozenset()  # acts that take no position on a claim ("urged", "called for")
     utterance_overlap: float = 1.0  # share of words a lightly edited copy of a quotation shares (1: exact copies only)
 
     def status(self, counters: Mapping[str, float]) -> str:
@@ -224,7 +225,8 @@ def parse_rules(data: Any) -> StatusRules:
 def _switches(data: Mapping) -> dict[str, Any]:
     """The on/off settings and the lists of who may confirm: record_weighting, named_authority,
     admission_apart, authority_voice, authorities_apart, confirm_certainty, not_parties, unnamed_words; and how an act
-    or a relay weighs: act_weight, unconfirmed_words, discredited_words; who speaks for no side: private_words."""
+    or a relay weighs: act_weight, unconfirmed_words, discredited_words; who speaks for no side: private_words;
+    what takes no position at all: positionless_acts."""
     out: dict[str, Any] = {}
     for key in ("record_weighting", "named_authority", "admission_apart", "authority_voice", "authorities_apart"):
         out[key] = data.get(key, False)
@@ -247,6 +249,10 @@ def _switches(data: Mapping) -> dict[str, Any]:
         words[key] = data.get(key, [])
         if not isinstance(words[key], list) or not all(isinstance(w, str) for w in words[key]):
             raise _fail(key, "expected a list of words")
+    positionless = data.get("positionless_acts", [])
+    if not isinstance(positionless, list) or not all(isinstance(a, str) for a in positionless):
+        raise _fail("positionless_acts", "expected a list of cue acts")
+    out["positionless_acts"] = frozenset(positionless)
     return {**out, "confirm_certainty": tuple(confirm), "not_parties": tuple(not_parties),
             "unnamed_words": frozenset(_plain(w) for w in unnamed),
             "act_weight": {k: _factor(act_weight, k, 1.0) for k in act_weight},
@@ -541,6 +547,7 @@ def timeline(facts: Sequence[Fact], agent: Optional[str] = None, parties: Iterab
     by its track record on other claims (see :mod:`claimwatch.ledger.records`); None weighs nothing.
     """
     rules = rules or load_rules()
+    facts = [f for f in facts if f.act not in rules.positionless_acts]  # "police urged those responsible to ..."
     replay = _Replay(rules, agent, frozenset(p.casefold() for p in parties if p), factors)
     events: list[Event] = []
     status: Optional[str] = None
