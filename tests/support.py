@@ -110,6 +110,15 @@ def ledger_answer(analyses: list[Analysis], sql: str):
         return ledger.connection.execute(sql).fetchone()[0]
 
 
+def entity_name_at(tok):
+    """The name of the entity a token is in (person, organisation, state, nationality), without a
+    possessive "'s": the ``name_at`` a test hands to ``nlp.claims.clause_agent``."""
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end and ent.label_ in ("GPE", "NORP", "ORG", "PERSON"):
+            return ent.text.removesuffix("'s")
+    return None
+
+
 def statement_about(analysis: Analysis, phrase: str) -> Statement:
     """The statement whose content contains ``phrase``; fails listing the contents found."""
     for s in analysis.statements:

@@ -5,13 +5,7 @@ import pytest
 
 from claimwatch.ledger import matching
 from claimwatch.nlp.claims import _patient_name, clause_agent, verb_frame
-
-
-def _name_at(tok):
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end and ent.label_ in ("GPE", "NORP", "ORG", "PERSON"):
-            return ent.text.removesuffix("'s")
-    return None
+from support import entity_name_at as _name_at
 
 
 def _features(nlp, sentence):

@@ -4,13 +4,7 @@ Y" tell the proposition "X killed Y". Sentences written for the tests."""
 import pytest
 
 from claimwatch.nlp.claims import clause_agent, verb_frame
-
-
-def _name_at(tok):
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end and ent.label_ in ("GPE", "NORP", "ORG", "PERSON"):
-            return ent.text.removesuffix("'s")
-    return None
+from support import entity_name_at as _name_at
 
 
 def _frame(nlp, sentence):
