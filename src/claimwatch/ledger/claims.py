@@ -349,7 +349,7 @@ class ClaimBook:
         ``by_claim``, (ledger claim id, that tuple), a statement once per claim it is behind."""
         claim_column = "m.ledger_claim_id AS claim_id, " if by_claim else ""
         rows = self._conn.execute(
-            f"SELECT DISTINCT {claim_column}s.pk, s.source, s.stance, s.refers, m.method, s.content, s.certainty, s.conditional, s.distanced, s.act, s.quantities, s.article_id,"
+            f"SELECT DISTINCT {claim_column}s.pk, m.claim_pk AS member_pk, s.source, s.stance, s.refers, m.method, s.content, s.certainty, s.conditional, s.distanced, s.act, s.quantities, s.article_id,"
             " s.pos, s.via, a.published, a.rowid AS arow, src.source_key,"
             " (SELECT MIN(c2.frame LIKE 'suspect %' OR c2.frame LIKE 'not suspect %') FROM statement_claims sc2"
             "  JOIN claims c2 ON c2.pk = sc2.claim_pk JOIN ledger_claim_members m2 ON m2.claim_pk = c2.pk"
@@ -366,7 +366,8 @@ class ClaimBook:
             " JOIN statements s ON s.pk = sc.statement_pk JOIN articles a ON a.id = s.article_id"
             " JOIN article_sources src ON src.id = a.id"
             f" WHERE {where} AND src.independent"
-            " ORDER BY a.published IS NULL, a.published, arow, s.pos", params).fetchall()
+            " ORDER BY a.published IS NULL, a.published, arow, s.pos, m.claim_pk", params).fetchall()
+        rows = _once_per_claim(rows, by_claim)
         config = matching.load_config()
         rules = load_rules()
         entries = [((r["published"] is None, r["published"], r["arow"], r["pos"]),
@@ -522,6 +523,20 @@ class ClaimBook:
                 raise
             done += len(rows)
         return done
+
+
+def _once_per_claim(rows: list[sqlite3.Row], by_claim: bool) -> list[sqlite3.Row]:
+    """A statement behind two members of one ledger claim ("will close for a month" and, negated,
+    "will not close for a year" from one sentence) counts once, by its first member: what the writer's
+    cache keeps when the second joins (``_add_statements``)."""
+    seen: set[tuple] = set()
+    out = []
+    for r in rows:
+        key = (r["claim_id"] if by_claim else None, r["pk"])
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
 
 
 def _stance(row: sqlite3.Row) -> str:
