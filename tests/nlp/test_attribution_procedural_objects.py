@@ -28,13 +28,18 @@ def test_rejecting_a_claim_is_still_a_statement(text: str, stance: str) -> None:
     assert [s.stance for s in analyze_text(text).statements] == [stance]
 
 
+def _speakers_by_content(text: str) -> dict[str, set[str]]:
+    """Each statement's content words -> the names of its sources."""
+    analysis = analyze_text(text)
+    return {words(text, s.content_span): source_names(analysis, s) for s in analysis.statements}
+
+
 def test_unclosed_quote_paragraph_continues_the_speaker() -> None:
     text = ('"The shop opens at six and closes late, so we see a lot of people. Nobody noticed him at first," '
             "said baker Tomas Ruiz.\n\n"
             '"After a week I started to recognise his coat. Then I realised he had been sitting there every day.\n\n'
             '"When we asked him if he needed help, he smiled and ordered another coffee."')
-    analysis = analyze_text(text)
-    found = {words(text, s.content_span): source_names(analysis, s) for s in analysis.statements}
+    found = _speakers_by_content(text)
     para = "After a week I started to recognise his coat. Then I realised he had been sitting there every day."
     assert "tomas ruiz" in found.get(para, set())
     assert not any("unnamed" in names for names in found.values())
@@ -61,8 +66,7 @@ def test_unclosed_quote_after_a_reported_statement_keeps_its_speaker() -> None:
             "Teachers and parents, she said, should play a bigger role in road safety.\n\n"
             "\u201cIt is clear that children do not know enough about the risks of the road.\n\n"
             "\u201cWe have to teach them before the street does.\u201d")
-    analysis = analyze_text(text)
-    found = {words(text, s.content_span): source_names(analysis, s) for s in analysis.statements}
+    found = _speakers_by_content(text)
     para = "It is clear that children do not know enough about the risks of the road."
     assert "marta vuk" in found.get(para, set())
 
