@@ -16,9 +16,10 @@ from spacy.tokens import Doc, Span, Token
 
 from claimwatch.errors import LexiconError
 from claimwatch.lexicons import load
+from claimwatch.lexicons.schema import load_titles
 from claimwatch.nlp.actors import is_speaking_document
 from claimwatch.nlp.provenance import is_outlet
-from claimwatch.nlp.cues import CueHit, find_cues
+from claimwatch.nlp.cues import CueHit, find_cues, object_as
 from claimwatch.nlp.learned import filter_attributions
 from claimwatch.nlp.docutil import doc_quotes, doc_text, same_sentence, sentence_span, sentence_start
 from claimwatch.nlp.function_words import INVERTED_AUX, OBJECT_CONTINUATIONS, OBJECT_MODIFIER_PREPS, OTHER_PARTIES
@@ -116,7 +117,7 @@ def _attribution_for(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution 
     if head.lower_ == "according":
         return _according_to(hit, doc)
     if hit.entry.pos == "noun":
-        return _noun_cue(hit, doc)
+        return _noun_cue(hit, doc) or _opinion_frame(hit, doc)
     return _verb_cue(hit, doc, quotes)
 
 
@@ -614,6 +615,8 @@ def _as_complement(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int
             or (hit.entry.act, hit.entry.stance) != ("say", "asserts"):
         return None  # "dismissed as baseless", "cited X as an example": there the "as" phrase judges the content
     as_prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i), None)
+    if as_prep is None and hit.entry.particle == "as" and object_as(verb):
+        return _object_as_content(verb)
     if as_prep is not None and any(c.dep_ in ("pobj", "pcomp", "acomp", "amod") for c in as_prep.children):
         end = subtree_range(as_prep, stop_at=verb, include_root=True)[1]
     else:  # "describe as covered in hair": the parser made the "as" phrase a clause
@@ -629,6 +632,14 @@ def _as_complement(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int
     if obj is None and (verb.i > 0 and any(t.tag_ in ("WP", "WDT") for t in verb.doc[max(0, verb.i - 4):verb.i])):
         return as_prep.i, cut_other_acts(verb.doc, as_prep.i, end)
     return None
+
+
+def _object_as_content(verb: Token) -> tuple[int, int]:
+    """ "Critics view the decision as a betrayal" with "as" parsed under the object: the object with
+    its "as" phrase."""
+    obj = object_as(verb)[0].head
+    start, end = subtree_range(obj, stop_at=verb)
+    return start, cut_other_acts(verb.doc, start, end)
 
 
 def _particle_object(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:
@@ -1153,6 +1164,67 @@ def _noun_cue(hit: CueHit, doc: Doc) -> Attribution | None:
         return None
     content = subtree_range(clause, stop_at=noun)
     return _make(hit, (noun.idx, noun.idx + len(noun)), sources, content, None, False)
+
+
+def _opinion_frame(hit: CueHit, doc: Doc) -> Attribution | None:
+    """A held view framing a whole clause (``opinion_nouns``): "her view is that C", "the board's
+    conclusion was that C" (the noun the subject of "be", its clause the content), "in his view, C",
+    "in the opinion of the court, C" (the clause the phrase is hung on). The holder is the source."""
+    noun = hit.head
+    if noun.lemma_.lower() not in load_speech_objects().opinion_nouns:
+        return None
+    holder = _opinion_holder(noun)
+    if holder is None:
+        return None
+    head = noun.head
+    if noun.dep_ == "nsubj" and head.lemma_.lower() == "be":
+        clause = next((c for c in head.children if c.dep_ == "ccomp" and c.i > noun.i), None)
+        if clause is None:
+            return None
+        content = subtree_range(clause, stop_at=head)
+    elif noun.dep_ == "pobj" and head.lower_ == "in" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        content = _around_phrase(head)
+    else:
+        return None
+    if content is None:
+        return None
+    return _make(hit, (noun.idx, noun.idx + len(noun)), _with_conjuncts(holder), content, None, False)
+
+
+def _opinion_holder(noun: Token) -> Token | None:
+    """Whose view: the possessive ("his view", "the board's conclusion") or the "of" phrase ("the view
+    of the court"); a bare "the view" has none."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    holder = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return holder if holder is not None and _can_hold_views(holder) else None
+
+
+def _can_hold_views(token: Token) -> bool:
+    """A person or body: a name, a pronoun, a role title or a head of people or organisations ("the
+    view of the court"), not a place or thing ("the view of the lake")."""
+    if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.pos_ == "PRON":
+        return True
+    titles, lemma = load_titles(), token.lemma_.lower()
+    return lemma in titles.anonymous_heads or lemma in titles.organisation_heads or titles.role_in(token.text) is not None
+
+
+def _around_phrase(prep: Token) -> tuple[int, int] | None:
+    """The clause a fronted or closing phrase is hung on, without the phrase: "In his view, C" -> C,
+    "C, in her opinion." -> C; a phrase inside the clause leaves the whole clause (one span)."""
+    clause = prep.head
+    sent = sentence_span(prep)
+    start = max(clause.left_edge.i, sent.start)
+    end = min(clause.right_edge.i + 1, sent.end)
+    first, last = prep.left_edge.i, prep.right_edge.i
+    if first <= start:
+        start = last + 1
+    elif last >= end - 1 or all(t.is_punct for t in prep.doc[last + 1:end]):
+        end = first
+    start, end = trim_range(prep.doc, start, end)
+    return (start, end) if start < end else None
 
 
 # --- quotes -------------------------------------------------------------------------------------

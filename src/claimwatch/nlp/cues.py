@@ -94,7 +94,26 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[CueHit]:
             nouns = lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_)
             if nouns:
                 hits[token.i] = CueHit(head=token, start=token.i, end=token.i + 1, entry=nouns[0])
+    for hit in _bare_clause_adjectives(doc, lexicon, hits):
+        hits[hit.head.i] = hit
     return sorted(hits.values(), key=lambda h: h.head.i)
+
+
+def _bare_clause_adjectives(doc: Doc, lexicon: CueLexicon, hits: dict[int, CueHit]) -> list[CueHit]:
+    """ "The mayor is confident the plan will work", "remains convinced the treaty is flawed": an
+    attitude adjective whose "<adjective> that" phrase the lexicon lists, with its that-clause written
+    without "that" (a clause complement of the adjective right after it), is the same cue."""
+    out = []
+    for token in doc:
+        if token.pos_ != "ADJ" or token.dep_ not in ("acomp", "oprd") or token.i in hits:
+            continue
+        entry = lexicon.phrases.get(f"{token.lower_} that")
+        if entry is None or entry.frame != "clause" or entry.act != "say":  # "I'm afraid I can't": idiom
+            continue
+        clause = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i), None)
+        if clause is not None and not any(c.dep_ == "mark" for c in clause.children):
+            out.append(CueHit(head=token, start=token.i, end=token.i + 1, entry=entry))
+    return out
 
 
 def _candidates(doc: Doc, lexicon: CueLexicon) -> list[Token]:
@@ -119,6 +138,10 @@ def _verb_entry(token: Token, lexicon: CueLexicon) -> tuple[Cue | None, Token | 
             entry = lexicon.verb(lemma, child.lower_)
             if entry is not None and entry.particle:
                 return entry, child
+    for child in object_as(token):  # "view the decision as a betrayal": "as" hung on the object
+        entry = lexicon.verb(lemma, child.lower_)
+        if entry is not None and entry.particle:
+            return entry, child
     for mark in _clause_marks(token):  # "called for the governor to resign": the particle parsed as a mark
         entry = lexicon.verb(lemma, mark.lower_)
         if entry is not None and entry.particle:
@@ -127,6 +150,14 @@ def _verb_entry(token: Token, lexicon: CueLexicon) -> tuple[Cue | None, Token | 
     if entry is not None and entry.particle:
         return None, None
     return entry, None
+
+
+def object_as(verb: Token) -> list[Token]:
+    """An "as" phrase the parser hung on the verb's object ("view the move as a provocation"): the
+    "as" reading of a viewing verb, with the object and the phrase as its content."""
+    return [p for o in verb.children if o.dep_ == "dobj" and o.i > verb.i for p in o.children
+            if p.dep_ == "prep" and p.lower_ == "as" and any(g.dep_ in ("pobj", "pcomp", "amod", "acomp") for g in p.children)]
+
 
 
 def _clause_marks(token: Token) -> list[Token]:
