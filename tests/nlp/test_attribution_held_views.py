@@ -57,3 +57,24 @@ def test_a_view_noun_framing_a_clause(text: str, source: str, content: str) -> N
 ])
 def test_a_view_without_a_holder_or_clause_is_no_statement(text: str) -> None:
     assert analyze_text(text).statements == ()
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("The ferry operator expressed confidence that the new timetable would work.", "ferry operator",
+     "the new timetable would work"),
+    ("The fishing council holds the view that the quota is too low.", "fishing council", "the quota is too low"),
+    ("The harbour master made the point that the channel was too shallow.", "harbour master",
+     "the channel was too shallow"),
+    ("The architect made the case that the old mill could be saved.", "architect", "the old mill could be saved"),
+])
+def test_a_held_or_uttered_noun_with_a_that_clause(text: str, source: str, content: str) -> None:
+    s = _one(text)
+    assert source in s.source and s.content == content
+
+
+@pytest.mark.parametrize("text", [
+    "In the case that the pier fails, the council will pay for repairs.",
+    "The point of the new pier is to bring more ferries.",
+])
+def test_case_and_point_without_a_holder_are_no_statement(text: str) -> None:
+    assert analyze_text(text).statements == ()

@@ -917,7 +917,7 @@ def _medial(verb: Token, sources: tuple[Token, ...]) -> tuple[int, int] | None:
             c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i and not is_hearer(c, verb) for c in verb.children):
         return None
     doc = verb.doc
-    aside = [t.i for t in verb.subtree if not t.is_punct]
+    aside = _aside(verb, sources)
     first = min(min(aside), min(t.left_edge.i for t in sources))
     last = max(aside)
     if first == 0 or last + 2 >= len(doc) or doc[first - 1].text != "," or doc[last + 1].text != ",":
@@ -928,12 +928,31 @@ def _medial(verb: Token, sources: tuple[Token, ...]) -> tuple[int, int] | None:
         end += 1
     before = [t for t in doc[start:first - 1] if not t.is_punct]
     after = [t for t in doc[last + 2:end] if not t.is_punct]
-    if len(before) < 2 or len(after) < 3:  # both sides of the aside carry words
+    if not _aside_between_words(before, after):
         return None
     start, end = trim_range(doc, start, end)
     if doc[start].dep_ == "cc" and start + 1 < first:  # "But ..., he said, ...": the link word is the writer's
         start += 1
     return start, cut_other_acts(doc, start, end)
+
+
+def _aside(verb: Token, sources: tuple[Token, ...]) -> list[int]:
+    """The words of a medial cue's aside: its subtree without a clause or adverb the parser hung on
+    the cue that comes before its subject and ends at a comma ("If the levy passes, he said, he would
+    leave": the condition is said, not the aside)."""
+    first_source = min(t.left_edge.i for t in sources)
+    fronted = {t.i for c in verb.children if c.i < first_source and c.dep_ in ("advcl", "advmod", "prep", "npadvmod")
+               and c.right_edge.i + 1 < first_source and verb.doc[c.right_edge.i + 1].text == ","
+               for t in c.subtree}
+    return [t.i for t in verb.subtree if not t.is_punct and t.i not in fronted]
+
+
+def _aside_between_words(before: list[Token], after: list[Token]) -> bool:
+    """Both sides of a medial aside carry words: two or more before it, or a single adverb ("Now, she
+    said, C", "Perhaps, he said, C"), and three or more after it."""
+    if len(after) < 3:
+        return False
+    return len(before) >= 2 or (len(before) == 1 and before[0].pos_ == "ADV")
 
 
 def _has_predicate(doc: Doc, quote: Quote) -> bool:
@@ -1157,7 +1176,7 @@ def _noun_cue(hit: CueHit, doc: Doc) -> Attribution | None:
             pobj = None  # "reports in a local newspaper / on news sites that ..." name a source; "claims in March" does not
         if pobj is not None:
             sources = _with_conjuncts(pobj)
-        elif noun.dep_ in ("dobj",) and noun.head.lemma_.lower() in ("make", "issue", "repeat", "voice", "raise", "level"):
+        elif noun.dep_ in ("dobj",) and noun.head.lemma_.lower() in load_speech_objects().holding_verbs:
             subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
             sources = _with_conjuncts(subj) if subj is not None else ()
     if not sources:

@@ -178,7 +178,8 @@ SPEECH_OBJECT_SECTIONS = ("publishing_verbs", "documents", "naming_verbs", "comp
                           "partitive_nouns", "accusation_participles", "purpose_heads", "carrier_verbs",
                           "publications", "control_heads", "procedural_verbs", "proceedings", "quoted_speech_verbs",
                           "describing_verbs", "speakerless_passives", "quote_verbs", "delivered_documents",
-                          "figurative_denials", "said_things", "opinion_nouns")
+                          "figurative_denials", "said_things", "opinion_nouns",
+                          "holding_verbs")
 HEARER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 
 
@@ -213,6 +214,7 @@ class SpeechObjects:
     figurative_denials: frozenset[str]
     said_things: frozenset[str]
     opinion_nouns: frozenset[str]
+    holding_verbs: frozenset[str]
 
 
 def parse_speech_objects(data: Any, source: str = SPEECH_OBJECTS_FILE) -> SpeechObjects:
