@@ -78,3 +78,8 @@ def test_a_held_or_uttered_noun_with_a_that_clause(text: str, source: str, conte
 ])
 def test_case_and_point_without_a_holder_are_no_statement(text: str) -> None:
     assert analyze_text(text).statements == ()
+
+
+def test_a_belief_participle_read_as_an_adjective_with_a_bare_clause() -> None:
+    s = _one("Local divers are convinced this was the wreck of the lost ferry.")
+    assert "divers" in s.source and s.content == "this was the wreck of the lost ferry"

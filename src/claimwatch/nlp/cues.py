@@ -105,8 +105,8 @@ def _bare_clause_adjectives(doc: Doc, lexicon: CueLexicon, hits: dict[int, CueHi
     without "that" (a clause complement of the adjective right after it), is the same cue."""
     out = []
     for token in doc:
-        if token.pos_ != "ADJ" or token.dep_ not in ("acomp", "oprd") or token.i in hits:
-            continue
+        if token.i in hits or not (token.pos_ == "ADJ" or token.tag_ == "VBN") or token.dep_ not in ("acomp", "oprd"):
+            continue  # "are convinced this was ...": the participle read as an adjective
         entry = lexicon.phrases.get(f"{token.lower_} that")
         if entry is None or entry.frame != "clause" or entry.act != "say":  # "I'm afraid I can't": idiom
             continue
