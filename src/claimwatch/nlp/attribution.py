@@ -117,7 +117,7 @@ def _attribution_for(hit: CueHit, doc: Doc, quotes: list[Quote]) -> Attribution 
     if head.lower_ == "according":
         return _according_to(hit, doc)
     if hit.entry.pos == "noun":
-        return _noun_cue(hit, doc) or _opinion_frame(hit, doc) or _unnamed_said_thing(hit)
+        return _noun_cue(hit, doc) or _opinion_frame(hit, doc)
     return _verb_cue(hit, doc, quotes)
 
 
@@ -1208,24 +1208,6 @@ def _opinion_frame(hit: CueHit, doc: Doc) -> Attribution | None:
     if content is None:
         return None
     return _make(hit, (noun.idx, noun.idx + len(noun)), _with_conjuncts(holder), content, None, False)
-
-
-def _unnamed_said_thing(hit: CueHit) -> Attribution | None:
-    """ "Allegations that the mayor took bribes surfaced in May", "amid speculation that the club will
-    be sold": something said (``said_things``, in the plural or a mass noun) with its that-clause and
-    nobody named as saying it is an unnamed source's statement; not when a cue verb takes the noun ("denied allegations that C" is the
-    denial's) or it has a holder of its own (the other noun frames)."""
-    noun = hit.head
-    if noun.tag_ != "NNS" and noun.lower_ not in ("speculation", "talk"):
-        return None  # "the claim that C" is most often one named before
-    if noun.lower_ not in load_speech_objects().said_things or (noun.head.i != noun.i and is_cue_head(noun.head)) \
-            or any(c.dep_ in ("poss", "prep") and c.i < noun.i + 3 and c.lower_ != "that" for c in noun.children):
-        return None
-    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(
-        m.lower_ == "that" and m.dep_ == "mark" and m.i == noun.i + 1 for m in c.children)), None)
-    if clause is None:
-        return None
-    return _make(hit, (noun.idx, noun.idx + len(noun)), (), subtree_range(clause, stop_at=noun), None, True)
 
 
 def _opinion_holder(noun: Token) -> Token | None:
