@@ -788,6 +788,8 @@ def _cue_negated(att: Attribution, rules: StanceRules) -> bool:
     if _negated(verb):
         return True
     head = verb.head
+    if verb.dep_ == "acomp" and head.lemma_.lower() == "be" and _negated(head):
+        return True  # "is not confident that ...": the copula carries the adjective cue's negation
     if verb.dep_ == "xcomp" and head.lemma_.lower() in rules.double_negative_heads:
         return False  # "could not resist pointing out"
     if verb.dep_ == "xcomp" and (head.lemma_.lower() in rules.negating_heads or _negated(head)):
