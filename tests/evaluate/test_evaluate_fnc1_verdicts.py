@@ -73,7 +73,7 @@ def test_evaluate_fnc1_verdict_on_something_else_is_not_read():
 
 
 @pytest.mark.parametrize("key, bad", [("min_verdicts", 0), ("headline_stances", {"neutral": "agree"}),
-                                      ("vouching_stances", {"for": "unrelated"}), ("negators", "not")])
+                                      ("vouching_stances", {"for": "unrelated"}), ("pointers", "it")])
 def test_evaluate_fnc1_verdict_words_are_checked(key, bad):
     data = load_yaml("eval_stance.yaml")
     verdict = {**data["fnc1"]["verdict"], key: bad}

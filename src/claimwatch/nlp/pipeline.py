@@ -8,7 +8,8 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 
 from claimwatch.errors import InputError, ModelNotInstalledError
-from claimwatch.model import STANCE_POLARITY, Analysis, Article, Statement, article_id  # article_id: re-exported
+from claimwatch.lexicons import load
+from claimwatch.model import STANCE_POLARITY, Actor, Analysis, Article, Statement, article_id  # article_id: re-exported
 from claimwatch.nlp import array_pipes
 from claimwatch.nlp.actors import ActorIndex, ResolvedSource
 from claimwatch.nlp.attribution import Attribution, find_attributions
@@ -21,6 +22,7 @@ from claimwatch.nlp.claims import (
 )
 from claimwatch.nlp.antecedents import central_told, pronoun_antecedent, shown_by
 from claimwatch.nlp.named_references import exhibit_before, named_keys, named_reference
+from claimwatch.nlp.writer_verdicts import find_writer_verdicts
 from claimwatch.nlp.evidence import evidence_from_source, find_evidence
 from claimwatch.nlp.provenance import fold_nested, trace
 from claimwatch.nlp.quantities import find_quantities
@@ -172,8 +174,54 @@ def analyze_doc(article: Article, doc) -> Analysis:
     folded = fold_nested(statements, article.text)
     # a claim only a dropped relaying outlet's statement held goes with it
     orphans = {c for s in statements for c in s.claims} - {c for s in folded for c in s.claims}
+    spans = [span for s in folded for span in (s.cue_span, s.content_span)]  # sentences someone is quoted in
+    own = _writer_statements(article, doc, spans, folded, book, _agent_of(actors))
     claims = tuple(c for c in book.claims if c.id not in orphans)
-    return Analysis(article=article, statements=tuple(folded), claims=claims, actors=actors.actors())
+    return Analysis(article=article, statements=tuple(folded) + own, claims=claims,
+                    actors=actors.actors() + _writer_actor(article, own))
+
+
+def _writer_statements(article: Article, doc, taken: list, statements: list[Statement], book: ClaimBook,
+                       agent_of) -> tuple[Statement, ...]:
+    """The writer's own verdicts ("the story is a hoax", "Rating: False"; nlp.writer_verdicts) as
+    statements of the article's outlet, else of "the writer": toward the claim a named verdict names,
+    else the one an exhibit shows, else what the article is most about (a rating: its central claim).
+    A verdict with no claim in its article is kept when its content is a reference the ledger
+    resolves to its story's central claim (ledger.references); else it is dropped."""
+    from claimwatch.ledger.references import is_reference
+
+    lex = load("writer_verdicts")
+    out: list[Statement] = []
+    for verdict in find_writer_verdicts(doc, taken, lex):
+        before = [s for s in statements if s.content_span[0] < verdict.cue[0]] or statements
+        content = doc.char_span(*verdict.content, alignment_mode="expand")
+        stance, claims = verdict.stance, ()
+        if verdict.rating:
+            claims = central_told(statements, book) or _most_told(statements, book)
+        elif content is not None:
+            named = _named_claims(content, stance, book, before, agent_of)
+            if named is not None and named[0]:
+                claims, stance = named
+            elif verdict.about is not None:
+                claims = shown_by(verdict.about, before, book)
+            claims = claims or _most_told(before, book)
+        text = article.text[verdict.content[0]:verdict.content[1]]
+        if not claims and not is_reference(text):
+            continue
+        out.append(Statement(id=f"s{len(statements) + len(out) + 1}", source=article.outlet or lex.writer_source,
+                             cue=article.text[verdict.cue[0]:verdict.cue[1]], cue_span=verdict.cue, content=text,
+                             content_span=verdict.content, act="deny", stance=stance, claims=tuple(claims)))
+    return tuple(out)
+
+
+def _writer_actor(article: Article, own: tuple[Statement, ...]) -> tuple[Actor, ...]:
+    """The writer (or the article's outlet) as the actor of its own verdicts, in the role the status
+    rules know it by (writer_verdicts.yaml ``writer_role``)."""
+    if not own:
+        return ()
+    lex = load("writer_verdicts")
+    kind = "organization" if article.outlet else "unnamed"
+    return (Actor(name=own[0].source, kind=kind, role=lex.writer_role),)
 
 
 def _others_in_quotes(found: list[Attribution], resolved: dict[int, ResolvedSource], actors: ActorIndex) -> None:
