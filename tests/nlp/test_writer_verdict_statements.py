@@ -10,7 +10,7 @@ from claimwatch.errors import LexiconError
 from claimwatch.lexicons import load, load_yaml
 from claimwatch.model import Article, article_id
 from claimwatch.nlp.pipeline import analyze_article
-from claimwatch.nlp.writer_verdicts import parse_lexicon, rating_stance
+from claimwatch.nlp.writer_verdicts import parse_lexicon, rating, rating_stance
 
 CLAIM = "Anglers said a giant eel blocked the canal lock at Millbrook on Sunday. "
 
@@ -80,9 +80,27 @@ def test_writer_verdict_source_is_the_article_s_outlet():
     ("Rating: True", None),
     ("False", None),  # a lone word is no rating label
     ("The ruling: the council may appeal", None),
+    ("Update: The ferry left at noon", None),
+    ("Canal Check: Pants on Fire", "denies"),
 ])
 def test_writer_verdict_rating_labels(line, stance):
     assert rating_stance(line) == stance
+
+
+@pytest.mark.parametrize("line, rater", [("Rating: False", None), ("Canal Check: Mostly False.", "Canal Check"),
+                                         ("the local fact checkers: False", None)])
+def test_writer_verdict_rating_names_its_rater(line, rater):
+    found = rating(line)
+    assert (found[1] if found else None) == rater
+
+
+def test_writer_verdict_a_rater_is_the_source_of_its_rating():
+    analysis = analyze_text(CLAIM + "\nCanal Check: Pants on Fire\n")
+    assert [(s.source, s.stance) for s in analysis.statements if s.source == "Canal Check"] == [("Canal Check", "denies")]
+
+
+def test_writer_verdict_a_graded_verdict_disputes():
+    assert [f[0] for f in _own("The claim that the ferry sank at Millbrook is mostly false.")] == ["disputes"]
 
 
 def test_writer_verdict_rating_label_denies_the_checked_claim():

@@ -208,20 +208,19 @@ def _writer_statements(article: Article, doc, taken: list, statements: list[Stat
         text = article.text[verdict.content[0]:verdict.content[1]]
         if not claims and not is_reference(text):
             continue
-        out.append(Statement(id=f"s{len(statements) + len(out) + 1}", source=article.outlet or lex.writer_source,
+        out.append(Statement(id=f"s{len(statements) + len(out) + 1}", source=verdict.rater or article.outlet or lex.writer_source,
                              cue=article.text[verdict.cue[0]:verdict.cue[1]], cue_span=verdict.cue, content=text,
                              content_span=verdict.content, act="deny", stance=stance, claims=tuple(claims)))
     return tuple(out)
 
 
 def _writer_actor(article: Article, own: tuple[Statement, ...]) -> tuple[Actor, ...]:
-    """The writer (or the article's outlet) as the actor of its own verdicts, in the role the status
-    rules know it by (writer_verdicts.yaml ``writer_role``)."""
-    if not own:
-        return ()
+    """The writer (or the article's outlet, or a rater: "PolitiFact: False") as the actor of its own
+    verdicts, in the role the status rules know it by (writer_verdicts.yaml ``writer_role``)."""
     lex = load("writer_verdicts")
-    kind = "organization" if article.outlet else "unnamed"
-    return (Actor(name=own[0].source, kind=kind, role=lex.writer_role),)
+    names = dict.fromkeys(s.source for s in own)
+    return tuple(Actor(name=name, kind="unnamed" if name == lex.writer_source else "organization", role=lex.writer_role)
+                 for name in names)
 
 
 def _others_in_quotes(found: list[Attribution], resolved: dict[int, ResolvedSource], actors: ActorIndex) -> None:

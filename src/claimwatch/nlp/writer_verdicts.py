@@ -32,7 +32,7 @@ from claimwatch.nlp.function_words import THING_PRONOUNS
 SOURCE = "writer_verdicts.yaml"
 _QUOTES = ('"', "\u201c", "\u201d")
 _TOKEN = re.compile(r"[a-z0-9]+n't|[a-z0-9]+|'[a-z]+|[.,;:!?()\"\u201c\u201d]")
-LIST_KEYS = ("predicates", "copulas", "fillers", "followers", "attributive", "rumour_nouns", "nouns", "negators",
+LIST_KEYS = ("predicates", "graded_predicates", "copulas", "fillers", "followers", "attributive", "rumour_nouns", "nouns", "negators",
              "hedges", "attributed_words", "disputing", "rating_openers", "lone_ratings")
 SUBJECTS = ("nsubj", "nsubjpass")
 
@@ -42,6 +42,7 @@ class VerdictLexicon:
     """The words of ``writer_verdicts.yaml`` (see its comments)."""
 
     predicates: tuple[str, ...]
+    graded_predicates: tuple[str, ...]
     copulas: tuple[str, ...]
     fillers: tuple[str, ...]
     followers: tuple[str, ...]
@@ -55,6 +56,7 @@ class VerdictLexicon:
     rating_openers: tuple[str, ...]
     lone_ratings: tuple[str, ...]
     ratings: tuple[tuple[str, tuple[str, ...]], ...]  # stance -> labels
+    rater_max_words: int
     writer_source: str
     writer_role: str
 
@@ -73,13 +75,16 @@ def parse_lexicon(data: Any) -> VerdictLexicon:
     if not isinstance(ratings, dict) or set(ratings) - {"denies", "disputes"} \
             or not all(isinstance(v, list) and all(isinstance(w, str) for w in v) for v in ratings.values()):
         raise LexiconError(f"{SOURCE}: ratings: expected 'denies' and/or 'disputes', each a list of labels")
+    most = data.get("rater_max_words")
+    if isinstance(most, bool) or not isinstance(most, int) or most < 0:
+        raise LexiconError(f"{SOURCE}: rater_max_words: expected a non-negative integer, got {most!r}")
     texts = {}
     for key in ("writer_source", "writer_role"):
         if not isinstance(data.get(key), str) or not data[key].strip():
             raise LexiconError(f"{SOURCE}: {key}: expected a non-empty text")
         texts[key] = data[key].strip()
     return VerdictLexicon(**lists, ratings=tuple((k, tuple(w.casefold() for w in v)) for k, v in ratings.items()),
-                          **texts)
+                          rater_max_words=most, **texts)
 
 
 @dataclass(frozen=True)
@@ -145,9 +150,9 @@ def _negated_before(toks: list[str], i: int, words, span: int = 2) -> bool:
     return any(t in words.negators for t in toks[max(0, i - span):i])
 
 
-def _match(toks: list[str], i: int, words) -> Optional[Verdict]:
+def _match(toks: list[str], i: int, words, graded: tuple[str, ...] = ()) -> Optional[Verdict]:
     """The verdict starting at token ``i``, if any."""
-    for phrase in _phrases(words.predicates):
+    for phrase in _phrases(tuple(words.predicates) + graded):
         if _at(toks, i, phrase) and _ends(toks, i + len(phrase), words):
             turned = _copula_before(toks, i, words)
             if turned is not None:
@@ -180,14 +185,15 @@ def _hedged(toks: list[str], i: int, words, span: int = 5) -> bool:
     return any(t in words.hedges for t in toks[max(0, j - span + 1):i])
 
 
-def sentence_verdicts(text: str, words) -> list[Verdict]:
+def sentence_verdicts(text: str, words, graded: tuple[str, ...] = ()) -> list[Verdict]:
     """The verdicts a sentence gives in its own voice, left to right (each token in at most one
     verdict); none inside quotation marks, none hedged ("probably fake", "if it is a hoax").
-    ``words``: a :class:`VerdictLexicon` or anything with its word lists."""
+    ``words``: a :class:`VerdictLexicon` or anything with its word lists; ``graded``: more predicates
+    ("mostly false")."""
     toks, found, i = tokens(text), [], 0
     quoted = _quoted(toks)
     while i < len(toks):
-        hit = None if quoted[i] or _hedged(toks, i, words) else _match(toks, i, words)
+        hit = None if quoted[i] or _hedged(toks, i, words) else _match(toks, i, words, graded)
         if hit is None:
             i += 1
             continue
@@ -215,23 +221,41 @@ class WriterVerdict:
     stance: str
     about: Any = None  # a spaCy Token
     rating: bool = False
+    rater: Optional[str] = None  # who gives a rating ("PolitiFact: False"); None: the article itself
 
 
 def rating_stance(line: str, lex: Optional[VerdictLexicon] = None) -> Optional[str]:
     """The stance of an outlet's rating label on its own line: "Rating: False" denies, "Our ruling:
     Mostly False" disputes, a lone "Pants on Fire" denies; None for any other line."""
+    found = rating(line, lex)
+    return found[0] if found is not None else None
+
+
+_LABELLED = re.compile(r"^(.{1,60}?)\s*[:\-\u2013\u2014]\s+(.+)$|^(.{1,60}?):\s*(.+)$")
+
+
+def rating(line: str, lex: Optional[VerdictLexicon] = None) -> Optional[tuple[str, Optional[str]]]:
+    """(stance, rater) of a rating label on its own line: "Rating: False" (rater None: the article),
+    "PolitiFact: Pants on Fire" (a short capitalised name before the colon rates), a lone "Mostly
+    False"; None for any other line."""
     lex = lex or load("writer_verdicts")
-    text = " ".join(_normal(line).strip().rstrip(".!").split())
-    label = text
-    for opener in sorted(lex.rating_openers, key=len, reverse=True):
-        head = re.match(re.escape(opener) + r"\s*[:\-\u2013\u2014]\s*(.+)$", text)
-        if head:
-            label = head.group(1).strip().rstrip(".!")
-            break
+    plain = " ".join(line.replace("\u2019", "'").strip().rstrip(".!").split())
+    labelled = _LABELLED.match(plain)
+    rater = None
+    if labelled:
+        opener, label = (labelled.group(1), labelled.group(2)) if labelled.group(1) else (labelled.group(3), labelled.group(4))
+        label = label.strip().rstrip(".!").casefold()
+        if opener.casefold() not in lex.rating_openers:
+            words = opener.split()
+            if not words or len(words) > lex.rater_max_words or not all(w[:1].isupper() for w in words):
+                return None
+            rater = opener
+    elif plain.casefold() in lex.lone_ratings:
+        label = plain.casefold()
     else:
-        if text not in lex.lone_ratings:
-            return None
-    return next((stance for stance, labels in lex.ratings if label in labels), None)
+        return None
+    stance = next((stance for stance, labels in lex.ratings if label in labels), None)
+    return (stance, rater) if stance is not None else None
 
 
 def _clause_subject(token) -> Optional[Any]:
@@ -310,16 +334,17 @@ def find_writer_verdicts(doc, taken: Iterable[tuple[int, int]], lex: Optional[Ve
         a, b = sent.start_char, sent.end_char
         if any(s < b and a < e for s, e in taken):
             continue
-        stance = rating_stance(sent.text, lex)
-        if stance is not None:
-            out.append(WriterVerdict((a, a + len(sent.text.rstrip())), (a, a + len(sent.text.rstrip())), stance, None, True))
+        rated = rating(sent.text, lex)
+        if rated is not None:
+            line = (a, a + len(sent.text.rstrip()))
+            out.append(WriterVerdict(line, line, rated[0], None, True, rated[1]))
             continue
         if attributed(sent.text, lex):
             continue
         spans = token_spans(sent.text)
         if len(spans) != len(tokens(sent.text)):
             continue
-        for verdict in sentence_verdicts(sent.text, lex):
+        for verdict in sentence_verdicts(sent.text, lex, lex.graded_predicates):
             placed = None if verdict.turned else _placed(sent, verdict, spans, lex)
             if placed is not None:
                 out.append(placed)
