@@ -58,6 +58,7 @@ def test_writer_verdict_attributive_and_noun_shapes():
     "The story is not a hoax.",  # turned: no denial
     "The lock keeper was a fake.",  # said of a person, not of a claim
     "A man carried a fake passport.",  # an attributive word before a thing
+    "Readers should beware of hoaxes.",  # hoaxes in general
 ])
 def test_writer_verdict_not_given(sentence):
     assert _own(CLAIM + sentence) == []

@@ -316,7 +316,7 @@ def _placed(sent, verdict: Verdict, spans, lex: VerdictLexicon) -> Optional[Writ
             return None
         start = min(t.idx for t in noun.lefts) if list(noun.lefts) else noun.idx
         return WriterVerdict(cue, (min(start, cue[0]), noun.idx + len(noun)), stance, noun)
-    if word.pos_ != "NOUN":  # "the hoax"; "debunked" as a verb is someone's act, read as a cue
+    if word.tag_ != "NN":  # "the hoax"; "hoaxes" are hoaxes in general; "debunked" as a verb is someone's act
         return None
     start = min([t.idx for t in word.lefts] + [word.idx])
     return WriterVerdict(cue, (start, word.idx + len(word)), stance, None)
