@@ -29,16 +29,20 @@ def _own(text: str):
     ("Those reports were completely false.", "denies"),
     ("The headline was misleading.", "disputes"),
 ])
-def test_writer_verdict_on_the_claim_told_before(verdict, stance):
+def test_writer_verdict_on_what_the_article_tells(verdict, stance):
+    """A verdict that names no claim bears on none in its article: the ledger links it to the central
+    claim of the article's story (tests/ledger/test_ledger_writer_verdicts.py)."""
     found = _own(CLAIM + verdict)
     assert len(found) == 1, found
     assert found[0][0] == stance
-    assert found[0][2] == ["a giant eel blocked the canal lock at Millbrook on Sunday"]
+    assert found[0][2] == []
 
 
-def test_writer_verdict_before_the_claim_bears_on_the_article_s_claim():
-    found = _own("The story is a hoax. " + CLAIM)
-    assert [f[2] for f in found] == [["a giant eel blocked the canal lock at Millbrook on Sunday"]]
+def test_writer_verdict_on_an_exhibit_bears_on_what_it_was_told_to_show():
+    text = "A fisherman posted photos that he said showed a giant eel blocking the canal lock at Millbrook. "
+    found = _own(text + "The photos were doctored.")
+    assert len(found) == 1 and found[0][0] == "denies"
+    assert found[0][2] and "eel" in found[0][2][0]
 
 
 def test_writer_verdict_on_a_named_claim_founds_or_finds_it():
@@ -104,9 +108,9 @@ def test_writer_verdict_a_graded_verdict_disputes():
     assert [f[0] for f in _own("The claim that the ferry sank at Millbrook is mostly false.")] == ["disputes"]
 
 
-def test_writer_verdict_rating_label_denies_the_checked_claim():
+def test_writer_verdict_rating_label_is_the_writer_s_denial():
     found = _own(CLAIM + "\nRating: False\n")
-    assert found == [("denies", "Rating: False", ["a giant eel blocked the canal lock at Millbrook on Sunday"])]
+    assert found == [("denies", "Rating: False", [])]
 
 
 @pytest.mark.parametrize("key, bad", [("predicates", "false"), ("ratings", {"supports": ["true"]}),

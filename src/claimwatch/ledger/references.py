@@ -287,15 +287,18 @@ def _told_claims(conn: sqlite3.Connection, article_id: str, story_wide: bool = F
 
 
 def resolve(conn: sqlite3.Connection, article_id: str) -> set[int]:
-    """Link the article's reference-only statements that bear on no claim to the central claim of the
+    """Link the article's reference-only statements (and the writer's own verdicts) that bear on no claim to the central claim of the
     article's other statements, else of its story's other articles (call after the article's story
     is assigned; an open reference - a conditional reaction, a check of "it" - to that of the article's
     and its story's together); a verdict that names its claim ("the arrest is a hoax") prefers, among those, the
     claims whose text holds a named word. Return the ledger claims that gained a statement."""
     rows = conn.execute(
-        "SELECT s.pk, s.content FROM statements s WHERE s.article_id = ? AND NOT EXISTS"
-        " (SELECT 1 FROM statement_claims sc WHERE sc.statement_pk = s.pk) ORDER BY s.pos", (article_id,)).fetchall()
-    references = [(pk, content) for pk, content in rows if is_reference(content)]
+        "SELECT s.pk, s.content, EXISTS (SELECT 1 FROM actors x WHERE x.article_id = s.article_id AND x.name = s.source"
+        "  AND x.role = ?) AS own FROM statements s WHERE s.article_id = ? AND NOT EXISTS"
+        " (SELECT 1 FROM statement_claims sc WHERE sc.statement_pk = s.pk) ORDER BY s.pos",
+        (load("writer_verdicts").writer_role, article_id)).fetchall()
+    # the writer's own verdict ("it was all a hoax", "Rating: False", nlp.writer_verdicts) refers as a reference does
+    references = [(pk, content) for pk, content, own in rows if own or is_reference(content)]
     told = _told_claims(conn, article_id) if references else []
     if not told:
         return set()

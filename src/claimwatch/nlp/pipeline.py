@@ -184,34 +184,45 @@ def analyze_doc(article: Article, doc) -> Analysis:
 def _writer_statements(article: Article, doc, taken: list, statements: list[Statement], book: ClaimBook,
                        agent_of) -> tuple[Statement, ...]:
     """The writer's own verdicts ("the story is a hoax", "Rating: False"; nlp.writer_verdicts) as
-    statements of the article's outlet, else of "the writer": toward the claim a named verdict names,
-    else the one an exhibit shows, else what the article is most about (a rating: its central claim).
-    A verdict with no claim in its article is kept when its content is a reference the ledger
-    resolves to its story's central claim (ledger.references); else it is dropped."""
-    from claimwatch.ledger.references import is_reference
-
+    statements of the article's outlet, else of "the writer": toward the claim a named verdict names
+    ("reports that the mayor resigned are false"), else the one an exhibit shows ("the photo was
+    doctored"). Any other ("it was all a hoax", a rating) bears on no claim here: the ledger links it,
+    like a reference ("police rejected the reports"), to the central claim of the article's claims -
+    the one most independent articles tell, which in a debunking article is the rumour, not the
+    denial the article quotes (ledger.references.resolve)."""
     lex = load("writer_verdicts")
     out: list[Statement] = []
     for verdict in find_writer_verdicts(doc, taken, lex):
         before = [s for s in statements if s.content_span[0] < verdict.cue[0]] or statements
         content = doc.char_span(*verdict.content, alignment_mode="expand")
         stance, claims = verdict.stance, ()
-        if verdict.rating:
-            claims = central_told(statements, book) or _most_told(statements, book)
-        elif content is not None:
-            named = _named_claims(content, stance, book, before, agent_of)
-            if named is not None and named[0]:
-                claims, stance = named
-            elif verdict.about is not None:
-                claims = shown_by(verdict.about, before, book)
-            claims = claims or _most_told(before, book)
+        if not verdict.rating and content is not None:
+            claims, stance = _verdict_named(content, verdict, stance, book, before, agent_of)
         text = article.text[verdict.content[0]:verdict.content[1]]
-        if not claims and not is_reference(text):
-            continue
         out.append(Statement(id=f"s{len(statements) + len(out) + 1}", source=verdict.rater or article.outlet or lex.writer_source,
                              cue=article.text[verdict.cue[0]:verdict.cue[1]], cue_span=verdict.cue, content=text,
                              content_span=verdict.content, act="deny", stance=stance, claims=tuple(claims)))
     return tuple(out)
+
+
+def _verdict_named(content, verdict, stance: str, book: ClaimBook, before: list[Statement],
+                   agent_of) -> tuple[tuple[str, ...], str]:
+    """The claims a writer's verdict names: a that-clause ("reports that the mayor resigned are
+    false") restates or founds its claim; a named noun ("the arrest was a hoax") the claim that told
+    it; an exhibit ("the photo was doctored") the claim it was told to show; else none (the ledger
+    links the verdict to its story's central claim, not to what the article told last)."""
+    named = named_reference(content)
+    if named is not None and named.clause is not None:
+        found = _named_claims(content, stance, book, before, agent_of)
+        return found if found is not None else ((), stance)
+    for head in (named.heads if named is not None else ()) + ((verdict.about,) if verdict.about is not None else ()):
+        shown = shown_by(head, before, book)
+        if shown:
+            return shown, stance
+        found = [c for key in named_keys(head) for c in book.mentioning(key)]
+        if found and named is not None and head in named.heads:
+            return tuple(found[:1]), stance
+    return (), stance
 
 
 def _writer_actor(article: Article, own: tuple[Statement, ...]) -> tuple[Actor, ...]:
