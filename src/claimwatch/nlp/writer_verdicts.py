@@ -350,3 +350,15 @@ def find_writer_verdicts(doc, taken: Iterable[tuple[int, int]], lex: Optional[Ve
                 out.append(placed)
                 break  # one statement per sentence: a sentence judges its claim once
     return out
+
+
+def without_writer_verdicts(analysis):
+    """The analysis without the writer's own verdicts (statements of the actor in ``writer_role``): for
+    readers that count a body's own verdicts apart (``eval fnc1``, ``claimwatch.evaluate.verdicts``)."""
+    from dataclasses import replace
+
+    role = load("writer_verdicts").writer_role
+    own = {a.name for a in analysis.actors if a.role == role}
+    if not own:
+        return analysis
+    return replace(analysis, statements=tuple(s for s in analysis.statements if not (s.source in own and s.act == "deny")))
