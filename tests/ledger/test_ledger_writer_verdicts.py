@@ -35,3 +35,20 @@ def test_ledger_writer_verdict_links_to_the_rumour_and_contests_it():
         status, reason = conn.execute("SELECT status, status_reason FROM ledger_claims WHERE id = ?", (refers,)).fetchone()
         assert status == "contested"
         assert "writer" in reason
+
+
+def test_ledger_writer_verdict_reaches_the_story_s_rumour_from_an_article_that_tells_it_otherwise():
+    """The debunking article tells only its own account (tracks left by foxes); its verdict still bears
+    on the rumour its story is about, the claim most articles tell."""
+    first = _article(f"Hunters said {RUMOUR}. Villagers said {RUMOUR}.", "Eastmere Post", 1)
+    second = _article(f"Two farmers said {RUMOUR}.", "Lakeside Herald", 2)
+    debunk = _article("A ranger said the tracks on the frozen lake at Eastmere were left by foxes, not by a wolf "
+                      "pack. The wolf pack story was a hoax.", "", 3)
+    with Ledger(":memory:", embedder=lambda: None) as ledger:
+        for analysis in (first, second, debunk):
+            ledger.add_analysis(analysis)
+        conn = ledger.connection
+        assert conn.execute("SELECT COUNT(DISTINCT story_id) FROM article_stories").fetchone()[0] == 1
+        refers = conn.execute("SELECT refers FROM statements WHERE source = 'the writer'").fetchone()[0]
+        text = conn.execute("SELECT text FROM ledger_claims WHERE id = ?", (refers,)).fetchone()[0]
+        assert "crossed the frozen lake" in text
