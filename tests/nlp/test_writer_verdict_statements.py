@@ -63,6 +63,7 @@ def test_writer_verdict_attributive_and_noun_shapes():
     "The lock keeper was a fake.",  # said of a person, not of a claim
     "A man carried a fake passport.",  # an attributive word before a thing
     "Readers should beware of hoaxes.",  # hoaxes in general
+    "Clerks opened fake accounts to meet their targets.",  # a fake thing, not a false claim
 ])
 def test_writer_verdict_not_given(sentence):
     assert _own(CLAIM + sentence) == []

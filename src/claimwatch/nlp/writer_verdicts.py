@@ -32,8 +32,9 @@ from claimwatch.nlp.function_words import THING_PRONOUNS
 SOURCE = "writer_verdicts.yaml"
 _QUOTES = ('"', "\u201c", "\u201d")
 _TOKEN = re.compile(r"[a-z0-9]+n't|[a-z0-9]+|'[a-z]+|[.,;:!?()\"\u201c\u201d]")
-LIST_KEYS = ("predicates", "graded_predicates", "copulas", "fillers", "followers", "attributive", "rumour_nouns", "nouns", "negators",
-             "hedges", "attributed_words", "disputing", "rating_openers", "lone_ratings")
+LIST_KEYS = ("predicates", "graded_predicates", "copulas", "fillers", "followers", "attributive", "rumour_nouns",
+             "thing_nouns", "nouns", "negators", "hedges", "attributed_words", "disputing", "rating_openers",
+             "lone_ratings")
 SUBJECTS = ("nsubj", "nsubjpass")
 
 
@@ -48,6 +49,7 @@ class VerdictLexicon:
     followers: tuple[str, ...]
     attributive: tuple[str, ...]
     rumour_nouns: tuple[str, ...]
+    thing_nouns: tuple[str, ...]
     nouns: tuple[str, ...]
     negators: tuple[str, ...]
     hedges: tuple[str, ...]
@@ -312,7 +314,7 @@ def _placed(sent, verdict: Verdict, spans, lex: VerdictLexicon) -> Optional[Writ
     if verdict.shape == "attributive":  # "the FAKE tweets": the noun it stands before
         noun = word.head if word.head.i > word.i else next((t for t in doc[word.i + 1:word.i + 3]
                                                               if t.lower_ in lex.rumour_nouns), None)
-        if noun is None:
+        if noun is None or noun.lower_ in lex.thing_nouns:  # "fake accounts": a fake thing, not a false claim
             return None
         start = min(t.idx for t in noun.lefts) if list(noun.lefts) else noun.idx
         return WriterVerdict(cue, (min(start, cue[0]), noun.idx + len(noun)), stance, noun)
