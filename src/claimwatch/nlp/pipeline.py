@@ -192,6 +192,7 @@ def _writer_statements(article: Article, doc, taken: list, statements: list[Stat
     denial the article quotes (ledger.references.resolve)."""
     lex = load("writer_verdicts")
     out: list[Statement] = []
+    first = 1 + max((int(s.id[1:]) for s in statements if s.id[1:].isdigit()), default=0)  # ids stay unique
     for verdict in find_writer_verdicts(doc, taken, lex):
         before = [s for s in statements if s.content_span[0] < verdict.cue[0]] or statements
         content = doc.char_span(*verdict.content, alignment_mode="expand")
@@ -199,7 +200,7 @@ def _writer_statements(article: Article, doc, taken: list, statements: list[Stat
         if not verdict.rating and content is not None:
             claims, stance = _verdict_named(content, verdict, stance, book, before, agent_of)
         text = article.text[verdict.content[0]:verdict.content[1]]
-        out.append(Statement(id=f"s{len(statements) + len(out) + 1}", source=verdict.rater or article.outlet or lex.writer_source,
+        out.append(Statement(id=f"s{first + len(out)}", source=verdict.rater or article.outlet or lex.writer_source,
                              cue=article.text[verdict.cue[0]:verdict.cue[1]], cue_span=verdict.cue, content=text,
                              content_span=verdict.content, act="deny", stance=stance, claims=tuple(claims)))
     return tuple(out)

@@ -28,6 +28,7 @@ from typing import Any, Iterable, Optional
 from claimwatch.errors import LexiconError
 from claimwatch.lexicons import load
 from claimwatch.nlp.function_words import THING_PRONOUNS
+from claimwatch.nlp.named_references import named_reference
 
 SOURCE = "writer_verdicts.yaml"
 _QUOTES = ('"', "\u201c", "\u201d")
@@ -277,8 +278,6 @@ def _clause_subject(token) -> Optional[Any]:
 def _judges_claim(subject, span, lex: VerdictLexicon) -> bool:
     """A predicate verdict judges a claim when said of a thing pronoun, a noun that carries a rumour
     or shows one, or a claim the content names ("the arrest was a hoax")."""
-    from claimwatch.nlp.named_references import named_reference
-
     refs = load("references")
     lemma = subject.lemma_.lower()
     if subject.lower_ in THING_PRONOUNS and subject.pos_ in ("PRON", "DET"):
