@@ -73,9 +73,20 @@ def test_evaluate_fnc1_verdict_on_something_else_is_not_read():
 
 
 @pytest.mark.parametrize("key, bad", [("min_verdicts", 0), ("headline_stances", {"neutral": "agree"}),
-                                      ("vouching_stances", {"for": "unrelated"}), ("negators", "not")])
+                                      ("vouching_stances", {"for": "unrelated"}), ("pointers", "it")])
 def test_evaluate_fnc1_verdict_words_are_checked(key, bad):
     data = load_yaml("eval_stance.yaml")
     verdict = {**data["fnc1"]["verdict"], key: bad}
     with pytest.raises(LexiconError, match=key):
         parse_config({**data, "fnc1": {**data["fnc1"], "verdict": verdict}})
+
+
+def test_evaluate_fnc1_reads_the_writer_s_verdicts_apart_from_its_statements():
+    """A body's own verdict is a statement of the writer in the product; eval fnc1 counts it once, as
+    the body's verdict (body_verdict), not again as a matched or referring statement."""
+    from claimwatch import analyze_text
+
+    analysis = analyze_text(DEBUNKING)
+    assert any(s.source == "the writer" for s in analysis.statements)
+    view = fnc1.prepare_body(analysis, embed=None)
+    assert not any(s.source == "the writer" for s in view.analysis.statements)

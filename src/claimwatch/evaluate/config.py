@@ -68,7 +68,8 @@ class NarrationRule:
 @dataclass(frozen=True)
 class VerdictWords:
     """The body's own verdict on a rumour ("the story is a hoax", "the photo was doctored", "fake
-    tweets"), read in its sentences; words as data, see ``evaluate/verdicts.py``."""
+    tweets"), read in its sentences: the words of ``writer_verdicts.yaml`` (which extraction reads
+    too, ``nlp/writer_verdicts.py``) and the FNC-1 mapping of ``eval_stance.yaml``."""
 
     predicates: tuple[str, ...]  # said OF the rumour after a copula: "is false", "proved to be a fake"
     copulas: tuple[str, ...]  # what links a subject to the predicate: "is", "turned out to be"
@@ -197,8 +198,10 @@ def _fnc1_optional(fnc: Mapping) -> dict[str, Any]:
 
 
 def _verdict(v: Any, where: str) -> VerdictWords:
-    keys = ("predicates", "copulas", "fillers", "followers", "attributive", "rumour_nouns", "nouns", "pointers", "negators", "hedges", "attributed_words")
-    lists = {k: _words(_get(v, k, where), f"{where}.{k}") for k in keys}
+    shared = load("writer_verdicts")  # the verdict's words, which extraction reads too (nlp.writer_verdicts)
+    keys = ("predicates", "copulas", "fillers", "followers", "attributive", "rumour_nouns", "nouns", "negators", "hedges", "attributed_words")
+    lists = {k: getattr(shared, k) for k in keys}
+    lists["pointers"] = _words(_get(v, "pointers", where), f"{where}.pointers")
     maps = {k: _stance_map(_get(v, k, where), f"{where}.{k}") for k in ("headline_stances", "vouching_stances")}
     least = _get(v, "min_verdicts", where)
     if isinstance(least, bool) or not isinstance(least, int) or least < 1:

@@ -50,6 +50,7 @@ import numpy as np
 from claimwatch.errors import InputError
 from claimwatch.evaluate.config import FNC_LABELS, Fnc1Config, VerdictWords, load_config
 from claimwatch.evaluate.verdicts import own_verdicts
+from claimwatch.nlp.writer_verdicts import without_writer_verdicts
 from claimwatch.evaluate.verdicts import tokens as verdict_tokens
 from claimwatch.ledger.matching import content_tokens
 from claimwatch.ledger.references import is_reference, reference_stance
@@ -167,6 +168,7 @@ def statement_texts(statement: Statement, analysis: Analysis) -> list[str]:
 def prepare_body(analysis: Analysis, embed: Optional[Embed] = None, config: Optional[Fnc1Config] = None) -> BodyView:
     """Tokens (and vectors, given ``embed``) of the body's sentences and of its statements' texts."""
     config = config or load_config().fnc1
+    analysis = without_writer_verdicts(analysis)  # the body's own verdicts are read apart (body_verdict)
     sentences = split_sentences(analysis.article.text)[: config.max_sentences]
     pieces = [(t, i) for i, s in enumerate(analysis.statements) for t in statement_texts(s, analysis)]
     texts = sentences + [t for t, _ in pieces]

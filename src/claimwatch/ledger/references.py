@@ -289,21 +289,29 @@ def _told_claims(conn: sqlite3.Connection, article_id: str, story_wide: bool = F
 def resolve(conn: sqlite3.Connection, article_id: str) -> set[int]:
     """Link the article's reference-only statements that bear on no claim to the central claim of the
     article's other statements, else of its story's other articles (call after the article's story
-    is assigned; an open reference - a conditional reaction, a check of "it" - to that of the article's
-    and its story's together); a verdict that names its claim ("the arrest is a hoax") prefers, among those, the
-    claims whose text holds a named word. Return the ledger claims that gained a statement."""
+    is assigned; an open reference - a conditional reaction, a check of "it" - and the writer's own
+    verdict - "it was all a hoax" - to that of the article's and its story's together); a verdict that
+    names its claim ("the arrest is a hoax") prefers, among those, the claims whose text holds a named
+    word. Return the ledger claims that gained a statement."""
     rows = conn.execute(
-        "SELECT s.pk, s.content FROM statements s WHERE s.article_id = ? AND NOT EXISTS"
-        " (SELECT 1 FROM statement_claims sc WHERE sc.statement_pk = s.pk) ORDER BY s.pos", (article_id,)).fetchall()
-    references = [(pk, content) for pk, content in rows if is_reference(content)]
+        "SELECT s.pk, s.content, EXISTS (SELECT 1 FROM actors x WHERE x.article_id = s.article_id AND x.name = s.source"
+        "  AND x.role = ?) AS own FROM statements s WHERE s.article_id = ? AND NOT EXISTS"
+        " (SELECT 1 FROM statement_claims sc WHERE sc.statement_pk = s.pk) ORDER BY s.pos",
+        (load("writer_verdicts").writer_role, article_id)).fetchall()
+    # the writer's own verdict ("it was all a hoax", "Rating: False", nlp.writer_verdicts) refers as a
+    # reference does, to the claim its story is about as an open reference does: a debunking article
+    # often tells the rumour in words of its own that join no other article's claim
+    references = [(pk, content, bool(own)) for pk, content, own in rows if own or is_reference(content)]
     told = _told_claims(conn, article_id) if references else []
     if not told:
         return set()
-    story = _told_claims(conn, article_id, story_wide=True) if any(open_reference(c) for _, c in references) else told
+    wide = any(own or open_reference(c) for _, c, own in references)
+    story = _told_claims(conn, article_id, story_wide=True) if wide else told
     gained = set()
-    for pk, content in references:
-        opened = open_reference(content)  # "if genuine, we are appalled": what the story is about
-        target = central_claim(conn, story if opened else _naming(conn, told, named_words(content)) or told)
+    for pk, content, own in references:
+        opened = own or open_reference(content)  # "if genuine, we are appalled": what the story is about
+        among = story if opened else told
+        target = central_claim(conn, among if opened and not own else _naming(conn, among, named_words(content)) or among)
         member = conn.execute("SELECT m.claim_pk FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk"
                               " WHERE m.ledger_claim_id = ? ORDER BY c.article_id = ? DESC, m.claim_pk LIMIT 1",
                               (target, article_id)).fetchone()[0]

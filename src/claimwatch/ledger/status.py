@@ -22,9 +22,9 @@ SOURCE = "status_rules.yaml"
 STATUSES = ("alleged", "contested", "corroborated", "confirmed", "denied", "retracted")
 COUNTERS = ("accuser_for", "accuser_named_for", "accuser_retracted", "accused_against", "accused_admits",
             "authority_for", "authority_against", "direct_against",
-            "third_for", "third_uncommitted", "third_against", "against")
+            "third_for", "third_uncommitted", "third_against", "writer_against", "against")
 ROLES = ("accuser", "accused", "authority", "third")
-STANDINGS = ("state", "authority", "political", "media", "witness", "unnamed", "")  # who a source is (Fact.standing)
+STANDINGS = ("writer", "state", "authority", "political", "media", "witness", "unnamed", "")  # who a source is (Fact.standing)
 
 
 @dataclass(frozen=True)
@@ -84,8 +84,8 @@ class StatusRules:
         return next(r for r in self.rules if r.holds(counters))
 
     def standing(self, source: str, role: Optional[str] = None) -> str:
-        """ "state", "authority", "political", "media" or "witness" when a word of the source's name or
-        role says so, else ""."""
+        """ "writer", "state", "authority", "political", "media" or "witness" when a word of the source's
+        name or role says so, else ""."""
         words = f" {_plain(source)} {_plain(role or '')} "
         return next((kind for kind, entries in self.standing_words.items()
                      if any(f" {w} " in words for w in entries)), "")
@@ -206,9 +206,9 @@ def parse_rules(data: Any) -> StatusRules:
     if rules[-1].conditions:
         raise _fail(f"rules[{len(rules)}]", "the last rule must have no conditions, so every claim gets a status")
     standing = data.get("standing", {}) or {}
-    if not isinstance(standing, Mapping) or set(standing) - {"state", "authority", "political", "media", "witness"} \
+    if not isinstance(standing, Mapping) or set(standing) - set(STANDINGS[:-2]) \
             or not all(isinstance(v, list) and all(isinstance(w, str) for w in v) for v in standing.values()):
-        raise _fail("standing", "expected 'state', 'authority', 'political', 'media' and/or 'witness', each a list of words")
+        raise _fail("standing", f"expected {', '.join(STANDINGS[:-2])}, each a list of words")
     return StatusRules(certainty_weight={k: float(v) for k, v in weights.items()},
                        stance_weight={k: float(v) for k, v in stance_weight.items()},
                        conditional_factor=_factor(data, "conditional_factor", 1.0),
@@ -272,11 +272,14 @@ def load_rules() -> StatusRules:
 # --- replay ----------------------------------------------------------------------------------
 
 def side_key(fact: Fact) -> str:
-    """Who counts once: a named side; an unnamed source relayed by an outlet or intermediary, by its
+    """Who counts once: a named side; the writer of an article (its own verdicts) apart from the
+    unnamed sources it quotes; an unnamed source relayed by an outlet or intermediary, by its
     description ("two US officials" via Reuters and "a US official" via CNN are one original); any
     other unnamed source within one independent article source."""
     if fact.side:
         return fact.side
+    if fact.standing == "writer":  # the writer of an article with no outlet named: a side of its own
+        return f"writer@{fact.source_key}"
     if fact.via and fact.source and fact.source != "unnamed":
         from claimwatch.nlp.provenance import description_key
 
@@ -493,6 +496,8 @@ class _Replay:
             if polarity < 0:
                 return (f"{role}_against", "direct_against", "against")
             return ("third_uncommitted",)
+        if polarity < 0 and self.voice.get(key) == "writer":  # "the story is a hoax" in the article's own voice
+            return ("third_against", "writer_against", "against")
         return ("third_for",) if polarity > 0 else ("third_against", "against") if polarity < 0 else ("third_uncommitted",)
 
     def counters(self) -> dict[str, float]:

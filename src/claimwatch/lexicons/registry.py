@@ -47,6 +47,7 @@ LEXICONS: dict[str, Lexicon] = {
     "prepass": Lexicon("prepass.yaml", "claimwatch.nlp.prepass:parse_rules"),
     "event_types": Lexicon("event_types.yaml", sections=("types",)),
     "claim_words": Lexicon("claim_words.yaml", "claimwatch.lexicons.schema:parse_claim_words"),
+    "writer_verdicts": Lexicon("writer_verdicts.yaml", "claimwatch.nlp.writer_verdicts:parse_lexicon"),
     # ledger and stories
     "wires": Lexicon("wires.yaml", "claimwatch.ledger.wires:compile_rules"),
     "claim_matching": Lexicon("claim_matching.yaml", "claimwatch.ledger.matching:parse_config"),

@@ -8,7 +8,8 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 
 from claimwatch.errors import InputError, ModelNotInstalledError
-from claimwatch.model import STANCE_POLARITY, Analysis, Article, Statement, article_id  # article_id: re-exported
+from claimwatch.lexicons import load
+from claimwatch.model import STANCE_POLARITY, Actor, Analysis, Article, Statement, article_id  # article_id: re-exported
 from claimwatch.nlp import array_pipes
 from claimwatch.nlp.actors import ActorIndex, ResolvedSource
 from claimwatch.nlp.attribution import Attribution, find_attributions
@@ -21,6 +22,7 @@ from claimwatch.nlp.claims import (
 )
 from claimwatch.nlp.antecedents import central_told, pronoun_antecedent, shown_by
 from claimwatch.nlp.named_references import exhibit_before, named_keys, named_reference
+from claimwatch.nlp.writer_verdicts import find_writer_verdicts
 from claimwatch.nlp.evidence import evidence_from_source, find_evidence
 from claimwatch.nlp.provenance import fold_nested, trace
 from claimwatch.nlp.quantities import find_quantities
@@ -172,8 +174,65 @@ def analyze_doc(article: Article, doc) -> Analysis:
     folded = fold_nested(statements, article.text)
     # a claim only a dropped relaying outlet's statement held goes with it
     orphans = {c for s in statements for c in s.claims} - {c for s in folded for c in s.claims}
+    spans = [span for s in folded for span in (s.cue_span, s.content_span)]  # sentences someone is quoted in
+    own = _writer_statements(article, doc, spans, folded, book, _agent_of(actors))
     claims = tuple(c for c in book.claims if c.id not in orphans)
-    return Analysis(article=article, statements=tuple(folded), claims=claims, actors=actors.actors())
+    return Analysis(article=article, statements=tuple(folded) + own, claims=claims,
+                    actors=actors.actors() + _writer_actor(article, own))
+
+
+def _writer_statements(article: Article, doc, taken: list, statements: list[Statement], book: ClaimBook,
+                       agent_of) -> tuple[Statement, ...]:
+    """The writer's own verdicts ("the story is a hoax", "Rating: False"; nlp.writer_verdicts) as
+    statements of the article's outlet, else of "the writer": toward the claim a named verdict names
+    ("reports that the mayor resigned are false"), else the one an exhibit shows ("the photo was
+    doctored"). Any other ("it was all a hoax", a rating) bears on no claim here: the ledger links it,
+    like a reference ("police rejected the reports"), to the central claim of the article's claims -
+    the one most independent articles tell, which in a debunking article is the rumour, not the
+    denial the article quotes (ledger.references.resolve)."""
+    lex = load("writer_verdicts")
+    out: list[Statement] = []
+    first = 1 + max((int(s.id[1:]) for s in statements if s.id[1:].isdigit()), default=0)  # ids stay unique
+    for verdict in find_writer_verdicts(doc, taken, lex):
+        before = [s for s in statements if s.content_span[0] < verdict.cue[0]] or statements
+        content = doc.char_span(*verdict.content, alignment_mode="expand")
+        stance, claims = verdict.stance, ()
+        if not verdict.rating and content is not None:
+            claims, stance = _verdict_named(content, verdict, stance, book, before, agent_of)
+        text = article.text[verdict.content[0]:verdict.content[1]]
+        out.append(Statement(id=f"s{first + len(out)}", source=verdict.rater or article.outlet or lex.writer_source,
+                             cue=article.text[verdict.cue[0]:verdict.cue[1]], cue_span=verdict.cue, content=text,
+                             content_span=verdict.content, act="deny", stance=stance, claims=tuple(claims)))
+    return tuple(out)
+
+
+def _verdict_named(content, verdict, stance: str, book: ClaimBook, before: list[Statement],
+                   agent_of) -> tuple[tuple[str, ...], str]:
+    """The claims a writer's verdict names: a that-clause ("reports that the mayor resigned are
+    false") restates or founds its claim; a named noun ("the arrest was a hoax") the claim that told
+    it; an exhibit ("the photo was doctored") the claim it was told to show; else none (the ledger
+    links the verdict to its story's central claim, not to what the article told last)."""
+    named = named_reference(content)
+    if named is not None and named.clause is not None:
+        found = _named_claims(content, stance, book, before, agent_of)
+        return found if found is not None else ((), stance)
+    for head in (named.heads if named is not None else ()) + ((verdict.about,) if verdict.about is not None else ()):
+        shown = shown_by(head, before, book)
+        if shown:
+            return shown, stance
+        found = [c for key in named_keys(head) for c in book.mentioning(key)]
+        if found and named is not None and head in named.heads:
+            return tuple(found[:1]), stance
+    return (), stance
+
+
+def _writer_actor(article: Article, own: tuple[Statement, ...]) -> tuple[Actor, ...]:
+    """The writer (or the article's outlet, or a rater: "PolitiFact: False") as the actor of its own
+    verdicts, in the role the status rules know it by (writer_verdicts.yaml ``writer_role``)."""
+    lex = load("writer_verdicts")
+    names = dict.fromkeys(s.source for s in own)
+    return tuple(Actor(name=name, kind="unnamed" if name == lex.writer_source else "organization", role=lex.writer_role)
+                 for name in names)
 
 
 def _others_in_quotes(found: list[Attribution], resolved: dict[int, ResolvedSource], actors: ActorIndex) -> None:

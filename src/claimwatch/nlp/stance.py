@@ -96,6 +96,8 @@ class StanceRules:
     confident_hedges: frozenset[str] = frozenset()
     endorsed_claim_words: frozenset[str] = frozenset()
     inquiry_claim_words: frozenset[str] = frozenset()
+    negating_labels: frozenset[str] = frozenset()
+    reported_things: frozenset[str] = frozenset()
 
 
 LIST_KEYS = ("labelling_cues", "denial_labels", "doubt_labels", "phrase_negators", "optative_predicates",
@@ -106,7 +108,7 @@ LIST_KEYS = ("labelling_cues", "denial_labels", "doubt_labels", "phrase_negators
              "inquiry_phrases", "inquiry_claim_words", "possession_predicates",
              "search_phrases", "endorsement_acts", "endorsed_claim_words", "attitude_predicates",
              "necessity_prepositions", "affirming_negations", "factive_knowing",
-             "impossibility_modals", "confident_hedges")
+             "impossibility_modals", "confident_hedges", "negating_labels", "reported_things")
 
 
 def check_stance_rules(data: dict) -> None:
@@ -543,6 +545,20 @@ def _uncertain_assertion_rule(r: _Reading) -> None:
         r.stance = "uncommitted"
 
 
+def _premature_report_rule(r: _Reading) -> None:
+    """ "confirmed that the news of his death was premature": a report called premature is one whose
+    matter did not happen; affirmed, the content denies it (where "premature" alone would hedge)."""
+    root = r.root
+    if root is None or r.negated_cue or r.entry.stance not in ("asserts", "supports") or root.lemma_.lower() != "be":
+        return
+    label = next((c for c in root.children if c.dep_ == "acomp" and c.lower_ in r.rules.negating_labels), None)
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if label is None or subject is None or _negated(root) or subject.lemma_.lower() not in r.rules.reported_things:
+        return
+    r.stance, r.certainty = "denies", "certain"
+    r.found.append(label.text)
+
+
 def _uncommitted_certainty_rule(r: _Reading) -> None:
     """An uncommitted source is uncertain (or as sure as its understatement)."""
     if r.stance == "uncommitted":
@@ -570,6 +586,7 @@ STANCE_RULES: tuple[Callable[[_Reading], None], ...] = (
     _hedged_denial_rule,
     _retraction_rule,
     _uncertain_assertion_rule,
+    _premature_report_rule,
     _uncommitted_certainty_rule,
 )
 
