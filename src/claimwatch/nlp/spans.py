@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from claimwatch.nlp.function_words import ASIDE_MARKS, NONRESTRICTIVE_OPENERS
+
 TRIM_CHARS = " \t\n,;:\u2014-"
 LEADING_MARKS = {"that"}
 QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019"
@@ -76,3 +78,29 @@ def token_range(doc: Doc, a: int, b: int) -> tuple[int, int]:
     if span is None:
         return 0, 0
     return span.start, span.end
+
+
+def cut_writer_tail(doc: Doc, start: int, end: int) -> int:
+    """Where a content stops before the writer's note on its last noun: a non-restrictive relative clause
+    ("..., which was passed in 2010", "..., who has led since May") or an appended apposition to a thing
+    ("..., a longstanding provision that ...", "... -- a modest boost for ...") that runs to the content's
+    end. Only a content that is a noun phrase ("criticised the reform, which ...") loses it: after a clause
+    ("said the rule was dropped, which ...") the note is as often the speaker's. An apposition saying who
+    a person is stays, and so does a note inside an open quotation (the speaker's own words)."""
+    if end - start < 3 or doc[start:end].root.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return end
+    for t in doc[start + 2:end]:
+        left = t.left_edge.i
+        if left <= start + 2 or doc[left - 1].text not in ASIDE_MARKS or t.right_edge.i + 1 < end:
+            continue
+        relative = t.dep_ == "relcl" and doc[left].lower_ in NONRESTRICTIVE_OPENERS
+        apposition = t.dep_ == "appos" and t.head.i < left and doc[left].pos_ in ("DET", "NOUN", "ADJ", "NUM") \
+            and t.pos_ != "PROPN" and t.head.ent_type_ != "PERSON"  # "al-Dumani, a suspect held in ...": who he is
+        if (relative or apposition) and not _open_quote(doc, start, left):
+            return left - 1
+    return end
+
+
+def _open_quote(doc: Doc, start: int, at: int) -> bool:
+    marks = [t for t in doc[start:at] if t.text in ('"', "\u201c", "\u201d", "''", "``")]
+    return len(marks) % 2 == 1
