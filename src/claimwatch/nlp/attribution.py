@@ -644,8 +644,8 @@ def _particle_object(verb: Token, hit: CueHit, children: list[Token]) -> tuple[i
     if not objs or objs[0].ent_type_ in ("DATE", "TIME"):
         return None  # "reported on Tuesday that ...": a date, not what was reported on
     start, end = subtree_range(objs[0], stop_at=verb)
-    for c in children:  # "called on X to do Y"
-        if c.dep_ in ("xcomp", "ccomp") and c.i >= end:
+    for c in children:  # "called on X to do Y", "pointed to X as Y"
+        if c.dep_ in ("xcomp", "ccomp") and c.i >= end or c.dep_ == "prep" and c.lower_ == "as" and c.i == end:
             end = max(end, subtree_range(c, stop_at=verb)[1])
         elif c.dep_ in ("relcl", "acl") and c.i >= end and same_sentence(c, verb):
             # "spoke of life in captivity that included ...": a relative clause hung on the
@@ -940,12 +940,21 @@ def _with_coordination(doc: Doc, verb: Token, start: int, end: int) -> int:
             window = doc[end:end + 3]
         else:
             break
-        nxt = next((t for t in window if t.dep_ == "conj" and (t.head.i == verb.i or start <= t.head.i < end)), None)
+        nxt = next((t for t in window if t.dep_ == "conj" and (t.head.i == verb.i or start <= t.head.i < end
+                                                              or _sibling_phrase(doc, t, start, end))), None)
         if nxt is None or nxt.right_edge.i + 1 <= end or any(c.dep_ in SUBJECT_DEPS for c in nxt.children) or (
                 is_cue_head(nxt) and verb.lemma_.lower() not in load_speech_objects().control_heads) or _next_act(verb, nxt):
             break
         end = nxt.right_edge.i + 1
     return end
+
+
+def _sibling_phrase(doc: Doc, conj: Token, start: int, end: int) -> bool:
+    """ "declined to comment on the plan or on whether it would be delayed": the parser hung the second
+    phrase on the content's head instead of on the first phrase; a conjunct of the same kind as the
+    content's root, on the same head, continues it."""
+    root = doc[start:end].root
+    return conj.head.i == root.head.i and conj.pos_ == root.pos_ and root.head.i < start
 
 
 def _next_act(verb: Token, conj: Token) -> bool:
