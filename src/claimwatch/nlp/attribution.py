@@ -22,7 +22,7 @@ from claimwatch.nlp.cues import CueHit, find_cues
 from claimwatch.nlp.learned import filter_attributions
 from claimwatch.nlp.docutil import doc_quotes, doc_text, same_sentence, sentence_span, sentence_start
 from claimwatch.nlp.function_words import INVERTED_AUX, OBJECT_CONTINUATIONS, OBJECT_MODIFIER_PREPS, OTHER_PARTIES
-from claimwatch.nlp.spans import close_quotes, cut_writer_tail, end_char, strip_chars, subtree_range, token_range, trim_range
+from claimwatch.nlp.spans import close_quotes, cut_occasion_tail, cut_writer_tail, end_char, strip_chars, subtree_range, token_range, trim_range
 from claimwatch.nlp.speech import (
     CUE_HEADS, CUE_HITS, SUBJECT_DEPS, has_speech_object, is_condition, is_cue_head, literal_act, is_question, is_speakerless_belief,
     is_accusation_participle, is_hearer, is_hypothetical, is_raising_passive, is_reduced_relative, is_speech_use, is_statement_noun, it_refers,
@@ -1348,7 +1348,7 @@ def _make(hit, cue_span, sources, tokens, quote, passive) -> Attribution | None:
     if quote is not None:
         chars = quote.inner
     else:
-        start, end = trim_range(doc, start, cut_writer_tail(doc, start, end))
+        start, end = trim_range(doc, start, cut_occasion_tail(doc, start, cut_writer_tail(doc, start, end)))
         if start >= end:
             return None
         chars = (doc[start].idx, end_char(doc, end))
