@@ -958,9 +958,21 @@ def _sibling_phrase(doc: Doc, conj: Token, start: int, end: int) -> bool:
 
 
 def _next_act(verb: Token, conj: Token) -> bool:
-    """ "called the deal "a disaster" and ranked her among the worst": a finite verb joined to the cue
-    verb itself, in the same tense, is the speaker's next act, not more of what was said."""
-    return conj.head.i == verb.i and conj.tag_ in ("VBD", "VBZ", "VBP") and conj.tag_ == verb.tag_
+    """ "called the deal "a disaster" and ranked her among the worst", "has promised a veto and attempted
+    to ...", "declined the post and has since left": a verb with tense of its own joined to the cue verb
+    itself by "and" or "but" is the speaker's next act, not more of what was said."""
+    if conj.head.i != verb.i or not (_finite(conj) and _finite(verb)):
+        return False
+    k = conj.i - 1
+    while k > verb.i and conj.doc[k].dep_ in ("advmod", "aux", "neg"):
+        k -= 1
+    return conj.doc[k].lower_ not in ("or", "nor")  # "declined to threaten X or even declare Y": one refusal
+
+
+def _finite(verb: Token) -> bool:
+    """A verb group with tense of its own: a finite verb or one after an auxiliary ("has left")."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.i < verb.i and c.tag_ in ("MD", "VBD", "VBZ", "VBP")
+                                                     for c in verb.children)
 
 
 def _with_trailing_condition(doc: Doc, end: int) -> int:
