@@ -320,22 +320,18 @@ class ActorIndex:
         return ResolvedSource(name, (span.start_char, span.end_char))
 
     def _relative_pronoun(self, token: Token, span: Span) -> ResolvedSource | None:
-        """ "Conal, who says ...": the relative pronoun's antecedent; a misparsed clause's noun before it.
-        The mention is the pronoun itself, the word that stands as the cue's subject."""
+        """ "Conal, who says ...": the relative pronoun's antecedent; a misparsed clause's noun before it."""
         lower = token.lower_
-        antecedent = None
         if lower in ("who", "that", "which") and token.head.dep_ == "relcl":
             antecedent = token.head.head
             if lower == "who":  # "people at a mountain lodge who claimed": "who" is a person, not the lodge
                 antecedent = self._personal_antecedent(antecedent)
-        elif lower in ("who", "which") and token.i > 0:  # the clause misparsed: its noun stands right before it
+            return self.resolve(antecedent)
+        if lower in ("who", "which") and token.i > 0:  # the clause misparsed: its noun stands right before it
             prev = self.doc[token.i - 1] if self.doc[token.i - 1].text != "," or token.i < 2 else self.doc[token.i - 2]
             if prev.pos_ in ("NOUN", "PROPN") and prev.i < token.i:
-                antecedent = prev
-        if antecedent is None:
-            return None
-        found = self.resolve(antecedent)
-        return ResolvedSource(found.name, (token.idx, token.idx + len(token)))
+                return self.resolve(prev)
+        return None
 
     def _indefinite_speaker(self, token: Token, span: Span) -> ResolvedSource | None:
         """ "some have suggested": an indefinite group, not the last speaker."""
