@@ -1194,7 +1194,7 @@ def _adjacent_quote(verb: Token, doc: Doc, quotes: list[Quote]) -> Quote | None:
         gap = text[q.outer[1]:verb.idx]
         closing = text[max(q.inner[0], q.outer[1] - 3):q.outer[1]]
         ends_open = bool(re.search(r"[,?!\u2014-]\s*(?:[\"\u201d]|'')?$", closing)) or gap.lstrip().startswith(",")
-        if len(gap) <= 80 and "\n" not in gap and ends_open and not re.search(r"[.?!]\s", gap):
+        if len(gap) <= 80 and "\n" not in gap and ends_open and not _sentence_break(doc, q.outer[1], verb.idx):
             return q
         if "\n" not in gap and _bare_cue_sentence(verb) and doc[sentence_start(verb)].idx >= q.outer[1] \
                 and not text[q.outer[1]:doc[sentence_start(verb)].idx].strip():
@@ -1210,6 +1210,13 @@ def _adjacent_quote(verb: Token, doc: Doc, quotes: list[Quote]) -> Quote | None:
         if between.strip() == ":" and between.count("\n") <= 2:  # 'The agency said:\n\n"Q."': a block quote
             return q
     return None
+
+
+def _sentence_break(doc: Doc, a: int, b: int) -> bool:
+    """A full stop, question or exclamation mark standing as its own token between characters a and b:
+    the end of a sentence, not the point of "Mr." or "Sen." ('"Q," Mr. Grant said of the hearing')."""
+    first, last = token_range(doc, a, b)
+    return any(t.text in (".", "?", "!") and a <= t.idx and t.idx + len(t) <= b for t in doc[first:last])
 
 
 def _said(doc: Doc, quote: Quote) -> bool:
