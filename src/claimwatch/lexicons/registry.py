@@ -47,6 +47,7 @@ LEXICONS: dict[str, Lexicon] = {
     "prepass": Lexicon("prepass.yaml", "claimwatch.nlp.prepass:parse_rules"),
     "event_types": Lexicon("event_types.yaml", sections=("types",)),
     "claim_words": Lexicon("claim_words.yaml", "claimwatch.lexicons.schema:parse_claim_words"),
+    "span_bounds": Lexicon("span_bounds.yaml", "claimwatch.nlp.spans:parse_span_bounds"),
     "writer_verdicts": Lexicon("writer_verdicts.yaml", "claimwatch.nlp.writer_verdicts:parse_lexicon"),
     # ledger and stories
     "wires": Lexicon("wires.yaml", "claimwatch.ledger.wires:compile_rules"),

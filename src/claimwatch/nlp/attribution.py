@@ -23,7 +23,7 @@ from claimwatch.nlp.cues import CueHit, find_cues, object_as
 from claimwatch.nlp.learned import filter_attributions
 from claimwatch.nlp.docutil import doc_quotes, doc_text, same_sentence, sentence_span, sentence_start
 from claimwatch.nlp.function_words import INVERTED_AUX, OBJECT_CONTINUATIONS, OBJECT_MODIFIER_PREPS, OTHER_PARTIES
-from claimwatch.nlp.spans import close_quotes, end_char, strip_chars, subtree_range, token_range, trim_range
+from claimwatch.nlp.spans import close_quotes, cut_occasion_tail, cut_writer_tail, end_char, strip_chars, subtree_range, token_range, trim_range
 from claimwatch.nlp.speech import (
     CUE_HEADS, CUE_HITS, SUBJECT_DEPS, has_speech_object, is_condition, is_cue_head, literal_act, is_question, is_speakerless_belief,
     is_accusation_participle, is_hearer, is_hypothetical, is_raising_passive, is_reduced_relative, is_speech_use, is_statement_noun, it_refers,
@@ -655,8 +655,8 @@ def _particle_object(verb: Token, hit: CueHit, children: list[Token]) -> tuple[i
     if not objs or objs[0].ent_type_ in ("DATE", "TIME"):
         return None  # "reported on Tuesday that ...": a date, not what was reported on
     start, end = subtree_range(objs[0], stop_at=verb)
-    for c in children:  # "called on X to do Y"
-        if c.dep_ in ("xcomp", "ccomp") and c.i >= end:
+    for c in children:  # "called on X to do Y", "pointed to X as Y"
+        if c.dep_ in ("xcomp", "ccomp") and c.i >= end or c.dep_ == "prep" and c.lower_ == "as" and c.i == end:
             end = max(end, subtree_range(c, stop_at=verb)[1])
         elif c.dep_ in ("relcl", "acl") and c.i >= end and same_sentence(c, verb):
             # "spoke of life in captivity that included ...": a relative clause hung on the
@@ -970,7 +970,8 @@ def _with_coordination(doc: Doc, verb: Token, start: int, end: int) -> int:
             window = doc[end:end + 3]
         else:
             break
-        nxt = next((t for t in window if t.dep_ == "conj" and (t.head.i == verb.i or start <= t.head.i < end)), None)
+        nxt = next((t for t in window if t.dep_ == "conj" and (t.head.i == verb.i or start <= t.head.i < end
+                                                              or _sibling_phrase(doc, t, start, end))), None)
         if nxt is None or nxt.right_edge.i + 1 <= end or any(c.dep_ in SUBJECT_DEPS for c in nxt.children) or (
                 is_cue_head(nxt) and verb.lemma_.lower() not in load_speech_objects().control_heads) or _next_act(verb, nxt):
             break
@@ -978,10 +979,30 @@ def _with_coordination(doc: Doc, verb: Token, start: int, end: int) -> int:
     return end
 
 
+def _sibling_phrase(doc: Doc, conj: Token, start: int, end: int) -> bool:
+    """ "declined to comment on the plan or on whether it would be delayed": the parser hung the second
+    phrase on the content's head instead of on the first phrase; a conjunct of the same kind as the
+    content's root, on the same head, continues it."""
+    root = doc[start:end].root
+    return conj.head.i == root.head.i and conj.pos_ == root.pos_ and root.head.i < start
+
+
 def _next_act(verb: Token, conj: Token) -> bool:
-    """ "called the deal "a disaster" and ranked her among the worst": a finite verb joined to the cue
-    verb itself, in the same tense, is the speaker's next act, not more of what was said."""
-    return conj.head.i == verb.i and conj.tag_ in ("VBD", "VBZ", "VBP") and conj.tag_ == verb.tag_
+    """ "called the deal "a disaster" and ranked her among the worst", "has promised a veto and attempted
+    to ...", "declined the post and has since left": a verb with tense of its own joined to the cue verb
+    itself by "and" or "but" is the speaker's next act, not more of what was said."""
+    if conj.head.i != verb.i or not (_finite(conj) and _finite(verb)):
+        return False
+    k = conj.i - 1
+    while k > verb.i and conj.doc[k].dep_ in ("advmod", "aux", "neg"):
+        k -= 1
+    return conj.doc[k].lower_ not in ("or", "nor")  # "declined to threaten X or even declare Y": one refusal
+
+
+def _finite(verb: Token) -> bool:
+    """A verb group with tense of its own: a finite verb or one after an auxiliary ("has left")."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.i < verb.i and c.tag_ in ("MD", "VBD", "VBZ", "VBP")
+                                                     for c in verb.children)
 
 
 def _with_trailing_condition(doc: Doc, end: int) -> int:
@@ -1264,7 +1285,7 @@ def _adjacent_quote(verb: Token, doc: Doc, quotes: list[Quote]) -> Quote | None:
         gap = text[q.outer[1]:verb.idx]
         closing = text[max(q.inner[0], q.outer[1] - 3):q.outer[1]]
         ends_open = bool(re.search(r"[,?!\u2014-]\s*(?:[\"\u201d]|'')?$", closing)) or gap.lstrip().startswith(",")
-        if len(gap) <= 80 and "\n" not in gap and ends_open and not re.search(r"[.?!]\s", gap):
+        if len(gap) <= 80 and "\n" not in gap and ends_open and not _sentence_break(doc, q.outer[1], verb.idx):
             return q
         if "\n" not in gap and _bare_cue_sentence(verb) and doc[sentence_start(verb)].idx >= q.outer[1] \
                 and not text[q.outer[1]:doc[sentence_start(verb)].idx].strip():
@@ -1280,6 +1301,13 @@ def _adjacent_quote(verb: Token, doc: Doc, quotes: list[Quote]) -> Quote | None:
         if between.strip() == ":" and between.count("\n") <= 2:  # 'The agency said:\n\n"Q."': a block quote
             return q
     return None
+
+
+def _sentence_break(doc: Doc, a: int, b: int) -> bool:
+    """A full stop, question or exclamation mark standing as its own token between characters a and b:
+    the end of a sentence, not the point of "Mr." or "Sen." ('"Q," Mr. Grant said of the hearing')."""
+    first, last = token_range(doc, a, b)
+    return any(t.text in (".", "?", "!") and a <= t.idx and t.idx + len(t) <= b for t in doc[first:last])
 
 
 def _said(doc: Doc, quote: Quote) -> bool:
@@ -1430,7 +1458,7 @@ def _make(hit, cue_span, sources, tokens, quote, passive) -> Attribution | None:
     if quote is not None:
         chars = quote.inner
     else:
-        start, end = trim_range(doc, start, end)
+        start, end = trim_range(doc, start, cut_occasion_tail(doc, start, cut_writer_tail(doc, start, end)))
         if start >= end:
             return None
         chars = (doc[start].idx, end_char(doc, end))

@@ -117,3 +117,9 @@ CLAUSE_OPENERS = frozenset({"that", "which", "who", "whom", "whose"})
 
 # pronouns that set another party against the speaker ("some say A, while others are sure B")
 OTHER_PARTIES = frozenset({"others", "another", "some", "many", "most", "few"})
+
+# Words opening a non-restrictive relative clause after a comma or dash ("..., which was passed in 2010",
+# "..., when the party launched"): the writer's background on the last noun, not what the source said.
+NONRESTRICTIVE_OPENERS = frozenset({"which", "who", "whom", "whose", "when", "where"})
+# Marks that set off a writer's aside or appended note at the end of a content.
+ASIDE_MARKS = frozenset({",", "--", "\u2014", "\u2013", "-"})
