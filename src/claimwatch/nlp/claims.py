@@ -659,20 +659,122 @@ def verb_frame(head: Token, negated: bool = False) -> str | None:
     verb = controlled_verb(_existential_participle(head) or head)
     if verb is None:
         return None
-    shown = _depicted_event(verb)
+    shown = _depicted_event(verb) or _perceived_event(verb)
     if shown is not None:  # "the video shows militants beheading the journalist": the beheading
         return None if negated else _nominal_frame(shown, False) or verb_frame(shown)
     lemma = verb.lemma_.lower()
     light = _light_predicate(verb) if lemma in light_verbs() else None
     if light is not None:  # "gave birth" / "had a baby"
         return f"not {light}" if negated else light
-    if not lemma.isalpha() or lemma in light_verbs() or lemma in CONTROL_VERBS or load_cues().verb(lemma) is not None:
+    own = verb_meaning(verb)  # "took away", "carried out an attack", "found the body"
+    if own is None and (not lemma.isalpha() or lemma in light_verbs() or lemma in CONTROL_VERBS
+                        or load_cues().verb(lemma) is not None):
         return None
     if verb is not head:
         negated = negated or any(c.dep_ == "neg" for c in verb.children)
+    negated = negated != _negated_by_control(head, verb)  # "failed to identify": "not identify"
     sense = _sense_object(verb)
-    meaning = act_prefix(head, verb) + (f"{lemma} {sense}" if sense else paraphrase_sets().get(lemma, lemma))
+    meaning = act_prefix(head, verb) + (own or (paraphrase_sets().get(f"{lemma} {sense}", f"{lemma} {sense}")
+                                                if sense else paraphrase_sets().get(lemma, lemma)))
     return f"not {meaning}" if negated else meaning
+
+
+NEGATING_CONTROL_VERBS = CLAIM_WORDS["negating_control_verbs"]
+
+
+def _negated_by_control(head: Token, verb: Token) -> bool:
+    """Whether an odd number of negating control verbs stand between ``head`` and the controlled
+    ``verb`` ("failed to identify the gunman" tells that the gunman was not identified)."""
+    flips = False
+    token = verb
+    while token.i != head.i and token.head.i != token.i:
+        token = token.head
+        flips = flips != (token.lemma_.lower() in NEGATING_CONTROL_VERBS)
+    return flips
+
+
+def _phrasal_meaning(verb: Token) -> str | None:
+    """A verb with its particle when the paraphrase sets list the pair ("took away", "handed over",
+    "shut down"): the set's first verb."""
+    for child in verb.children:
+        if child.dep_ in ("prt", "advmod"):
+            pair = f"{verb.lemma_.lower()} {child.lower_}"
+            if pair in paraphrase_sets():
+                return paraphrase_sets()[pair]
+    return None
+
+
+def _supported_meaning(verb: Token) -> str | None:
+    """The event a support verb carries out ("carried out an attack", "committed the murder",
+    "the raid was conducted"): its event noun's verb (``nominal_predicates``), folded."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    lemma = verb.lemma_.lower()
+    if lemma not in _event_support_verbs() and f"{lemma} {particle}" not in _event_support_verbs():
+        return None
+    obj = partitive_head(next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None))
+    event = nominal_predicates().get(obj.lemma_.lower()) if obj is not None and obj.pos_ == "NOUN" else None
+    return paraphrase_sets().get(event, event) if event else None
+
+
+def _literal_cue_meaning(verb: Token) -> str | None:
+    """A reporting verb used for the act it can also name, when a paraphrase set lists it and its
+    object is a thing: "police found the body", "the remains were found" (``find`` in the set of
+    ``discover``); "found that X", "found him guilty" and "found evidence of X" stay cues."""
+    from claimwatch.lexicons.schema import load_cues
+
+    lemma = verb.lemma_.lower()
+    if lemma not in paraphrase_sets() or load_cues().verb(lemma) is None:
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "oprd", "acomp") for c in verb.children):
+        return None
+    obj = partitive_head(next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None))
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.lemma_.lower() in EVIDENCE_FRAME_NOUNS:
+        return None
+    return paraphrase_sets()[lemma]
+
+
+VERB_MEANINGS = (_phrasal_meaning, _supported_meaning, _literal_cue_meaning)
+
+
+def verb_meaning(verb: Token) -> str | None:
+    """The meaning a verb has beyond its lemma (a listed particle, a supported event noun, a literal
+    use of a reporting verb), or None."""
+    return next((m for rule in VERB_MEANINGS if (m := rule(verb)) is not None), None)
+
+
+@lru_cache(maxsize=1)
+def _event_support_verbs() -> frozenset[str]:
+    """Verbs (with their particle) that carry out the event their object names (``event_types.yaml``)."""
+    return _verb_list("event_support_verbs")
+
+
+@lru_cache(maxsize=1)
+def _perception_verbs() -> frozenset[str]:
+    """Verbs of witnessing whose object may be an event (``event_types.yaml``)."""
+    return _verb_list("perception_verbs")
+
+
+def _verb_list(key: str) -> frozenset[str]:
+    data = load("event_types").get(key, []) or []
+    if not isinstance(data, list) or not all(isinstance(w, str) and w.strip() for w in data):
+        raise LexiconError(f"event_types.yaml {key}: expected a list of verbs")
+    return frozenset(" ".join(w.lower().split()) for w in data)
+
+
+def _perceived_event(verb: Token) -> Token | None:
+    """The event a witness saw ("saw the men taken away", "watched soldiers beating a man", "saw
+    them being pushed into a van"): the participle of its clause or of its object; None otherwise."""
+    if verb.lemma_.lower() not in _perception_verbs():
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.tag_ in ("VBG", "VBN")), None)
+    if clause is not None:
+        return clause
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    if obj is None:
+        return None
+    if obj.pos_ == "NOUN" and obj.lemma_.lower() in nominal_predicates():  # "witnessed the shooting"
+        return obj
+    return next((c for c in obj.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")), None)
 
 
 IDENTITY_RAISING_VERBS = CLAIM_WORDS["identity_raising_verbs"]
@@ -871,6 +973,8 @@ def _sense_object(verb: Token) -> str | None:
     obj = partitive_head(next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None))
     if obj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         obj = verb.head  # "shots fired at the building"
+    if obj is None and verb.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in verb.children):
+        obj = partitive_head(next((c for c in verb.children if c.dep_ == "nsubj"), None))  # "heard shots fired"
     if obj is None or (obj.lemma_.lower() not in senses and obj.lower_ not in senses):
         return None
     return obj.lemma_.lower()
