@@ -36,8 +36,13 @@ def _root_frame(nlp, sentence: str) -> str | None:
     # a witnessed event is the event
     ("A baker saw six porters taken away.", "Six porters were taken away."),
     ("Tenants watched the bailiffs beating a lodger.", "The bailiffs beat a lodger."),
-    # an implicative control verb is transparent
+    # an implicative control verb is transparent, and so is a raising verb's hedge
     ("Curators managed to identify the forger.", "Curators identified the forger."),
+    ("The treasurer seems to have resigned.", "The treasurer resigned."),
+    ("The tape appears to show the execution of the courier.", "Rebels executed the courier."),
+    # a state adjective as object predicate, and a light verb whose prepositional object names the event
+    ("The keeper was found dead in the lighthouse.", "The keeper died in the lighthouse."),
+    ("The porter was taken into custody.", "Wardens arrested the porter."),
 ])
 def test_claim_frame_verb_forms_one_event_one_frame(nlp, first, second) -> None:
     a, b = _root_frame(nlp, first), _root_frame(nlp, second)

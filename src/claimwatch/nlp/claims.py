@@ -28,7 +28,7 @@ from claimwatch.nlp.stance import plain_negation
 from claimwatch.nlp.function_words import (ABOUT_PREPS, ANAPHOR_DETERMINERS, BACK_PRONOUNS, CONDITION_MARKS,
                                           CONTRAST_CONJUNCTIONS, GERUND_LINKS, LINKING_VERBS,
                                           PRESUPPOSING_QUESTION_WORDS, QUESTION_MARKS, QUESTION_WORDS,
-                                          SUBJECT_BACK_PRONOUNS, SUFFICIENCY_ADVERBS)
+                                          SUBJECT_BACK_PRONOUNS, SUFFICIENCY_ADVERBS, TIME_PREPS)
 
 # open-class word lists, from lexicons/claim_words.yaml
 CLAIM_WORDS = load("claim_words")
@@ -923,9 +923,13 @@ def light_predicates() -> dict[str, str]:
 
 
 def _light_predicate(verb: Token) -> str | None:
-    """The frame of a light verb whose object names the event ("gave birth", "took hostages")."""
+    """The frame of a light verb whose object names the event ("gave birth", "took hostages", "was
+    taken into custody": the object of a preposition counts too)."""
     obj = partitive_head(next((c for c in verb.children if c.dep_ == "dobj"), None))
     meaning = light_predicates().get(f"{verb.lemma_.lower()} {obj.lemma_.lower()}") if obj is not None else None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and meaning is None):
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        meaning = light_predicates().get(f"{verb.lemma_.lower()} {pobj.lemma_.lower()}") if pobj is not None else None
     return paraphrase_sets().get(meaning, meaning) if meaning else None
 
 
@@ -941,9 +945,8 @@ def state_adjectives() -> dict[str, str]:
 def _state_frame(verb: Token) -> str | None:
     """The frame of a linking verb with a state adjective ("was dead", "became pregnant", "was found
     dead"), paraphrases folded; None for any other adjective or none."""
-    if verb.lemma_.lower() not in LINKING_VERBS:
-        return None
-    adj = next((c for c in verb.children if c.dep_ in ("acomp", "oprd") and c.pos_ in ("ADJ", "VERB")), None)
+    deps = ("acomp", "oprd") if verb.lemma_.lower() in LINKING_VERBS else ("oprd",)  # "was found dead"
+    adj = next((c for c in verb.children if c.dep_ in deps and c.pos_ in ("ADJ", "VERB")), None)
     meaning = state_adjectives().get(adj.lower_) if adj is not None else None
     if not meaning:
         return None
@@ -1251,10 +1254,11 @@ SIDE_CLAUSE_DEPS = ("relcl", "appos", "acl", "advcl")
 
 def _side_clauses(toks: list[Token]) -> set[int]:
     """Tokens of the clauses and descriptions set beside the main predicate: relative clauses ("who
-    was kidnapped last year"), appositions ("an aid worker"), participle and adverbial clauses."""
+    was kidnapped last year"), appositions ("an aid worker"), participle and adverbial clauses, and
+    phrases that date the act by another event ("a week after the attack", ``TIME_PREPS``)."""
     ids = {t.i for t in toks}
-    return {x.i for t in toks if t.dep_ in SIDE_CLAUSE_DEPS and t.head.i in ids and t.head.i != t.i
-            for x in t.subtree}
+    return {x.i for t in toks if t.head.i in ids and t.head.i != t.i and (
+        t.dep_ in SIDE_CLAUSE_DEPS or (t.dep_ == "prep" and t.lower_ in TIME_PREPS)) for x in t.subtree}
 
 
 def _idiomatic(verb: Token) -> bool:
