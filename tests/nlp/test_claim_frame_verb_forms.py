@@ -43,6 +43,10 @@ def _root_frame(nlp, sentence: str) -> str | None:
     # a state adjective as object predicate, and a light verb whose prepositional object names the event
     ("The keeper was found dead in the lighthouse.", "The keeper died in the lighthouse."),
     ("The porter was taken into custody.", "Wardens arrested the porter."),
+    # a frame of knowing takes its clause as given, negated or not
+    ("The tenant had no idea she was pregnant.", "The tenant was pregnant."),
+    ("The tenant was not aware that the lift had closed.", "The lift closed."),
+    ("The wardens knew the quay had closed.", "The quay closed."),
 ])
 def test_claim_frame_verb_forms_one_event_one_frame(nlp, first, second) -> None:
     a, b = _root_frame(nlp, first), _root_frame(nlp, second)
@@ -58,6 +62,8 @@ def test_claim_frame_verb_forms_one_event_one_frame(nlp, first, second) -> None:
     ("Tenants did not see the bailiffs beating a lodger.", None),  # a negated witnessing frames nothing
     ("The wardens took four fishermen.", None),  # the light verb alone still frames nothing
     ("The wardens took away the nets.", "take away"),
+    ("The tenant did not know whether the lift had closed.", None),  # an embedded question takes nothing as given
+    ("The tenant had an idea for a shop.", None),
 ])
 def test_claim_frame_verb_forms_limits(nlp, sentence, expected) -> None:
     assert _root_frame(nlp, sentence) == expected

@@ -25,8 +25,8 @@ from claimwatch.model import Claim
 from claimwatch.nlp.docutil import lower_lemmas
 from claimwatch.nlp.speech import CUE_HEADS, partitive_head
 from claimwatch.nlp.stance import plain_negation
-from claimwatch.nlp.function_words import (ABOUT_PREPS, ANAPHOR_DETERMINERS, BACK_PRONOUNS, CONDITION_MARKS,
-                                          CONTRAST_CONJUNCTIONS, GERUND_LINKS, LINKING_VERBS,
+from claimwatch.nlp.function_words import (ABOUT_PREPS, ANAPHOR_DETERMINERS, BACK_PRONOUNS, CLAUSE_OPENERS,
+                                          CONDITION_MARKS, CONTRAST_CONJUNCTIONS, GERUND_LINKS, LINKING_VERBS,
                                           PRESUPPOSING_QUESTION_WORDS, QUESTION_MARKS, QUESTION_WORDS,
                                           SUBJECT_BACK_PRONOUNS, SUFFICIENCY_ADVERBS, TIME_PREPS)
 
@@ -534,6 +534,35 @@ def expletive_clause(head: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
 
 
+FACTIVE_KNOWING = CLAIM_WORDS["factive_knowing"]
+
+
+def known_clause(head: Token) -> Token | None:
+    """The clause a frame of knowing takes as given, negated or not: "she had no idea she was
+    pregnant", "he was not aware that the bridge had closed", "they knew the bridge had closed" give
+    the inner clause's verb (``factive_knowing``); None for any other head, and for an embedded
+    question ("did not know whether X" takes nothing as given)."""
+    lemma = head.lemma_.lower()
+    holder = head
+    if lemma not in FACTIVE_KNOWING:
+        holder = next((c for c in head.children if c.lemma_.lower() in FACTIVE_KNOWING and (
+            c.dep_ in ("acomp", "oprd") or (c.dep_ == "dobj" and lemma in light_verbs()))), None)
+        if holder is None:
+            return None
+    clauses = [c for t in {head, holder} for c in t.children if c.pos_ in ("VERB", "AUX") and (
+        c.dep_ in ("ccomp", "acl") or (c.dep_ == "relcl" and _complete_clause(c)))]
+    return next((c for c in clauses if not any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in c.children)), None)
+
+
+def _complete_clause(verb: Token) -> bool:
+    """A clause the parser hung as a relative one that lacks no part ("no idea she was pregnant"):
+    its own subject, not a relative pronoun, and a complement ("an idea he liked" lacks its object)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None or subject.lower_ in CLAUSE_OPENERS:
+        return False
+    return any(c.dep_ in ("acomp", "attr", "dobj", "ccomp", "xcomp", "oprd", "auxpass", "prep") for c in verb.children)
+
+
 @lru_cache(maxsize=1)
 def idioms() -> dict[str, frozenset[str]]:
     """Verb lemma -> objects with which it is an idiom and names no event (``event_types.yaml``)."""
@@ -650,7 +679,7 @@ def verb_frame(head: Token, negated: bool = False) -> str | None:
     identity = identity_frame(head)
     if identity is not None:  # "X is the killer of Y", "X is a suspect in the murder of Y": X killed Y
         return f"not {identity}" if negated else identity
-    inner = expletive_clause(head)
+    inner = expletive_clause(head) or known_clause(head)  # "it turned out that X", "had no idea that X"
     if inner is not None:
         head, negated = inner, any(c.dep_ == "neg" for c in inner.children)
     state = _state_frame(head)
