@@ -22,6 +22,15 @@ def test_ledger_frame_lexical_a_paraphrased_predicate_counts_as_a_shared_word():
     assert matching.lexical_similarity(matching.affirmative(c), d) > matching.jaccard(c.tokens, d.tokens)
 
 
+def test_ledger_frame_lexical_a_repeated_verb_counts_once():
+    """ "captured" in both is already a shared stem: the frame adds nothing more."""
+    a = _f("the ferryman was captured near the weir", "arrest")
+    b = _f("he had been captured by bandits", "arrest")
+    assert matching.lexical_similarity(a, b) == matching.jaccard(a.tokens, b.tokens)
+    c = _f("bandits seized the ferryman near the weir", "arrest")
+    assert matching.lexical_similarity(a, c) > matching.jaccard(a.tokens, c.tokens)
+
+
 def test_ledger_frame_lexical_two_predicates_or_none_score_as_plain_jaccard():
     a = _f("wardens took away six porters near the quay", "take away")
     b = _f("six porters were paid near the quay", "pay")

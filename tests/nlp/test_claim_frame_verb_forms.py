@@ -43,6 +43,8 @@ def _root_frame(nlp, sentence: str) -> str | None:
     # a state adjective as object predicate, and a light verb whose prepositional object names the event
     ("The keeper was found dead in the lighthouse.", "The keeper died in the lighthouse."),
     ("The porter was taken into custody.", "Wardens arrested the porter."),
+    # time spent somewhere is a stay (a sense object of "spend")
+    ("A lodger spends a week in the bakery.", "The lodger stayed in the bakery for a week."),
     # a frame of knowing takes its clause as given, negated or not
     ("The tenant had no idea she was pregnant.", "The tenant was pregnant."),
     ("The tenant was not aware that the lift had closed.", "The lift closed."),
@@ -64,6 +66,7 @@ def test_claim_frame_verb_forms_one_event_one_frame(nlp, first, second) -> None:
     ("The wardens took away the nets.", "take away"),
     ("The tenant did not know whether the lift had closed.", None),  # an embedded question takes nothing as given
     ("The tenant had an idea for a shop.", None),
+    ("The council spent millions on the quay.", "spend"),  # money spent is no stay
 ])
 def test_claim_frame_verb_forms_limits(nlp, sentence, expected) -> None:
     assert _root_frame(nlp, sentence) == expected

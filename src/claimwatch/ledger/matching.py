@@ -332,13 +332,28 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def lexical_similarity(a: ClaimFeatures, b: ClaimFeatures) -> float:
-    """Jaccard of the content-word stems; two claims with one main predicate count it as one more word
-    in common, however each wrote it ("executed" / "beheaded", "took away" / "bundled": the frame,
-    paraphrases folded), so a paraphrased verb weighs like a repeated one."""
+    """Jaccard of the content-word stems; two claims with one main predicate written in two words
+    ("executed" / "beheaded", "took away" / "bundled": the frame, paraphrases folded) count it as one
+    more word in common, so a paraphrased verb weighs like a repeated one (a repeated one is already
+    a shared stem and gets nothing more)."""
     if a.frame and a.frame == b.frame:
-        token = "~" + a.frame.removeprefix("not ")
-        return jaccard(a.tokens | {token}, b.tokens | {token})
+        frame = a.frame.removeprefix("not ")
+        if not a.tokens & b.tokens & _frame_stems(frame):
+            token = "~" + frame
+            return jaccard(a.tokens | {token}, b.tokens | {token})
     return jaccard(a.tokens, b.tokens)
+
+
+@lru_cache(maxsize=1024)
+def _frame_stems(frame: str) -> frozenset[str]:
+    """Stems of the regular forms of the verbs that write a frame: its own verb and those of its
+    paraphrase set in ``event_types.yaml`` ("arrest" -> arrest, captur, seiz, detain ...)."""
+    words = {frame.split()[0]}  # the verb, not its particle or sense object ("take away", "fire shot")
+    for group in load("event_types").get("paraphrases", []) or []:
+        if group and group[0] == frame:
+            words |= {phrase.split()[0] for phrase in group}
+    forms = {f for w in words for f in (w, w + "s", w + "ed", w + "d", w + "ing", w[:-1] + "ing")}
+    return frozenset(_stem(f) for f in forms)
 
 
 def types_related(a: str, b: str) -> bool:

@@ -1002,7 +1002,8 @@ def _sense_object(verb: Token) -> str | None:
     senses = sense_objects().get(verb.lemma_.lower())
     if not senses:
         return None
-    obj = partitive_head(next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None))
+    obj = partitive_head(next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+                         or next((c for c in verb.children if c.dep_ == "npadvmod"), None))  # "spends a week"
     if obj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         obj = verb.head  # "shots fired at the building"
     if obj is None and verb.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in verb.children):
