@@ -45,6 +45,8 @@ def _root_frame(nlp, sentence: str) -> str | None:
     ("The porter was taken into custody.", "Wardens arrested the porter."),
     # time spent somewhere is a stay (a sense object of "spend")
     ("A lodger spends a week in the bakery.", "The lodger stayed in the bakery for a week."),
+    # things seized are one seizure, not an arrest
+    ("Bandits seized a cache of rifles.", "Bandits captured the cache."),
     # a frame of knowing takes its clause as given, negated or not
     ("The tenant had no idea she was pregnant.", "The tenant was pregnant."),
     ("The tenant was not aware that the lift had closed.", "The lift closed."),
@@ -67,6 +69,8 @@ def test_claim_frame_verb_forms_one_event_one_frame(nlp, first, second) -> None:
     ("The tenant did not know whether the lift had closed.", None),  # an embedded question takes nothing as given
     ("The tenant had an idea for a shop.", None),
     ("The council spent millions on the quay.", "spend"),  # money spent is no stay
+    ("Wardens seized the porter.", "arrest"),  # a person seized is arrested
+    ("Anglers caught a catfish.", "catch catfish"),  # a fish caught is not
 ])
 def test_claim_frame_verb_forms_limits(nlp, sentence, expected) -> None:
     assert _root_frame(nlp, sentence) == expected
