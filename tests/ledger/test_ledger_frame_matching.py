@@ -26,7 +26,7 @@ def test_ledger_frame_matching_prefers_the_claim_with_the_same_predicate():
     """Two ledger claims would take the new claim; the one whose member has its predicate wins over
     a wider margin on shared topic words."""
     topic = _f("the agency opened a file on the courier Tomas Vell after rebels kidnapped him", "open")
-    killing = _f("rebels killed the courier Tomas Vell in the hills", "kill")
+    killing = _f("rebels killed the courier Tomas Vell in the hills above the river", "kill")
     new = _f("rebels executed the courier Tomas Vell after they kidnapped him", "kill")
     lenient = matching.MatchConfig(lexical_weight=1.0, embedding_weight=0.0,
                                    thresholds={level: (0.1, 0.1) for level in matching.LEVELS},

@@ -43,6 +43,10 @@ def test_claim_event_nouns_occurrence_verb_gives_the_noun_frame(nlp, sentence, e
     ("The beheading of the ferryman near the border.", "casualties"),
     # nothing in the main clause has a type: the relative clause's still counts
     ("Lena Ostrova, who was kidnapped in March, spoke to her family.", "detention"),
+    # a phrase that dates the act by another event does not type it
+    ("Wardens arrested two porters a day after the bombing at the quay.", "detention"),
+    ("Twelve bodies were found in a ditch days after the attack on the convoy.", "casualties"),
+    ("Since the kidnapping of the ferryman, the rebels have bombed the harbour.", "attack"),
 ])
 def test_claim_event_nouns_type_from_the_main_predicate(nlp, sentence, event):
     doc = nlp(sentence)

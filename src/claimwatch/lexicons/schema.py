@@ -378,7 +378,7 @@ CLAIM_WORD_SECTIONS = ("anaphor_nouns", "light_lemmas", "exchange_verbs", "verdi
                        "generic_nouns", "state_body_nouns", "state_act_nouns", "question_nouns",
                        "non_founding_acts", "truth_words", "expletive_frame_verbs", "act_control_verbs",
                        "identity_raising_verbs", "identity_as_verbs", "event_role_nouns", "event_role_preps",
-                       "inquiry_nouns", "reaction_verbs", "suspicion_nouns")
+                       "inquiry_nouns", "reaction_verbs", "suspicion_nouns", "negating_control_verbs", "factive_knowing")
 
 
 def parse_claim_words(data: Any, source: str = "claim_words.yaml") -> dict[str, frozenset[str]]:

@@ -25,10 +25,10 @@ from claimwatch.model import Claim
 from claimwatch.nlp.docutil import lower_lemmas
 from claimwatch.nlp.speech import CUE_HEADS, partitive_head
 from claimwatch.nlp.stance import plain_negation
-from claimwatch.nlp.function_words import (ABOUT_PREPS, ANAPHOR_DETERMINERS, BACK_PRONOUNS, CONDITION_MARKS,
-                                          CONTRAST_CONJUNCTIONS, GERUND_LINKS, LINKING_VERBS,
+from claimwatch.nlp.function_words import (ABOUT_PREPS, ANAPHOR_DETERMINERS, BACK_PRONOUNS, CLAUSE_OPENERS,
+                                          CONDITION_MARKS, CONTRAST_CONJUNCTIONS, GERUND_LINKS, LINKING_VERBS,
                                           PRESUPPOSING_QUESTION_WORDS, QUESTION_MARKS, QUESTION_WORDS,
-                                          SUBJECT_BACK_PRONOUNS, SUFFICIENCY_ADVERBS)
+                                          SUBJECT_BACK_PRONOUNS, SUFFICIENCY_ADVERBS, TIME_PREPS)
 
 # open-class word lists, from lexicons/claim_words.yaml
 CLAIM_WORDS = load("claim_words")
@@ -534,6 +534,35 @@ def expletive_clause(head: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
 
 
+FACTIVE_KNOWING = CLAIM_WORDS["factive_knowing"]
+
+
+def known_clause(head: Token) -> Token | None:
+    """The clause a frame of knowing takes as given, negated or not: "she had no idea she was
+    pregnant", "he was not aware that the bridge had closed", "they knew the bridge had closed" give
+    the inner clause's verb (``factive_knowing``); None for any other head, and for an embedded
+    question ("did not know whether X" takes nothing as given)."""
+    lemma = head.lemma_.lower()
+    holder = head
+    if lemma not in FACTIVE_KNOWING:
+        holder = next((c for c in head.children if c.lemma_.lower() in FACTIVE_KNOWING and (
+            c.dep_ in ("acomp", "oprd") or (c.dep_ == "dobj" and lemma in light_verbs()))), None)
+        if holder is None:
+            return None
+    clauses = [c for t in {head, holder} for c in t.children if c.pos_ in ("VERB", "AUX") and (
+        c.dep_ in ("ccomp", "acl") or (c.dep_ == "relcl" and _complete_clause(c)))]
+    return next((c for c in clauses if not any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in c.children)), None)
+
+
+def _complete_clause(verb: Token) -> bool:
+    """A clause the parser hung as a relative one that lacks no part ("no idea she was pregnant"):
+    its own subject, not a relative pronoun, and a complement ("an idea he liked" lacks its object)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None or subject.lower_ in CLAUSE_OPENERS:
+        return False
+    return any(c.dep_ in ("acomp", "attr", "dobj", "ccomp", "xcomp", "oprd", "auxpass", "prep") for c in verb.children)
+
+
 @lru_cache(maxsize=1)
 def idioms() -> dict[str, frozenset[str]]:
     """Verb lemma -> objects with which it is an idiom and names no event (``event_types.yaml``)."""
@@ -650,7 +679,7 @@ def verb_frame(head: Token, negated: bool = False) -> str | None:
     identity = identity_frame(head)
     if identity is not None:  # "X is the killer of Y", "X is a suspect in the murder of Y": X killed Y
         return f"not {identity}" if negated else identity
-    inner = expletive_clause(head)
+    inner = expletive_clause(head) or known_clause(head)  # "it turned out that X", "had no idea that X"
     if inner is not None:
         head, negated = inner, any(c.dep_ == "neg" for c in inner.children)
     state = _state_frame(head)
@@ -659,20 +688,122 @@ def verb_frame(head: Token, negated: bool = False) -> str | None:
     verb = controlled_verb(_existential_participle(head) or head)
     if verb is None:
         return None
-    shown = _depicted_event(verb)
+    shown = _depicted_event(verb) or _perceived_event(verb)
     if shown is not None:  # "the video shows militants beheading the journalist": the beheading
         return None if negated else _nominal_frame(shown, False) or verb_frame(shown)
     lemma = verb.lemma_.lower()
     light = _light_predicate(verb) if lemma in light_verbs() else None
     if light is not None:  # "gave birth" / "had a baby"
         return f"not {light}" if negated else light
-    if not lemma.isalpha() or lemma in light_verbs() or lemma in CONTROL_VERBS or load_cues().verb(lemma) is not None:
+    own = verb_meaning(verb)  # "took away", "carried out an attack", "found the body"
+    if own is None and (not lemma.isalpha() or lemma in light_verbs() or lemma in CONTROL_VERBS
+                        or load_cues().verb(lemma) is not None):
         return None
     if verb is not head:
         negated = negated or any(c.dep_ == "neg" for c in verb.children)
+    negated = negated != _negated_by_control(head, verb)  # "failed to identify": "not identify"
     sense = _sense_object(verb)
-    meaning = act_prefix(head, verb) + (f"{lemma} {sense}" if sense else paraphrase_sets().get(lemma, lemma))
+    meaning = act_prefix(head, verb) + (own or (paraphrase_sets().get(f"{lemma} {sense}", f"{lemma} {sense}")
+                                                if sense else paraphrase_sets().get(lemma, lemma)))
     return f"not {meaning}" if negated else meaning
+
+
+NEGATING_CONTROL_VERBS = CLAIM_WORDS["negating_control_verbs"]
+
+
+def _negated_by_control(head: Token, verb: Token) -> bool:
+    """Whether an odd number of negating control verbs stand between ``head`` and the controlled
+    ``verb`` ("failed to identify the gunman" tells that the gunman was not identified)."""
+    flips = False
+    token = verb
+    while token.i != head.i and token.head.i != token.i:
+        token = token.head
+        flips = flips != (token.lemma_.lower() in NEGATING_CONTROL_VERBS)
+    return flips
+
+
+def _phrasal_meaning(verb: Token) -> str | None:
+    """A verb with its particle when the paraphrase sets list the pair ("took away", "handed over",
+    "shut down"): the set's first verb."""
+    for child in verb.children:
+        if child.dep_ in ("prt", "advmod"):
+            pair = f"{verb.lemma_.lower()} {child.lower_}"
+            if pair in paraphrase_sets():
+                return paraphrase_sets()[pair]
+    return None
+
+
+def _supported_meaning(verb: Token) -> str | None:
+    """The event a support verb carries out ("carried out an attack", "committed the murder",
+    "the raid was conducted"): its event noun's verb (``nominal_predicates``), folded."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    lemma = verb.lemma_.lower()
+    if lemma not in _event_support_verbs() and f"{lemma} {particle}" not in _event_support_verbs():
+        return None
+    obj = partitive_head(next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None))
+    event = nominal_predicates().get(obj.lemma_.lower()) if obj is not None and obj.pos_ == "NOUN" else None
+    return paraphrase_sets().get(event, event) if event else None
+
+
+def _literal_cue_meaning(verb: Token) -> str | None:
+    """A reporting verb used for the act it can also name, when a paraphrase set lists it and its
+    object is a thing: "police found the body", "the remains were found" (``find`` in the set of
+    ``discover``); "found that X", "found him guilty" and "found evidence of X" stay cues."""
+    from claimwatch.lexicons.schema import load_cues
+
+    lemma = verb.lemma_.lower()
+    if lemma not in paraphrase_sets() or load_cues().verb(lemma) is None:
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "oprd", "acomp") for c in verb.children):
+        return None
+    obj = partitive_head(next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None))
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.lemma_.lower() in EVIDENCE_FRAME_NOUNS:
+        return None
+    return paraphrase_sets()[lemma]
+
+
+VERB_MEANINGS = (_phrasal_meaning, _supported_meaning, _literal_cue_meaning)
+
+
+def verb_meaning(verb: Token) -> str | None:
+    """The meaning a verb has beyond its lemma (a listed particle, a supported event noun, a literal
+    use of a reporting verb), or None."""
+    return next((m for rule in VERB_MEANINGS if (m := rule(verb)) is not None), None)
+
+
+@lru_cache(maxsize=1)
+def _event_support_verbs() -> frozenset[str]:
+    """Verbs (with their particle) that carry out the event their object names (``event_types.yaml``)."""
+    return _verb_list("event_support_verbs")
+
+
+@lru_cache(maxsize=1)
+def _perception_verbs() -> frozenset[str]:
+    """Verbs of witnessing whose object may be an event (``event_types.yaml``)."""
+    return _verb_list("perception_verbs")
+
+
+def _verb_list(key: str) -> frozenset[str]:
+    data = load("event_types").get(key, []) or []
+    if not isinstance(data, list) or not all(isinstance(w, str) and w.strip() for w in data):
+        raise LexiconError(f"event_types.yaml {key}: expected a list of verbs")
+    return frozenset(" ".join(w.lower().split()) for w in data)
+
+
+def _perceived_event(verb: Token) -> Token | None:
+    """The event a witness saw ("saw the men taken away", "watched soldiers beating a man", "saw
+    them being pushed into a van"): the participle of its clause or of its object; None otherwise."""
+    if verb.lemma_.lower() not in _perception_verbs():
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.tag_ in ("VBG", "VBN")), None)
+    if clause is not None:
+        return clause
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    if obj is None:
+        return None
+    if obj.pos_ == "NOUN" and obj.lemma_.lower() in nominal_predicates():  # "witnessed the shooting"
+        return obj
+    return next((c for c in obj.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")), None)
 
 
 IDENTITY_RAISING_VERBS = CLAIM_WORDS["identity_raising_verbs"]
@@ -821,9 +952,13 @@ def light_predicates() -> dict[str, str]:
 
 
 def _light_predicate(verb: Token) -> str | None:
-    """The frame of a light verb whose object names the event ("gave birth", "took hostages")."""
+    """The frame of a light verb whose object names the event ("gave birth", "took hostages", "was
+    taken into custody": the object of a preposition counts too)."""
     obj = partitive_head(next((c for c in verb.children if c.dep_ == "dobj"), None))
     meaning = light_predicates().get(f"{verb.lemma_.lower()} {obj.lemma_.lower()}") if obj is not None else None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and meaning is None):
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        meaning = light_predicates().get(f"{verb.lemma_.lower()} {pobj.lemma_.lower()}") if pobj is not None else None
     return paraphrase_sets().get(meaning, meaning) if meaning else None
 
 
@@ -839,9 +974,8 @@ def state_adjectives() -> dict[str, str]:
 def _state_frame(verb: Token) -> str | None:
     """The frame of a linking verb with a state adjective ("was dead", "became pregnant", "was found
     dead"), paraphrases folded; None for any other adjective or none."""
-    if verb.lemma_.lower() not in LINKING_VERBS:
-        return None
-    adj = next((c for c in verb.children if c.dep_ in ("acomp", "oprd") and c.pos_ in ("ADJ", "VERB")), None)
+    deps = ("acomp", "oprd") if verb.lemma_.lower() in LINKING_VERBS else ("oprd",)  # "was found dead"
+    adj = next((c for c in verb.children if c.dep_ in deps and c.pos_ in ("ADJ", "VERB")), None)
     meaning = state_adjectives().get(adj.lower_) if adj is not None else None
     if not meaning:
         return None
@@ -868,9 +1002,12 @@ def _sense_object(verb: Token) -> str | None:
     senses = sense_objects().get(verb.lemma_.lower())
     if not senses:
         return None
-    obj = partitive_head(next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None))
+    obj = partitive_head(next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+                         or next((c for c in verb.children if c.dep_ == "npadvmod"), None))  # "spends a week"
     if obj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         obj = verb.head  # "shots fired at the building"
+    if obj is None and verb.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in verb.children):
+        obj = partitive_head(next((c for c in verb.children if c.dep_ == "nsubj"), None))  # "heard shots fired"
     if obj is None or (obj.lemma_.lower() not in senses and obj.lower_ not in senses):
         return None
     return obj.lemma_.lower()
@@ -1147,10 +1284,11 @@ SIDE_CLAUSE_DEPS = ("relcl", "appos", "acl", "advcl")
 
 def _side_clauses(toks: list[Token]) -> set[int]:
     """Tokens of the clauses and descriptions set beside the main predicate: relative clauses ("who
-    was kidnapped last year"), appositions ("an aid worker"), participle and adverbial clauses."""
+    was kidnapped last year"), appositions ("an aid worker"), participle and adverbial clauses, and
+    phrases that date the act by another event ("a week after the attack", ``TIME_PREPS``)."""
     ids = {t.i for t in toks}
-    return {x.i for t in toks if t.dep_ in SIDE_CLAUSE_DEPS and t.head.i in ids and t.head.i != t.i
-            for x in t.subtree}
+    return {x.i for t in toks if t.head.i in ids and t.head.i != t.i and (
+        t.dep_ in SIDE_CLAUSE_DEPS or (t.dep_ == "prep" and t.lower_ in TIME_PREPS)) for x in t.subtree}
 
 
 def _idiomatic(verb: Token) -> bool:

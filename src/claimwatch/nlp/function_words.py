@@ -51,6 +51,9 @@ OBJECT_MODIFIER_PREPS = frozenset({"from", "by", "with", "against", "near", "ins
 # prepositions between an object and the gerund that says what it did: "accused him of selling X",
 # "blamed the council for closing Y", "described the man as wearing Z"
 GERUND_LINKS = frozenset({"of", "for", "as"})
+# prepositions that set an act in time by another event: "arrested two men after the bombing", "since
+# the shooting", "bodies unearthed a week after the attack" (the event named there is not the claim's)
+TIME_PREPS = frozenset({"after", "before", "since", "during", "following", "amid", "amidst", "until", "till"})
 
 # --- question words ------------------------------------------------------------------------------
 # words that open an embedded question or a free relative: "asked whether X", "explained why X",
