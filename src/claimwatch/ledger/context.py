@@ -3,6 +3,11 @@ captured", "14 more officers were arrested" name nobody, so two such claims from
 alike although they tell different things. They meet only claims from articles that share a named
 participant (a person or an organisation) with theirs; a claim that names its participants matches
 as before.
+
+A participant named in many unrelated stories tells nothing about which story an article is on: a
+state or organisation the gazetteer knows ("the Islamic State", "the Pentagon") or a news outlet
+("the Associated Press"). Only the others are shared context, and a claim whose only names are such
+well-known parties ("the launch of airstrikes on Islamic State positions") names nobody of its own.
 """
 from __future__ import annotations
 
@@ -10,7 +15,9 @@ import re
 import sqlite3
 from typing import Callable, Optional
 
+from claimwatch.ledger.matching import canonical_actor, well_known, well_known_words
 from claimwatch.nlp.function_words import BACK_PRONOUNS, PERSONAL_SUBJECT_PRONOUNS, SPEAKER_AND_HEARER
+from claimwatch.nlp.provenance import is_outlet
 
 # A subject that needs its article to be understood: "she", "it", "we", "this", "those" ("that" is
 # left out: a claim cut after "said" may still start with it).
@@ -21,7 +28,8 @@ _PARTICIPANT_KINDS = ("person", "organization")
 
 def context_dependent(text: str, subject: Optional[str]) -> bool:
     """True when the claim names no participant of its own: its subject is a pronoun, or it has no
-    agent and no capitalised word after its first ("an additional 14 officers were arrested")."""
+    agent and no capitalised word after its first ("an additional 14 officers were arrested") besides
+    the names of well-known states and organisations ("strikes on Islamic State positions in Iraq")."""
     words = _WORD.findall(text)
     if not words:
         return False
@@ -29,7 +37,15 @@ def context_dependent(text: str, subject: Optional[str]) -> bool:
         return True
     if subject:
         return False
-    return not any(w[0].isupper() and w.casefold() not in SPEAKER_AND_HEARER for w in words[1:])
+    known = well_known_words(text)
+    return not any(w[0].isupper() and w.casefold() not in SPEAKER_AND_HEARER
+                   and w.replace("\u2019", "'").casefold().strip(".'-") not in known for w in words[1:])
+
+
+def specific(name: str) -> bool:
+    """Whether a participant tells which story an article is on: not a news outlet, not a state or
+    organisation the gazetteer knows (those are named in many unrelated stories)."""
+    return not is_outlet(name) and not well_known(name)
 
 
 def _name_keys(name: str, kind: str) -> set[str]:
@@ -44,7 +60,7 @@ def _name_keys(name: str, kind: str) -> set[str]:
 def article_participants(conn: sqlite3.Connection, article_id: str) -> frozenset[str]:
     rows = conn.execute(f"SELECT name, kind FROM actors WHERE article_id = ? AND kind IN {_PARTICIPANT_KINDS}",
                         (article_id,)).fetchall()
-    return frozenset(k for name, kind in rows for k in _name_keys(name, kind))
+    return frozenset(k for name, kind in rows if specific(name) for k in _name_keys(name, kind))
 
 
 def claim_participants(conn: sqlite3.Connection, ledger_id: int) -> frozenset[str]:
@@ -53,12 +69,17 @@ def claim_participants(conn: sqlite3.Connection, ledger_id: int) -> frozenset[st
         "SELECT DISTINCT a.name, a.kind FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk"
         f" JOIN actors a ON a.article_id = c.article_id WHERE m.ledger_claim_id = ? AND a.kind IN {_PARTICIPANT_KINDS}",
         (ledger_id,)).fetchall()
-    return frozenset(k for name, kind in rows for k in _name_keys(name, kind))
+    return frozenset(k for name, kind in rows if specific(name) for k in _name_keys(name, kind))
 
 
 def founded_out_of_context(conn: sqlite3.Connection, ledger_id: int) -> bool:
-    row = conn.execute("SELECT text, agent FROM ledger_claims WHERE id = ?", (ledger_id,)).fetchone()
-    return bool(row) and context_dependent(row[0], row[1])
+    """Whether the member that founded a ledger claim names nobody. Its own subject, not the ledger
+    claim's agent: that is filled in by the first member that names one ("she crossed into Syria"
+    does not name the fighter of another story whose claim joined it)."""
+    row = conn.execute(
+        "SELECT c.text, c.subject FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk"
+        " WHERE m.ledger_claim_id = ? ORDER BY m.method != 'new', m.claim_pk LIMIT 1", (ledger_id,)).fetchone()
+    return bool(row) and context_dependent(row[0], canonical_actor(row[1]))
 
 
 def in_context(conn: sqlite3.Connection, article_id: str, dependent: bool) -> Callable[[int], bool]:

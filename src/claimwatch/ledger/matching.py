@@ -509,3 +509,16 @@ def named_places(text: str) -> frozenset[str]:
     """Canonical names of the states and organisations a text names ("Pyongyang" -> North Korea)."""
     words = [w.replace("\u2019", "'") for w in _TOKEN.findall(text)]
     return frozenset(place for _, place in _actor_spans(words).values())
+
+
+def well_known(name: str) -> bool:
+    """Whether a name is a state or organisation the gazetteer knows (named in many stories)."""
+    return bool(name.strip()) and _gazetteer().lookup(name.strip()) is not None
+
+
+@lru_cache(maxsize=65536)
+def well_known_words(text: str) -> frozenset[str]:
+    """The folded words of ``text`` that belong to the name of a state or organisation the gazetteer
+    knows ("Islamic", "State" and "Iraq" in "strikes on Islamic State positions in Iraq")."""
+    words = [w.replace("\u2019", "'") for w in _TOKEN.findall(text)]
+    return frozenset(w.casefold() for start, (size, _) in _actor_spans(words).items() for w in words[start:start + size])

@@ -1,0 +1,61 @@
+"""A party named in many unrelated stories (a state or organisation the gazetteer knows, a news
+outlet) is no shared context: two stories' claims that name nobody else must not meet through it,
+and a claim whose only names are such parties names nobody of its own."""
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.ledger.context import context_dependent, specific
+from support import ledger_answer, scripted_article
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("more strikes on Islamic State positions followed in the area", True),
+    ("the shipment was meant for fighters backed by the Pentagon", True),
+    ("the Harlow Street bridge was closed to traffic", False),
+    ("Mara Quill had crossed the river before dawn", False),
+])
+def test_ledger_context_well_known_names_alone_name_nobody(text, expected):
+    assert context_dependent(text, None) is expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Islamic State", False),
+    ("the Pentagon", False),
+    ("Associated Press", False),
+    ("Valley Herald", False),
+    ("Ivo Brandt", True),
+    ("Harlow Rowing Club", True),
+])
+def test_ledger_context_well_known_parties_are_not_specific(name, expected):
+    assert specific(name) is expected
+
+
+def _count(first: tuple[str, str, str], second: tuple[str, str, str], actors: dict) -> int:
+    """Two articles, each one statement (source, content, claim text); the ledger claims they make."""
+    one = scripted_article("2031-05-01T08:00:00+00:00", "Harbour Gazette",
+                           [(first[0], "said", first[1], "asserts", first[2], None, None)], actors)
+    two = scripted_article("2031-05-02T08:00:00+00:00", "Valley Courier",
+                           [(second[0], "said", second[1], "asserts", second[2], None, None)], actors)
+    return ledger_answer([one, two], "SELECT COUNT(*) FROM ledger_claims")
+
+
+_ACTORS = {"the Pentagon": ("organization", "United States"), "Ivo Brandt": ("person", ""),
+           "Tessa Morrow": ("person", "")}
+
+
+def test_ledger_context_a_well_known_speaker_does_not_join_two_stories():
+    # a lost supply crate in one story, a sunk patrol boat in another: both told by the Pentagon
+    crate, boat = "it was destroyed in a later airstrike", "it had been destroyed in a later airstrike"
+    assert _count(("the Pentagon", crate, crate), ("the Pentagon", boat, boat), _ACTORS) == 2
+
+
+def test_ledger_context_a_specific_speaker_still_joins_one_story():
+    crate, again = "it was destroyed in a later airstrike", "it had been destroyed in a later airstrike"
+    assert _count(("Ivo Brandt", crate, crate), ("Ivo Brandt", again, again), _ACTORS) == 1
+
+
+def test_ledger_context_claims_naming_only_well_known_parties_stay_apart_across_stories():
+    strikes, more = ("more strikes on Islamic State positions followed in the area",
+                     "more strikes on Islamic State positions followed in that area")
+    assert _count(("Ivo Brandt", strikes, strikes), ("Tessa Morrow", more, more), _ACTORS) == 2
