@@ -3,6 +3,8 @@ outlet) is no shared context: two stories' claims that name nobody else must not
 and a claim whose only names are such parties names nobody of its own."""
 from __future__ import annotations
 
+from typing import Optional
+
 import pytest
 
 from claimwatch.ledger.context import context_dependent, specific
@@ -19,11 +21,22 @@ def test_ledger_context_well_known_names_alone_name_nobody(text, expected):
     assert context_dependent(text, None) is expected
 
 
+@pytest.mark.parametrize(("text", "subject", "expected"), [
+    ("the Pentagon is reviewing the footage", "Pentagon", True),
+    ("Nato will hold the drill in spring", "NATO", True),
+    ("the Pentagon is reviewing footage sent by Mara Quill", "Pentagon", False),
+    ("Mara Quill is reviewing the footage", "Mara Quill", False),
+])
+def test_ledger_context_a_well_known_agent_alone_names_nobody(text, subject, expected):
+    assert context_dependent(text, subject) is expected
+
+
 @pytest.mark.parametrize(("name", "expected"), [
     ("Islamic State", False),
     ("the Pentagon", False),
     ("Associated Press", False),
     ("Valley Herald", False),
+    ("Nato", False),
     ("Ivo Brandt", True),
     ("Harlow Rowing Club", True),
 ])
@@ -31,17 +44,19 @@ def test_ledger_context_well_known_parties_are_not_specific(name, expected):
     assert specific(name) is expected
 
 
-def _count(first: tuple[str, str, str], second: tuple[str, str, str], actors: dict) -> int:
-    """Two articles, each one statement (source, content, claim text); the ledger claims they make."""
+def _count(first: tuple[str, str, str], second: tuple[str, str, str], actors: dict,
+           agent: Optional[str] = None) -> int:
+    """Two articles, each one statement (source, content, claim text) whose claim has ``agent``; the
+    ledger claims they make."""
     one = scripted_article("2031-05-01T08:00:00+00:00", "Harbour Gazette",
-                           [(first[0], "said", first[1], "asserts", first[2], None, None)], actors)
+                           [(first[0], "said", first[1], "asserts", first[2], None, agent)], actors)
     two = scripted_article("2031-05-02T08:00:00+00:00", "Valley Courier",
-                           [(second[0], "said", second[1], "asserts", second[2], None, None)], actors)
+                           [(second[0], "said", second[1], "asserts", second[2], None, agent)], actors)
     return ledger_answer([one, two], "SELECT COUNT(*) FROM ledger_claims")
 
 
 _ACTORS = {"the Pentagon": ("organization", "United States"), "Ivo Brandt": ("person", ""),
-           "Tessa Morrow": ("person", "")}
+           "Tessa Morrow": ("person", ""), "Inés Calvo": ("person", ""), "Ines Calvo": ("person", "")}
 
 
 def test_ledger_context_a_well_known_speaker_does_not_join_two_stories():
@@ -59,3 +74,19 @@ def test_ledger_context_claims_naming_only_well_known_parties_stay_apart_across_
     strikes, more = ("more strikes on Islamic State positions followed in the area",
                      "more strikes on Islamic State positions followed in that area")
     assert _count(("Ivo Brandt", strikes, strikes), ("Tessa Morrow", more, more), _ACTORS) == 2
+
+
+def test_ledger_context_a_well_known_agent_does_not_join_two_stories():
+    # a drone video in one story, a lost rifle in another: the Pentagon reviews both
+    video, rifle = "the Pentagon is reviewing the footage", "the Pentagon is reviewing that footage"
+    assert _count(("Ivo Brandt", video, video), ("Tessa Morrow", rifle, rifle), _ACTORS, "Pentagon") == 2
+
+
+def test_ledger_context_a_well_known_agent_joins_one_story():
+    video, again = "the Pentagon is reviewing the footage", "the Pentagon is reviewing that footage"
+    assert _count(("Ivo Brandt", video, video), ("Ivo Brandt", again, again), _ACTORS, "Pentagon") == 1
+
+
+def test_ledger_context_a_name_with_and_without_its_accent_is_shared_context():
+    crate, again = "it was destroyed in a later airstrike", "it had been destroyed in a later airstrike"
+    assert _count(("Inés Calvo", crate, crate), ("Ines Calvo", again, again), _ACTORS) == 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from typing import Callable, Optional
 
 from claimwatch.ledger.matching import canonical_actor, well_known, well_known_words
@@ -28,14 +29,15 @@ _PARTICIPANT_KINDS = ("person", "organization")
 
 def context_dependent(text: str, subject: Optional[str]) -> bool:
     """True when the claim names no participant of its own: its subject is a pronoun, or it has no
-    agent and no capitalised word after its first ("an additional 14 officers were arrested") besides
-    the names of well-known states and organisations ("strikes on Islamic State positions in Iraq")."""
+    agent (or a well-known state or organisation as its agent) and no capitalised word after its first
+    ("an additional 14 officers were arrested") besides the names of well-known states and
+    organisations ("strikes on Islamic State positions in Iraq", "the Pentagon is reviewing it")."""
     words = _WORD.findall(text)
     if not words:
         return False
     if words[0].casefold() in CONTEXT_SUBJECTS:
         return True
-    if subject:
+    if subject and not well_known(subject):
         return False
     known = well_known_words(text)
     return not any(w[0].isupper() and w.casefold() not in SPEAKER_AND_HEARER
@@ -49,8 +51,10 @@ def specific(name: str) -> bool:
 
 
 def _name_keys(name: str, kind: str) -> set[str]:
-    """How a participant is recognised in another article: its whole name, and a person's surname."""
-    folded = " ".join(name.replace("\u2019", "'").casefold().split())
+    """How a participant is recognised in another article: its whole name (accents and a leading "the"
+    dropped: "Iñaky Blanco" is "Inaky Blanco"), and a person's surname."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    folded = " ".join(plain.replace("\u2019", "'").casefold().split()).removeprefix("the ")
     keys = {folded}
     if kind == "person" and " " in folded:
         keys.add(folded.rsplit(" ", 1)[1])

@@ -512,8 +512,13 @@ def named_places(text: str) -> frozenset[str]:
 
 
 def well_known(name: str) -> bool:
-    """Whether a name is a state or organisation the gazetteer knows (named in many stories)."""
-    return bool(name.strip()) and _gazetteer().lookup(name.strip()) is not None
+    """Whether a name is a state or organisation the gazetteer knows (named in many stories); an
+    acronym written as a word ("Isis", "Nato") counts as the acronym."""
+    name = name.strip()
+    if not name:
+        return False
+    return _gazetteer().lookup(name) is not None or (name.istitle() and " " not in name
+                                                     and _gazetteer().lookup(name.upper()) is not None)
 
 
 @lru_cache(maxsize=65536)
@@ -521,4 +526,6 @@ def well_known_words(text: str) -> frozenset[str]:
     """The folded words of ``text`` that belong to the name of a state or organisation the gazetteer
     knows ("Islamic", "State" and "Iraq" in "strikes on Islamic State positions in Iraq")."""
     words = [w.replace("\u2019", "'") for w in _TOKEN.findall(text)]
-    return frozenset(w.casefold() for start, (size, _) in _actor_spans(words).items() for w in words[start:start + size])
+    spans = _actor_spans(words).items()
+    return frozenset({w.casefold() for start, (size, _) in spans for w in words[start:start + size]}
+                     | {w.casefold() for w in words if w.istitle() and well_known(w)})
