@@ -5,8 +5,8 @@ participant (a person or an organisation) with theirs; a claim that names its pa
 as before.
 
 A participant named in many unrelated stories tells nothing about which story an article is on: a
-state or organisation the gazetteer knows ("the Islamic State", "the Pentagon") or a news outlet
-("the Associated Press"). Only the others are shared context, and a claim whose only names are such
+state or group the gazetteer knows ("the Islamic State", "the White House") or a wire agency ("the
+Associated Press"). Only the others are shared context, and a claim whose only names are such
 well-known parties ("the launch of airstrikes on Islamic State positions") names nobody of its own.
 """
 from __future__ import annotations
@@ -14,24 +14,26 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
+from functools import lru_cache
 from typing import Callable, Optional
 
-from claimwatch.ledger.matching import canonical_actor, well_known, well_known_words
+from claimwatch.lexicons import load
+from claimwatch.ledger.matching import canonical_actor, content_tokens, well_known, well_known_words
 from claimwatch.nlp.function_words import BACK_PRONOUNS, PERSONAL_SUBJECT_PRONOUNS, SPEAKER_AND_HEARER
-from claimwatch.nlp.provenance import is_outlet
 
 # A subject that needs its article to be understood: "she", "it", "we", "this", "those" ("that" is
 # left out: a claim cut after "said" may still start with it).
 CONTEXT_SUBJECTS = (PERSONAL_SUBJECT_PRONOUNS | SPEAKER_AND_HEARER | BACK_PRONOUNS) - {"that"}
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 _PARTICIPANT_KINDS = ("person", "organization")
+VERBATIM_WORDS = 8  # content words a claim repeated word for word needs to join without shared context
 
 
 def context_dependent(text: str, subject: Optional[str]) -> bool:
     """True when the claim names no participant of its own: its subject is a pronoun, or it has no
-    agent (or a well-known state or organisation as its agent) and no capitalised word after its first
-    ("an additional 14 officers were arrested") besides the names of well-known states and
-    organisations ("strikes on Islamic State positions in Iraq", "the Pentagon is reviewing it")."""
+    agent (or a well-known state or group as its agent) and no capitalised word after its first
+    ("an additional 14 officers were arrested") besides the names of well-known states and groups
+    ("strikes on Islamic State positions in Iraq", "the Kremlin is reviewing it")."""
     words = _WORD.findall(text)
     if not words:
         return False
@@ -45,9 +47,24 @@ def context_dependent(text: str, subject: Optional[str]) -> bool:
 
 
 def specific(name: str) -> bool:
-    """Whether a participant tells which story an article is on: not a news outlet, not a state or
-    organisation the gazetteer knows (those are named in many unrelated stories)."""
-    return not is_outlet(name) and not well_known(name)
+    """Whether a participant tells which story an article is on: not a wire agency or an outlet named
+    by one word of ``outlets.yaml`` ("the Post", "CNN": credited in the copies of any story, or half
+    a paper's name), not a state or group the gazetteer knows (named in many unrelated stories). A
+    paper named in full stays: the one a rumour is relayed from is part of its story."""
+    bare = name.strip().removeprefix("The ").removeprefix("the ")
+    if bare in _wire_agencies() or (" " not in bare and bare.casefold() in _outlet_words()):
+        return False
+    return not well_known(name)
+
+
+@lru_cache(maxsize=1)
+def _wire_agencies() -> frozenset[str]:
+    return frozenset(load("wires").agency_of)
+
+
+@lru_cache(maxsize=1)
+def _outlet_words() -> frozenset[str]:
+    return frozenset(w.casefold() for w in load("outlets")["words"])
 
 
 def _name_keys(name: str, kind: str) -> set[str]:
@@ -86,10 +103,12 @@ def founded_out_of_context(conn: sqlite3.Connection, ledger_id: int) -> bool:
     return bool(row) and context_dependent(row[0], canonical_actor(row[1]))
 
 
-def in_context(conn: sqlite3.Connection, article_id: str, dependent: bool) -> Callable[[int], bool]:
+def in_context(conn: sqlite3.Connection, article_id: str, dependent: bool,
+               text: Optional[str] = None) -> Callable[[int], bool]:
     """Whether a claim of ``article_id`` may join a ledger claim: always, unless the claim
     (``dependent``) or the ledger claim's founding member names nobody; then only when the two share
-    a named participant."""
+    a named participant, or when the claim's ``text`` repeats a member's word for word (one quote
+    carried by two outlets)."""
     mine: Optional[frozenset[str]] = None
 
     def allowed(ledger_id: int) -> bool:
@@ -98,6 +117,18 @@ def in_context(conn: sqlite3.Connection, article_id: str, dependent: bool) -> Ca
             return True
         if mine is None:
             mine = article_participants(conn, article_id)
-        return bool(mine & claim_participants(conn, ledger_id))
+        return bool(mine & claim_participants(conn, ledger_id)) or repeats_member(conn, ledger_id, text)
 
     return allowed
+
+
+def repeats_member(conn: sqlite3.Connection, ledger_id: int, text: Optional[str]) -> bool:
+    """Whether ``text`` has the content words of a member of the ledger claim, and at least
+    ``VERBATIM_WORDS`` of them: a long passage repeated is one source's words, not two stories'
+    look-alike claims ("he was shot" is too short to tell)."""
+    tokens = content_tokens(text) if text else frozenset()
+    if len(tokens) < VERBATIM_WORDS:
+        return False
+    rows = conn.execute("SELECT c.text FROM ledger_claim_members m JOIN claims c ON c.pk = m.claim_pk"
+                        " WHERE m.ledger_claim_id = ?", (ledger_id,))
+    return any(content_tokens(other) == tokens for other, in rows)

@@ -511,21 +511,33 @@ def named_places(text: str) -> frozenset[str]:
     return frozenset(place for _, place in _actor_spans(words).values())
 
 
+
+# Gazetteer kinds named across many unrelated stories: states (with their capitals, demonyms and
+# seats of power) and armed or political groups. A company, agency or police force is news of its own.
+WELL_KNOWN_KINDS = ("country", "group")
+
+
+def _well_known_place(name: str):
+    place = _gazetteer().lookup(name)
+    if place is None and name.istitle() and " " not in name:  # an acronym written as a word: "Isis"
+        place = _gazetteer().lookup(name.upper())
+    return place
+
+
 def well_known(name: str) -> bool:
-    """Whether a name is a state or organisation the gazetteer knows (named in many stories); an
-    acronym written as a word ("Isis", "Nato") counts as the acronym."""
+    """Whether a name is a state or a group the gazetteer knows (named in many stories); an acronym
+    written as a word ("Isis", "Isil") counts as the acronym."""
     name = name.strip()
-    if not name:
-        return False
-    return _gazetteer().lookup(name) is not None or (name.istitle() and " " not in name
-                                                     and _gazetteer().lookup(name.upper()) is not None)
+    place = _well_known_place(name) if name else None
+    return place is not None and place.kind in WELL_KNOWN_KINDS
 
 
 @lru_cache(maxsize=65536)
 def well_known_words(text: str) -> frozenset[str]:
-    """The folded words of ``text`` that belong to the name of a state or organisation the gazetteer
-    knows ("Islamic", "State" and "Iraq" in "strikes on Islamic State positions in Iraq")."""
+    """The folded words of ``text`` that belong to the name of a state or group the gazetteer knows
+    ("Islamic", "State" and "Iraq" in "strikes on Islamic State positions in Iraq")."""
     words = [w.replace("\u2019", "'") for w in _TOKEN.findall(text)]
-    spans = _actor_spans(words).items()
-    return frozenset({w.casefold() for start, (size, _) in spans for w in words[start:start + size]}
-                     | {w.casefold() for w in words if w.istitle() and well_known(w)})
+    known = {w.casefold() for start, (size, name) in _actor_spans(words).items()
+             if _gazetteer().get(name) is not None and _gazetteer().get(name).kind in WELL_KNOWN_KINDS
+             for w in words[start:start + size]}
+    return frozenset(known | {w.casefold() for w in words if w.istitle() and well_known(w)})
