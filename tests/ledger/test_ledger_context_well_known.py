@@ -14,6 +14,7 @@ from support import ledger_answer, scripted_article
 @pytest.mark.parametrize(("text", "expected"), [
     ("more strikes on Islamic State positions followed in the area", True),
     ("the shipment was meant for fighters backed by Iran", True),
+    ("the shipment was meant for fighters backed by Iran in Yemen", False),
     ("the shipment was meant for fighters backed by the Pentagon", False),
     ("the Harlow Street bridge was closed to traffic", False),
     ("Mara Quill had crossed the river before dawn", False),
@@ -26,6 +27,7 @@ def test_ledger_context_well_known_names_alone_name_nobody(text, expected):
     ("the Kremlin is reviewing the footage", "Russia", True),
     ("Isil will hold the town by spring", "Islamic State", True),
     ("the Kremlin is reviewing footage sent by Mara Quill", "Russia", False),
+    ("Belarus had moved artillery to the border with Latvia", "Belarus", False),
     ("the Pentagon is reviewing the footage", "Pentagon", False),
     ("Mara Quill is reviewing the footage", "Mara Quill", False),
 ])

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Callable, Optional
 
 from claimwatch.lexicons import load
-from claimwatch.ledger.matching import canonical_actor, content_tokens, well_known, well_known_words
+from claimwatch.ledger.matching import canonical_actor, content_tokens, named_places, well_known, well_known_words
 from claimwatch.nlp.function_words import BACK_PRONOUNS, PERSONAL_SUBJECT_PRONOUNS, SPEAKER_AND_HEARER
 
 # A subject that needs its article to be understood: "she", "it", "we", "this", "those" ("that" is
@@ -32,14 +32,17 @@ VERBATIM_WORDS = 8  # content words a claim repeated word for word needs to join
 def context_dependent(text: str, subject: Optional[str]) -> bool:
     """True when the claim names no participant of its own: its subject is a pronoun, or it has no
     agent (or a well-known state or group as its agent) and no capitalised word after its first
-    ("an additional 14 officers were arrested") besides the names of well-known states and groups
-    ("strikes on Islamic State positions in Iraq", "the Kremlin is reviewing it")."""
+    ("an additional 14 officers were arrested") besides the name of one well-known state or group
+    ("more strikes on Islamic State positions followed", "the Kremlin is reviewing it"). Two of them
+    tell a relation of their own ("Belarus deployed troops to the border with Lithuania")."""
     words = _WORD.findall(text)
     if not words:
         return False
     if words[0].casefold() in CONTEXT_SUBJECTS:
         return True
     if subject and not well_known(subject):
+        return False
+    if len({p for p in named_places(text) if well_known(p)} | ({subject} if subject else set())) >= 2:
         return False
     known = well_known_words(text)
     return not any(w[0].isupper() and w.casefold() not in SPEAKER_AND_HEARER
