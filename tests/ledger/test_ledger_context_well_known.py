@@ -44,6 +44,7 @@ def test_ledger_context_a_well_known_agent_alone_names_nobody(text, subject, exp
     ("Valley Herald", True),
     ("the Herald", False),
     ("CNN", False),
+    ("YouTube", False),
     ("Ivo Brandt", True),
     ("Harlow Rowing Club", True),
 ])

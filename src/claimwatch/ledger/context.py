@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Callable, Optional
 
 from claimwatch.lexicons import load
-from claimwatch.ledger.matching import canonical_actor, content_tokens, named_places, well_known, well_known_words
+from claimwatch.ledger.matching import canonical_actor, content_tokens, load_config, named_places, well_known, well_known_words
 from claimwatch.nlp.function_words import BACK_PRONOUNS, PERSONAL_SUBJECT_PRONOUNS, SPEAKER_AND_HEARER
 
 # A subject that needs its article to be understood: "she", "it", "we", "this", "those" ("that" is
@@ -56,6 +56,8 @@ def specific(name: str) -> bool:
     paper named in full stays: the one a rumour is relayed from is part of its story."""
     bare = name.strip().removeprefix("The ").removeprefix("the ")
     if bare in _wire_agencies() or (" " not in bare and bare.casefold() in _outlet_words()):
+        return False
+    if bare.casefold() in load_config().unspecific_names:  # a platform: "Twitter", "YouTube"
         return False
     return not well_known(name)
 

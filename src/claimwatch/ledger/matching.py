@@ -49,6 +49,7 @@ class MatchConfig:
     ignore_quantity_units: frozenset[str] = frozenset()
     shared_words_min: int = 0  # 0: the "shared_words" level is off
     negation_words: frozenset[str] = frozenset()
+    unspecific_names: frozenset[str] = frozenset()  # casefolded: platforms named in any story
 
     def keeps(self, quantity: Quantity) -> bool:
         """False for figures that are not the claim's own quantity (durations, ages of things)."""
@@ -123,13 +124,17 @@ def parse_config(data: Any) -> MatchConfig:
     negations = data.get("negation_words", [])
     if not isinstance(negations, list) or not all(isinstance(w, str) and w.strip() for w in negations):
         raise LexiconError(f"{SOURCE}: negation_words: expected a list of words")
+    unspecific = data.get("unspecific_names", [])
+    if not isinstance(unspecific, list) or not all(isinstance(w, str) and w.strip() for w in unspecific):
+        raise LexiconError(f"{SOURCE}: unspecific_names: expected a list of names")
     return MatchConfig(lexical_weight=lexical, embedding_weight=embedding, thresholds=thresholds,
                        related_types_compatible=bool(data.get("related_types_compatible", True)),
                        min_tokens=min_tokens,
                        block_on_disjoint_places=bool(data.get("block_on_disjoint_places", True)),
                        ignore_quantity_units=frozenset(u.casefold() for u in ignore),
                        shared_words_min=shared_min,
-                       negation_words=frozenset(w.casefold().replace("\u2019", "'") for w in negations))
+                       negation_words=frozenset(w.casefold().replace("\u2019", "'") for w in negations),
+                       unspecific_names=frozenset(w.strip().casefold() for w in unspecific))
 
 
 @lru_cache(maxsize=1)
