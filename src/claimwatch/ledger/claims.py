@@ -217,7 +217,7 @@ class ClaimBook:
         if item.features.embedding is not None and self.embedder is not None:
             index.fill_vectors(self._conn, self.embedder.embed, item.features.agent)
         allowed = context.in_context(self._conn, self._article_of(claim_pk),
-                                     context.context_dependent(item.claim.text, item.features.agent))
+                                     context.context_dependent(item.claim.text, item.features.agent), item.claim.text)
         found = index.best_match(item.features, allowed=allowed)
         negated = False
         if found is None and item.features.negated:

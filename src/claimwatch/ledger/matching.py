@@ -49,6 +49,7 @@ class MatchConfig:
     ignore_quantity_units: frozenset[str] = frozenset()
     shared_words_min: int = 0  # 0: the "shared_words" level is off
     negation_words: frozenset[str] = frozenset()
+    unspecific_names: frozenset[str] = frozenset()  # casefolded: platforms named in any story
 
     def keeps(self, quantity: Quantity) -> bool:
         """False for figures that are not the claim's own quantity (durations, ages of things)."""
@@ -123,13 +124,17 @@ def parse_config(data: Any) -> MatchConfig:
     negations = data.get("negation_words", [])
     if not isinstance(negations, list) or not all(isinstance(w, str) and w.strip() for w in negations):
         raise LexiconError(f"{SOURCE}: negation_words: expected a list of words")
+    unspecific = data.get("unspecific_names", [])
+    if not isinstance(unspecific, list) or not all(isinstance(w, str) and w.strip() for w in unspecific):
+        raise LexiconError(f"{SOURCE}: unspecific_names: expected a list of names")
     return MatchConfig(lexical_weight=lexical, embedding_weight=embedding, thresholds=thresholds,
                        related_types_compatible=bool(data.get("related_types_compatible", True)),
                        min_tokens=min_tokens,
                        block_on_disjoint_places=bool(data.get("block_on_disjoint_places", True)),
                        ignore_quantity_units=frozenset(u.casefold() for u in ignore),
                        shared_words_min=shared_min,
-                       negation_words=frozenset(w.casefold().replace("\u2019", "'") for w in negations))
+                       negation_words=frozenset(w.casefold().replace("\u2019", "'") for w in negations),
+                       unspecific_names=frozenset(w.strip().casefold() for w in unspecific))
 
 
 @lru_cache(maxsize=1)
@@ -534,3 +539,35 @@ def named_places(text: str) -> frozenset[str]:
     """Canonical names of the states and organisations a text names ("Pyongyang" -> North Korea)."""
     words = [w.replace("\u2019", "'") for w in _TOKEN.findall(text)]
     return frozenset(place for _, place in _actor_spans(words).values())
+
+
+
+# Gazetteer kinds named across many unrelated stories: states (with their capitals, demonyms and
+# seats of power) and armed or political groups. A company, agency or police force is news of its own.
+WELL_KNOWN_KINDS = ("country", "group")
+
+
+def _well_known_place(name: str):
+    place = _gazetteer().lookup(name)
+    if place is None and name.istitle() and " " not in name:  # an acronym written as a word: "Isis"
+        place = _gazetteer().lookup(name.upper())
+    return place
+
+
+def well_known(name: str) -> bool:
+    """Whether a name is a state or a group the gazetteer knows (named in many stories); an acronym
+    written as a word ("Isis", "Isil") counts as the acronym."""
+    name = name.strip()
+    place = _well_known_place(name) if name else None
+    return place is not None and place.kind in WELL_KNOWN_KINDS
+
+
+@lru_cache(maxsize=65536)
+def well_known_words(text: str) -> frozenset[str]:
+    """The folded words of ``text`` that belong to the name of a state or group the gazetteer knows
+    ("Islamic", "State" and "Iraq" in "strikes on Islamic State positions in Iraq")."""
+    words = [w.replace("\u2019", "'") for w in _TOKEN.findall(text)]
+    known = {w.casefold() for start, (size, name) in _actor_spans(words).items()
+             if _gazetteer().get(name) is not None and _gazetteer().get(name).kind in WELL_KNOWN_KINDS
+             for w in words[start:start + size]}
+    return frozenset(known | {w.casefold() for w in words if w.istitle() and well_known(w)})
