@@ -762,8 +762,12 @@ def _object_modifiers(verb: Token, children: list[Token], end: int) -> int:
     the parser hung on the cue but that stands right after its object (no comma) modifies the object."""
     doc = verb.doc
     for c in sorted(children, key=lambda t: t.i):
-        listed = c.lower_ == "including" and doc[end].text == "," and c.left_edge.i == end + 1  # ", including Z"
+        after_comma = end < len(doc) and doc[end].text == "," and c.left_edge.i == end + 1
+        listed = after_comma and (c.lower_ == "including" or _carries_object(c))  # ", including Z", ", purporting to show Z"
         if c.i < end or c.is_punct or (c.left_edge.i != end and not listed) or not same_sentence(c, verb):
+            continue
+        if listed and c.lower_ != "including":
+            end = subtree_range(c, stop_at=verb)[1]
             continue
         objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp", "prep")]  # "out of more than a million"
         if c.dep_ == "prep" and c.lower_ in OBJECT_MODIFIER_PREPS and objs and all(  # "by announcing": a means
@@ -774,6 +778,13 @@ def _object_modifiers(verb: Token, children: list[Token], end: int) -> int:
         else:
             break
     return end
+
+
+def _carries_object(participle: Token) -> bool:
+    """ "is examining a video, purporting to show Y": a subjectless participle of showing after the
+    object's comma says what the object (a thing) shows; a person cannot purport to show."""
+    return participle.tag_ == "VBG" and participle.lemma_.lower() in load_speech_objects().object_participles \
+        and not any(s.dep_ in SUBJECT_DEPS for s in participle.children)
 
 
 def _infinitive_content(verb: Token, hit: CueHit, children: list[Token]) -> tuple[int, int] | None:

@@ -179,7 +179,7 @@ SPEECH_OBJECT_SECTIONS = ("publishing_verbs", "documents", "naming_verbs", "comp
                           "publications", "control_heads", "procedural_verbs", "proceedings", "quoted_speech_verbs",
                           "describing_verbs", "speakerless_passives", "quote_verbs", "delivered_documents",
                           "figurative_denials", "said_things", "opinion_nouns",
-                          "holding_verbs")
+                          "holding_verbs", "object_participles")
 HEARER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 
 
@@ -215,6 +215,7 @@ class SpeechObjects:
     said_things: frozenset[str]
     opinion_nouns: frozenset[str]
     holding_verbs: frozenset[str]
+    object_participles: frozenset[str]
 
 
 def parse_speech_objects(data: Any, source: str = SPEECH_OBJECTS_FILE) -> SpeechObjects:
