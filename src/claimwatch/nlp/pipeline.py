@@ -491,7 +491,7 @@ def _most_told(previous: list[Statement], book: ClaimBook) -> tuple[str, ...]:
     spans: dict[str, set] = {}  # joint sources make one statement each: count what was said, once
     last: dict[str, int] = {}
     for k, earlier in enumerate(previous):
-        for g in {group_of.get(c, c) for c in earlier.claims}:
+        for g in dict.fromkeys(group_of.get(c, c) for c in earlier.claims):  # in claim order: ties break the same way every run
             spans.setdefault(g, set()).add(earlier.content_span)
             last[g] = k
     count = {g: len(v) for g, v in spans.items()}
