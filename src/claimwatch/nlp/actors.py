@@ -383,10 +383,18 @@ class ActorIndex:
         """A person named inside the phrase is the speaker; not "a spokesman for Hunter", nor "friends of Bary"."""
         inner = self._entity_inside(span)
         if inner is not None and inner.label_ == "PERSON" and (
-                inner.start <= token.i < inner.end or not self._is_role_noun(token) and not _related_to(token, inner)):
+                inner.start <= token.i < inner.end or not self._is_role_noun(token) and not _related_to(token, inner)
+                and not self._named_group(token, inner)):
             name = self._token_actor.get(inner.root.i, _clean_name(inner))
             return ResolvedSource(name, (inner.start_char, inner.end_char))
         return None
+
+    def _named_group(self, head: Token, inner: Span) -> bool:
+        """ "the Smith family", "Clinton aides": a person's name before a head naming people or a body
+        describes the group, which is the speaker, not the person."""
+        lex = self.titles.anonymous_heads | self.titles.organisation_heads
+        return inner.end == head.i and inner.root.head.i == head.i and inner.root.dep_ == "compound" \
+            and (head.lower_ in lex or head.lemma_.lower() in lex)
 
     def _definite_description(self, token: Token, span: Span) -> ResolvedSource | None:
         """ "the mayor", "the agency": an actor the article has named before."""
