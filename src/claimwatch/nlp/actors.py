@@ -392,9 +392,10 @@ class ActorIndex:
     def _named_group(self, head: Token, inner: Span) -> bool:
         """ "the Smith family", "Clinton aides": a person's name before a head naming people or a body
         describes the group, which is the speaker, not the person."""
-        lex = self.titles.anonymous_heads | self.titles.organisation_heads
-        return inner.end == head.i and inner.root.head.i == head.i and inner.root.dep_ == "compound" \
-            and (head.lower_ in lex or head.lemma_.lower() in lex)
+        if inner.end != head.i or inner.root.head.i != head.i or inner.root.dep_ != "compound":
+            return False
+        words = {head.lower_, head.lemma_.lower()}
+        return bool(words & self.titles.anonymous_heads or words & self.titles.organisation_heads)
 
     def _definite_description(self, token: Token, span: Span) -> ResolvedSource | None:
         """ "the mayor", "the agency": an actor the article has named before."""
